@@ -1,0 +1,41 @@
+//! The `marsad` binary: parses arguments and wires the library crates
+//! together. No analysis logic lives here.
+
+mod analyze;
+mod records;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "marsad", version, about = "Arabic news to structured facts: who said what, who did what to whom, where and when")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyse articles: entities, dates, quotations and events as JSON (schema marsad/1).
+    Analyze(analyze::AnalyzeArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Analyze(args) => analyze::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            // A closed pipe (`marsad analyze … | head`) is not an error.
+            if let Some(io) = e.downcast_ref::<std::io::Error>() {
+                if io.kind() == std::io::ErrorKind::BrokenPipe {
+                    return ExitCode::SUCCESS;
+                }
+            }
+            eprintln!("marsad: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

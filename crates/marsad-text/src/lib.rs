@@ -1,0 +1,67 @@
+//! # marsad-text
+//!
+//! The Arabic text layer of marsad: everything the annotators need to read a
+//! news article, with no I/O and no knowledge of entities or events.
+//!
+//! * [`normalize`]: matching normalisation that keeps an alignment to the
+//!   original text ([`Normalized`]), and [`normalize_str`] for lexicon keys.
+//! * [`token`]: words, numbers, punctuation, quotation marks, URLs, hashtags,
+//!   handles and emoji, with code-point and byte offsets ([`tokenize`]).
+//! * [`sentence`]: sentence splitting that respects quotations, numbers and
+//!   abbreviations ([`split_sentences`]).
+//! * [`clitic`]: proclitic and enclitic segmentation guided by a lexicon.
+//! * [`number`]: digits and number words to values, approximations flagged.
+//!
+//! **Offsets.** Every offset this crate hands out is either a code-point
+//! offset into the exact input (`start`/`end`, what the JSON contract uses) or
+//! a byte offset (`byte_start`/`byte_end`, for slicing a `&str`). Normalised
+//! text is only ever used for matching.
+
+pub mod chars;
+pub mod clitic;
+pub mod normalize;
+pub mod number;
+pub mod sentence;
+pub mod token;
+
+pub use clitic::{segment_word, Segment, SegmentKind, Segmentation};
+pub use normalize::{normalize_str, normalize_str_with, NormalizeOptions, Normalized};
+pub use number::{find_numbers, parse_number_token, NumberExpr};
+pub use sentence::split_sentences;
+pub use token::{tokenize, Token, TokenKind, Tokens};
+
+/// Converts between byte offsets and code-point offsets of one text.
+///
+/// Building it is one pass over the text; look-ups are O(log n) from bytes to
+/// code points and O(1) from code points to bytes.
+#[derive(Debug, Clone)]
+pub struct OffsetMap {
+    /// Byte offset of each code point, plus the text length at the end.
+    byte_of_char: Vec<u32>,
+}
+
+impl OffsetMap {
+    pub fn new(text: &str) -> Self {
+        let mut byte_of_char = Vec::with_capacity(text.len() + 1);
+        byte_of_char.extend(text.char_indices().map(|(b, _)| b as u32));
+        byte_of_char.push(text.len() as u32);
+        OffsetMap { byte_of_char }
+    }
+    /// Number of code points in the text.
+    pub fn char_len(&self) -> usize {
+        self.byte_of_char.len() - 1
+    }
+    /// Byte offset of code point `c` (clamped to the text length).
+    pub fn byte(&self, c: usize) -> usize {
+        self.byte_of_char[c.min(self.byte_of_char.len() - 1)] as usize
+    }
+    /// Code-point offset of byte `b` (the code point containing it).
+    pub fn char(&self, b: usize) -> usize {
+        self.byte_of_char.partition_point(|&x| (x as usize) <= b).saturating_sub(1)
+    }
+    /// The text of a code-point span.
+    pub fn slice<'a>(&self, text: &'a str, start: usize, end: usize) -> &'a str {
+        let (s, e) = (self.byte(start), self.byte(end.max(start)));
+        &text[s..e]
+    }
+}

@@ -1,0 +1,181 @@
+//! Numbers: digits in any script and Arabic number words, to values.
+//!
+//! Events need counts ("أصيب نحو 70 أميركيا"، "مقتل ثلاثة جنود"، "عشرات
+//! الجرحى"), so a number expression carries its value and whether it is
+//! approximate (نحو، حوالي، أكثر من، عشرات…). Word lists live in
+//! `data/text/number_words.tsv` and `data/text/approximators.txt`.
+
+use crate::chars;
+use crate::token::{TokenKind, Tokens};
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// A number found in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumberExpr {
+    /// Token indices covered (the approximator, if any, included).
+    pub tokens: Range<usize>,
+    pub value: f64,
+    /// Vague or hedged: "نحو 70", "عشرات", "أكثر من مئة".
+    pub approx: bool,
+    /// "70%", "15 في المئة".
+    pub percent: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct WordValue {
+    value: f64,
+    multiplier: bool,
+    approx: bool,
+}
+
+fn number_words() -> &'static HashMap<String, WordValue> {
+    static MAP: OnceLock<HashMap<String, WordValue>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m = HashMap::new();
+        for line in include_str!("../../../data/text/number_words.tsv").lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let mut cols = line.split('\t');
+            let (Some(w), Some(v)) = (cols.next(), cols.next()) else { continue };
+            let flags = cols.next().unwrap_or("");
+            if let Ok(value) = v.trim().parse::<f64>() {
+                m.entry(crate::normalize_str(w.trim())).or_insert(WordValue {
+                    value,
+                    multiplier: flags.contains("mult"),
+                    approx: flags.contains("approx"),
+                });
+            }
+        }
+        m
+    })
+}
+
+fn approximators() -> &'static Vec<Vec<String>> {
+    static LIST: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    LIST.get_or_init(|| {
+        let mut v: Vec<Vec<String>> = include_str!("../../../data/text/approximators.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| l.split_whitespace().map(crate::normalize_str).collect())
+            .collect();
+        v.sort_by_key(|p: &Vec<String>| std::cmp::Reverse(p.len()));
+        v
+    })
+}
+
+/// Parse one number token ("1,500", "٢٫٥", "70%") to its value.
+pub fn parse_number_token(raw: &str) -> Option<f64> {
+    let mut s = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        if let Some(d) = chars::digit_value(c) {
+            s.push(char::from(b'0' + d as u8));
+        } else if matches!(c, '.' | '\u{066B}') {
+            s.push('.');
+        } else if matches!(c, ',' | '\u{066C}') {
+            // thousands separator
+        } else if matches!(c, '%' | '\u{066A}' | '\u{2030}') {
+            break;
+        } else {
+            return None;
+        }
+    }
+    s.parse().ok()
+}
+
+/// Look up a number word, allowing the proclitics و and ب before it.
+fn word_value(norm: &str) -> Option<WordValue> {
+    let words = number_words();
+    if let Some(v) = words.get(norm) {
+        return Some(*v);
+    }
+    for p in ["و", "ب"] {
+        if let Some(rest) = norm.strip_prefix(p) {
+            if let Some(v) = words.get(rest) {
+                return Some(*v);
+            }
+        }
+    }
+    None
+}
+
+/// Find every number expression in a tokenised text.
+pub fn find_numbers(text: &str, tokens: &Tokens) -> Vec<NumberExpr> {
+    let mut out = Vec::new();
+    let n = tokens.len();
+    let mut i = 0;
+    while i < n {
+        // Approximator phrase before a number.
+        let mut approx_len = 0;
+        for phrase in approximators() {
+            if i + phrase.len() < n && phrase.iter().enumerate().all(|(k, w)| tokens.norm(i + k) == w) {
+                approx_len = phrase.len();
+                break;
+            }
+        }
+        let j = i + approx_len;
+        if let Some((value, mut end, approx_word, mut percent)) = number_at(text, tokens, j) {
+            // "15 في المئة" / "15 بالمئة" / "15 بالمائة"
+            if end + 1 < n && tokens.norm(end) == "في" && matches!(tokens.norm(end + 1), "المئه" | "المائه") {
+                percent = true;
+                end += 2;
+            } else if end < n && matches!(tokens.norm(end), "بالمئه" | "بالمائه") {
+                percent = true;
+                end += 1;
+            }
+            out.push(NumberExpr { tokens: i..end, value, approx: approx_len > 0 || approx_word, percent });
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// A number starting at token `i`: (value, end token, approximate, percent).
+fn number_at(text: &str, tokens: &Tokens, i: usize) -> Option<(f64, usize, bool, bool)> {
+    let t = tokens.get(i)?;
+    match t.kind {
+        TokenKind::Number => {
+            let raw = tokens.text(text, i);
+            let v = parse_number_token(raw)?;
+            let percent = raw.ends_with(['%', '\u{066A}']);
+            let mut end = i + 1;
+            let mut value = v;
+            // "2.5 مليون", "3 آلاف"
+            if end < tokens.len() {
+                if let Some(w) = word_value(tokens.norm(end)) {
+                    if w.multiplier {
+                        value *= w.value;
+                        end += 1;
+                    }
+                }
+            }
+            Some((value, end, false, percent))
+        }
+        TokenKind::Word => {
+            let w = word_value(tokens.norm(i))?;
+            let mut value = w.value;
+            let mut approx = w.approx;
+            let mut end = i + 1;
+            // Compound number words: "ثلاثة وعشرين", "خمسة آلاف", "مئات الآلاف".
+            while end < tokens.len() {
+                let Some(next) = word_value(tokens.norm(end)) else { break };
+                if next.multiplier && next.value > value {
+                    value *= next.value;
+                } else if tokens.norm(end).starts_with('و') && next.value < 1000.0 && !next.approx {
+                    value += next.value;
+                } else {
+                    break;
+                }
+                approx |= next.approx;
+                end += 1;
+            }
+            Some((value, end, approx, false))
+        }
+        _ => None,
+    }
+}

@@ -1,0 +1,89 @@
+//! Sentence splitting that respects quotations, numbers and abbreviations.
+//!
+//! Works on tokens, so "2.5" (one number token) and "U.S." (one Latin token)
+//! never end a sentence. A sentence-final mark inside an open quotation does
+//! not end the sentence: the quotation is part of the sentence that reports
+//! it. A line break always ends a sentence (news paragraphs are sentences or
+//! groups of sentences) and closes any quotation left open by a typo.
+
+use crate::chars;
+use crate::token::{TokenKind, Tokens};
+use std::ops::Range;
+
+/// Abbreviations whose dot does not end a sentence (normalised forms).
+fn is_abbreviation(norm: &str) -> bool {
+    // One Arabic letter ("د." doctor, "م." AD, "ه." AH, "ص." page) or a short title.
+    let n = norm.chars().count();
+    n == 1 || matches!(norm, "دكتور" | "mr" | "mrs" | "dr" | "st" | "no" | "vs" | "etc" | "jr" | "inc" | "co" | "ltd")
+}
+
+/// Split the tokens into sentences; returns code-point ranges of the original
+/// text, each from the first token's start to the last token's end.
+pub fn split_sentences(text: &str, tokens: &Tokens) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let n = tokens.len();
+    if n == 0 {
+        return out;
+    }
+    let mut first = 0usize;
+    let mut quote_stack: Vec<char> = Vec::new();
+    let mut i = 0usize;
+    while i < n {
+        if i > first && tokens.newline_before(i) {
+            out.push(tokens[first].start as usize..tokens[i - 1].end as usize);
+            first = i;
+            quote_stack.clear();
+        }
+        let t = tokens[i];
+        let raw = tokens.text(text, i);
+        match t.kind {
+            TokenKind::Quote => {
+                let c = raw.chars().next().unwrap_or('"');
+                if chars::is_opening_quote(c) {
+                    quote_stack.push(c);
+                } else if chars::is_closing_quote(c) {
+                    quote_stack.pop();
+                } else if c == '"' || c == '\u{FF02}' {
+                    if quote_stack.last() == Some(&'"') {
+                        quote_stack.pop();
+                    } else {
+                        quote_stack.push('"');
+                    }
+                }
+            }
+            TokenKind::Punct if quote_stack.is_empty() && raw.chars().all(chars::is_sentence_final) => {
+                let abbreviation = raw == "."
+                    && i > first
+                    && tokens[i - 1].end == t.start
+                    && matches!(tokens[i - 1].kind, TokenKind::Word | TokenKind::Latin)
+                    && is_abbreviation(tokens.norm(i - 1));
+                if !abbreviation {
+                    // Keep closing quotes and brackets that follow the mark.
+                    let mut j = i + 1;
+                    while j < n
+                        && !tokens.newline_before(j)
+                        && (tokens[j].kind == TokenKind::Quote && !tokens.text(text, j).starts_with(chars::is_opening_quote)
+                            || matches!(tokens.text(text, j), ")" | "]" | "}")
+                            || tokens[j].kind == TokenKind::Punct && tokens.text(text, j).chars().all(chars::is_sentence_final))
+                    {
+                        j += 1;
+                    }
+                    if j < n {
+                        out.push(tokens[first].start as usize..tokens[j - 1].end as usize);
+                        first = j;
+                        i = j;
+                        continue;
+                    }
+                    i = j;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if first < n {
+        out.push(tokens[first].start as usize..tokens[n - 1].end as usize);
+    }
+    out
+}

@@ -1,0 +1,354 @@
+//! Tokenisation of Arabic news text.
+//!
+//! Tokens are found on the *original* text, so their offsets are exact by
+//! construction; each token also carries its normalised form (see
+//! [`crate::normalize`]) for lexicon look-ups. Diacritics, tatweel and
+//! zero-width joiners stay inside the word they decorate.
+
+use crate::chars;
+use crate::normalize::normalize_str;
+use std::ops::Range;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// A word in Arabic script (with its clitics still attached).
+    Word,
+    /// A word in another alphabetic script (Latin, Cyrillic…), possibly with digits.
+    Latin,
+    /// Digits in any script, with decimal/thousands separators and an optional percent sign.
+    Number,
+    /// A quotation mark of any kind.
+    Quote,
+    /// Other punctuation.
+    Punct,
+    /// A web address.
+    Url,
+    /// `#word`.
+    Hashtag,
+    /// `@handle`.
+    Mention,
+    /// An emoji (with its modifiers and joiners).
+    Emoji,
+    /// Anything else (symbols, currency signs, stray marks).
+    Symbol,
+}
+
+impl TokenKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TokenKind::Word => "word",
+            TokenKind::Latin => "latin",
+            TokenKind::Number => "number",
+            TokenKind::Quote => "quote",
+            TokenKind::Punct => "punct",
+            TokenKind::Url => "url",
+            TokenKind::Hashtag => "hashtag",
+            TokenKind::Mention => "mention",
+            TokenKind::Emoji => "emoji",
+            TokenKind::Symbol => "symbol",
+        }
+    }
+
+    /// Words, Latin words and numbers: tokens that carry content.
+    pub fn is_wordlike(self) -> bool {
+        matches!(self, TokenKind::Word | TokenKind::Latin | TokenKind::Number)
+    }
+}
+
+/// One token: code-point and byte offsets into the original text, and its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Code-point offset of the first character (inclusive).
+    pub start: u32,
+    /// Code-point offset after the last character (exclusive).
+    pub end: u32,
+    /// Byte offset of the first character in the original UTF-8 text.
+    pub byte_start: u32,
+    /// Byte offset after the last character.
+    pub byte_end: u32,
+    pub kind: TokenKind,
+    norm_start: u32,
+    norm_end: u32,
+}
+
+impl Token {
+    /// Code-point range in the original text.
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+    /// Byte range in the original text.
+    pub fn byte_range(&self) -> Range<usize> {
+        self.byte_start as usize..self.byte_end as usize
+    }
+}
+
+/// The tokens of a text, with their normalised forms stored in one buffer.
+#[derive(Debug, Clone, Default)]
+pub struct Tokens {
+    items: Vec<Token>,
+    norm: String,
+    /// Whether a line break (a paragraph or line boundary) precedes token i.
+    newline_before: Vec<bool>,
+}
+
+impl Tokens {
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+    pub fn get(&self, i: usize) -> Option<&Token> {
+        self.items.get(i)
+    }
+    pub fn as_slice(&self) -> &[Token] {
+        &self.items
+    }
+    pub fn iter(&self) -> std::slice::Iter<'_, Token> {
+        self.items.iter()
+    }
+    /// The normalised form of token `i` (see [`crate::normalize_str`]).
+    pub fn norm(&self, i: usize) -> &str {
+        let t = &self.items[i];
+        &self.norm[t.norm_start as usize..t.norm_end as usize]
+    }
+    /// The original text of token `i`.
+    pub fn text<'a>(&self, source: &'a str, i: usize) -> &'a str {
+        &source[self.items[i].byte_range()]
+    }
+    /// Whether a line break separates token `i` from the token before it.
+    pub fn newline_before(&self, i: usize) -> bool {
+        self.newline_before.get(i).copied().unwrap_or(false)
+    }
+    /// Index of the first token whose end is after code-point offset `pos`.
+    pub fn index_at(&self, pos: usize) -> usize {
+        self.items.partition_point(|t| (t.end as usize) <= pos)
+    }
+}
+
+impl std::ops::Index<usize> for Tokens {
+    type Output = Token;
+    fn index(&self, i: usize) -> &Token {
+        &self.items[i]
+    }
+}
+
+/// A cursor over the characters of the text with both offsets.
+struct Cursor<'a> {
+    text: &'a str,
+    byte: usize,
+    chr: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn peek(&self) -> Option<char> {
+        self.text[self.byte..].chars().next()
+    }
+    fn peek_at(&self, n: usize) -> Option<char> {
+        self.text[self.byte..].chars().nth(n)
+    }
+    fn bump(&mut self) -> Option<char> {
+        let c = self.peek()?;
+        self.byte += c.len_utf8();
+        self.chr += 1;
+        Some(c)
+    }
+    fn rest(&self) -> &'a str {
+        &self.text[self.byte..]
+    }
+}
+
+fn is_latin_letter(c: char) -> bool {
+    c.is_alphabetic() && !chars::is_arabic_letter(c) && !chars::is_word_continuation(c)
+}
+
+fn starts_url(rest: &str) -> bool {
+    let lower = |n: usize| rest.get(..n).map(|s| s.to_ascii_lowercase());
+    lower(7).as_deref() == Some("http://") || lower(8).as_deref() == Some("https://") || lower(4).as_deref() == Some("www.")
+}
+
+fn is_url_trailing_punct(c: char) -> bool {
+    matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '\'' | '"') || chars::is_quote_mark(c) || !c.is_ascii()
+}
+
+/// Split `text` into tokens.
+pub fn tokenize(text: &str) -> Tokens {
+    let mut out = Tokens {
+        items: Vec::with_capacity(text.len() / 6 + 1),
+        norm: String::with_capacity(text.len()),
+        newline_before: Vec::with_capacity(text.len() / 6 + 1),
+    };
+    let mut cur = Cursor { text, byte: 0, chr: 0 };
+    let mut saw_newline = false;
+    while let Some(c) = cur.peek() {
+        let (b0, c0) = (cur.byte, cur.chr);
+        if c.is_whitespace() || chars::is_invisible_control(c) && c != '\u{200C}' && c != '\u{200D}' {
+            if c == '\n' || c == '\r' || c == '\u{2029}' || c == '\u{2028}' {
+                saw_newline = true;
+            }
+            cur.bump();
+            continue;
+        }
+        let kind = if starts_url(cur.rest()) {
+            while let Some(d) = cur.peek() {
+                if d.is_whitespace() || (!d.is_ascii() && !d.is_alphanumeric()) {
+                    break;
+                }
+                cur.bump();
+            }
+            // Trailing sentence punctuation belongs to the sentence, not the address.
+            while cur.byte > b0 {
+                let last = text[b0..cur.byte].chars().next_back().unwrap();
+                if is_url_trailing_punct(last) {
+                    cur.byte -= last.len_utf8();
+                    cur.chr -= 1;
+                } else {
+                    break;
+                }
+            }
+            TokenKind::Url
+        } else if chars::is_arabic_letter(c) || chars::is_word_continuation(c) {
+            scan_arabic_word(&mut cur);
+            TokenKind::Word
+        } else if chars::is_digit(c) {
+            scan_number(&mut cur);
+            TokenKind::Number
+        } else if is_latin_letter(c) {
+            scan_latin_word(&mut cur);
+            TokenKind::Latin
+        } else if (c == '#' || c == '@')
+            && cur.peek_at(1).is_some_and(|d| d.is_alphanumeric() || d == '_')
+        {
+            cur.bump();
+            if c == '#' {
+                while let Some(d) = cur.peek() {
+                    if d.is_alphanumeric() || d == '_' || chars::is_word_continuation(d) {
+                        cur.bump();
+                    } else {
+                        break;
+                    }
+                }
+                TokenKind::Hashtag
+            } else {
+                while let Some(d) = cur.peek() {
+                    if d.is_ascii_alphanumeric() || d == '_' || d == '.' && cur.peek_at(1).is_some_and(|e| e.is_ascii_alphanumeric()) {
+                        cur.bump();
+                    } else {
+                        break;
+                    }
+                }
+                TokenKind::Mention
+            }
+        } else if chars::is_quote_mark(c) {
+            cur.bump();
+            TokenKind::Quote
+        } else if chars::is_emoji(c) {
+            cur.bump();
+            while let Some(d) = cur.peek() {
+                if chars::is_emoji_modifier(d) {
+                    cur.bump();
+                    if d == '\u{200D}' && cur.peek().is_some_and(chars::is_emoji) {
+                        cur.bump();
+                    }
+                } else if ('\u{1F1E6}'..='\u{1F1FF}').contains(&c) && ('\u{1F1E6}'..='\u{1F1FF}').contains(&d) && cur.chr - c0 == 1 {
+                    cur.bump(); // flag: a pair of regional indicators
+                } else {
+                    break;
+                }
+            }
+            TokenKind::Emoji
+        } else if c == '.' && cur.peek_at(1) == Some('.') {
+            while cur.peek() == Some('.') {
+                cur.bump();
+            }
+            TokenKind::Punct
+        } else if is_punctuation(c) {
+            cur.bump();
+            TokenKind::Punct
+        } else {
+            cur.bump();
+            // Combining marks after a symbol stay with it.
+            while cur.peek().is_some_and(chars::is_word_continuation) {
+                cur.bump();
+            }
+            TokenKind::Symbol
+        };
+        let norm_start = out.norm.len() as u32;
+        let normalized = normalize_str(&text[b0..cur.byte]);
+        out.norm.push_str(&normalized);
+        out.items.push(Token {
+            start: c0 as u32,
+            end: cur.chr as u32,
+            byte_start: b0 as u32,
+            byte_end: cur.byte as u32,
+            kind,
+            norm_start,
+            norm_end: out.norm.len() as u32,
+        });
+        out.newline_before.push(saw_newline);
+        saw_newline = false;
+    }
+    out
+}
+
+fn is_punctuation(c: char) -> bool {
+    c.is_ascii_punctuation()
+        || matches!(c, '\u{060C}' | '\u{061B}' | '\u{061F}' | '\u{066A}'..='\u{066D}' | '\u{06D4}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}' | '\u{FD3E}' | '\u{FD3F}' | '\u{00A1}' | '\u{00BF}' | '\u{00B7}')
+}
+
+fn scan_arabic_word(cur: &mut Cursor) {
+    while let Some(d) = cur.peek() {
+        if chars::is_arabic_letter(d) || chars::is_word_continuation(d) {
+            cur.bump();
+        } else {
+            break;
+        }
+    }
+}
+
+fn scan_latin_word(cur: &mut Cursor) {
+    // Letters and digits; an apostrophe between letters (don't); dots in a
+    // dotted abbreviation made of single letters (U.S., U.N.).
+    let mut segment_len = 0usize;
+    let mut dotted = false;
+    while let Some(d) = cur.peek() {
+        if d.is_alphanumeric() && !chars::is_arabic_letter(d) && !chars::is_digit(d) || d.is_ascii_digit() {
+            cur.bump();
+            segment_len += 1;
+        } else if matches!(d, '\'' | '\u{2019}') && segment_len > 0 && cur.peek_at(1).is_some_and(is_latin_letter) {
+            cur.bump();
+            segment_len = 0;
+        } else if d == '.' && segment_len == 1 && cur.peek_at(1).is_some_and(is_latin_letter)
+            && !cur.peek_at(2).is_some_and(is_latin_letter)
+        {
+            cur.bump();
+            segment_len = 0;
+            dotted = true;
+        } else {
+            break;
+        }
+    }
+    if dotted && segment_len == 1 && cur.peek() == Some('.') {
+        cur.bump();
+    }
+}
+
+fn scan_number(cur: &mut Cursor) {
+    while let Some(d) = cur.peek() {
+        if chars::is_digit(d) {
+            cur.bump();
+        } else if matches!(d, '.' | ',' | '\u{066B}' | '\u{066C}' | '\u{060C}') && cur.peek_at(1).is_some_and(chars::is_digit) {
+            // A separator counts only between digits (2.5, 2٫5, 1,000); "2014، و" stays apart.
+            if d == '\u{060C}' {
+                break;
+            }
+            cur.bump();
+        } else {
+            break;
+        }
+    }
+    if matches!(cur.peek(), Some('%' | '\u{066A}' | '\u{2030}')) {
+        cur.bump();
+    }
+}
