@@ -22,3 +22,11 @@ impl Annotator for TimeAnnotator {
 
     fn annotate(&self, _doc: &mut Doc) {}
 }
+
+/// The date (TIMEX3 value) that governs the clause at code-point span
+/// `start..end` of `doc`: the time expression of its clause or sentence, if
+/// any, as found by this layer. `None` means "no explicit time": callers use
+/// the article date (`doc.date`) instead.
+pub fn date_for(_doc: &Doc, _start: usize, _end: usize) -> Option<String> {
+    None
+}
