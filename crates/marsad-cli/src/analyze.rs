@@ -58,6 +58,9 @@ pub struct AnalyzeArgs {
     /// and offsets refer to it.
     #[arg(long, value_enum, default_value = "auto")]
     pub html: HtmlMode,
+    /// Run only these layers (comma-separated: entities,times,quotes,events). Default: all.
+    #[arg(long, value_delimiter = ',')]
+    pub layers: Option<Vec<String>>,
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j')]
     pub threads: Option<usize>,
@@ -104,7 +107,13 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
         Some(FormatArg::Pretty) => Format::Pretty,
         Some(FormatArg::Text) => Format::Text,
     };
-    let pipeline = Pipeline::standard();
+    let pipeline = match &args.layers {
+        None => Pipeline::standard(),
+        Some(names) => {
+            let names: Vec<&str> = names.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
+            Pipeline::with_layers(&names).map_err(anyhow::Error::msg)?
+        }
+    };
     let settings = Settings {
         pipeline: &pipeline,
         date: args.date.clone(),

@@ -3,6 +3,7 @@
 
 mod analyze;
 mod records;
+mod tokenize;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -18,12 +19,15 @@ struct Cli {
 enum Command {
     /// Analyse articles: entities, dates, quotations and events as JSON (schema marsad/1).
     Analyze(analyze::AnalyzeArgs),
+    /// Tokenise text with the text layer alone: tokens, normalised forms or clitic segments.
+    Tokenize(tokenize::TokenizeArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Analyze(args) => analyze::run(args),
+        Command::Tokenize(args) => tokenize::run(args),
     };
     match result {
         Ok(code) => code,

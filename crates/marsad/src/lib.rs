@@ -18,6 +18,9 @@ pub mod input;
 pub use marsad_doc::{self as doc, Analysis, Annotator, Doc, OutputOptions, SCHEMA};
 pub use marsad_text as text;
 
+/// Names of the annotation layers, in pipeline order.
+pub const LAYERS: [&str; 4] = ["entities", "times", "quotes", "events"];
+
 /// The ordered list of annotators.
 pub struct Pipeline {
     annotators: Vec<Box<dyn Annotator>>,
@@ -34,6 +37,25 @@ impl Pipeline {
                 Box::new(marsad_events::EventAnnotator::new()),
             ],
         }
+    }
+
+    /// The standard annotators restricted to the named layers (any of
+    /// `entities`, `times`, `quotes`, `events`), kept in pipeline order.
+    /// Later layers read earlier ones, so e.g. `quotes` without `entities`
+    /// still runs but finds no actor ids.
+    pub fn with_layers(layers: &[&str]) -> Result<Self, String> {
+        for l in layers {
+            if !LAYERS.contains(l) {
+                return Err(format!("unknown layer {l:?}; the layers are {}", LAYERS.join(", ")));
+            }
+        }
+        let mut annotators: Vec<Box<dyn Annotator>> = Vec::new();
+        for a in Self::standard().annotators {
+            if layers.contains(&a.name()) {
+                annotators.push(a);
+            }
+        }
+        Ok(Pipeline { annotators })
     }
 
     /// The text layer only (tokens and sentences), no annotators.
@@ -118,6 +140,14 @@ mod tests {
         assert_eq!(civil_from_days(0), (1970, 1, 1));
         assert_eq!(civil_from_days(19_749), (2024, 1, 27));
         assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+    }
+
+    #[test]
+    fn layer_selection() {
+        let p = Pipeline::with_layers(&["times", "entities"]).unwrap();
+        assert_eq!(p.layers(), vec!["entities", "times"]);
+        assert!(Pipeline::with_layers(&["bogus"]).is_err());
+        assert_eq!(Pipeline::standard().layers(), LAYERS.to_vec());
     }
 
     #[test]
