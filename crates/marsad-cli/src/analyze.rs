@@ -4,7 +4,7 @@
 use crate::records::{open_maybe_gz, read_all, JsonlRecords, Record};
 use anyhow::{bail, Context, Result};
 use clap::{Args, ValueEnum};
-use marsad::input::{decode, html_to_text, looks_like_html};
+use marsad::input::{decode_owned, html_to_text, looks_like_html};
 use marsad::{Analysis, Doc, OutputOptions, Pipeline};
 use marsad_printer::{write_analysis, Format};
 use rayon::prelude::*;
@@ -199,7 +199,7 @@ struct Prepared {
 fn prepare(work: Work, s: &Settings) -> std::result::Result<Prepared, String> {
     let (mut text, mut warnings, record) = match (work.bytes, work.record) {
         (Some(bytes), _) => {
-            let (text, warnings) = decode(&bytes, s.lossy).map_err(|e| e.to_string())?;
+            let (text, warnings) = decode_owned(bytes, s.lossy).map_err(|e| e.to_string())?;
             (text, warnings, Record::default())
         }
         (None, Some(mut rec)) => {
