@@ -2,16 +2,45 @@
 //!
 //! PLOVER political events: type, mode, source, target, date, place, counts.
 //! Adds the `events` layer of a [`marsad_doc::Doc`].
+//!
+//! Triggers (verbs with their conjugations, verbal nouns, multi-word cues)
+//! come from `data/events/triggers.tsv`; each maps to a PLOVER type and mode
+//! and carries an argument frame. Arguments are found with word-order rules
+//! (subject after the verb or before it, على/ضد/نحو for targets, مع and
+//! بين…و for partners, relative clauses "الهجوم الذي شنته حماس", genitives
+//! "هجمات الميليشيات", nationality adjectives "ضربات أميركية", agents
+//! "من قبل"). Actors come from the entity layer when it found a mention, and
+//! otherwise from the layer's own table of countries, capitals, armed
+//! groups and description heads (`data/events/{countries,groups}.tsv`).
 
-use marsad_doc::{Annotator, Doc};
+mod lexicon;
+
+pub use lexicon::PLOVER_TYPES;
+use lexicon::{strip_article, ActorKind, Cue, Lexicon, Pos, Trigger};
+use marsad_doc::{ActorSpan, Annotator, Count, Counts, Doc, Event, Sentence};
+use marsad_text::TokenKind;
+use std::ops::Range;
 
 /// The events annotator. Build it once and share it between threads.
-#[derive(Debug, Default)]
-pub struct EventAnnotator {}
+pub struct EventAnnotator {
+    lex: Lexicon,
+}
+
+impl std::fmt::Debug for EventAnnotator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "EventAnnotator({} triggers)", self.lex.triggers.len())
+    }
+}
+
+impl Default for EventAnnotator {
+    fn default() -> Self {
+        Self::new()
+    }
+}
 
 impl EventAnnotator {
     pub fn new() -> Self {
-        EventAnnotator {}
+        EventAnnotator { lex: Lexicon::load() }
     }
 }
 
@@ -20,5 +49,947 @@ impl Annotator for EventAnnotator {
         "events"
     }
 
-    fn annotate(&self, _doc: &mut Doc) {}
+    fn annotate(&self, doc: &mut Doc) {
+        let events = self.find_events(doc);
+        doc.events.extend(events);
+    }
 }
+
+/// An argument found in the text: tokens `first..last`.
+#[derive(Debug, Clone)]
+struct Arg {
+    first: usize,
+    last: usize,
+    actor: Option<String>,
+    country: Option<String>,
+    sector: Option<String>,
+    /// The first word carries a preposition (ب/ل/ك) or follows one.
+    prep: bool,
+    kind: ActorKind,
+    place: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Cand {
+    trigger: u32,
+    first: usize,
+    last: usize,
+    source: Option<Arg>,
+    target: Option<Arg>,
+    negated: bool,
+    hypothetical: bool,
+    sentence: usize,
+}
+
+/// Per-document context: which entity starts in which token.
+struct Ctx {
+    /// For each token, 1 + index of the entity starting inside it (0 = none).
+    ent_at: Vec<u32>,
+    /// Token is inside a time expression.
+    in_time: Vec<bool>,
+}
+
+impl Ctx {
+    fn new(doc: &Doc) -> Self {
+        let n = doc.tokens.len();
+        let mut ent_at = vec![0u32; n];
+        for (k, e) in doc.entities.iter().enumerate() {
+            let i = doc.tokens.index_at(e.start);
+            if i < n && ent_at[i] == 0 {
+                ent_at[i] = k as u32 + 1;
+            }
+        }
+        let mut in_time = vec![false; n];
+        for t in &doc.times {
+            let mut i = doc.tokens.index_at(t.start);
+            while i < n && (doc.tokens[i].start as usize) < t.end {
+                in_time[i] = true;
+                i += 1;
+            }
+        }
+        Ctx { ent_at, in_time }
+    }
+}
+
+fn is_hard_stop(doc: &Doc, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    t.kind == TokenKind::Punct && matches!(doc.tokens.norm(i), "," | "." | ";" | ":" | "!" | "?" | "(" | ")" | "،" | "؛")
+}
+
+fn is_word(doc: &Doc, i: usize) -> bool {
+    matches!(doc.tokens[i].kind, TokenKind::Word | TokenKind::Latin)
+}
+
+impl EventAnnotator {
+    fn cue(&self, doc: &Doc, i: usize, c: Cue) -> bool {
+        self.lex.cues.get(doc.tokens.norm(i)).is_some_and(|v| v.contains(&c))
+    }
+
+    /// Cue test on the word with و/ف removed.
+    fn cue_loose(&self, doc: &Doc, i: usize, c: Cue) -> bool {
+        let w = doc.tokens.norm(i);
+        if self.lex.cues.get(w).is_some_and(|v| v.contains(&c)) {
+            return true;
+        }
+        for p in ["و", "ف"] {
+            if let Some(r) = w.strip_prefix(p) {
+                if self.lex.cues.get(r).is_some_and(|v| v.contains(&c)) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    fn bare_eq(&self, doc: &Doc, i: usize, want: &str) -> bool {
+        let w = doc.tokens.norm(i);
+        strip_article(w) == want || w == want || w.strip_prefix('و').map(strip_article) == Some(want)
+    }
+
+    /// Actor starting at token `i` (and ending before `end`).
+    fn actor_at(&self, doc: &Doc, ctx: &Ctx, i: usize, end: usize) -> Option<Arg> {
+        if i >= end || !is_word(doc, i) {
+            return None;
+        }
+        if ctx.ent_at[i] > 0 {
+            let e = &doc.entities[ctx.ent_at[i] as usize - 1];
+            if !matches!(e.entity_type, marsad_doc::EntityType::MISC) {
+                let last = doc.tokens.index_at(e.end.saturating_sub(1)) + 1;
+                let mut country = e.country.clone();
+                let mut sector = e.sector.clone();
+                if let Some(id) = e.actor.as_deref() {
+                    if country.is_none() || sector.is_none() {
+                        if let Some(info) = marsad_entities::actor(id) {
+                            country = country.or(info.country);
+                            sector = sector.or(info.sector);
+                        }
+                    }
+                }
+                let mut arg = Arg {
+                    first: i,
+                    last: last.max(i + 1).min(end),
+                    actor: e.actor.clone(),
+                    country,
+                    sector,
+                    prep: false,
+                    kind: ActorKind::Name,
+                    place: matches!(e.entity_type, marsad_doc::EntityType::GPE | marsad_doc::EntityType::LOC),
+                };
+                // The lexicon may know the country of a named group the entity layer left bare.
+                if arg.country.is_none() {
+                    if let Some(l) = self.lex_actor_at(doc, i, end) {
+                        arg.country = l.country;
+                        arg.sector = arg.sector.or(l.sector);
+                    }
+                }
+                arg.prep = self.has_prep(doc, i);
+                return Some(arg);
+            }
+        }
+        if let Some(mut a) = self.lex_actor_at(doc, i, end) {
+            if a.kind == ActorKind::Head {
+                // "القوات الاميركيه", "قوات التحالف", "قوات الامن العراقيه"
+                let mut j = a.last;
+                while j < end && j < a.last + 3 {
+                    match self.lex_actor_at(doc, j, end) {
+                        Some(m) if matches!(m.kind, ActorKind::Nationality | ActorKind::Name) => {
+                            if a.country.is_none() {
+                                a.country = m.country.clone();
+                            }
+                            if m.sector.is_some() && m.kind == ActorKind::Name && a.sector.as_deref() == Some("GOV") {
+                                a.sector = m.sector.clone();
+                            }
+                            a.last = m.last;
+                            a.kind = ActorKind::Name;
+                            j = m.last;
+                        }
+                        Some(m) if m.kind == ActorKind::Head => {
+                            j = m.last;
+                            a.last = m.last;
+                        }
+                        _ => break,
+                    }
+                }
+            }
+            return Some(a);
+        }
+        // An unknown noun with a nationality adjective: "ضربات اميركيه".
+        if i + 1 < end {
+            if let Some(m) = self.lex_actor_at(doc, i + 1, end) {
+                if m.kind == ActorKind::Nationality {
+                    return Some(Arg { first: i, prep: self.has_prep(doc, i), ..m });
+                }
+            }
+        }
+        if let Some(info) = marsad_entities::nationality(doc.tokens.norm(i)) {
+            return Some(Arg {
+                first: i,
+                last: i + 1,
+                actor: Some(info.id),
+                country: info.country,
+                sector: info.sector,
+                prep: self.has_prep(doc, i),
+                kind: ActorKind::Nationality,
+                place: false,
+            });
+        }
+        None
+    }
+
+    fn has_prep(&self, doc: &Doc, i: usize) -> bool {
+        let w = doc.tokens.norm(i);
+        let w = w.strip_prefix('و').unwrap_or(w);
+        let clitic = (w.starts_with('ب') || w.starts_with('ل') || w.starts_with('ك'))
+            && !self.lex.actors.contains_key(strip_article(w));
+        clitic
+            || (i > 0
+                && matches!(
+                    doc.tokens.norm(i - 1),
+                    "في" | "من" | "الي" | "علي" | "عن" | "مع" | "ضد" | "نحو" | "بين" | "حول" | "لدي" | "عبر"
+                ))
+    }
+
+    /// Longest actor of the lexicon starting at token `i`.
+    fn lex_actor_at(&self, doc: &Doc, i: usize, end: usize) -> Option<Arg> {
+        if i >= end || doc.tokens[i].kind != TokenKind::Word {
+            return None;
+        }
+        let w = doc.tokens.norm(i);
+        let mut vars = Vec::with_capacity(8);
+        lexicon::variants(w, &mut vars);
+        for &(off, clitic) in &vars {
+            let key = &w[off..];
+            let key = if clitic { key } else { strip_article(key) };
+            let Some(forms) = self.lex.actors.get(key) else { continue };
+            for f in forms {
+                let n = f.rest.len();
+                if i + 1 + n > end {
+                    continue;
+                }
+                if f.rest.iter().enumerate().all(|(k, r)| strip_article(doc.tokens.norm(i + 1 + k)) == r) {
+                    let prefixed = off > 0 && {
+                        let pre = &w[..off];
+                        pre.contains('ب') || pre.contains('ل') || pre.contains('ك')
+                    };
+                    return Some(Arg {
+                        first: i,
+                        last: i + 1 + n,
+                        actor: None,
+                        country: f.country.clone(),
+                        sector: f.sector.clone(),
+                        prep: prefixed
+                            || (i > 0
+                                && matches!(
+                                    doc.tokens.norm(i - 1),
+                                    "في" | "من" | "الي" | "علي" | "عن" | "مع" | "ضد" | "نحو" | "بين" | "حول" | "عبر"
+                                )),
+                        kind: f.kind,
+                        place: f.place,
+                    });
+                }
+            }
+        }
+        None
+    }
+
+    /// First actor in `from..to`, skipping up to `skip` non-actor words; stops at hard punctuation.
+    fn scan_forward(&self, doc: &Doc, ctx: &Ctx, from: usize, to: usize, skip: usize) -> Option<Arg> {
+        self.scan_forward_opt(doc, ctx, from, to, skip, true)
+    }
+
+    fn scan_forward_opt(
+        &self,
+        doc: &Doc,
+        ctx: &Ctx,
+        from: usize,
+        to: usize,
+        skip: usize,
+        stop_at_verbs: bool,
+    ) -> Option<Arg> {
+        let mut skipped = 0;
+        let mut j = from;
+        while j < to {
+            if is_hard_stop(doc, j) {
+                return None;
+            }
+            if doc.tokens[j].kind == TokenKind::Quote {
+                j += 1;
+                continue;
+            }
+            if let Some(a) = self.actor_at(doc, ctx, j, to) {
+                return Some(a);
+            }
+            if stop_at_verbs && self.trigger_verb_here(doc, j) {
+                return None;
+            }
+            skipped += 1;
+            if skipped > skip {
+                return None;
+            }
+            j += 1;
+        }
+        None
+    }
+
+    fn trigger_verb_here(&self, doc: &Doc, j: usize) -> bool {
+        let w = doc.tokens.norm(j);
+        self.lex.verb_forms.contains_key(w)
+            || w.strip_prefix('و').is_some_and(|r| self.lex.verb_forms.contains_key(r))
+            || self.cue_loose(doc, j, Cue::Report)
+    }
+
+    /// Nearest actor before token `i` (within `start..i`), not after a preposition.
+    fn scan_backward(&self, doc: &Doc, ctx: &Ctx, start: usize, i: usize, limit: usize) -> Option<Arg> {
+        let lo = start.max(i.saturating_sub(limit));
+        let mut k = i;
+        let mut best: Option<Arg> = None;
+        while k > lo {
+            k -= 1;
+            if is_hard_stop(doc, k) {
+                break;
+            }
+            if let Some(a) = self.actor_at(doc, ctx, k, i) {
+                // skip actors inside an affiliation phrase ("الموالية لإيران")
+                let affil = (1..=2).any(|d| k >= lo + d && self.cue(doc, k - d, Cue::Affiliation));
+                if !a.prep && !affil {
+                    // a longer actor may start one or two words earlier ("الفصائل العراقيه")
+                    let mut a = a;
+                    for d in 1..=2 {
+                        if k >= lo + d {
+                            if let Some(b) = self.actor_at(doc, ctx, k - d, i) {
+                                if b.last >= a.last && !b.prep {
+                                    a = b;
+                                }
+                            }
+                        }
+                    }
+                    best = Some(a);
+                    // a head noun may continue backwards ("قوات" in "قوات الامن")
+                    break;
+                }
+            }
+            if self.cue_loose(doc, k, Cue::Report) || self.cue(doc, k, Cue::Complementizer) {
+                break;
+            }
+        }
+        best
+    }
+
+    fn companion_at(&self, doc: &Doc, t: &Trigger, i: usize, end: usize) -> Option<usize> {
+        for j in i + 1..end.min(i + 5) {
+            if is_hard_stop(doc, j) {
+                return None;
+            }
+            let w = doc.tokens.norm(j);
+            for c in &t.companions {
+                if c.chars().count() == 1 {
+                    if w.starts_with(c.as_str()) && (w == c || w.chars().count() > 2) {
+                        return Some(j);
+                    }
+                } else if self.bare_eq(doc, j, c) {
+                    return Some(j);
+                }
+            }
+        }
+        None
+    }
+
+    /// Candidate trigger entries at token `i`: (trigger id, last token, future).
+    fn triggers_at(&self, doc: &Doc, i: usize, end: usize, out: &mut Vec<(u32, usize, bool)>) {
+        out.clear();
+        let w = doc.tokens.norm(i);
+        let mut vars = Vec::with_capacity(8);
+        lexicon::variants(w, &mut vars);
+        let mut article = false;
+        let full_is_actor = self.lex.actors.contains_key(strip_article(w));
+        for &(off, clitic) in &vars {
+            let key = &w[off..];
+            if !clitic && !(off > 0 && full_is_actor) {
+                if let Some(hits) = self.lex.verb_forms.get(key) {
+                    for h in hits {
+                        out.push((h.trigger, i + 1, h.future));
+                    }
+                }
+            } else {
+                article = true;
+            }
+            let bare = if clitic { key } else { strip_article(key) };
+            if let Some(hits) = self.lex.noun_forms.get(bare) {
+                for h in hits {
+                    let n = h.rest.len();
+                    if i + 1 + n > end {
+                        continue;
+                    }
+                    if h.rest.iter().enumerate().all(|(k, r)| strip_article(doc.tokens.norm(i + 1 + k)) == r) {
+                        out.push((h.trigger, i + 1 + n, false));
+                    }
+                }
+            }
+        }
+        // With an article or preposition, prefer the noun reading.
+        if article || w.starts_with("ال") {
+            out.sort_by_key(|(t, _, _)| self.lex.triggers[*t as usize].pos == Pos::Verb);
+        }
+        out.dedup_by_key(|x| x.0);
+    }
+
+    fn find_events(&self, doc: &Doc) -> Vec<Event> {
+        let n = doc.tokens.len();
+        if n == 0 || doc.sentences.is_empty() {
+            return Vec::new();
+        }
+        let ctx = Ctx::new(doc);
+        let mut cands: Vec<Cand> = Vec::new();
+        let mut hits = Vec::with_capacity(8);
+        let mut consumed: Vec<usize> = Vec::new();
+        for si in 0..doc.sentences.len() {
+            let r = doc.sentence_tokens(si);
+            let (start, end) = (r.start, r.end.min(n));
+            let first_cand = cands.len();
+            consumed.clear();
+            for i in start..end {
+                if doc.tokens[i].kind != TokenKind::Word || consumed.contains(&i) {
+                    continue;
+                }
+                self.triggers_at(doc, i, end, &mut hits);
+                for &(tid, last, future) in hits.iter() {
+                    let t = &self.lex.triggers[tid as usize];
+                    if let Some(c) = self.build(doc, &ctx, start..end, i, last, tid, future, &mut consumed) {
+                        let _ = t;
+                        cands.push(Cand { sentence: si, ..c });
+                        break;
+                    }
+                }
+            }
+            dedupe(&mut cands, first_cand, &self.lex);
+        }
+        if cands.is_empty() {
+            return Vec::new();
+        }
+        dedupe_document(doc, &mut cands, &self.lex);
+        let numbers = marsad_text::find_numbers(doc.text(), &doc.tokens);
+        let mut events = Vec::with_capacity(cands.len());
+        for c in &cands {
+            let t = &self.lex.triggers[c.trigger as usize];
+            let trig = doc.token_span(c.first, c.last);
+            let sent = doc.sentences[c.sentence];
+            let mut target = c.target.clone();
+            let counts = self.counts(doc, &ctx, &numbers, c, &cands, &mut target);
+            let date = marsad_times::date_for(doc, trig.start, trig.end)
+                .or_else(|| nearest_date(doc, sent, trig.start))
+                .unwrap_or_else(|| doc.date.clone());
+            let location = self.location(doc, &ctx, c, sent);
+            events.push(Event {
+                event_type: t.etype.to_string(),
+                mode: t.mode.clone(),
+                trigger: trig,
+                source: c.source.as_ref().map(|a| actor_span(doc, a)),
+                target: target.as_ref().map(|a| actor_span(doc, a)),
+                date: Some(date),
+                location,
+                negated: c.negated,
+                hypothetical: c.hypothetical,
+                counts,
+                sentence: Some(Sentence { start: sent.start, end: sent.end }),
+            });
+        }
+        events
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn build(
+        &self,
+        doc: &Doc,
+        ctx: &Ctx,
+        sent: Range<usize>,
+        i: usize,
+        last: usize,
+        tid: u32,
+        future: bool,
+        consumed: &mut Vec<usize>,
+    ) -> Option<Cand> {
+        let t = &self.lex.triggers[tid as usize];
+        let (start, end) = (sent.start, sent.end);
+        let mut comp = None;
+        if !t.companions.is_empty() {
+            comp = Some(self.companion_at(doc, t, last - 1, end)?);
+        }
+        let mut source: Option<Arg> = None;
+        let mut target: Option<Arg> = None;
+        let after = comp.map(|c| c + 1).unwrap_or(last);
+        match t.pos {
+            Pos::Verb => {
+                // SVO: an actor right before the verb.
+                let svo = self.scan_backward(doc, ctx, start, i, 6).filter(|a| {
+                    a.last == i || (a.last + 1 == i && self.cue(doc, i - 1, Cue::Relative))
+                });
+                let mut p = last;
+                if let Some(a) = svo {
+                    source = Some(a);
+                } else {
+                    // VSO: subject right after the verb (a quote mark or a time word may intervene).
+                    let mut j = last;
+                    while j < end && j < last + 3 && (doc.tokens[j].kind == TokenKind::Quote || ctx.in_time[j]) {
+                        j += 1;
+                    }
+                    if comp == Some(j) {
+                        j += 1;
+                    }
+                    if let Some(a) = self.actor_at(doc, ctx, j, end).filter(|a| !a.prep) {
+                        p = a.last;
+                        source = Some(a);
+                    } else if i > start && self.cue(doc, i - 1, Cue::Relative) {
+                        // "الفصائل التي رفضت": the antecedent
+                        source = self.scan_backward(doc, ctx, start, i - 1, 6);
+                    } else {
+                        source = self.scan_backward(doc, ctx, start, i, 8);
+                    }
+                }
+                let p = if comp.is_some_and(|c| c >= p) { comp.unwrap() + 1 } else { p };
+                if t.obj {
+                    target = self.scan_forward(doc, ctx, p, end, 3).filter(|a| !a.place || a.kind == ActorKind::Name);
+                }
+            }
+            Pos::Noun => {
+                let mut j = last;
+                // adjective nationality: "ضربات اميركيه"
+                if let Some(a) = self.lex_actor_at(doc, j, end).filter(|a| a.kind == ActorKind::Nationality) {
+                    j = a.last;
+                    if t.genobj {
+                        target = Some(a);
+                    } else {
+                        source = Some(a);
+                    }
+                }
+                // relative clause: "الهجوم الذي شنته حماس"
+                let mut k = j;
+                if k < end && !self.cue(doc, k, Cue::Relative) && k + 1 < end && self.cue(doc, k + 1, Cue::Relative) {
+                    k += 1; // one adjective: "الهجمات الاخيره التي"
+                }
+                if source.is_none() && k + 1 < end && self.cue(doc, k, Cue::Relative) {
+                    if let Some(a) = self.actor_at(doc, ctx, k + 2, end).filter(|a| !a.prep) {
+                        j = a.last;
+                        source = Some(a);
+                    }
+                } else if source.is_none() && target.is_none() {
+                    // genitive, possibly after one adjective
+                    let g = self.actor_at(doc, ctx, j, end).or_else(|| {
+                        if j + 1 < end && self.lex_actor_at(doc, j, end).is_none() && !self.cue(doc, j, Cue::Target) {
+                            self.actor_at(doc, ctx, j + 1, end)
+                        } else {
+                            None
+                        }
+                    });
+                    if let Some(a) = g.filter(|a| !a.prep) {
+                        j = a.last;
+                        if t.genobj {
+                            target = Some(a);
+                        } else {
+                            source = Some(a);
+                        }
+                    }
+                }
+                let _ = j;
+            }
+            Pos::Cue => {
+                // X said that Y "violates the sovereignty": source = speaker, target = Y.
+                let mut r = i;
+                let mut speaker = None;
+                let mut comp_at = None;
+                let mut earliest_report = None;
+                while r > start {
+                    r -= 1;
+                    if comp_at.is_none() && self.cue(doc, r, Cue::Complementizer) {
+                        comp_at = Some(r);
+                    }
+                    if self.cue_loose(doc, r, Cue::Report) {
+                        earliest_report = Some(r);
+                        speaker = self.scan_forward_opt(doc, ctx, r + 1, comp_at.unwrap_or(i), 0, false);
+                        if speaker.is_some() {
+                            break;
+                        }
+                    }
+                }
+                if speaker.is_none() {
+                    if let Some(r) = earliest_report {
+                        speaker = self.scan_backward(doc, ctx, start, r, 6);
+                    }
+                }
+                source = speaker;
+                if let Some(c) = comp_at {
+                    target = self.scan_forward_opt(doc, ctx, c + 1, i, 6, false);
+                }
+                source.as_ref()?;
+            }
+        }
+        // Targets after على/ضد/نحو and partners after مع; "بين X و Y".
+        if t.pos != Pos::Cue {
+            let from = after.max(source.as_ref().filter(|s| s.first >= i).map(|s| s.last).unwrap_or(0));
+            let partner_type = matches!(t.etype, "CONSULT" | "AGREE" | "COOPERATE" | "AID" | "SUPPORT");
+            let prep_type = matches!(
+                t.etype,
+                "ASSAULT" | "COERCE" | "PROTEST" | "ACCUSE" | "THREATEN" | "SANCTION" | "MOBILIZE" | "REQUEST" | "AID"
+            );
+            let mut j = from;
+            while target.is_none() && j < end && j < from + 8 {
+                if is_hard_stop(doc, j) {
+                    break;
+                }
+                if j > from && self.triggers_here_verb(doc, j) {
+                    break;
+                }
+                let w = doc.tokens.norm(j);
+                if prep_type && self.cue(doc, j, Cue::Target) && w != "عليها" {
+                    target = self.scan_forward(doc, ctx, j + 1, end, 4);
+                    break;
+                }
+                if partner_type && self.cue(doc, j, Cue::Partner) {
+                    target = self.scan_forward(doc, ctx, j + 1, end, 2);
+                    break;
+                }
+                if self.cue(doc, j, Cue::Between) {
+                    if let Some(a) = self.actor_at(doc, ctx, j + 1, end) {
+                        let mut k = a.last;
+                        // skip adjectives until the "و" conjunct
+                        while k < end && k < a.last + 3 && !doc.tokens.norm(k).starts_with('و') {
+                            k += 1;
+                        }
+                        let b = (k < end).then(|| self.actor_at(doc, ctx, k, end)).flatten();
+                        if source.is_none() || b.is_some() {
+                            if source.is_some() {
+                                target = Some(a);
+                            } else {
+                                source = Some(a);
+                                target = b;
+                            }
+                        }
+                    }
+                    break;
+                }
+                // agent: "من قبل X"
+                if w == "من" && j + 1 < end && self.cue(doc, j + 1, Cue::Agent) {
+                    if let Some(a) = self.scan_forward(doc, ctx, j + 2, end, 1) {
+                        source = Some(a);
+                    }
+                }
+                j += 1;
+            }
+            // "المساعده للقوات العراقيه": ل + recipient for aid.
+            if target.is_none() && t.etype == "AID" {
+                if let Some(a) = self.scan_forward(doc, ctx, after, end, 3).filter(|a| a.prep) {
+                    target = Some(a);
+                }
+            }
+            // agent anywhere shortly after
+            if source.is_none() || t.pos == Pos::Noun {
+                let mut j = after;
+                while j + 2 < end && j < after + 14 {
+                    if is_hard_stop(doc, j) {
+                        break;
+                    }
+                    if doc.tokens.norm(j) == "من" && self.cue(doc, j + 1, Cue::Agent) {
+                        if let Some(a) = self.scan_forward(doc, ctx, j + 2, end, 1) {
+                            source = Some(a);
+                        }
+                        break;
+                    }
+                    j += 1;
+                }
+            }
+            // Coordinated subject of a reciprocal verb: "واشنطن وبغداد تتفاوضان".
+            if partner_type && target.is_none() {
+                if let Some(a) = source.as_ref().filter(|a| a.last <= i && doc.tokens.norm(a.first).starts_with('و')) {
+                    if let Some(b) = self.scan_backward(doc, ctx, start, a.first, 3).filter(|b| b.last == a.first) {
+                        target = source.take();
+                        source = Some(b);
+                    }
+                }
+            }
+        }
+        // Possessive heads ("قواتها") stand for the actor named before.
+        for arg in [&mut source, &mut target] {
+            if let Some(a) = arg.as_ref() {
+                if a.country.is_none() && a.last == a.first + 1 && a.first > start {
+                    let w = doc.tokens.norm(a.first);
+                    if a.kind == ActorKind::Head && (w.ends_with("ها") || w.ends_with("هم") || w.ends_with("اته")) {
+                        if let Some(b) = self.scan_backward(doc, ctx, start, a.first, 12).filter(|b| b.country.is_some()) {
+                            *arg = Some(Arg { sector: a.sector.clone().or(b.sector.clone()), ..b });
+                        }
+                    }
+                }
+            }
+        }
+        // requirements
+        if source.is_none() && target.is_none() {
+            let place_ok = t.etype == "PROTEST" && self.place_after(doc, ctx, last, end).is_some();
+            if !place_ok {
+                return None;
+            }
+        }
+        if (t.need_target && target.is_none())
+            || (t.need_source && source.is_none())
+            || (t.need_both && (source.is_none() || target.is_none()))
+        {
+            return None;
+        }
+        if let (Some(s), Some(g)) = (&source, &target) {
+            if s.first == g.first {
+                target = None;
+            }
+        }
+        let (negated, hypothetical) = self.modality(doc, start, i, last, future);
+        if let Some(c) = comp {
+            consumed.push(c);
+        }
+        for k in i + 1..last {
+            consumed.push(k);
+        }
+        Some(Cand { trigger: tid, first: i, last, source, target, negated, hypothetical, sentence: 0 })
+    }
+
+    fn triggers_here_verb(&self, doc: &Doc, j: usize) -> bool {
+        let w = doc.tokens.norm(j);
+        (self.lex.verb_forms.contains_key(w) && !w.starts_with("ال"))
+            || w.strip_prefix('و').is_some_and(|r| self.lex.verb_forms.contains_key(r))
+    }
+
+    /// (negated, hypothetical) from the words before the trigger.
+    fn modality(&self, doc: &Doc, start: usize, i: usize, last: usize, future: bool) -> (bool, bool) {
+        let mut negated = false;
+        let mut hyp = future;
+        let lo = start.max(i.saturating_sub(3));
+        for k in (lo..i).rev() {
+            if is_hard_stop(doc, k) {
+                break;
+            }
+            if self.cue_loose(doc, k, Cue::Negation) {
+                negated = true;
+            }
+            if self.cue_loose(doc, k, Cue::Future)
+                || self.cue_loose(doc, k, Cue::Conditional)
+                || self.cue_loose(doc, k, Cue::Modal)
+            {
+                hyp = true;
+            }
+        }
+        // "نفى ان ..." within the sentence before the trigger
+        let lo = start.max(i.saturating_sub(12));
+        for k in lo..i {
+            if self.cue_loose(doc, k, Cue::Denial) {
+                negated = true;
+            }
+        }
+        // "… ليس وشيكا" right after a nominal trigger
+        for k in last..doc.tokens.len().min(last + 4) {
+            if is_hard_stop(doc, k) {
+                break;
+            }
+            if matches!(doc.tokens.norm(k), "ليس" | "ليست" | "لم") {
+                negated = true;
+            }
+        }
+        (negated, hyp)
+    }
+
+    fn counts(
+        &self,
+        doc: &Doc,
+        ctx: &Ctx,
+        numbers: &[marsad_text::NumberExpr],
+        c: &Cand,
+        all: &[Cand],
+        target: &mut Option<Arg>,
+    ) -> Counts {
+        let mut counts = Counts::default();
+        let etype = self.lex.triggers[c.trigger as usize].etype;
+        if !matches!(etype, "ASSAULT" | "COERCE" | "PROTEST" | "MOBILIZE") {
+            return counts;
+        }
+        // counts go to the first eligible event of the sentence
+        let owner = all.iter().find(|o| {
+            o.sentence == c.sentence
+                && matches!(self.lex.triggers[o.trigger as usize].etype, "ASSAULT" | "COERCE" | "PROTEST")
+        });
+        let is_owner = owner.is_some_and(|o| o.first == c.first);
+        let sent = doc.sentences[c.sentence];
+        let r = doc.sentence_tokens(c.sentence);
+        let lo = numbers.partition_point(|ne| ne.tokens.start < r.start);
+        for ne in &numbers[lo..] {
+            if ne.tokens.start >= r.end || (doc.tokens[ne.tokens.start].start as usize) >= sent.end {
+                break;
+            }
+            if ne.percent || !(ne.value > 0.0 && ne.value < 1e8) {
+                continue;
+            }
+            // a year is no count
+            if (1900.0..2100.0).contains(&ne.value) && ne.value.fract() == 0.0 {
+                continue;
+            }
+            let mut cat = None;
+            let a = ne.tokens.end;
+            let after_range = a..r.end.min(a + 4);
+            let before_range = ne.tokens.start.saturating_sub(2).max(r.start)..ne.tokens.start;
+            for k in after_range.clone().chain(before_range) {
+                for (cue, idx) in
+                    [(Cue::Killed, 0usize), (Cue::Injured, 1), (Cue::Arrested, 2), (Cue::Displaced, 3)]
+                {
+                    if cat.is_none() && self.cue_loose(doc, k, cue) {
+                        cat = Some(idx);
+                    }
+                }
+            }
+            let Some(cat) = cat else { continue };
+            let fits = match cat {
+                0 | 1 => matches!(etype, "ASSAULT" | "PROTEST" | "COERCE"),
+                2 => matches!(etype, "COERCE" | "PROTEST" | "ASSAULT"),
+                _ => true,
+            };
+            if !fits || !is_owner {
+                continue;
+            }
+            let v = Some(Count { value: ne.value, approx: ne.approx });
+            let slot = match cat {
+                0 => &mut counts.killed,
+                1 => &mut counts.injured,
+                2 => &mut counts.arrested,
+                _ => &mut counts.displaced,
+            };
+            if slot.is_none() {
+                *slot = v;
+            }
+            // the victims as target: "70 اميركيا اصيبوا"
+            if target.is_none() && etype == "ASSAULT" && cat <= 1 && a < r.end {
+                if let Some(v) = self.actor_at(doc, ctx, a, r.end) {
+                    *target = Some(v);
+                }
+            }
+        }
+        counts
+    }
+
+    fn location(&self, doc: &Doc, ctx: &Ctx, c: &Cand, sent: Sentence) -> Option<ActorSpan> {
+        let r = doc.sentence_tokens(c.sentence);
+        let _ = sent;
+        let a = self.place_after(doc, ctx, c.last, r.end.min(c.last + 14))?;
+        let mut s = actor_span(doc, &a);
+        s.sector = None;
+        Some(s)
+    }
+
+    fn place_after(&self, doc: &Doc, ctx: &Ctx, from: usize, to: usize) -> Option<Arg> {
+        let search = |from: usize, to: usize| -> Option<Arg> {
+            let mut j = from;
+            while j + 1 < to {
+                if is_hard_stop(doc, j) {
+                    return None;
+                }
+                let w = doc.tokens.norm(j);
+                if self.cue_loose(doc, j, Cue::Place) {
+                    if let Some(a) = self.actor_at(doc, ctx, j + 1, to).filter(|a| a.place) {
+                        return Some(a);
+                    }
+                }
+                // "بالعراق"
+                if w.starts_with('ب') || w.starts_with("وب") {
+                    if let Some(a) = self.lex_actor_at(doc, j, to).filter(|a| a.place && a.sector.is_none()) {
+                        return Some(a);
+                    }
+                }
+                j += 1;
+            }
+            None
+        };
+        search(from, to.min(from + 14))
+    }
+}
+
+fn actor_span(doc: &Doc, a: &Arg) -> ActorSpan {
+    let mut s = ActorSpan::from_span(doc.token_span(a.first, a.last), a.actor.clone());
+    s.country = a.country.clone();
+    s.sector = a.sector.clone();
+    s
+}
+
+/// The time expression of the sentence closest to `pos` whose value is a date.
+fn nearest_date(doc: &Doc, sent: Sentence, pos: usize) -> Option<String> {
+    doc.times
+        .iter()
+        .filter(|t| t.start >= sent.start && t.end <= sent.end)
+        .filter(|t| t.value.as_bytes().first().is_some_and(|b| b.is_ascii_digit()))
+        .filter(|t| t.kind.as_deref() != Some("duration"))
+        .min_by_key(|t| if t.start >= pos { t.start - pos } else { pos - t.end })
+        .map(|t| t.value.clone())
+}
+
+/// The same event reported twice in one article (same type, participants
+/// and date): keep the first report.
+fn dedupe_document(doc: &Doc, cands: &mut Vec<Cand>, lex: &Lexicon) {
+    fn key(doc: &Doc, a: &Option<Arg>) -> String {
+        match a {
+            None => String::new(),
+            Some(a) => match (&a.actor, &a.country) {
+                (Some(id), _) => id.clone(),
+                (None, Some(c)) => c.clone(),
+                _ => (a.first..a.last).map(|k| strip_article(doc.tokens.norm(k))).collect::<Vec<_>>().join(" "),
+            },
+        }
+    }
+    let mut seen: Vec<(String, String, String, String)> = Vec::new();
+    let dates: Vec<Option<String>> = cands
+        .iter()
+        .map(|c| {
+            let t = doc.token_span(c.first, c.last);
+            let sent = doc.sentences[c.sentence];
+            marsad_times::date_for(doc, t.start, t.end).or_else(|| nearest_date(doc, sent, t.start))
+        })
+        .collect();
+    let mut keep = Vec::with_capacity(cands.len());
+    for (c, d) in cands.iter().zip(dates) {
+        let etype = lex.triggers[c.trigger as usize].etype.to_string();
+        let (mut s, mut t) = (key(doc, &c.source), key(doc, &c.target));
+        if matches!(etype.as_str(), "CONSULT" | "AGREE" | "COOPERATE") && s > t {
+            std::mem::swap(&mut s, &mut t);
+        }
+        let k = (etype, s, t, d.unwrap_or_default());
+        let dup = seen.contains(&k);
+        if !dup {
+            seen.push(k);
+        }
+        keep.push(!dup);
+    }
+    let mut it = keep.into_iter();
+    cands.retain(|_| it.next().unwrap_or(true));
+}
+
+/// Merge candidates of one sentence that describe the same event (same type,
+/// triggers within four words): keep the one with more arguments.
+fn dedupe(cands: &mut Vec<Cand>, from: usize, lex: &Lexicon) {
+    let score = |c: &Cand| {
+        c.source.is_some() as u8 * 2
+            + c.target.is_some() as u8 * 2
+            + (lex.triggers[c.trigger as usize].pos == Pos::Verb) as u8
+    };
+    let mut k = from;
+    while k < cands.len() {
+        let mut removed = false;
+        for m in from..cands.len() {
+            if m == k {
+                continue;
+            }
+            let (a, b) = (&cands[k], &cands[m]);
+            let same = lex.triggers[a.trigger as usize].etype == lex.triggers[b.trigger as usize].etype;
+            let near = a.first.abs_diff(b.first) <= 4;
+            if same && near && (score(b) > score(a) || (score(b) == score(a) && m < k)) {
+                cands.remove(k);
+                removed = true;
+                break;
+            }
+        }
+        if !removed {
+            k += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,380 @@
+//! Loading the event layer's data files (triggers, function words, actors)
+//! into hash maps keyed by normalised word forms.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+const TRIGGERS: &str = include_str!("../../../data/events/triggers.tsv");
+const CUES: &str = include_str!("../../../data/events/cues.tsv");
+const COUNTRIES: &str = include_str!("../../../data/events/countries.tsv");
+const GROUPS: &str = include_str!("../../../data/events/groups.tsv");
+
+/// The 16 PLOVER event types.
+pub const PLOVER_TYPES: [&str; 16] = [
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+    "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+];
+
+/// A small, fast hasher for short keys (FNV-1a over 8-byte chunks).
+#[derive(Default, Clone, Copy)]
+pub struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            h = (h ^ v).wrapping_mul(0x0000_0100_0000_01b3).rotate_left(23);
+        }
+        for &b in chunks.remainder() {
+            h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub type Map<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pos {
+    Verb,
+    Noun,
+    Cue,
+}
+
+/// One trigger entry of `triggers.tsv`.
+#[derive(Debug, Clone)]
+pub struct Trigger {
+    pub etype: &'static str,
+    pub mode: Option<String>,
+    pub pos: Pos,
+    pub companions: Vec<String>,
+    pub obj: bool,
+    pub genobj: bool,
+    pub need_target: bool,
+    pub need_source: bool,
+    pub need_both: bool,
+}
+
+/// A surface form pointing at a trigger entry.
+#[derive(Debug, Clone)]
+pub struct FormHit {
+    pub trigger: u32,
+    /// Further words that must follow (multi-word nouns and cues), bare forms.
+    pub rest: Vec<String>,
+    /// A future form (س + present).
+    pub future: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActorKind {
+    /// A named actor: country, capital, organisation, armed group.
+    Name,
+    /// A description head ("القوات"): sector only.
+    Head,
+    /// A nationality adjective ("الاميركيه").
+    Nationality,
+}
+
+#[derive(Debug, Clone)]
+pub struct ActorForm {
+    pub rest: Vec<String>,
+    pub kind: ActorKind,
+    pub country: Option<String>,
+    pub sector: Option<String>,
+    /// A country or capital (usable as a place).
+    pub place: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Cue {
+    Target,
+    Partner,
+    Between,
+    Agent,
+    Relative,
+    Negation,
+    Denial,
+    Future,
+    Conditional,
+    Modal,
+    Report,
+    Complementizer,
+    Affiliation,
+    Place,
+    Killed,
+    Injured,
+    Arrested,
+    Displaced,
+}
+
+fn cue_class(s: &str) -> Option<Cue> {
+    Some(match s {
+        "target" => Cue::Target,
+        "partner" => Cue::Partner,
+        "between" => Cue::Between,
+        "agent" => Cue::Agent,
+        "relative" => Cue::Relative,
+        "negation" => Cue::Negation,
+        "denial" => Cue::Denial,
+        "future" => Cue::Future,
+        "conditional" => Cue::Conditional,
+        "modal" => Cue::Modal,
+        "report" => Cue::Report,
+        "complementizer" => Cue::Complementizer,
+        "affil" => Cue::Affiliation,
+        "place" => Cue::Place,
+        "killed" => Cue::Killed,
+        "injured" => Cue::Injured,
+        "arrested" => Cue::Arrested,
+        "displaced" => Cue::Displaced,
+        _ => return None,
+    })
+}
+
+pub struct Lexicon {
+    pub triggers: Vec<Trigger>,
+    /// Verb surface forms (full, after و/ف), noun forms (bare: no article).
+    pub verb_forms: Map<String, Vec<FormHit>>,
+    pub noun_forms: Map<String, Vec<FormHit>>,
+    pub cues: Map<String, Vec<Cue>>,
+    pub actors: Map<String, Vec<ActorForm>>,
+}
+
+fn data_lines(s: &str) -> impl Iterator<Item = Vec<&str>> {
+    s.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| l.split('\t').map(str::trim).collect())
+}
+
+fn norm(s: &str) -> String {
+    marsad_text::normalize_str(s)
+}
+
+/// The article-less form of a normalised word ("الحشد" → "حشد").
+pub fn strip_article(w: &str) -> &str {
+    match w.strip_prefix("ال") {
+        Some(r) if r.chars().count() >= 2 => r,
+        _ => w,
+    }
+}
+
+impl Lexicon {
+    pub fn load() -> Self {
+        let mut lex = Lexicon {
+            triggers: Vec::new(),
+            verb_forms: Map::default(),
+            noun_forms: Map::default(),
+            cues: Map::default(),
+            actors: Map::default(),
+        };
+        lex.load_triggers();
+        for f in data_lines(CUES) {
+            if f.len() < 2 {
+                continue;
+            }
+            if let Some(c) = cue_class(f[0]) {
+                let e = lex.cues.entry(norm(f[1])).or_default();
+                if !e.contains(&c) {
+                    e.push(c);
+                }
+            }
+        }
+        lex.load_actors();
+        lex
+    }
+
+    fn load_triggers(&mut self) {
+        for f in data_lines(TRIGGERS) {
+            if f.len() < 4 {
+                continue;
+            }
+            let Some(etype) = PLOVER_TYPES.iter().copied().find(|t| *t == f[0]) else { continue };
+            let pos = match f[2] {
+                "v" => Pos::Verb,
+                "n" => Pos::Noun,
+                "c" => Pos::Cue,
+                _ => continue,
+            };
+            let companions: Vec<String> = match f.get(4) {
+                Some(c) if !c.is_empty() && *c != "-" => {
+                    c.split(',').map(|w| strip_article(&norm(w)).to_string()).filter(|w| !w.is_empty()).collect()
+                }
+                _ => Vec::new(),
+            };
+            let flags = f.get(5).copied().unwrap_or("");
+            let has = |x: &str| flags.split(',').any(|g| g.trim() == x);
+            let id = self.triggers.len() as u32;
+            self.triggers.push(Trigger {
+                etype,
+                mode: (f[1] != "-" && !f[1].is_empty()).then(|| f[1].to_string()),
+                pos,
+                companions,
+                obj: has("obj"),
+                genobj: has("genobj"),
+                need_target: has("tgt"),
+                need_source: has("src"),
+                need_both: has("both"),
+            });
+            match pos {
+                Pos::Verb => self.add_verb(id, f[3]),
+                Pos::Noun | Pos::Cue => {
+                    let forms: Vec<&str> = if pos == Pos::Cue { vec![f[3]] } else { f[3].split('|').collect() };
+                    for form in forms {
+                        let words: Vec<String> =
+                            norm(form).split_whitespace().map(|w| strip_article(w).to_string()).collect();
+                        if let Some((first, rest)) = words.split_first() {
+                            self.noun_forms.entry(first.clone()).or_default().push(FormHit {
+                                trigger: id,
+                                rest: rest.to_vec(),
+                                future: false,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn add_verb(&mut self, id: u32, spec: &str) {
+        let parts: Vec<String> = spec.split('|').map(norm).collect();
+        let mut forms: Vec<(String, bool)> = Vec::new();
+        if let Some(past) = parts.first().filter(|p| !p.is_empty()) {
+            for suf in ["", "ت", "وا", "تا", "ن", "نا", "تم", "ه", "ها", "هم", "ته", "تها", "تهم", "وه", "وها", "تاه"] {
+                forms.push((format!("{past}{suf}"), false));
+            }
+        }
+        if let Some(present) = parts.get(1) {
+            if let Some(stem) = present.strip_prefix('ي').filter(|s| !s.is_empty()) {
+                for pre in ["ي", "ت", "ن"] {
+                    for suf in ["", "ون", "ان", "ه", "ها", "هم", "ونه", "ونها", "ونهم"] {
+                        let f = format!("{pre}{stem}{suf}");
+                        forms.push((format!("س{f}"), true));
+                        forms.push((f, false));
+                    }
+                }
+            }
+        }
+        if let Some(extra) = parts.get(2) {
+            for x in extra.split(',').map(str::trim).filter(|x| !x.is_empty()) {
+                forms.push((x.to_string(), false));
+            }
+        }
+        for (f, future) in forms {
+            let v = self.verb_forms.entry(f).or_default();
+            if !v.iter().any(|h| h.trigger == id) {
+                v.push(FormHit { trigger: id, rest: Vec::new(), future });
+            }
+        }
+    }
+
+    fn add_actor(&mut self, form: &str, a: ActorForm) {
+        let words: Vec<String> = norm(form).split_whitespace().map(|w| strip_article(w).to_string()).collect();
+        if let Some((first, rest)) = words.split_first() {
+            self.actors.entry(first.clone()).or_default().push(ActorForm { rest: rest.to_vec(), ..a });
+        }
+    }
+
+    fn load_actors(&mut self) {
+        let opt = |s: &str| (!s.is_empty() && s != "-").then(|| s.to_string());
+        for f in data_lines(COUNTRIES) {
+            if f.is_empty() || f[0].len() != 3 {
+                continue;
+            }
+            let iso = f[0].to_string();
+            for name in f.get(1).unwrap_or(&"").split('|').filter(|s| !s.is_empty()) {
+                self.add_actor(
+                    name,
+                    ActorForm { rest: vec![], kind: ActorKind::Name, country: Some(iso.clone()), sector: None, place: true },
+                );
+            }
+            for adj in f.get(2).unwrap_or(&"").split('|').filter(|s| !s.is_empty() && !s.contains(' ')) {
+                let base = norm(adj);
+                for suf in ["", "ه", "ين", "ون", "ان", "ا", "تين", "تان"] {
+                    self.add_actor(
+                        &format!("{base}{suf}"),
+                        ActorForm {
+                            rest: vec![],
+                            kind: ActorKind::Nationality,
+                            country: Some(iso.clone()),
+                            sector: None,
+                            place: false,
+                        },
+                    );
+                }
+            }
+            for cap in f.get(3).unwrap_or(&"").split('|').filter(|s| !s.is_empty()) {
+                self.add_actor(
+                    cap,
+                    ActorForm {
+                        rest: vec![],
+                        kind: ActorKind::Name,
+                        country: Some(iso.clone()),
+                        sector: Some("GOV".into()),
+                        place: true,
+                    },
+                );
+            }
+        }
+        for f in data_lines(GROUPS) {
+            if f.len() < 4 {
+                continue;
+            }
+            let kind = match f[0] {
+                "name" => ActorKind::Name,
+                "head" => ActorKind::Head,
+                _ => continue,
+            };
+            for form in f[1].split('|').filter(|s| !s.is_empty()) {
+                self.add_actor(form, ActorForm { rest: vec![], kind, country: opt(f[2]), sector: opt(f[3]), place: false });
+            }
+        }
+        // Longest forms first, so that the first complete match is the longest.
+        for v in self.actors.values_mut() {
+            v.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()));
+        }
+        for v in self.noun_forms.values_mut() {
+            v.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()));
+        }
+    }
+}
+
+/// Candidate keys of a normalised word with its proclitics removed, most
+/// literal first: (key, proclitic stripped (و/ف aside), article stripped).
+pub fn variants(w: &str, out: &mut Vec<(usize, bool)>) {
+    // Stored as byte offsets into `w` (all candidates are suffixes of `w`), so
+    // no allocation is needed: (offset, has a preposition/article clitic).
+    out.clear();
+    let push = |off: usize, clitic: bool, out: &mut Vec<(usize, bool)>| {
+        if w.len() - off >= 4 && !out.iter().any(|(o, _)| *o == off) {
+            out.push((off, clitic));
+        }
+    };
+    let mut conj = vec![0usize];
+    for c in ["و", "ف"] {
+        if w.starts_with(c) {
+            conj.push(c.len());
+        }
+    }
+    for &o1 in &conj {
+        let w1 = &w[o1..];
+        push(o1, false, out);
+        // article
+        if w1.starts_with("ال") {
+            push(o1 + 4, true, out);
+        }
+        for p in ["ب", "ل", "ك"] {
+            if let Some(w2) = w1.strip_prefix(p) {
+                let o2 = o1 + p.len();
+                push(o2, true, out);
+                if w2.starts_with("ال") {
+                    push(o2 + 4, true, out);
+                } else if p == "ل" && w2.starts_with('ل') {
+                    push(o2 + 2, true, out);
+                }
+            }
+        }
+    }
+}
