@@ -4,6 +4,8 @@
 //! analysis itself (like ripgrep's printer crate): JSON, JSON Lines and the
 //! readable text report for a person.
 
+pub mod events;
+
 use marsad_doc::{Analysis, Speaker};
 use std::io::{self, Write};
 
