@@ -58,6 +58,8 @@ pub struct Trigger {
     pub need_target: bool,
     pub need_source: bool,
     pub need_both: bool,
+    pub bare: bool,
+    pub patient: bool,
 }
 
 /// A surface form pointing at a trigger entry.
@@ -78,6 +80,8 @@ pub enum ActorKind {
     Head,
     /// A nationality adjective ("الاميركيه").
     Nationality,
+    /// A place head ("مدينه"): only for event locations.
+    Place,
 }
 
 #[derive(Debug, Clone)]
@@ -110,6 +114,7 @@ pub enum Cue {
     Injured,
     Arrested,
     Displaced,
+    Quant,
 }
 
 fn cue_class(s: &str) -> Option<Cue> {
@@ -132,6 +137,7 @@ fn cue_class(s: &str) -> Option<Cue> {
         "injured" => Cue::Injured,
         "arrested" => Cue::Arrested,
         "displaced" => Cue::Displaced,
+        "quant" => Cue::Quant,
         _ => return None,
     })
 }
@@ -217,6 +223,8 @@ impl Lexicon {
                 need_target: has("tgt"),
                 need_source: has("src"),
                 need_both: has("both"),
+                bare: has("bare"),
+                patient: has("patient"),
             });
             match pos {
                 Pos::Verb => self.add_verb(id, f[3]),
@@ -325,10 +333,12 @@ impl Lexicon {
             let kind = match f[0] {
                 "name" => ActorKind::Name,
                 "head" => ActorKind::Head,
+                "place" => ActorKind::Place,
                 _ => continue,
             };
             for form in f[1].split('|').filter(|s| !s.is_empty()) {
-                self.add_actor(form, ActorForm { rest: vec![], kind, country: opt(f[2]), sector: opt(f[3]), place: false });
+                let place = kind == ActorKind::Place;
+                self.add_actor(form, ActorForm { rest: vec![], kind, country: opt(f[2]), sector: opt(f[3]), place });
             }
         }
         // Longest forms first, so that the first complete match is the longest.

@@ -146,6 +146,17 @@ impl EventAnnotator {
         strip_article(w) == want || w == want || w.strip_prefix('و').map(strip_article) == Some(want)
     }
 
+    fn variant_eq(&self, doc: &Doc, j: usize, want: &str) -> bool {
+        let w = doc.tokens.norm(j);
+        let mut vars = Vec::with_capacity(8);
+        lexicon::variants(w, &mut vars);
+        vars.iter().any(|&(off, _)| strip_article(&w[off..]) == want || &w[off..] == want)
+    }
+
+    fn is_quant(&self, doc: &Doc, ctx: &Ctx, j: usize) -> bool {
+        doc.tokens[j].kind == TokenKind::Number || ctx.in_time[j] || self.cue(doc, j, Cue::Quant)
+    }
+
     /// Actor starting at token `i` (and ending before `end`).
     fn actor_at(&self, doc: &Doc, ctx: &Ctx, i: usize, end: usize) -> Option<Arg> {
         if i >= end || !is_word(doc, i) {
@@ -186,7 +197,7 @@ impl EventAnnotator {
                 return Some(arg);
             }
         }
-        if let Some(mut a) = self.lex_actor_at(doc, i, end) {
+        if let Some(mut a) = self.lex_actor_at(doc, i, end).filter(|a| a.kind != ActorKind::Place) {
             if a.kind == ActorKind::Head {
                 // "القوات الاميركيه", "قوات التحالف", "قوات الامن العراقيه"
                 let mut j = a.last;
@@ -203,7 +214,7 @@ impl EventAnnotator {
                             a.kind = ActorKind::Name;
                             j = m.last;
                         }
-                        Some(m) if m.kind == ActorKind::Head => {
+                        Some(m) if m.kind == ActorKind::Head && m.sector == a.sector => {
                             j = m.last;
                             a.last = m.last;
                         }
@@ -386,7 +397,7 @@ impl EventAnnotator {
                     if w.starts_with(c.as_str()) && (w == c || w.chars().count() > 2) {
                         return Some(j);
                     }
-                } else if self.bare_eq(doc, j, c) {
+                } else if self.bare_eq(doc, j, c) || self.variant_eq(doc, j, c) {
                     return Some(j);
                 }
             }
@@ -466,15 +477,23 @@ impl EventAnnotator {
         if cands.is_empty() {
             return Vec::new();
         }
-        dedupe_document(doc, &mut cands, &self.lex);
         let numbers = marsad_text::find_numbers(doc.text(), &doc.tokens);
+        let mut all_counts = Vec::with_capacity(cands.len());
+        for k in 0..cands.len() {
+            let mut target = cands[k].target.clone();
+            all_counts.push(self.counts(doc, &ctx, &numbers, &cands[k], &cands, &mut target));
+            cands[k].target = target;
+        }
+        let keep = dedupe_document(doc, &cands, &self.lex);
         let mut events = Vec::with_capacity(cands.len());
-        for c in &cands {
+        for ((c, counts), keep) in cands.iter().zip(all_counts).zip(keep) {
+            if !keep {
+                continue;
+            }
             let t = &self.lex.triggers[c.trigger as usize];
             let trig = doc.token_span(c.first, c.last);
             let sent = doc.sentences[c.sentence];
-            let mut target = c.target.clone();
-            let counts = self.counts(doc, &ctx, &numbers, c, &cands, &mut target);
+            let target = c.target.clone();
             let date = marsad_times::date_for(doc, trig.start, trig.end)
                 .or_else(|| nearest_date(doc, sent, trig.start))
                 .unwrap_or_else(|| doc.date.clone());
@@ -529,7 +548,10 @@ impl EventAnnotator {
                 } else {
                     // VSO: subject right after the verb (a quote mark or a time word may intervene).
                     let mut j = last;
-                    while j < end && j < last + 3 && (doc.tokens[j].kind == TokenKind::Quote || ctx.in_time[j]) {
+                    while j < end
+                        && j < last + 4
+                        && (doc.tokens[j].kind == TokenKind::Quote || self.is_quant(doc, ctx, j) || comp == Some(j))
+                    {
                         j += 1;
                     }
                     if comp == Some(j) {
@@ -552,6 +574,13 @@ impl EventAnnotator {
             }
             Pos::Noun => {
                 let mut j = last;
+                // "المتظاهرون": the trigger names the actor itself.
+                if let Some(a) = self.actor_at(doc, ctx, i, end) {
+                    if a.kind == ActorKind::Head && a.sector.as_deref() == Some("CVL") {
+                        j = a.last;
+                        source = Some(a);
+                    }
+                }
                 // adjective nationality: "ضربات اميركيه"
                 if let Some(a) = self.lex_actor_at(doc, j, end).filter(|a| a.kind == ActorKind::Nationality) {
                     j = a.last;
@@ -720,13 +749,21 @@ impl EventAnnotator {
             }
         }
         // requirements
+        if t.patient && target.is_none() {
+            target = source.take();
+        }
         if source.is_none() && target.is_none() {
-            let place_ok = t.etype == "PROTEST" && self.place_after(doc, ctx, last, end).is_some();
-            if !place_ok {
+            let ok = t.bare
+                && ((t.pos == Pos::Verb && t.etype == "PROTEST")
+                    || self.place_after(doc, ctx, start, end).is_some()
+                    || self.has_casualties(doc, start, end));
+            if !ok {
                 return None;
             }
+        } else if t.need_target && target.is_none() && t.bare {
+            // bare events need no target
         }
-        if (t.need_target && target.is_none())
+        if (t.need_target && target.is_none() && !(t.bare && source.is_some()))
             || (t.need_source && source.is_none())
             || (t.need_both && (source.is_none() || target.is_none()))
         {
@@ -745,6 +782,13 @@ impl EventAnnotator {
             consumed.push(k);
         }
         Some(Cand { trigger: tid, first: i, last, source, target, negated, hypothetical, sentence: 0 })
+    }
+
+    fn has_casualties(&self, doc: &Doc, start: usize, end: usize) -> bool {
+        (start..end).any(|k| {
+            doc.tokens[k].kind == TokenKind::Word
+                && (self.cue_loose(doc, k, Cue::Killed) || self.cue_loose(doc, k, Cue::Injured))
+        })
     }
 
     fn triggers_here_verb(&self, doc: &Doc, j: usize) -> bool {
@@ -888,10 +932,19 @@ impl EventAnnotator {
                     if let Some(a) = self.actor_at(doc, ctx, j + 1, to).filter(|a| a.place) {
                         return Some(a);
                     }
+                    if let Some(mut a) = self.lex_actor_at(doc, j + 1, to).filter(|a| a.kind == ActorKind::Place) {
+                        // "مدينه الموصل": the head and its name
+                        if a.last < to && doc.tokens[a.last].kind == TokenKind::Word {
+                            a.last += 1;
+                        }
+                        return Some(a);
+                    }
                 }
                 // "بالعراق"
                 if w.starts_with('ب') || w.starts_with("وب") {
-                    if let Some(a) = self.lex_actor_at(doc, j, to).filter(|a| a.place && a.sector.is_none()) {
+                    if let Some(a) =
+                        self.lex_actor_at(doc, j, to).filter(|a| a.place && a.sector.is_none() && a.kind != ActorKind::Place)
+                    {
                         return Some(a);
                     }
                 }
@@ -923,7 +976,7 @@ fn nearest_date(doc: &Doc, sent: Sentence, pos: usize) -> Option<String> {
 
 /// The same event reported twice in one article (same type, participants
 /// and date): keep the first report.
-fn dedupe_document(doc: &Doc, cands: &mut Vec<Cand>, lex: &Lexicon) {
+fn dedupe_document(doc: &Doc, cands: &[Cand], lex: &Lexicon) -> Vec<bool> {
     fn key(doc: &Doc, a: &Option<Arg>) -> String {
         match a {
             None => String::new(),
@@ -957,8 +1010,7 @@ fn dedupe_document(doc: &Doc, cands: &mut Vec<Cand>, lex: &Lexicon) {
         }
         keep.push(!dup);
     }
-    let mut it = keep.into_iter();
-    cands.retain(|_| it.next().unwrap_or(true));
+    keep
 }
 
 /// Merge candidates of one sentence that describe the same event (same type,
