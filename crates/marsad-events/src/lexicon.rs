@@ -60,6 +60,8 @@ pub struct Trigger {
     pub need_both: bool,
     pub bare: bool,
     pub patient: bool,
+    pub named: bool,
+    pub weak: bool,
 }
 
 /// A surface form pointing at a trigger entry.
@@ -115,6 +117,7 @@ pub enum Cue {
     Arrested,
     Displaced,
     Quant,
+    Recipient,
 }
 
 fn cue_class(s: &str) -> Option<Cue> {
@@ -138,6 +141,7 @@ fn cue_class(s: &str) -> Option<Cue> {
         "arrested" => Cue::Arrested,
         "displaced" => Cue::Displaced,
         "quant" => Cue::Quant,
+        "recipient" => Cue::Recipient,
         _ => return None,
     })
 }
@@ -225,6 +229,8 @@ impl Lexicon {
                 need_both: has("both"),
                 bare: has("bare"),
                 patient: has("patient"),
+                named: has("named"),
+                weak: has("weak"),
             });
             match pos {
                 Pos::Verb => self.add_verb(id, f[3]),

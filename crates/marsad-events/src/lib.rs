@@ -153,6 +153,17 @@ impl EventAnnotator {
         vars.iter().any(|&(off, _)| strip_article(&w[off..]) == want || &w[off..] == want)
     }
 
+    /// An attributive adjective with the article: "الاعلامي", "العسكريه".
+    fn is_nisba(&self, doc: &Doc, j: usize) -> bool {
+        let w = doc.tokens.norm(j);
+        doc.tokens[j].kind == TokenKind::Word
+            && w.starts_with("ال")
+            && w.chars().count() >= 5
+            && (w.ends_with('ي') || w.ends_with("يه"))
+            && !self.lex.cues.contains_key(w)
+            && !self.triggers_here_verb(doc, j)
+    }
+
     fn is_quant(&self, doc: &Doc, ctx: &Ctx, j: usize) -> bool {
         doc.tokens[j].kind == TokenKind::Number || ctx.in_time[j] || self.cue(doc, j, Cue::Quant)
     }
@@ -214,9 +225,23 @@ impl EventAnnotator {
                             a.kind = ActorKind::Name;
                             j = m.last;
                         }
-                        Some(m) if m.kind == ActorKind::Head && m.sector == a.sector => {
+                        Some(m) if m.kind == ActorKind::Head && m.sector == a.sector && a.kind == ActorKind::Head => {
                             j = m.last;
                             a.last = m.last;
+                        }
+                        None if self.is_nisba(doc, j) => {
+                            // an adjective: "المكتب الاعلامي", "نظيره الجنوبي"
+                            j += 1;
+                            a.last = j;
+                        }
+                        None if j + 1 < end
+                            && doc.tokens[j].kind == TokenKind::Word
+                            && self
+                                .lex_actor_at(doc, j + 1, end)
+                                .is_some_and(|m| m.kind == ActorKind::Nationality) =>
+                        {
+                            // "وزاره الخزانه الاميركيه"
+                            j += 1;
                         }
                         _ => break,
                     }
@@ -342,6 +367,31 @@ impl EventAnnotator {
         None
     }
 
+    /// The target after a preposition: the first actor with a country within
+    /// a few words, else the first actor.
+    fn scan_target(&self, doc: &Doc, ctx: &Ctx, from: usize, end: usize) -> Option<Arg> {
+        let first = self.scan_forward(doc, ctx, from, end, 4)?;
+        if first.country.is_some() {
+            return Some(first);
+        }
+        let mut j = first.last;
+        while j < end && j < first.last + 4 {
+            if is_hard_stop(doc, j) || self.triggers_here_verb(doc, j) {
+                break;
+            }
+            if let Some(b) = self.actor_at(doc, ctx, j, end) {
+                let patron = (1..=2).any(|d| j >= from + d && self.cue(doc, j - d, Cue::Affiliation));
+                if b.country.is_some() && b.kind != ActorKind::Head && !patron {
+                    return Some(b);
+                }
+                j = b.last;
+            } else {
+                j += 1;
+            }
+        }
+        Some(first)
+    }
+
     fn trigger_verb_here(&self, doc: &Doc, j: usize) -> bool {
         let w = doc.tokens.norm(j);
         self.lex.verb_forms.contains_key(w)
@@ -387,8 +437,8 @@ impl EventAnnotator {
     }
 
     fn companion_at(&self, doc: &Doc, t: &Trigger, i: usize, end: usize) -> Option<usize> {
-        for j in i + 1..end.min(i + 5) {
-            if is_hard_stop(doc, j) {
+        for j in i + 1..end.min(i + 8) {
+            if is_hard_stop(doc, j) || (j > i + 1 && self.triggers_here_verb(doc, j)) {
                 return None;
             }
             let w = doc.tokens.norm(j);
@@ -560,6 +610,18 @@ impl EventAnnotator {
                     if let Some(a) = self.actor_at(doc, ctx, j, end).filter(|a| !a.prep) {
                         p = a.last;
                         source = Some(a);
+                    } else if i > start && matches!(doc.tokens.norm(i - 1), "انه" | "انها" | "بانه" | "بانها" | "انهم") {
+                        // "اعلن الاتحاد انه سيفرض": the subject of the reporting verb
+                        let mut r = i - 1;
+                        while r > start && r + 8 > i {
+                            r -= 1;
+                            if self.cue_loose(doc, r, Cue::Report) || self.triggers_here_verb(doc, r) {
+                                source = self
+                                    .scan_forward(doc, ctx, r + 1, i - 1, 1)
+                                    .or_else(|| self.scan_backward(doc, ctx, start, r, 4));
+                                break;
+                            }
+                        }
                     } else if i > start && self.cue(doc, i - 1, Cue::Relative) {
                         // "الفصائل التي رفضت": the antecedent
                         source = self.scan_backward(doc, ctx, start, i - 1, 6);
@@ -569,7 +631,7 @@ impl EventAnnotator {
                 }
                 let p = if comp.is_some_and(|c| c >= p) { comp.unwrap() + 1 } else { p };
                 if t.obj {
-                    target = self.scan_forward(doc, ctx, p, end, 3).filter(|a| !a.place || a.kind == ActorKind::Name);
+                    target = self.scan_forward(doc, ctx, p, end, 5).filter(|a| !a.place || a.kind == ActorKind::Name);
                 }
             }
             Pos::Noun => {
@@ -669,10 +731,14 @@ impl EventAnnotator {
                 }
                 let w = doc.tokens.norm(j);
                 if prep_type && self.cue(doc, j, Cue::Target) && w != "عليها" {
-                    target = self.scan_forward(doc, ctx, j + 1, end, 4);
+                    target = self.scan_target(doc, ctx, j + 1, end);
                     break;
                 }
-                if partner_type && self.cue(doc, j, Cue::Partner) {
+                if t.etype == "AID" && self.cue(doc, j, Cue::Recipient) {
+                    target = self.scan_target(doc, ctx, j + 1, end);
+                    break;
+                }
+                if (partner_type || t.etype == "SANCTION") && self.cue(doc, j, Cue::Partner) {
                     target = self.scan_forward(doc, ctx, j + 1, end, 2);
                     break;
                 }
@@ -741,7 +807,10 @@ impl EventAnnotator {
                 if a.country.is_none() && a.last == a.first + 1 && a.first > start {
                     let w = doc.tokens.norm(a.first);
                     if a.kind == ActorKind::Head && (w.ends_with("ها") || w.ends_with("هم") || w.ends_with("اته")) {
-                        if let Some(b) = self.scan_backward(doc, ctx, start, a.first, 12).filter(|b| b.country.is_some()) {
+                        if let Some(b) = self
+                            .scan_backward(doc, ctx, start, a.first, 12)
+                            .filter(|b| b.country.is_some() || (b.sector.is_some() && b.sector == a.sector))
+                        {
                             *arg = Some(Arg { sector: a.sector.clone().or(b.sector.clone()), ..b });
                         }
                     }
@@ -767,6 +836,9 @@ impl EventAnnotator {
             || (t.need_source && source.is_none())
             || (t.need_both && (source.is_none() || target.is_none()))
         {
+            return None;
+        }
+        if t.named && !source.as_ref().is_some_and(|s| s.kind == ActorKind::Name) {
             return None;
         }
         if let (Some(s), Some(g)) = (&source, &target) {
@@ -1029,9 +1101,25 @@ fn dedupe(cands: &mut Vec<Cand>, from: usize, lex: &Lexicon) {
                 continue;
             }
             let (a, b) = (&cands[k], &cands[m]);
+            let a_weak = lex.triggers[a.trigger as usize].weak;
+            let same_type = lex.triggers[a.trigger as usize].etype == lex.triggers[b.trigger as usize].etype;
+            if a_weak && !lex.triggers[b.trigger as usize].weak && (same_type || a.source.is_none()) {
+                cands.remove(k);
+                removed = true;
+                break;
+            }
             let same = lex.triggers[a.trigger as usize].etype == lex.triggers[b.trigger as usize].etype;
-            let near = a.first.abs_diff(b.first) <= 4;
+            // an event with no participants is the same as a fuller one of its sentence
+            let near = a.first.abs_diff(b.first) <= 6 || (a.source.is_none() && a.target.is_none());
             if same && near && (score(b) > score(a) || (score(b) == score(a) && m < k)) {
+                // keep what the dropped report knew
+                let (src, tgt) = (cands[k].source.clone(), cands[k].target.clone());
+                if cands[m].source.is_none() && src.as_ref().map(|x| x.first) != cands[m].target.as_ref().map(|x| x.first) {
+                    cands[m].source = src;
+                }
+                if cands[m].target.is_none() && tgt.as_ref().map(|x| x.first) != cands[m].source.as_ref().map(|x| x.first) {
+                    cands[m].target = tgt;
+                }
                 cands.remove(k);
                 removed = true;
                 break;
