@@ -211,6 +211,13 @@ impl EventAnnotator {
         if let Some(mut a) = self.lex_actor_at(doc, i, end).filter(|a| a.kind != ActorKind::Place) {
             if a.kind == ActorKind::Head {
                 // "القوات الاميركيه", "قوات التحالف", "قوات الامن العراقيه"
+                let head = doc.tokens.norm(i);
+                let head = head.strip_prefix('و').unwrap_or(head);
+                let construct = !head.starts_with("ال")
+                    && !head.starts_with("لل")
+                    && !head.ends_with('ه')
+                    && !head.ends_with("ها")
+                    && !head.ends_with("هم");
                 let mut j = a.last;
                 while j < end && j < a.last + 3 {
                     match self.lex_actor_at(doc, j, end) {
@@ -225,9 +232,34 @@ impl EventAnnotator {
                             a.kind = ActorKind::Name;
                             j = m.last;
                         }
-                        Some(m) if m.kind == ActorKind::Head && m.sector == a.sector && a.kind == ActorKind::Head => {
+                        Some(m)
+                            if m.kind == ActorKind::Head
+                                && a.kind == ActorKind::Head
+                                && (m.sector == a.sector || a.sector.is_none()) =>
+                        {
+                            a.sector = a.sector.or(m.sector.clone());
                             j = m.last;
                             a.last = m.last;
+                        }
+                        None if j == a.last
+                            && a.last == a.first + 1
+                            && construct
+                            && doc.tokens[j].kind == TokenKind::Word
+                            && !self.triggers_here_verb(doc, j)
+                            && self.lex.cues.get(doc.tokens.norm(j)).is_none() =>
+                        {
+                            // a head in construct state takes its genitive: "قوات الدعم السريع"
+                            j += 1;
+                            a.last = j;
+                            if j < end
+                                && doc.tokens.norm(j).starts_with("ال")
+                                && !self.triggers_here_verb(doc, j)
+                                && self.lex.cues.get(doc.tokens.norm(j)).is_none()
+                                && self.lex_actor_at(doc, j, end).is_none()
+                            {
+                                j += 1;
+                                a.last = j;
+                            }
                         }
                         None if self.is_nisba(doc, j) => {
                             // an adjective: "المكتب الاعلامي", "نظيره الجنوبي"
@@ -353,6 +385,12 @@ impl EventAnnotator {
                 continue;
             }
             if let Some(a) = self.actor_at(doc, ctx, j, to) {
+                if skipped > 0 && stop_at_verbs && doc.tokens.norm(j).starts_with('و') {
+                    return None; // a new conjunct, not the object
+                }
+                if j > from && doc.tokens.norm(j - 1) == "في" {
+                    return None; // a place
+                }
                 return Some(a);
             }
             if stop_at_verbs && self.trigger_verb_here(doc, j) {
@@ -438,7 +476,7 @@ impl EventAnnotator {
 
     fn companion_at(&self, doc: &Doc, t: &Trigger, i: usize, end: usize) -> Option<usize> {
         for j in i + 1..end.min(i + 8) {
-            if is_hard_stop(doc, j) || (j > i + 1 && self.triggers_here_verb(doc, j)) {
+            if is_hard_stop(doc, j) {
                 return None;
             }
             let w = doc.tokens.norm(j);
@@ -609,6 +647,13 @@ impl EventAnnotator {
                     }
                     if let Some(a) = self.actor_at(doc, ctx, j, end).filter(|a| !a.prep) {
                         p = a.last;
+                        let reciprocal = matches!(t.etype, "CONSULT" | "AGREE" | "COOPERATE");
+                        if reciprocal && p < end && doc.tokens.norm(p).starts_with('و') {
+                            if let Some(b) = self.actor_at(doc, ctx, p, end) {
+                                p = b.last;
+                                target = Some(b);
+                            }
+                        }
                         source = Some(a);
                     } else if i > start && matches!(doc.tokens.norm(i - 1), "انه" | "انها" | "بانه" | "بانها" | "انهم") {
                         // "اعلن الاتحاد انه سيفرض": the subject of the reporting verb
@@ -665,7 +710,7 @@ impl EventAnnotator {
                 } else if source.is_none() && target.is_none() {
                     // genitive, possibly after one adjective
                     let g = self.actor_at(doc, ctx, j, end).or_else(|| {
-                        if j + 1 < end && self.lex_actor_at(doc, j, end).is_none() && !self.cue(doc, j, Cue::Target) {
+                        if j + 1 < end && self.is_nisba(doc, j) {
                             self.actor_at(doc, ctx, j + 1, end)
                         } else {
                             None
@@ -847,6 +892,9 @@ impl EventAnnotator {
             }
         }
         let (negated, hypothetical) = self.modality(doc, start, i, last, future);
+        if hypothetical && source.is_none() && target.is_none() {
+            return None; // an unattributed event that is only threatened or demanded
+        }
         if let Some(c) = comp {
             consumed.push(c);
         }
@@ -885,6 +933,13 @@ impl EventAnnotator {
                 || self.cue_loose(doc, k, Cue::Conditional)
                 || self.cue_loose(doc, k, Cue::Modal)
             {
+                hyp = true;
+            }
+        }
+        // the complement of a threat or demand: "هدد بتوسيع الهجمات"
+        let lo = start.max(i.saturating_sub(8));
+        for k in lo..i {
+            if self.cue_loose(doc, k, Cue::Modal) && self.triggers_here_verb(doc, k) {
                 hyp = true;
             }
         }
@@ -1110,7 +1165,13 @@ fn dedupe(cands: &mut Vec<Cand>, from: usize, lex: &Lexicon) {
             }
             let same = lex.triggers[a.trigger as usize].etype == lex.triggers[b.trigger as usize].etype;
             // an event with no participants is the same as a fuller one of its sentence
-            let near = a.first.abs_diff(b.first) <= 6 || (a.source.is_none() && a.target.is_none());
+            let bare = a.source.is_none() && a.target.is_none();
+            if bare && same && (b.source.is_some() || b.target.is_some()) {
+                cands.remove(k);
+                removed = true;
+                break;
+            }
+            let near = a.first.abs_diff(b.first) <= 6;
             if same && near && (score(b) > score(a) || (score(b) == score(a) && m < k)) {
                 // keep what the dropped report knew
                 let (src, tgt) = (cands[k].source.clone(), cands[k].target.clone());
