@@ -118,6 +118,7 @@ pub enum Cue {
     Displaced,
     Quant,
     Recipient,
+    ProtestTarget,
 }
 
 fn cue_class(s: &str) -> Option<Cue> {
@@ -142,6 +143,7 @@ fn cue_class(s: &str) -> Option<Cue> {
         "displaced" => Cue::Displaced,
         "quant" => Cue::Quant,
         "recipient" => Cue::Recipient,
+        "protest_target" => Cue::ProtestTarget,
         _ => return None,
     })
 }

@@ -444,7 +444,7 @@ impl EventAnnotator {
         let mut best: Option<Arg> = None;
         while k > lo {
             k -= 1;
-            if is_hard_stop(doc, k) {
+            if is_hard_stop(doc, k) || doc.tokens[k].kind == TokenKind::Quote {
                 break;
             }
             if let Some(a) = self.actor_at(doc, ctx, k, i) {
@@ -586,11 +586,19 @@ impl EventAnnotator {
                 .or_else(|| nearest_date(doc, sent, trig.start))
                 .unwrap_or_else(|| doc.date.clone());
             let location = self.location(doc, &ctx, c, sent);
+            // A description without a country ("المتظاهرين", "الشرطه") takes the
+            // country of the place where the event happened.
+            let mut source = c.source.as_ref().map(|a| actor_span(doc, a));
+            if let (Some(s), Some(l)) = (source.as_mut(), location.as_ref()) {
+                if s.country.is_none() && s.sector.is_some() && s.actor.is_none() {
+                    s.country = l.country.clone();
+                }
+            }
             events.push(Event {
                 event_type: t.etype.to_string(),
                 mode: t.mode.clone(),
                 trigger: trig,
-                source: c.source.as_ref().map(|a| actor_span(doc, a)),
+                source,
                 target: target.as_ref().map(|a| actor_span(doc, a)),
                 date: Some(date),
                 location,
@@ -671,7 +679,10 @@ impl EventAnnotator {
                         // "الفصائل التي رفضت": the antecedent
                         source = self.scan_backward(doc, ctx, start, i - 1, 6);
                     } else {
-                        source = self.scan_backward(doc, ctx, start, i, 8);
+                        // a subject a few words before ("X، قال مسؤولون، شن…"), not a conjunct
+                        source = self
+                            .scan_backward(doc, ctx, start, i, 4)
+                            .filter(|a| !doc.tokens.norm(a.first).starts_with('و'));
                     }
                 }
                 let p = if comp.is_some_and(|c| c >= p) { comp.unwrap() + 1 } else { p };
@@ -716,7 +727,7 @@ impl EventAnnotator {
                             None
                         }
                     });
-                    if let Some(a) = g.filter(|a| !a.prep) {
+                    if let Some(a) = g.filter(|a| !a.prep && !doc.tokens.norm(a.first).starts_with('و')) {
                         j = a.last;
                         if t.genobj {
                             target = Some(a);
@@ -776,6 +787,11 @@ impl EventAnnotator {
                 }
                 let w = doc.tokens.norm(j);
                 if prep_type && self.cue(doc, j, Cue::Target) && w != "عليها" {
+                    target = self.scan_target(doc, ctx, j + 1, end);
+                    break;
+                }
+                if t.etype == "PROTEST" && self.cue_loose(doc, j, Cue::ProtestTarget) {
+                    // "امام السفاره الاميركيه"
                     target = self.scan_target(doc, ctx, j + 1, end);
                     break;
                 }
