@@ -62,6 +62,7 @@ enum Fold {
     Decompose,
 }
 
+#[inline]
 fn fold_char(c: char, o: &NormalizeOptions) -> Fold {
     if c.is_ascii() {
         if o.fold_case && c.is_ascii_uppercase() {
@@ -125,6 +126,19 @@ pub fn normalize_str_with(input: &str, o: &NormalizeOptions) -> String {
         push_folded(c, o, &mut out, &mut |_| {});
     }
     out
+}
+
+/// Append the default normalisation of `input` to `out` (no allocation when
+/// `out` has room): the tokeniser's hot path.
+pub(crate) fn normalize_into(input: &str, out: &mut String) {
+    let o = NormalizeOptions::default();
+    for c in input.chars() {
+        match fold_char(c, &o) {
+            Fold::Drop => {}
+            Fold::Keep(m) => out.push(m),
+            Fold::Decompose => push_folded(c, &o, out, &mut |_| {}),
+        }
+    }
 }
 
 /// Append the normalised form of `c` to `out`, calling `on_push` once per

@@ -6,7 +6,7 @@
 //! zero-width joiners stay inside the word they decorate.
 
 use crate::chars;
-use crate::normalize::normalize_str;
+use crate::normalize::normalize_into;
 use std::ops::Range;
 
 /// What a token is.
@@ -275,8 +275,7 @@ pub fn tokenize(text: &str) -> Tokens {
             TokenKind::Symbol
         };
         let norm_start = out.norm.len() as u32;
-        let normalized = normalize_str(&text[b0..cur.byte]);
-        out.norm.push_str(&normalized);
+        normalize_into(&text[b0..cur.byte], &mut out.norm);
         out.items.push(Token {
             start: c0 as u32,
             end: cur.chr as u32,
