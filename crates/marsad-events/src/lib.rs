@@ -1014,14 +1014,23 @@ impl EventAnnotator {
             }
             let mut cat = None;
             let a = ne.tokens.end;
-            let after_range = a..r.end.min(a + 4);
-            let before_range = ne.tokens.start.saturating_sub(2).max(r.start)..ne.tokens.start;
-            for k in after_range.clone().chain(before_range) {
+            // the nearest casualty word on either side: "قتل 18", "18 قتيلا"
+            let mut order = Vec::with_capacity(6);
+            for d in 0..4 {
+                if d < 2 && ne.tokens.start > r.start + d {
+                    order.push(ne.tokens.start - 1 - d);
+                }
+                if a + d < r.end {
+                    order.push(a + d);
+                }
+            }
+            'find: for k in order {
                 for (cue, idx) in
                     [(Cue::Killed, 0usize), (Cue::Injured, 1), (Cue::Arrested, 2), (Cue::Displaced, 3)]
                 {
-                    if cat.is_none() && self.cue_loose(doc, k, cue) {
+                    if self.cue_loose(doc, k, cue) {
                         cat = Some(idx);
+                        break 'find;
                     }
                 }
             }
