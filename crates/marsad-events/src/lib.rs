@@ -884,9 +884,9 @@ impl EventAnnotator {
         }
         if source.is_none() && target.is_none() {
             let ok = t.bare
-                && ((t.pos == Pos::Verb && t.etype == "PROTEST")
+                && (t.pos == Pos::Verb
                     || self.place_after(doc, ctx, start, end).is_some()
-                    || self.has_casualties(doc, start, end));
+                    || self.has_casualties(doc, start, end, i, last));
             if !ok {
                 return None;
             }
@@ -920,9 +920,10 @@ impl EventAnnotator {
         Some(Cand { trigger: tid, first: i, last, source, target, negated, hypothetical, sentence: 0 })
     }
 
-    fn has_casualties(&self, doc: &Doc, start: usize, end: usize) -> bool {
+    fn has_casualties(&self, doc: &Doc, start: usize, end: usize, first: usize, last: usize) -> bool {
         (start..end).any(|k| {
-            doc.tokens[k].kind == TokenKind::Word
+            !(first..last).contains(&k)
+                && doc.tokens[k].kind == TokenKind::Word
                 && (self.cue_loose(doc, k, Cue::Killed) || self.cue_loose(doc, k, Cue::Injured))
         })
     }
