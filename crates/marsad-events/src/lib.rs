@@ -475,7 +475,7 @@ impl EventAnnotator {
     }
 
     fn companion_at(&self, doc: &Doc, t: &Trigger, i: usize, end: usize) -> Option<usize> {
-        for j in i + 1..end.min(i + 8) {
+        for j in i + 1..end.min(i + 10) {
             if is_hard_stop(doc, j) {
                 return None;
             }
