@@ -27,6 +27,23 @@ fn bench(c: &mut Criterion) {
             marsad_text::split_sentences(&text, &t).len()
         })
     });
+    g.bench_function("normalize+tokenize+sentences", |b| {
+        b.iter(|| {
+            let n = marsad_text::Normalized::new(&text).len();
+            let t = marsad_text::tokenize(&text);
+            n + marsad_text::split_sentences(&text, &t).len()
+        })
+    });
+    let tokens = marsad_text::tokenize(&text);
+    g.bench_function("numbers", |b| b.iter(|| marsad_text::find_numbers(&text, &tokens).len()));
+    let words: Vec<&str> = (0..tokens.len())
+        .filter(|&i| tokens[i].kind == marsad_text::TokenKind::Word)
+        .map(|i| tokens.text(&text, i))
+        .collect();
+    let _ = marsad_text::segment_word("و"); // load the lexicon outside the timing
+    g.bench_function("segment every word", |b| {
+        b.iter(|| words.iter().map(|w| marsad_text::segment_word(w).segments.len()).sum::<usize>())
+    });
     g.finish();
 }
 

@@ -64,6 +64,10 @@ enum Fold {
 
 #[inline]
 fn fold_char(c: char, o: &NormalizeOptions) -> Fold {
+    // Fast path: Arabic letters no option changes.
+    if matches!(c, '\u{0621}' | '\u{0624}' | '\u{0626}'..='\u{0628}' | '\u{062A}'..='\u{063A}' | '\u{0641}'..='\u{0648}' | '\u{064A}') {
+        return Fold::Keep(c);
+    }
     if c.is_ascii() {
         if o.fold_case && c.is_ascii_uppercase() {
             return Fold::Keep(c.to_ascii_lowercase());
@@ -196,16 +200,26 @@ impl Normalized {
         let mut origin_end: Vec<u32> = Vec::with_capacity(input.len());
         let mut idx: u32 = 0;
         for c in input.chars() {
-            let before = origin.len();
-            push_folded(c, o, &mut text, &mut |_| {
-                origin.push(idx);
-                origin_end.push(idx + 1);
-            });
-            if origin.len() == before && chars::is_word_continuation(c) {
-                if let Some(last) = origin_end.last_mut() {
-                    if *last == idx {
-                        *last = idx + 1;
+            match fold_char(c, o) {
+                Fold::Keep(m) => {
+                    text.push(m);
+                    origin.push(idx);
+                    origin_end.push(idx + 1);
+                }
+                Fold::Drop => {
+                    if chars::is_word_continuation(c) {
+                        if let Some(last) = origin_end.last_mut() {
+                            if *last == idx {
+                                *last = idx + 1;
+                            }
+                        }
                     }
+                }
+                Fold::Decompose => {
+                    push_folded(c, o, &mut text, &mut |_| {
+                        origin.push(idx);
+                        origin_end.push(idx + 1);
+                    });
                 }
             }
             idx += 1;

@@ -69,14 +69,32 @@ fn approximators() -> &'static Vec<Vec<String>> {
 
 /// Parse one number token ("1,500", "٢٫٥", "70%") to its value.
 pub fn parse_number_token(raw: &str) -> Option<f64> {
+    // A comma followed by a group of exactly three digits separates
+    // thousands (1,500); otherwise it is a decimal comma, common in Arabic
+    // news (1,6 مليون = 1.6 million).
+    let chars: Vec<char> = raw.chars().collect();
     let mut s = String::with_capacity(raw.len());
-    for c in raw.chars() {
+    let mut seen_decimal = false;
+    for (i, &c) in chars.iter().enumerate() {
         if let Some(d) = chars::digit_value(c) {
             s.push(char::from(b'0' + d as u8));
         } else if matches!(c, '.' | '\u{066B}') {
+            if seen_decimal {
+                return None;
+            }
+            seen_decimal = true;
             s.push('.');
-        } else if matches!(c, ',' | '\u{066C}') {
-            // thousands separator
+        } else if c == '\u{066C}' {
+            // Arabic thousands separator
+        } else if c == ',' {
+            let group = chars[i + 1..].iter().take_while(|&&d| chars::is_digit(d)).count();
+            if group != 3 {
+                if seen_decimal {
+                    return None;
+                }
+                seen_decimal = true;
+                s.push('.');
+            }
         } else if matches!(c, '%' | '\u{066A}' | '\u{2030}') {
             break;
         } else {
@@ -111,7 +129,12 @@ pub fn find_numbers(text: &str, tokens: &Tokens) -> Vec<NumberExpr> {
         // Approximator phrase before a number.
         let mut approx_len = 0;
         for phrase in approximators() {
-            if i + phrase.len() < n && phrase.iter().enumerate().all(|(k, w)| tokens.norm(i + k) == w) {
+            let matches = |k: usize, w: &String| {
+                let t = tokens.norm(i + k);
+                // "وأكثر من", "وحوالي": the conjunction may be attached to the first word.
+                t == w || (k == 0 && t.strip_prefix('و') == Some(w.as_str()))
+            };
+            if i + phrase.len() < n && phrase.iter().enumerate().all(|(k, w)| matches(k, w)) {
                 approx_len = phrase.len();
                 break;
             }

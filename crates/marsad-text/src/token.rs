@@ -164,8 +164,9 @@ fn is_latin_letter(c: char) -> bool {
 }
 
 fn starts_url(rest: &str) -> bool {
-    let lower = |n: usize| rest.get(..n).map(|s| s.to_ascii_lowercase());
-    lower(7).as_deref() == Some("http://") || lower(8).as_deref() == Some("https://") || lower(4).as_deref() == Some("www.")
+    let b = rest.as_bytes();
+    let starts = |p: &[u8]| b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p);
+    matches!(b.first(), Some(b'h' | b'H' | b'w' | b'W')) && (starts(b"http://") || starts(b"https://") || starts(b"www."))
 }
 
 fn is_url_trailing_punct(c: char) -> bool {
@@ -183,7 +184,7 @@ pub fn tokenize(text: &str) -> Tokens {
     let mut saw_newline = false;
     while let Some(c) = cur.peek() {
         let (b0, c0) = (cur.byte, cur.chr);
-        if c.is_whitespace() || chars::is_invisible_control(c) && c != '\u{200C}' && c != '\u{200D}' {
+        if c == ' ' || c.is_whitespace() || chars::is_invisible_control(c) && c != '\u{200C}' && c != '\u{200D}' {
             if c == '\n' || c == '\r' || c == '\u{2029}' || c == '\u{2028}' {
                 saw_newline = true;
             }
@@ -297,13 +298,19 @@ fn is_punctuation(c: char) -> bool {
 }
 
 fn scan_arabic_word(cur: &mut Cursor) {
-    while let Some(d) = cur.peek() {
+    let rest = cur.rest();
+    let mut len = rest.len();
+    let mut n = 0usize;
+    for (b, d) in rest.char_indices() {
         if chars::is_arabic_letter(d) || chars::is_word_continuation(d) {
-            cur.bump();
+            n += 1;
         } else {
+            len = b;
             break;
         }
     }
+    cur.byte += len;
+    cur.chr += n;
 }
 
 fn scan_latin_word(cur: &mut Cursor) {
