@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Side-by-side benchmarks of marsad against offline-installable Arabic NLP peers.
+# Usage: bash benchmarks/run.sh            (everything: venv, peers, build, speed, quality, table)
+#        bash benchmarks/run.sh speed|quality|report   (one stage; needs a previous full run)
+# Writes benchmarks/results/{environment,speed,quality}.json and benchmarks/results/table.md.
+# Not part of CI. Uses one core (taskset -c 0) for every timed run; takes ~6 minutes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+VENV=benchmarks/.venv
+if [ ! -x "$VENV/bin/python" ]; then
+    python3 -m venv "$VENV"
+fi
+"$VENV/bin/pip" install -q --disable-pip-version-check -r benchmarks/requirements.txt
+cargo build --release -q -p marsad-cli
+PY="$VENV/bin/python"
+stage="${1:-all}"
+case "$stage" in
+    all)     "$PY" benchmarks/bench.py prepare
+             "$PY" benchmarks/bench.py env
+             "$PY" benchmarks/bench.py speed
+             "$PY" benchmarks/bench.py quality
+             "$PY" benchmarks/bench.py report ;;
+    *)       "$PY" benchmarks/bench.py "$stage" ;;
+esac
