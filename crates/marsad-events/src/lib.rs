@@ -525,10 +525,13 @@ impl EventAnnotator {
                 }
             }
         }
-        // With an article or preposition, prefer the noun reading.
-        if article || w.starts_with("ال") {
-            out.sort_by_key(|(t, _, _)| self.lex.triggers[*t as usize].pos == Pos::Verb);
-        }
+        // With an article or preposition, prefer the noun reading; entries
+        // with companion words (more specific) before those without.
+        let noun_first = article || w.starts_with("ال");
+        out.sort_by_key(|(t, _, _)| {
+            let t = &self.lex.triggers[*t as usize];
+            ((t.pos == Pos::Verb) == noun_first, t.companions.is_empty())
+        });
         out.dedup_by_key(|x| x.0);
     }
 
@@ -646,12 +649,13 @@ impl EventAnnotator {
                     let mut j = last;
                     while j < end
                         && j < last + 4
-                        && (doc.tokens[j].kind == TokenKind::Quote || self.is_quant(doc, ctx, j) || comp == Some(j))
+                        && (doc.tokens[j].kind == TokenKind::Quote || self.is_quant(doc, ctx, j))
                     {
                         j += 1;
                     }
-                    if comp == Some(j) {
-                        j += 1;
+                    let object_first = comp.is_some_and(|c| c <= j);
+                    if object_first {
+                        j = end; // "طرد 12 دبلوماسيا فرنسيا": the object follows, the subject is before
                     }
                     if let Some(a) = self.actor_at(doc, ctx, j, end).filter(|a| !a.prep) {
                         p = a.last;
@@ -730,7 +734,14 @@ impl EventAnnotator {
                     if let Some(a) = g.filter(|a| !a.prep && !doc.tokens.norm(a.first).starts_with('و')) {
                         j = a.last;
                         if t.genobj {
-                            target = Some(a);
+                            // "اعتقال السلطات الفرنسيه موظفا جزائريا": agent, then object
+                            if let Some(b) = self.scan_forward(doc, ctx, a.last, end, 2).filter(|b| !b.prep) {
+                                j = b.last;
+                                source = Some(a);
+                                target = Some(b);
+                            } else {
+                                target = Some(a);
+                            }
                         } else {
                             source = Some(a);
                         }
@@ -778,7 +789,8 @@ impl EventAnnotator {
                 "ASSAULT" | "COERCE" | "PROTEST" | "ACCUSE" | "THREATEN" | "SANCTION" | "MOBILIZE" | "REQUEST" | "AID"
             );
             let mut j = from;
-            while target.is_none() && j < end && j < from + 8 {
+            let window = if t.etype == "AID" { 9 } else { 5 };
+            while target.is_none() && j < end && j < from + window {
                 if is_hard_stop(doc, j) {
                     break;
                 }
@@ -831,8 +843,13 @@ impl EventAnnotator {
                 j += 1;
             }
             // "المساعده للقوات العراقيه": ل + recipient for aid.
-            if target.is_none() && t.etype == "AID" {
-                if let Some(a) = self.scan_forward(doc, ctx, after, end, 3).filter(|a| a.prep) {
+            if target.is_none() && matches!(t.etype, "AID" | "AGREE" | "CONCEDE" | "SUPPORT") {
+                let dative = |a: &Arg| {
+                    let w = doc.tokens.norm(a.first);
+                    let w = w.strip_prefix('و').unwrap_or(w);
+                    w.starts_with('ل') || (a.first > 0 && self.cue(doc, a.first - 1, Cue::Recipient))
+                };
+                if let Some(a) = self.scan_forward(doc, ctx, from, end, 5).filter(|a| a.prep && dative(a)) {
                     target = Some(a);
                 }
             }
