@@ -11,6 +11,8 @@ if [ ! -x "$VENV/bin/python" ]; then
     python3 -m venv "$VENV"
 fi
 "$VENV/bin/pip" install -q --disable-pip-version-check -r benchmarks/requirements.txt
+command -v hunspell >/dev/null && [ -e /usr/share/hunspell/ar.dic ] \
+    || echo "note: hunspell-ar is not installed (apt-get install hunspell hunspell-ar); it will be reported as failed" >&2
 cargo build --release -q -p marsad-cli
 PY="$VENV/bin/python"
 stage="${1:-all}"
