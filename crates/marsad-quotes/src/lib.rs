@@ -2,17 +2,726 @@
 //!
 //! Attributed statements: cue, speaker, content, kind.
 //! Adds the `quotes` layer of a [`marsad_doc::Doc`].
+//!
+//! The annotator is rule based and works on the token layer:
+//!
+//! * quotation marks are paired once per document (any kind of mark, across
+//!   sentences and paragraphs);
+//! * every token outside a quotation is looked up in the cue lexicon
+//!   (`data/quotes/cues.tsv`: verbs, participles, relay verbs, "according to"
+//!   phrases), after an optional و/ف proclitic;
+//! * around a cue the speaker phrase is read (after the verb, before it, or
+//!   after عن / بحسب), then the content marker (أن/إن/بأن…, a quotation, a
+//!   colon) and the content up to the end of the sentence, the next cue or the
+//!   closing quotation mark.
+//!
+//! **Implicit speakers** (وأضاف، مضيفا، وتابع) are resolved to the previous
+//! speaker (or, for a participle in a clause with no cue, to the subject of
+//! the clause). The speaker span is then the span of that *earlier* mention
+//! (its own start/end in the text), with its actor id: a span always slices
+//! the text.
 
-use marsad_doc::{Annotator, Doc};
+use marsad_doc::{ActorSpan, Annotator, Doc, Quote, QuoteKind, Speaker};
+use marsad_text::{normalize_str, TokenKind};
+use std::collections::{HashMap, HashSet};
+
+const CUES: &str = include_str!("../../../data/quotes/cues.tsv");
+const STOPS: &str = include_str!("../../../data/quotes/speaker_stops.txt");
+const NAME_HEADS: &str = include_str!("../../../data/quotes/name_heads.txt");
+const ANONYMOUS: &str = include_str!("../../../data/quotes/anonymous.tsv");
+
+/// Maximum number of words in a speaker phrase.
+const MAX_SPEAKER_WORDS: usize = 10;
+/// Maximum number of words between the speaker and the content marker.
+const MAX_GAP_WORDS: usize = 12;
+/// A quoted segment of at most this many words, not ending the sentence, is a name or scare quote.
+const SHORT_QUOTE_WORDS: usize = 5;
+/// Quotation pairs longer than this (tokens) are treated as unbalanced marks.
+const MAX_QUOTE_TOKENS: usize = 1500;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CueClass {
+    Verb,
+    Participle,
+    Relay,
+    According,
+}
+
+#[derive(Debug, Clone)]
+struct CueInfo {
+    class: CueClass,
+    denial: bool,
+    /// Normalised preposition that may follow the cue.
+    prep: Option<String>,
+    /// The preposition is required.
+    strict: bool,
+}
 
 /// The quotes annotator. Build it once and share it between threads.
 #[derive(Debug, Default)]
-pub struct QuoteAnnotator {}
+pub struct QuoteAnnotator {
+    /// Single-token cues (normalised form).
+    single: HashMap<String, CueInfo>,
+    /// Multi-token cues keyed by their first token.
+    multi: HashMap<String, Vec<(Vec<String>, CueInfo)>>,
+    stops: HashSet<String>,
+    name_heads: HashSet<String>,
+    anon_heads: HashSet<String>,
+    anon_ranks: HashSet<String>,
+}
+
+fn data_lines(s: &str) -> impl Iterator<Item = &str> {
+    s.lines().map(str::trim_end).filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
 
 impl QuoteAnnotator {
     pub fn new() -> Self {
-        QuoteAnnotator {}
+        let mut a = QuoteAnnotator::default();
+        for line in data_lines(CUES) {
+            let mut cols = line.split('\t');
+            let (Some(class), Some(flags), Some(forms)) = (cols.next(), cols.next(), cols.next()) else { continue };
+            let class = match class.trim() {
+                "verb" => CueClass::Verb,
+                "participle" => CueClass::Participle,
+                "relay" => CueClass::Relay,
+                "according" => CueClass::According,
+                _ => continue,
+            };
+            let mut info = CueInfo { class, denial: false, prep: None, strict: false };
+            for f in flags.split(',').map(str::trim) {
+                if f == "denial" {
+                    info.denial = true;
+                } else if f == "strict" {
+                    info.strict = true;
+                } else if let Some(p) = f.strip_prefix("prep=") {
+                    info.prep = Some(normalize_str(p));
+                }
+            }
+            for form in forms.split_whitespace() {
+                let parts: Vec<String> = form.split('_').map(normalize_str).filter(|p| !p.is_empty()).collect();
+                match parts.len() {
+                    0 => {}
+                    1 => {
+                        a.single.insert(parts[0].clone(), info.clone());
+                    }
+                    _ => {
+                        let first = parts[0].clone();
+                        a.multi.entry(first).or_default().push((parts, info.clone()));
+                    }
+                }
+            }
+        }
+        for v in a.multi.values_mut() {
+            v.sort_by(|x, y| y.0.len().cmp(&x.0.len()));
+        }
+        a.stops = data_lines(STOPS).map(|l| normalize_str(l.trim())).collect();
+        a.name_heads = data_lines(NAME_HEADS).map(|l| normalize_str(l.trim())).collect();
+        for line in data_lines(ANONYMOUS) {
+            let mut cols = line.split('\t');
+            match (cols.next(), cols.next()) {
+                (Some("head"), Some(w)) => {
+                    a.anon_heads.insert(normalize_str(w.trim()));
+                }
+                (Some("rank"), Some(w)) => {
+                    a.anon_ranks.insert(normalize_str(w.trim()));
+                }
+                _ => {}
+            }
+        }
+        a
     }
+
+    /// Strip one or two proclitics و/ف (not ب or ل, which change the word).
+    fn cue_lookup<'a>(&'a self, norm: &str) -> Option<&'a CueInfo> {
+        if let Some(c) = self.single.get(norm) {
+            return Some(c);
+        }
+        let rest = norm.strip_prefix('و').or_else(|| norm.strip_prefix('ف'))?;
+        if rest.chars().count() < 2 {
+            return None;
+        }
+        self.single.get(rest)
+    }
+}
+
+/// Whether a normalised word is a complementiser (أن، إن، بأن، فإن، وأن, with pronoun suffixes).
+fn is_complementizer(norm: &str) -> bool {
+    let mut w = norm;
+    for p in ['و', 'ف', 'ب'] {
+        if let Some(r) = w.strip_prefix(p) {
+            if r.starts_with("ان") {
+                w = r;
+            }
+        }
+    }
+    match w.strip_prefix("ان") {
+        Some(suffix) => matches!(suffix, "" | "ه" | "ها" | "هم" | "هما" | "هن" | "نا" | "ني" | "ي" | "ك" | "كم"),
+        None => false,
+    }
+}
+
+/// Per-document view of the token layer used by the rules.
+struct View<'d> {
+    doc: &'d Doc,
+    /// Partner of each paired quotation mark.
+    partner: HashMap<usize, usize>,
+    /// Whether token i lies strictly inside a quotation.
+    inside: Vec<bool>,
+    /// Sentence index of each token.
+    sent: Vec<u32>,
+}
+
+impl<'d> View<'d> {
+    fn new(doc: &'d Doc) -> Self {
+        let n = doc.tokens.len();
+        let text = doc.text();
+        let mut partner = HashMap::new();
+        let mut stack: Vec<(usize, char)> = Vec::new();
+        for i in 0..n {
+            if doc.tokens[i].kind != TokenKind::Quote {
+                continue;
+            }
+            let c = doc.tokens.text(text, i).chars().next().unwrap_or('"');
+            if marsad_text::chars::is_opening_quote(c) {
+                stack.push((i, c));
+            } else if marsad_text::chars::is_closing_quote(c) {
+                // close the nearest opener that is not an ambiguous mark of another kind
+                if let Some(pos) = stack.iter().rposition(|&(_, o)| marsad_text::chars::is_opening_quote(o)) {
+                    let (o, _) = stack[pos];
+                    stack.truncate(pos);
+                    if i - o <= MAX_QUOTE_TOKENS {
+                        partner.insert(o, i);
+                        partner.insert(i, o);
+                    }
+                }
+            } else {
+                // ambiguous mark: closes the same mark on the stack, else opens
+                if let Some(pos) = stack.iter().rposition(|&(_, o)| o == c) {
+                    let (o, _) = stack[pos];
+                    stack.truncate(pos);
+                    if i - o <= MAX_QUOTE_TOKENS {
+                        partner.insert(o, i);
+                        partner.insert(i, o);
+                    }
+                } else {
+                    stack.push((i, c));
+                }
+            }
+        }
+        let mut inside = vec![false; n];
+        for (&o, &c) in &partner {
+            if o < c {
+                for x in inside.iter_mut().take(c).skip(o + 1) {
+                    *x = true;
+                }
+            }
+        }
+        let mut sent = vec![0u32; n];
+        let mut s = 0usize;
+        for (i, t) in doc.tokens.iter().enumerate() {
+            while s + 1 < doc.sentences.len() && doc.sentences[s].end <= t.start as usize {
+                s += 1;
+            }
+            sent[i] = s as u32;
+        }
+        View { doc, partner, inside, sent }
+    }
+
+    fn norm(&self, i: usize) -> &str {
+        self.doc.tokens.norm(i)
+    }
+    fn kind(&self, i: usize) -> TokenKind {
+        self.doc.tokens[i].kind
+    }
+    fn is_word(&self, i: usize) -> bool {
+        self.kind(i).is_wordlike()
+    }
+    fn is_comma(&self, i: usize) -> bool {
+        self.kind(i) == TokenKind::Punct && matches!(self.norm(i), "," | ";" | "-" | "–" | "—")
+    }
+    fn is_final_punct(&self, i: usize) -> bool {
+        self.kind(i) == TokenKind::Punct && matches!(self.norm(i), "." | "!" | "?" | "..." | "…")
+    }
+    /// Token range of the sentence containing token i.
+    fn sentence_range(&self, i: usize) -> (usize, usize) {
+        let s = self.sent[i];
+        let mut a = i;
+        while a > 0 && self.sent[a - 1] == s {
+            a -= 1;
+        }
+        let mut b = i + 1;
+        while b < self.sent.len() && self.sent[b] == s {
+            b += 1;
+        }
+        (a, b)
+    }
+    /// Opening mark at i with its closing partner.
+    fn open_pair(&self, i: usize) -> Option<usize> {
+        self.partner.get(&i).copied().filter(|&c| c > i)
+    }
+    fn words_between(&self, a: usize, b: usize) -> usize {
+        (a..b).filter(|&k| self.is_word(k)).count()
+    }
+    /// Whether the quotation closed at `close` ends its sentence or paragraph.
+    fn quote_ends_sentence(&self, close: usize) -> bool {
+        let n = self.doc.tokens.len();
+        let next = close + 1;
+        next >= n || self.is_final_punct(next) || self.doc.tokens.newline_before(next) || self.sent[next] != self.sent[close]
+    }
+    /// A quotation that is content rather than a name: long, or ending its sentence.
+    fn is_content_quote(&self, open: usize, close: usize) -> bool {
+        let w = self.words_between(open + 1, close);
+        w >= 1 && (w > SHORT_QUOTE_WORDS || self.quote_ends_sentence(close))
+    }
+}
+
+struct Found {
+    cue: (usize, usize),
+    speaker: Option<Speaker>,
+    content: (usize, usize),
+    kind: QuoteKind,
+    denial: bool,
+    via: Option<ActorSpan>,
+}
+
+impl QuoteAnnotator {
+    fn is_cue_at(&self, v: &View, i: usize) -> Option<(usize, CueInfo)> {
+        if !v.is_word(i) || v.inside[i] {
+            return None;
+        }
+        let norm = v.norm(i);
+        let key = norm.strip_prefix('و').filter(|r| self.multi.contains_key(*r)).unwrap_or(norm);
+        if let Some(list) = self.multi.get(key) {
+            for (parts, info) in list {
+                let n = parts.len();
+                if i + n <= v.doc.tokens.len()
+                    && (1..n).all(|k| v.is_word(i + k) && v.norm(i + k) == parts[k])
+                {
+                    return Some((n, info.clone()));
+                }
+            }
+        }
+        self.cue_lookup(norm).map(|c| (1, c.clone()))
+    }
+
+    /// A cue that starts a new clause (and so ends the content of the previous quote).
+    fn is_clause_cue(&self, v: &View, i: usize) -> bool {
+        match self.is_cue_at(v, i) {
+            None => false,
+            Some((_, c)) => {
+                let norm = v.norm(i);
+                c.class == CueClass::Participle
+                    || norm.starts_with('و') && !self.single.contains_key(norm)
+                    || norm.starts_with('ف') && !self.single.contains_key(norm)
+                    || (i > 0 && v.is_comma(i - 1))
+            }
+        }
+    }
+
+    /// Read a speaker phrase forward from token `from` (inside the sentence ending at `end`).
+    /// Returns the token range (possibly empty).
+    fn speaker_forward(&self, v: &View, from: usize, end: usize) -> (usize, usize) {
+        let mut k = from;
+        let mut words = 0;
+        let mut last_word: Option<usize> = None;
+        while k < end && words < MAX_SPEAKER_WORDS {
+            let kind = v.kind(k);
+            if kind == TokenKind::Quote {
+                let Some(close) = v.open_pair(k) else { break };
+                let w = v.words_between(k + 1, close);
+                let head_ok = match last_word {
+                    None => true,
+                    Some(lw) => self.name_heads.contains(v.norm(lw)),
+                };
+                if w >= 1 && w <= SHORT_QUOTE_WORDS && head_ok && !v.quote_ends_sentence(close) {
+                    words += w;
+                    k = close + 1;
+                    last_word = Some(close);
+                    continue;
+                }
+                break;
+            }
+            if !v.is_word(k) {
+                break;
+            }
+            let n = v.norm(k);
+            if self.stops.contains(n) || is_complementizer(n) || (k > from && self.is_clause_cue(v, k)) {
+                break;
+            }
+            if k > from && self.is_cue_at(v, k).is_some() {
+                break;
+            }
+            words += 1;
+            last_word = Some(k);
+            k += 1;
+        }
+        (from, k)
+    }
+
+    /// Read a speaker phrase backward from the verb at `verb` (SVO order).
+    fn speaker_backward(&self, v: &View, verb: usize, sent_start: usize) -> (usize, usize) {
+        let mut k = verb;
+        let mut words = 0;
+        while k > sent_start && words < MAX_SPEAKER_WORDS - 2 {
+            let p = k - 1;
+            if !v.is_word(p) {
+                break;
+            }
+            let n = v.norm(p);
+            if self.stops.contains(n) || is_complementizer(n) || self.is_cue_at(v, p).is_some() {
+                break;
+            }
+            if matches!(n, "و" | "ف" | "ولكن" | "لكن" | "كما" | "بينما" | "فيما" | "اما" | "وكان" | "كان" | "وقد") {
+                break;
+            }
+            words += 1;
+            k = p;
+        }
+        (k, verb)
+    }
+
+    fn make_speaker(&self, v: &View, a: usize, b: usize) -> Option<Speaker> {
+        // trim punctuation at both ends
+        let (mut a, mut b) = (a, b);
+        while a < b && !(v.is_word(a) || v.kind(a) == TokenKind::Quote) {
+            a += 1;
+        }
+        while b > a && !(v.is_word(b - 1) || v.kind(b - 1) == TokenKind::Quote) {
+            b -= 1;
+        }
+        if a >= b {
+            return None;
+        }
+        let doc = v.doc;
+        let span = doc.token_span(a, b);
+        // anonymous source: the head noun is an unnamed source
+        let head = v.norm(a);
+        let head = head.strip_prefix('و').filter(|r| self.anon_heads.contains(*r)).unwrap_or(head);
+        let has_entity_name = doc.entities.iter().any(|e| {
+            e.start < span.end && e.end > span.start && e.entity_type == marsad_doc::EntityType::PER
+        });
+        let anonymous = self.anon_heads.contains(head) && !has_entity_name;
+        let mut affiliation = None;
+        if anonymous {
+            for k in a + 1..b {
+                if !v.is_word(k) {
+                    break;
+                }
+                if self.anon_ranks.contains(v.norm(k)) {
+                    continue;
+                }
+                affiliation = Some(doc.tokens.text(doc.text(), k).to_string());
+                break;
+            }
+        }
+        let actor = if anonymous { None } else { actor_for(doc, span.start, span.end, a, b) };
+        Some(Speaker { start: span.start, end: span.end, text: span.text, actor, anonymous, affiliation })
+    }
+
+    /// Subject of the clause: the phrase after the first word of the sentence, if that word is a و/ف-verb.
+    fn clause_subject(&self, v: &View, sent_start: usize, sent_end: usize) -> Option<Speaker> {
+        let first = (sent_start..sent_end).find(|&k| v.is_word(k))?;
+        let n = v.norm(first);
+        if !(n.starts_with('و') || n.starts_with('ف')) || n.chars().count() < 3 || self.stops.contains(n) {
+            return None;
+        }
+        let (a, b) = self.speaker_forward(v, first + 1, sent_end);
+        if a >= b {
+            return None;
+        }
+        self.make_speaker(v, a, b)
+    }
+
+    /// Find the content marker after `from`; returns (content start, direct quote close if the content is a quotation).
+    fn find_marker(&self, v: &View, from: usize, sent_end: usize, info: &CueInfo) -> Option<(usize, Option<usize>)> {
+        let n = v.doc.tokens.len();
+        let mut k = from;
+        let mut words = 0;
+        let mut prep_seen = info.prep.is_none();
+        let mut end = sent_end;
+        while k < end.min(n) {
+            match v.kind(k) {
+                TokenKind::Quote => {
+                    if let Some(close) = v.open_pair(k) {
+                        if v.is_content_quote(k, close) {
+                            if info.strict && !prep_seen {
+                                return None;
+                            }
+                            return Some((k, Some(close)));
+                        }
+                        words += v.words_between(k + 1, close);
+                        k = close + 1;
+                        continue;
+                    }
+                }
+                TokenKind::Punct => {
+                    if v.norm(k) == ":" {
+                        if info.strict && !prep_seen {
+                            return None;
+                        }
+                        // a colon may end the sentence: allow the content to be in the next one
+                        if k + 1 < n {
+                            end = end.max(v.sentence_range(k + 1).1);
+                        }
+                        let mut c = k + 1;
+                        while c < n && v.kind(c) == TokenKind::Punct {
+                            c += 1;
+                        }
+                        if c < n && v.kind(c) == TokenKind::Quote {
+                            if let Some(close) = v.open_pair(c) {
+                                return Some((c, Some(close)));
+                            }
+                        }
+                        return (c < end).then_some((c, None));
+                    }
+                    if v.is_final_punct(k) {
+                        return None;
+                    }
+                }
+                _ if v.is_word(k) => {
+                    let nm = v.norm(k);
+                    if is_complementizer(nm) {
+                        if info.strict && !prep_seen {
+                            return None;
+                        }
+                        return Some((k + 1, None));
+                    }
+                    if let Some(p) = &info.prep {
+                        if nm == p {
+                            prep_seen = true;
+                        }
+                    }
+                    if self.is_cue_at(v, k).is_some() {
+                        return None;
+                    }
+                    words += 1;
+                    if words > MAX_GAP_WORDS {
+                        return None;
+                    }
+                }
+                _ => {}
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// The content from `start` to the end of the clause: sentence end, next clause cue, or the
+    /// closing mark of a quotation opened inside.
+    fn content_end(&self, v: &View, start: usize, sent_end: usize) -> usize {
+        let n = v.doc.tokens.len();
+        let mut k = start;
+        let mut end = sent_end.min(n);
+        while k < end {
+            if v.kind(k) == TokenKind::Quote {
+                if let Some(close) = v.open_pair(k) {
+                    if close >= end {
+                        end = (close + 1).min(n);
+                    }
+                    k = close + 1;
+                    continue;
+                }
+            }
+            if k > start && self.is_clause_cue(v, k) {
+                return k;
+            }
+            k += 1;
+        }
+        end
+    }
+
+    fn classify(&self, v: &View, a: usize, b: usize) -> (usize, usize, QuoteKind) {
+        // trim punctuation
+        let (mut a, mut b) = (a, b);
+        while a < b && v.kind(a) == TokenKind::Punct {
+            a += 1;
+        }
+        while b > a && (v.kind(b - 1) == TokenKind::Punct) {
+            b -= 1;
+        }
+        if a < b && v.kind(a) == TokenKind::Quote {
+            if let Some(close) = v.open_pair(a) {
+                if close + 1 == b {
+                    return (a + 1, close, QuoteKind::Direct);
+                }
+            }
+        }
+        let mut k = a;
+        while k < b {
+            if v.kind(k) == TokenKind::Quote {
+                if let Some(close) = v.open_pair(k) {
+                    if v.words_between(k + 1, close) >= 2 {
+                        return (a, b, QuoteKind::Mixed);
+                    }
+                    k = close + 1;
+                    continue;
+                }
+            }
+            k += 1;
+        }
+        (a, b, QuoteKind::Indirect)
+    }
+
+    fn content_from_marker(&self, v: &View, start: usize, direct: Option<usize>, sent_end: usize) -> Option<(usize, usize, QuoteKind)> {
+        let end = match direct {
+            Some(close) => {
+                // a quotation directly after the marker: direct unless the clause goes on
+                let after = self.content_end(v, close + 1, sent_end.max(close + 1));
+                if v.words_between(close + 1, after) > 0 {
+                    after
+                } else {
+                    close + 1
+                }
+            }
+            None => self.content_end(v, start, sent_end),
+        };
+        let (a, b, kind) = self.classify(v, start, end);
+        (v.words_between(a, b) >= 1).then_some((a, b, kind))
+    }
+
+    fn handle(&self, v: &View, i: usize, len: usize, info: &CueInfo, last: &Option<Speaker>, quotes_in_sentence: bool) -> Option<Found> {
+        let (ss, se) = v.sentence_range(i);
+        let after = i + len;
+        let cue = (i, after);
+        match info.class {
+            CueClass::According => {
+                let mut from = after;
+                let strip_l = matches!(v.norm(i), "وفقا" | "طبقا" | "استنادا" | "نسبه");
+                let (a, b) = self.speaker_forward(v, from, se);
+                if a >= b {
+                    return None;
+                }
+                let mut speaker = self.make_speaker(v, a, b)?;
+                if strip_l && v.norm(a).starts_with('ل') {
+                    let doc = v.doc;
+                    let sp = doc.span(speaker.start + 1, speaker.end);
+                    speaker.start = sp.start;
+                    speaker.text = sp.text;
+                }
+                from = b;
+                let words_before = (ss..i).filter(|&k| v.is_word(k)).count();
+                let (ca, cb) = if words_before >= 3 {
+                    // "…، بحسب المصادر": the clause before the cue
+                    (ss, i)
+                } else {
+                    let mut k = from;
+                    while k < se && v.kind(k) == TokenKind::Punct {
+                        k += 1;
+                    }
+                    if k < se && v.is_word(k) && is_complementizer(v.norm(k)) {
+                        k += 1;
+                    }
+                    (k, self.content_end(v, k, se))
+                };
+                let (a, b, kind) = self.classify(v, ca, cb);
+                if v.words_between(a, b) < 2 {
+                    return None;
+                }
+                Some(Found { cue, speaker: Some(speaker), content: (a, b), kind, denial: info.denial, via: None })
+            }
+            CueClass::Relay => {
+                // نقل [via] عن speaker [قوله] إن …
+                let (va, vb) = self.speaker_forward(v, after, se);
+                let mut k = vb;
+                while k < se && v.is_comma(k) {
+                    k += 1;
+                }
+                if !(k < se && v.is_word(k) && v.norm(k) == "عن") {
+                    return None;
+                }
+                let (sa, sb) = self.speaker_forward(v, k + 1, se);
+                let speaker = self.make_speaker(v, sa, sb)?;
+                let via = if va < vb {
+                    self.make_speaker(v, va, vb).map(speaker_to_actor)
+                } else {
+                    last.clone().map(speaker_to_actor)
+                };
+                let (start, direct) = self.find_marker(v, sb, se, info)?;
+                let (a, b, kind) = self.content_from_marker(v, start, direct, se)?;
+                Some(Found { cue, speaker: Some(speaker), content: (a, b), kind, denial: info.denial, via })
+            }
+            CueClass::Verb | CueClass::Participle => {
+                let (mut spk, from) = if info.class == CueClass::Participle {
+                    let s = if quotes_in_sentence {
+                        last.clone()
+                    } else {
+                        self.clause_subject(v, ss, se).or_else(|| last.clone())
+                    };
+                    (s, after)
+                } else {
+                    // skip a pronoun-preposition (نفت فيه)
+                    let mut from = after;
+                    if from < se && v.is_word(from) && matches!(v.norm(from), "فيه" | "فيها") {
+                        from += 1;
+                    }
+                    let (a, b) = self.speaker_forward(v, from, se);
+                    if a < b {
+                        (self.make_speaker(v, a, b), b)
+                    } else {
+                        let proclitic = v.norm(i).starts_with('و') || v.norm(i).starts_with('ف');
+                        let mut s = None;
+                        if !proclitic && i > ss {
+                            let (a, b) = self.speaker_backward(v, i, ss);
+                            if a < b {
+                                s = self.make_speaker(v, a, b);
+                            }
+                        }
+                        (s.or_else(|| last.clone()), from)
+                    }
+                };
+                let mut from = from;
+                while from < se && v.is_comma(from) {
+                    from += 1;
+                }
+                match self.find_marker(v, from, se, info) {
+                    Some((start, direct)) => {
+                        let (a, b, kind) = self.content_from_marker(v, start, direct, se)?;
+                        Some(Found { cue, speaker: spk.take(), content: (a, b), kind, denial: info.denial, via: None })
+                    }
+                    None => {
+                        // «…»، قال فلان: a quotation just before the cue
+                        let mut p = i;
+                        while p > 0 && (v.is_comma(p - 1) || (v.kind(p - 1) == TokenKind::Punct && v.norm(p - 1) == ".")) {
+                            p -= 1;
+                        }
+                        if p == 0 || v.kind(p - 1) != TokenKind::Quote {
+                            return None;
+                        }
+                        let close = p - 1;
+                        let open = *v.partner.get(&close)?;
+                        if open >= close || v.words_between(open + 1, close) < 2 {
+                            return None;
+                        }
+                        // the speaker must be explicit here
+                        let (a, b) = self.speaker_forward(v, after, se);
+                        let speaker = if a < b { self.make_speaker(v, a, b) } else { spk.take() };
+                        Some(Found { cue, speaker, content: (open + 1, close), kind: QuoteKind::Direct, denial: info.denial, via: None })
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn speaker_to_actor(s: Speaker) -> ActorSpan {
+    ActorSpan { start: s.start, end: s.end, text: s.text, actor: s.actor, country: None, sector: None }
+}
+
+/// Actor id for a speaker span: the entity inside it (persons first), else a description.
+fn actor_for(doc: &Doc, start: usize, end: usize, first: usize, last: usize) -> Option<String> {
+    use marsad_doc::EntityType::*;
+    let rank = |t| match t {
+        PER => 0,
+        ORG => 1,
+        GPE => 2,
+        _ => 3,
+    };
+    doc.entities
+        .iter()
+        .filter(|e| e.start < end && e.end > start && e.actor.is_some())
+        .min_by_key(|e| (rank(e.entity_type), usize::MAX - e.end))
+        .and_then(|e| e.actor.clone())
+        .or_else(|| marsad_entities::describe(doc, first, last).map(|a| a.id))
 }
 
 impl Annotator for QuoteAnnotator {
@@ -20,5 +729,49 @@ impl Annotator for QuoteAnnotator {
         "quotes"
     }
 
-    fn annotate(&self, _doc: &mut Doc) {}
+    fn annotate(&self, doc: &mut Doc) {
+        let found = {
+            let v = View::new(doc);
+            let n = doc.tokens.len();
+            let mut out: Vec<Found> = Vec::new();
+            let mut last: Option<Speaker> = None;
+            let mut i = 0;
+            while i < n {
+                let Some((len, info)) = self.is_cue_at(&v, i) else {
+                    i += 1;
+                    continue;
+                };
+                let in_sentence = out.last().is_some_and(|q| v.sent[q.cue.0] == v.sent[i]);
+                if let Some(f) = self.handle(&v, i, len, &info, &last, in_sentence) {
+                    let dup = out.iter().any(|q| {
+                        q.content.0 < f.content.1 && f.content.0 < q.content.1 && q.kind == f.kind
+                            || q.content == f.content
+                    });
+                    if !dup {
+                        if f.speaker.is_some() {
+                            last = f.speaker.clone();
+                        }
+                        out.push(f);
+                    }
+                }
+                i += len;
+            }
+            out
+        };
+        let mut quotes = Vec::with_capacity(found.len());
+        for f in found {
+            let cue = doc.token_span(f.cue.0, f.cue.1);
+            let content = doc.token_span(f.content.0, f.content.1);
+            if content.start >= content.end {
+                continue;
+            }
+            let date = marsad_times::date_for(doc, cue.start.min(content.start), content.end.max(cue.end))
+                .unwrap_or_else(|| doc.date.clone());
+            quotes.push(Quote { kind: f.kind, cue, speaker: f.speaker, content, date: Some(date), denial: f.denial, via: f.via });
+        }
+        doc.quotes = quotes;
+    }
 }
+
+#[cfg(test)]
+mod tests;
