@@ -235,7 +235,11 @@ impl Lexicon {
                 weak: has("weak"),
             });
             match pos {
-                Pos::Verb => self.add_verb(id, f[3]),
+                Pos::Verb => {
+                    let t = &self.triggers[id as usize];
+                    let pronouns = t.obj || !t.companions.is_empty();
+                    self.add_verb(id, f[3], pronouns)
+                }
                 Pos::Noun | Pos::Cue => {
                     let forms: Vec<&str> = if pos == Pos::Cue { vec![f[3]] } else { f[3].split('|').collect() };
                     for form in forms {
@@ -254,11 +258,19 @@ impl Lexicon {
         }
     }
 
-    fn add_verb(&mut self, id: u32, spec: &str) {
+    /// Conjugations of a verb; object pronouns only for verbs that take an
+    /// object (`pronouns`), and never a bare "ه" on a three-letter past stem,
+    /// which would read as a feminine noun (رحله، طرده، نشره).
+    fn add_verb(&mut self, id: u32, spec: &str, pronouns: bool) {
         let parts: Vec<String> = spec.split('|').map(norm).collect();
         let mut forms: Vec<(String, bool)> = Vec::new();
         if let Some(past) = parts.first().filter(|p| !p.is_empty()) {
+            let short = past.chars().count() <= 3;
             for suf in ["", "ت", "وا", "تا", "ن", "نا", "تم", "ه", "ها", "هم", "ته", "تها", "تهم", "وه", "وها", "تاه"] {
+                let pronoun = matches!(suf, "ه" | "ها" | "هم" | "ته" | "تها" | "تهم" | "وه" | "وها" | "تاه");
+                if (pronoun && !pronouns) || (suf == "ه" && short) {
+                    continue;
+                }
                 forms.push((format!("{past}{suf}"), false));
             }
         }
@@ -266,6 +278,9 @@ impl Lexicon {
             if let Some(stem) = present.strip_prefix('ي').filter(|s| !s.is_empty()) {
                 for pre in ["ي", "ت", "ن"] {
                     for suf in ["", "ون", "ان", "ه", "ها", "هم", "ونه", "ونها", "ونهم"] {
+                        if !pronouns && !matches!(suf, "" | "ون" | "ان") {
+                            continue;
+                        }
                         let f = format!("{pre}{stem}{suf}");
                         forms.push((format!("س{f}"), true));
                         forms.push((f, false));

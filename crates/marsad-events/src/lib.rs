@@ -834,6 +834,16 @@ impl EventAnnotator {
                     }
                     break;
                 }
+                // agent: "على ايدي X", "على يد X"
+                if w == "علي" && j + 1 < end && matches!(doc.tokens.norm(j + 1), "يد" | "ايدي") {
+                    if let Some(a) = self.scan_forward(doc, ctx, j + 2, end, 1) {
+                        if source.as_ref().is_some_and(|s| s.first > i) && target.is_none() {
+                            target = source.take(); // the victims were parsed as subject
+                        }
+                        source = Some(a);
+                    }
+                    break;
+                }
                 // agent: "من قبل X"
                 if w == "من" && j + 1 < end && self.cue(doc, j + 1, Cue::Agent) {
                     if let Some(a) = self.scan_forward(doc, ctx, j + 2, end, 1) {
