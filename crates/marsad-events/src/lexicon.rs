@@ -8,6 +8,41 @@ const TRIGGERS: &str = include_str!("../../../data/events/triggers.tsv");
 const CUES: &str = include_str!("../../../data/events/cues.tsv");
 const COUNTRIES: &str = include_str!("../../../data/events/countries.tsv");
 const GROUPS: &str = include_str!("../../../data/events/groups.tsv");
+const VERB_AFFIXES: &str = include_str!("../../../data/events/verb_affixes.tsv");
+
+/// Conjugation affixes from `verb_affixes.tsv`: (affix, is an object pronoun).
+#[derive(Default)]
+struct Affixes {
+    past_suffix: Vec<(String, bool)>,
+    present_prefix: Vec<String>,
+    present_suffix: Vec<(String, bool)>,
+    future_prefix: Vec<String>,
+    present_marker: String,
+    short_stem_exception: Vec<String>,
+}
+
+impl Affixes {
+    fn load() -> Self {
+        let mut a = Affixes::default();
+        for f in data_lines(VERB_AFFIXES) {
+            if f.len() < 2 {
+                continue;
+            }
+            let affix = if f[1] == "-" { String::new() } else { norm(f[1]) };
+            let pronoun = f.get(2) == Some(&"1");
+            match f[0] {
+                "past_suffix" => a.past_suffix.push((affix, pronoun)),
+                "present_prefix" => a.present_prefix.push(affix),
+                "present_suffix" => a.present_suffix.push((affix, pronoun)),
+                "future_prefix" => a.future_prefix.push(affix),
+                "present_marker" => a.present_marker = affix,
+                "short_stem_exception" => a.short_stem_exception.push(affix),
+                _ => {}
+            }
+        }
+        a
+    }
+}
 
 /// The 16 PLOVER event types.
 pub const PLOVER_TYPES: [&str; 16] = [
@@ -119,6 +154,12 @@ pub enum Cue {
     Quant,
     Recipient,
     ProtestTarget,
+    Prep,
+    CompPronoun,
+    TargetPronoun,
+    AgentHand,
+    AgentFrom,
+    PostNegation,
 }
 
 fn cue_class(s: &str) -> Option<Cue> {
@@ -144,6 +185,12 @@ fn cue_class(s: &str) -> Option<Cue> {
         "quant" => Cue::Quant,
         "recipient" => Cue::Recipient,
         "protest_target" => Cue::ProtestTarget,
+        "prep" => Cue::Prep,
+        "comp_pronoun" => Cue::CompPronoun,
+        "target_pronoun" => Cue::TargetPronoun,
+        "agent_hand" => Cue::AgentHand,
+        "agent_from" => Cue::AgentFrom,
+        "post_negation" => Cue::PostNegation,
         _ => return None,
     })
 }
@@ -182,7 +229,8 @@ impl Lexicon {
             cues: Map::default(),
             actors: Map::default(),
         };
-        lex.load_triggers();
+        let affixes = Affixes::load();
+        lex.load_triggers(&affixes);
         for f in data_lines(CUES) {
             if f.len() < 2 {
                 continue;
@@ -198,7 +246,7 @@ impl Lexicon {
         lex
     }
 
-    fn load_triggers(&mut self) {
+    fn load_triggers(&mut self, affixes: &Affixes) {
         for f in data_lines(TRIGGERS) {
             if f.len() < 4 {
                 continue;
@@ -238,7 +286,7 @@ impl Lexicon {
                 Pos::Verb => {
                     let t = &self.triggers[id as usize];
                     let pronouns = t.obj || !t.companions.is_empty();
-                    self.add_verb(id, f[3], pronouns)
+                    self.add_verb(id, f[3], pronouns, affixes)
                 }
                 Pos::Noun | Pos::Cue => {
                     let forms: Vec<&str> = if pos == Pos::Cue { vec![f[3]] } else { f[3].split('|').collect() };
@@ -261,28 +309,30 @@ impl Lexicon {
     /// Conjugations of a verb; object pronouns only for verbs that take an
     /// object (`pronouns`), and never a bare "ه" on a three-letter past stem,
     /// which would read as a feminine noun (رحله، طرده، نشره).
-    fn add_verb(&mut self, id: u32, spec: &str, pronouns: bool) {
+    fn add_verb(&mut self, id: u32, spec: &str, pronouns: bool, ax: &Affixes) {
         let parts: Vec<String> = spec.split('|').map(norm).collect();
         let mut forms: Vec<(String, bool)> = Vec::new();
         if let Some(past) = parts.first().filter(|p| !p.is_empty()) {
             let short = past.chars().count() <= 3;
-            for suf in ["", "ت", "وا", "تا", "ن", "نا", "تم", "ه", "ها", "هم", "ته", "تها", "تهم", "وه", "وها", "تاه"] {
-                let pronoun = matches!(suf, "ه" | "ها" | "هم" | "ته" | "تها" | "تهم" | "وه" | "وها" | "تاه");
-                if (pronoun && !pronouns) || (suf == "ه" && short) {
+            for (suf, pronoun) in &ax.past_suffix {
+                if (*pronoun && !pronouns) || (short && ax.short_stem_exception.contains(suf)) {
                     continue;
                 }
                 forms.push((format!("{past}{suf}"), false));
             }
         }
         if let Some(present) = parts.get(1) {
-            if let Some(stem) = present.strip_prefix('ي').filter(|s| !s.is_empty()) {
-                for pre in ["ي", "ت", "ن"] {
-                    for suf in ["", "ون", "ان", "ه", "ها", "هم", "ونه", "ونها", "ونهم"] {
-                        if !pronouns && !matches!(suf, "" | "ون" | "ان") {
+            let stem = if ax.present_marker.is_empty() { None } else { present.strip_prefix(ax.present_marker.as_str()) };
+            if let Some(stem) = stem.filter(|s| !s.is_empty()) {
+                for pre in &ax.present_prefix {
+                    for (suf, pronoun) in &ax.present_suffix {
+                        if *pronoun && !pronouns {
                             continue;
                         }
                         let f = format!("{pre}{stem}{suf}");
-                        forms.push((format!("س{f}"), true));
+                        for fut in &ax.future_prefix {
+                            forms.push((format!("{fut}{f}"), true));
+                        }
                         forms.push((f, false));
                     }
                 }

@@ -309,12 +309,7 @@ impl EventAnnotator {
         let w = w.strip_prefix('و').unwrap_or(w);
         let clitic = (w.starts_with('ب') || w.starts_with('ل') || w.starts_with('ك'))
             && !self.lex.actors.contains_key(strip_article(w));
-        clitic
-            || (i > 0
-                && matches!(
-                    doc.tokens.norm(i - 1),
-                    "في" | "من" | "الي" | "علي" | "عن" | "مع" | "ضد" | "نحو" | "بين" | "حول" | "لدي" | "عبر"
-                ))
+        clitic || (i > 0 && self.cue(doc, i - 1, Cue::Prep))
     }
 
     /// Longest actor of the lexicon starting at token `i`.
@@ -345,12 +340,7 @@ impl EventAnnotator {
                         actor: None,
                         country: f.country.clone(),
                         sector: f.sector.clone(),
-                        prep: prefixed
-                            || (i > 0
-                                && matches!(
-                                    doc.tokens.norm(i - 1),
-                                    "في" | "من" | "الي" | "علي" | "عن" | "مع" | "ضد" | "نحو" | "بين" | "حول" | "عبر"
-                                )),
+                        prep: prefixed || (i > 0 && self.cue(doc, i - 1, Cue::Prep)),
                         kind: f.kind,
                         place: f.place,
                     });
@@ -388,7 +378,7 @@ impl EventAnnotator {
                 if skipped > 0 && stop_at_verbs && doc.tokens.norm(j).starts_with('و') {
                     return None; // a new conjunct, not the object
                 }
-                if j > from && doc.tokens.norm(j - 1) == "في" {
+                if j > from && self.cue(doc, j - 1, Cue::Place) {
                     return None; // a place
                 }
                 return Some(a);
@@ -667,7 +657,7 @@ impl EventAnnotator {
                             }
                         }
                         source = Some(a);
-                    } else if i > start && matches!(doc.tokens.norm(i - 1), "انه" | "انها" | "بانه" | "بانها" | "انهم") {
+                    } else if i > start && self.cue(doc, i - 1, Cue::CompPronoun) {
                         // "اعلن الاتحاد انه سيفرض": the subject of the reporting verb
                         let mut r = i - 1;
                         while r > start && r + 8 > i {
@@ -797,8 +787,7 @@ impl EventAnnotator {
                 if j > from && self.triggers_here_verb(doc, j) {
                     break;
                 }
-                let w = doc.tokens.norm(j);
-                if prep_type && self.cue(doc, j, Cue::Target) && w != "عليها" {
+                if prep_type && self.cue(doc, j, Cue::Target) && !self.cue(doc, j, Cue::TargetPronoun) {
                     target = self.scan_target(doc, ctx, j + 1, end);
                     break;
                 }
@@ -835,7 +824,7 @@ impl EventAnnotator {
                     break;
                 }
                 // agent: "على ايدي X", "على يد X"
-                if w == "علي" && j + 1 < end && matches!(doc.tokens.norm(j + 1), "يد" | "ايدي") {
+                if self.cue(doc, j, Cue::Target) && j + 1 < end && self.cue(doc, j + 1, Cue::AgentHand) {
                     if let Some(a) = self.scan_forward(doc, ctx, j + 2, end, 1) {
                         if source.as_ref().is_some_and(|s| s.first > i) && target.is_none() {
                             target = source.take(); // the victims were parsed as subject
@@ -845,7 +834,7 @@ impl EventAnnotator {
                     break;
                 }
                 // agent: "من قبل X"
-                if w == "من" && j + 1 < end && self.cue(doc, j + 1, Cue::Agent) {
+                if self.cue(doc, j, Cue::AgentFrom) && j + 1 < end && self.cue(doc, j + 1, Cue::Agent) {
                     if let Some(a) = self.scan_forward(doc, ctx, j + 2, end, 1) {
                         source = Some(a);
                     }
@@ -870,7 +859,7 @@ impl EventAnnotator {
                     if is_hard_stop(doc, j) {
                         break;
                     }
-                    if doc.tokens.norm(j) == "من" && self.cue(doc, j + 1, Cue::Agent) {
+                    if self.cue(doc, j, Cue::AgentFrom) && self.cue(doc, j + 1, Cue::Agent) {
                         if let Some(a) = self.scan_forward(doc, ctx, j + 2, end, 1) {
                             source = Some(a);
                         }
@@ -999,7 +988,7 @@ impl EventAnnotator {
             if is_hard_stop(doc, k) {
                 break;
             }
-            if matches!(doc.tokens.norm(k), "ليس" | "ليست" | "لم") {
+            if self.cue(doc, k, Cue::PostNegation) {
                 negated = true;
             }
         }
