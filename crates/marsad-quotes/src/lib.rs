@@ -579,7 +579,37 @@ impl QuoteAnnotator {
         (v.words_between(a, b) >= 1).then_some((a, b, kind))
     }
 
-    fn handle(&self, v: &View, i: usize, len: usize, info: &CueInfo, last: &Option<Speaker>, quotes_in_sentence: bool) -> Option<Found> {
+    /// The speaker of a verb with no expressed subject (وأضاف، وأشار): the previous speaker when
+    /// it spoke within the last few sentences, else the subject of the previous sentence.
+    fn implicit_speaker(&self, v: &View, i: usize, last: &Option<Speaker>, last_sentence: Option<u32>) -> Option<Speaker> {
+        let here = v.sent[i];
+        if let (Some(s), Some(ls)) = (last, last_sentence) {
+            if here.saturating_sub(ls) <= 3 {
+                return Some(s.clone());
+            }
+        }
+        let (ss, _) = v.sentence_range(i);
+        if ss > 0 {
+            let (ps, pe) = v.sentence_range(ss - 1);
+            if let Some(s) = self.clause_subject(v, ps, pe) {
+                return Some(s);
+            }
+        }
+        last.clone()
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn handle(
+        &self,
+        v: &View,
+        i: usize,
+        len: usize,
+        info: &CueInfo,
+        last: &Option<Speaker>,
+        last_sentence: Option<u32>,
+        quotes_in_sentence: bool,
+        topic: &mut Option<Speaker>,
+    ) -> Option<Found> {
         let (ss, se) = v.sentence_range(i);
         let after = i + len;
         let cue = (i, after);
@@ -656,7 +686,11 @@ impl QuoteAnnotator {
                     }
                     let (a, b) = self.speaker_forward(v, from, se);
                     if a < b {
-                        (self.make_speaker(v, a, b), b)
+                        let s = self.make_speaker(v, a, b);
+                        // a reporting verb with an explicit subject makes it the current speaker,
+                        // even when no content follows (نفت الحركة الاتهامات، وقالت إن…)
+                        topic.clone_from(&s);
+                        (s, b)
                     } else {
                         let proclitic = v.norm(i).starts_with('و') || v.norm(i).starts_with('ف');
                         let mut s = None;
@@ -666,7 +700,7 @@ impl QuoteAnnotator {
                                 s = self.make_speaker(v, a, b);
                             }
                         }
-                        (s.or_else(|| last.clone()), from)
+                        (s.or_else(|| self.implicit_speaker(v, i, last, last_sentence)), from)
                     }
                 };
                 let mut from = from;
@@ -681,7 +715,7 @@ impl QuoteAnnotator {
                     None => {
                         // «…»، قال فلان: a quotation just before the cue
                         let mut p = i;
-                        while p > 0 && (v.is_comma(p - 1) || (v.kind(p - 1) == TokenKind::Punct && v.norm(p - 1) == ".")) {
+                        while p > 0 && v.is_comma(p - 1) {
                             p -= 1;
                         }
                         if p == 0 || v.kind(p - 1) != TokenKind::Quote {
@@ -735,22 +769,27 @@ impl Annotator for QuoteAnnotator {
             let n = doc.tokens.len();
             let mut out: Vec<Found> = Vec::new();
             let mut last: Option<Speaker> = None;
+            let mut last_sentence: Option<u32> = None;
             let mut i = 0;
             while i < n {
                 let Some((len, info)) = self.is_cue_at(&v, i) else {
                     i += 1;
                     continue;
                 };
-                let in_sentence = out.last().is_some_and(|q| v.sent[q.cue.0] == v.sent[i]);
-                if let Some(f) = self.handle(&v, i, len, &info, &last, in_sentence) {
-                    let dup = out.iter().any(|q| {
-                        q.content.0 < f.content.1 && f.content.0 < q.content.1 && q.kind == f.kind
-                            || q.content == f.content
-                    });
+                let in_sentence = last_sentence == Some(v.sent[i]);
+                let mut topic = None;
+                let found = self.handle(&v, i, len, &info, &last, last_sentence, in_sentence, &mut topic);
+                if found.is_none() && topic.is_some() {
+                    last = topic;
+                    last_sentence = Some(v.sent[i]);
+                }
+                if let Some(f) = found {
+                    let dup = out.iter().any(|q| q.content.0 < f.content.1 && f.content.0 < q.content.1);
                     if !dup {
                         if f.speaker.is_some() {
                             last = f.speaker.clone();
                         }
+                        last_sentence = Some(v.sent[i]);
                         out.push(f);
                     }
                 }
