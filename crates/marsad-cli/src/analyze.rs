@@ -22,6 +22,10 @@ pub enum FormatArg {
     Jsonl,
     /// A readable report for a person.
     Text,
+    /// The events as CSV, one row per event, with a header line.
+    EventsCsv,
+    /// The events as PLOVER JSON Lines, one record per event.
+    Plover,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -106,6 +110,8 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
         Some(FormatArg::Json) | Some(FormatArg::Jsonl) | None => Format::Jsonl,
         Some(FormatArg::Pretty) => Format::Pretty,
         Some(FormatArg::Text) => Format::Text,
+        Some(FormatArg::EventsCsv) => Format::EventsCsv,
+        Some(FormatArg::Plover) => Format::Plover,
     };
     let pipeline = match &args.layers {
         None => Pipeline::standard(),
@@ -126,6 +132,9 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut failed = 0usize;
+    if format == Format::EventsCsv {
+        writeln!(out, "{}", marsad_printer::events::CSV_HEADER)?;
+    }
 
     // Plain files: read in order, analysed in parallel batches.
     let mut batch: Vec<Work> = Vec::new();
@@ -352,6 +361,13 @@ fn analyze_large<W: Write>(p: Prepared, s: &Settings, out: &mut W) -> Result<()>
         for (mut a, chars) in analyses {
             marsad::doc::shift_analysis(&mut a, char_offset);
             char_offset += chars;
+            if matches!(s.format, Format::Text | Format::EventsCsv | Format::Plover) {
+                // Row- and report-shaped formats are written chunk by chunk.
+                a.id = p.id.clone();
+                a.meta = p.meta.clone();
+                write_analysis(out, &a, s.format)?;
+                continue;
+            }
             let layers: [Vec<serde_json::Value>; 6] = [
                 a.sentences.iter().map(|x| serde_json::to_value(x).unwrap()).collect(),
                 a.entities.iter().map(|x| serde_json::to_value(x).unwrap()).collect(),
@@ -377,6 +393,9 @@ fn analyze_large<W: Write>(p: Prepared, s: &Settings, out: &mut W) -> Result<()>
                 }
             }
         }
+    }
+    if matches!(s.format, Format::Text | Format::EventsCsv | Format::Plover) {
+        return Ok(());
     }
     let head = Analysis {
         schema: marsad::SCHEMA.to_string(),

@@ -289,3 +289,24 @@ fn tokenize_prints_one_line_per_input_line() {
     let out = marsad().args(["tokenize", "--normalize", "-"]).write_stdin("أَمْرِيكَا إلى ١٢٣").output().unwrap();
     assert_eq!(String::from_utf8(out.stdout).unwrap(), "امريكا الي 123\n");
 }
+
+#[test]
+fn event_tables_for_researchers() {
+    let out = marsad().args(["analyze", "--format", "events-csv", "--date", "2024-01-27"]).arg(seed_path()).output().unwrap();
+    assert!(out.status.success());
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let mut lines = csv.lines();
+    assert!(lines.next().unwrap().starts_with("doc_id,event_id,date,type"));
+    let rows: Vec<&str> = lines.collect();
+    let json = marsad().args(["analyze", "--date", "2024-01-27"]).arg(seed_path()).output().unwrap();
+    let v: Value = serde_json::from_slice(&json.stdout).unwrap();
+    let n_events = v["events"].as_array().unwrap().len();
+    assert_eq!(rows.len(), n_events, "one CSV row per event");
+
+    let out = marsad().args(["analyze", "--format", "plover", "--date", "2024-01-27"]).arg(seed_path()).output().unwrap();
+    let records = parse_lines(&out.stdout);
+    assert_eq!(records.len(), n_events);
+    for r in &records {
+        assert!(r["event"].is_array() && r["date"].is_string() && r["id"].is_string());
+    }
+}

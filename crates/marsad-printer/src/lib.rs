@@ -20,6 +20,10 @@ pub enum Format {
     Jsonl,
     /// A readable report.
     Text,
+    /// One CSV row per event (write [`events::CSV_HEADER`] first).
+    EventsCsv,
+    /// One PLOVER JSON record per event, a line each.
+    Plover,
 }
 
 /// Write one analysis in `format`, followed by a newline.
@@ -34,6 +38,8 @@ pub fn write_analysis<W: Write>(w: &mut W, a: &Analysis, format: Format) -> io::
             writeln!(w)
         }
         Format::Text => write_report(w, a),
+        Format::EventsCsv => events::write_csv_rows(w, a),
+        Format::Plover => events::write_plover_jsonl(w, a),
     }
 }
 
