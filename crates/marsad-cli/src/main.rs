@@ -2,6 +2,7 @@
 //! together. No analysis logic lives here.
 
 mod analyze;
+mod archive;
 mod records;
 mod tokenize;
 
@@ -21,6 +22,20 @@ enum Command {
     Analyze(analyze::AnalyzeArgs),
     /// Tokenise text with the text layer alone: tokens, normalised forms or clitic segments.
     Tokenize(tokenize::TokenizeArgs),
+    /// Add articles to the archive (text, HTML, JSON Lines, .gz, directories).
+    Ingest(archive::IngestArgs),
+    /// Full-text search of the archive, with filters.
+    Search(archive::SearchArgs),
+    /// Quotations in the archive, by speaker.
+    Quotes(archive::QuotesArgs),
+    /// Export the archive's events (csv, jsonl, plover).
+    Events(archive::EventsArgs),
+    /// The most mentioned actors in a period.
+    Actors(archive::ActorsArgs),
+    /// What the archive holds.
+    Stats(archive::StatsArgs),
+    /// Rebuild the search index from the database.
+    Reindex(archive::ReindexArgs),
 }
 
 fn main() -> ExitCode {
@@ -28,6 +43,13 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Analyze(args) => analyze::run(args),
         Command::Tokenize(args) => tokenize::run(args),
+        Command::Ingest(args) => archive::ingest::run(args),
+        Command::Search(args) => archive::search(args),
+        Command::Quotes(args) => archive::quotes(args),
+        Command::Events(args) => archive::events(args),
+        Command::Actors(args) => archive::actors(args),
+        Command::Stats(args) => archive::stats(args),
+        Command::Reindex(args) => archive::reindex(args),
     };
     match result {
         Ok(code) => code,
