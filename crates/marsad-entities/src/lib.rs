@@ -2,17 +2,70 @@
 //!
 //! Named entities and their canonical actors (PER ORG GPE LOC FAC MISC).
 //! Adds the `entities` layer of a [`marsad_doc::Doc`].
+//!
+//! How mentions are found, in order of priority at each token:
+//! 1. the actor knowledge base (data/actors): longest match of normalised
+//!    token n-grams, proclitics allowed on the first token (the span starts
+//!    after them); capitals stand for their country (metonymy);
+//! 2. institution templates (data/actors/institutions.tsv): "وزارة الدفاع
+//!    الأميركية" → `usa-mod`; a bare "وزارة الدفاع" takes its country from the
+//!    sentence (or the article);
+//! 3. short forms of names seen earlier in the article (سينغ after سابرينا
+//!    سينغ; اللجنة العسكرية after اللجنة العسكرية العليا المشتركة);
+//! 4. known multi-word names with one token misspelt (one edit);
+//! 5. context rules for unknown names: titles (الرئيس، المتحدث باسم…),
+//!    first names, organisation heads (جماعة، حركة، منظمة…);
+//! 6. the statistical tagger (averaged perceptron, see `tagger`), for what
+//!    the rules missed.
+//! Unknown entities get a document-local id `local:<normalised name>`.
+//! Nationality adjectives are not entities; they are exposed through
+//! [`nationality`] and [`describe`] for the quote and event layers.
 
-use marsad_doc::{Annotator, Doc};
+pub mod kb;
+pub mod tagger;
+
+use kb::{kb, norm_name, proclitic_variants, Kb};
+use marsad_doc::{ActorRef, Annotator, Doc, Entity, EntityType};
+use marsad_text::TokenKind;
+use std::collections::HashMap;
 
 /// The entities annotator. Build it once and share it between threads.
 #[derive(Debug, Default)]
-pub struct EntityAnnotator {}
+pub struct EntityAnnotator {
+    use_model: bool,
+}
 
 impl EntityAnnotator {
     pub fn new() -> Self {
-        EntityAnnotator {}
+        let _ = kb();
+        let use_model = tagger::model().is_some();
+        EntityAnnotator { use_model }
     }
+    /// Without the statistical tagger (rules and gazetteer only).
+    pub fn rules_only() -> Self {
+        let _ = kb();
+        EntityAnnotator { use_model: false }
+    }
+}
+
+/// A candidate mention: tokens `first..last`, letters to skip at the start
+/// of the first token (proclitics), type and actor.
+#[derive(Debug, Clone)]
+struct Cand {
+    first: usize,
+    last: usize,
+    skip: usize,
+    etype: EntityType,
+    actor: ActorId,
+    source: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum ActorId {
+    Kb(usize),
+    /// Institution template resolved to a country: (institution, country actor).
+    Inst(usize, usize),
+    Local(String),
 }
 
 impl Annotator for EntityAnnotator {
@@ -20,7 +73,546 @@ impl Annotator for EntityAnnotator {
         "entities"
     }
 
-    fn annotate(&self, _doc: &mut Doc) {}
+    fn annotate(&self, doc: &mut Doc) {
+        let kb = kb();
+        let cands = find(kb, doc, self.use_model);
+        let mut entities = Vec::with_capacity(cands.len());
+        let mut refs: Vec<ActorRef> = Vec::new();
+        for c in cands {
+            let tok = &doc.tokens[c.first];
+            let start = tok.start as usize + skip_chars(doc.tokens.text(doc.text(), c.first), c.skip);
+            let end = doc.tokens[c.last - 1].end as usize;
+            let span = doc.span(start, end);
+            if span.text.is_empty() {
+                continue;
+            }
+            let info = actor_info(kb, &c.actor);
+            if let (ActorId::Kb(_) | ActorId::Inst(..), Some(info)) = (&c.actor, &info) {
+                refs.push(actor_ref(kb, &c.actor, info));
+            }
+            let (actor, country, sector) = match info {
+                Some(i) => (Some(i.id), i.country, i.sector),
+                None => (None, None, None),
+            };
+            entities.push(Entity {
+                start: span.start,
+                end: span.end,
+                text: span.text,
+                entity_type: c.etype,
+                actor,
+                country,
+                sector,
+                source: Some(c.source.to_string()),
+            });
+        }
+        doc.entities = entities;
+        for r in refs {
+            doc.add_actor(r);
+        }
+    }
+}
+
+/// Code points covering the first `letters` letters of `word` (marks that
+/// normalisation removes are skipped along).
+fn skip_chars(word: &str, letters: usize) -> usize {
+    if letters == 0 {
+        return 0;
+    }
+    let mut seen = 0;
+    let mut chars = 0;
+    for c in word.chars() {
+        let counts = !(marsad_text::chars::is_arabic_mark(c)
+            || c == marsad_text::chars::TATWEEL
+            || marsad_text::chars::is_invisible_control(c));
+        if counts {
+            if seen == letters {
+                break;
+            }
+            seen += 1;
+        }
+        chars += 1;
+    }
+    chars
+}
+
+fn actor_info(kb: &Kb, id: &ActorId) -> Option<ActorInfo> {
+    match id {
+        ActorId::Kb(i) => Some(info_of(kb, *i)),
+        ActorId::Inst(inst, country) => {
+            let ins = &kb.institutions[*inst];
+            let c = &kb.actors[*country];
+            Some(ActorInfo {
+                id: format!("{}-{}", c.id, ins.suffix),
+                name: String::new(),
+                entity_type: ins.etype,
+                country: c.country.clone(),
+                sector: Some(ins.sector.clone()),
+            })
+        }
+        ActorId::Local(s) => Some(ActorInfo {
+            id: format!("local:{s}"),
+            name: s.clone(),
+            entity_type: EntityType::MISC,
+            country: None,
+            sector: None,
+        }),
+    }
+}
+
+fn info_of(kb: &Kb, i: usize) -> ActorInfo {
+    let a = &kb.actors[i];
+    ActorInfo {
+        id: a.id.clone(),
+        name: a.name.clone(),
+        entity_type: a.etype,
+        country: a.country.clone(),
+        sector: a.sector.clone(),
+    }
+}
+
+fn actor_ref(kb: &Kb, id: &ActorId, info: &ActorInfo) -> ActorRef {
+    match id {
+        ActorId::Kb(i) => {
+            let a = &kb.actors[*i];
+            ActorRef {
+                id: a.id.clone(),
+                name: a.name.clone(),
+                actor_type: a.etype.as_str().to_string(),
+                name_en: (!a.name_en.is_empty()).then(|| a.name_en.clone()),
+                country: a.country.clone(),
+                sector: a.sector.clone(),
+                wikidata: a.wikidata.clone(),
+            }
+        }
+        ActorId::Inst(inst, c) => {
+            let ins = &kb.institutions[*inst];
+            let ca = &kb.actors[*c];
+            ActorRef {
+                id: info.id.clone(),
+                name: info.name.clone(),
+                actor_type: ins.etype.as_str().to_string(),
+                name_en: Some(format!("{} ({})", ins.name_en, ca.name_en)),
+                country: ca.country.clone(),
+                sector: Some(ins.sector.clone()),
+                wikidata: None,
+            }
+        }
+        ActorId::Local(_) => ActorRef {
+            id: info.id.clone(),
+            name: info.name.clone(),
+            actor_type: "MISC".into(),
+            name_en: None,
+            country: None,
+            sector: None,
+            wikidata: None,
+        },
+    }
+}
+
+fn is_word(doc: &Doc, i: usize) -> bool {
+    doc.tokens.get(i).map(|t| t.kind == TokenKind::Word).unwrap_or(false)
+}
+
+/// Longest knowledge-base name starting at token `i` (tokens must lie in `..end`).
+fn match_kb(kb: &Kb, doc: &Doc, i: usize, end: usize, buf: &mut String) -> Option<(usize, usize, usize)> {
+    let max = kb.max_name_tokens.min(end - i);
+    let mut best: Option<(usize, usize, usize)> = None; // (len, skip, actor)
+    for (skip, v) in proclitic_variants(doc.tokens.norm(i)) {
+        if !kb.first_tokens.contains(v.as_ref() as &str) {
+            continue;
+        }
+        buf.clear();
+        buf.push_str(&v);
+        let mut cands = Vec::new();
+        for n in 1..=max {
+            if n > 1 {
+                if !is_word(doc, i + n - 1) {
+                    break;
+                }
+                buf.push(' ');
+                buf.push_str(doc.tokens.norm(i + n - 1));
+            }
+            if let Some(a) = kb.lookup(buf) {
+                cands.push((n, a));
+            }
+        }
+        if let Some(&(n, a)) = cands.last() {
+            if best.map(|b| n > b.0).unwrap_or(true) {
+                best = Some((n, skip, a));
+            }
+        }
+    }
+    best
+}
+
+/// Institution head at `i` (+ a demonym adjective): (len, skip, inst, country actor or None).
+fn match_inst(kb: &Kb, doc: &Doc, i: usize, end: usize, buf: &mut String) -> Option<(usize, usize, usize, Option<usize>)> {
+    for (skip, v) in proclitic_variants(doc.tokens.norm(i)) {
+        if !kb.inst_first.contains(v.as_ref() as &str) {
+            continue;
+        }
+        buf.clear();
+        buf.push_str(&v);
+        let mut found = None;
+        for n in 1..=3.min(end - i) {
+            if n > 1 {
+                if !is_word(doc, i + n - 1) {
+                    break;
+                }
+                buf.push(' ');
+                buf.push_str(doc.tokens.norm(i + n - 1));
+            }
+            if let Some(&inst) = kb.inst_heads.get(buf.as_str()) {
+                found = Some((n, inst));
+            }
+        }
+        if let Some((n, inst)) = found {
+            let adj = (i + n < end && is_word(doc, i + n))
+                .then(|| kb.demonyms.get(doc.tokens.norm(i + n)).copied())
+                .flatten();
+            // the adjective must agree with an article-defined head (الجيش العراقي)
+            return Some(match adj {
+                Some(c) if doc.tokens.norm(i + n).starts_with("ال") => (n + 1, skip, inst, Some(c)),
+                _ => (n, skip, inst, None),
+            });
+        }
+    }
+    None
+}
+
+/// One edit (substitution, insertion or deletion) between two short words.
+fn within_one_edit(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a == b {
+        return false;
+    }
+    let (la, lb) = (a.len(), b.len());
+    if la.abs_diff(lb) > 1 {
+        return false;
+    }
+    let mut i = 0;
+    while i < la.min(lb) && a[i] == b[i] {
+        i += 1;
+    }
+    if la == lb {
+        a[i + 1..] == b[i + 1..]
+    } else if la > lb {
+        a[i + 1..] == b[i..]
+    } else {
+        a[i..] == b[i + 1..]
+    }
+}
+
+/// A known multi-word name with one token misspelt (الولاات المتحدة).
+fn match_fuzzy(kb: &Kb, doc: &Doc, i: usize, end: usize) -> Option<(usize, usize, usize)> {
+    let max = kb.max_name_tokens.min(end - i).min(5);
+    let mut best = None;
+    for (skip, v) in proclitic_variants(doc.tokens.norm(i)).into_iter().take(3) {
+        for n in 2..=max {
+            if !(i..i + n).all(|j| is_word(doc, j)) {
+                break;
+            }
+            for k in 0..n {
+                let word = if k == 0 { v.as_ref() } else { doc.tokens.norm(i + k) };
+                if word.chars().count() < 4 {
+                    continue;
+                }
+                let mut key = String::new();
+                for j in 0..n {
+                    if j > 0 {
+                        key.push(' ');
+                    }
+                    if j == k {
+                        key.push('*');
+                    } else if j == 0 {
+                        key.push_str(&v);
+                    } else {
+                        key.push_str(doc.tokens.norm(i + j));
+                    }
+                }
+                if let Some(list) = kb.fuzzy.get(&key) {
+                    for (w, a) in list {
+                        if within_one_edit(word, w) {
+                            best = Some((n, skip, *a));
+                        }
+                    }
+                }
+            }
+        }
+        if best.is_some() {
+            break;
+        }
+    }
+    best
+}
+
+fn is_name_token(kb: &Kb, doc: &Doc, j: usize) -> bool {
+    if !is_word(doc, j) {
+        return false;
+    }
+    let w = doc.tokens.norm(j);
+    w.chars().count() >= 2
+        && !kb.stopwords.contains(w)
+        && !kb.titles.contains(w)
+        && kb.demonyms.get(w).is_none()
+        && !kb.sector_words.contains_key(w)
+        && !kb.org_heads.contains(w)
+        && !kb.first_tokens.contains(w)
+}
+
+/// The entity candidates of a document, left to right, not overlapping.
+fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
+    let n = doc.tokens.len();
+    let mut out: Vec<Cand> = Vec::new();
+    let mut buf = String::new();
+    // short forms seen so far: normalised form → (type, actor)
+    let mut short: HashMap<String, (EntityType, ActorId)> = HashMap::new();
+    let mut last_inst: HashMap<usize, usize> = HashMap::new();
+    let mut country_count: HashMap<usize, usize> = HashMap::new();
+    let model_tags = if use_model { tagger::tag_doc(doc) } else { Vec::new() };
+
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let _ = si;
+        let range = doc.tokens.index_at(s.start)..doc.tokens.index_at(s.end);
+        let end = range.end.min(n);
+        let mut sent_country: Option<usize> = None;
+        let mut i = range.start;
+        while i < end {
+            if !is_word(doc, i) {
+                i += 1;
+                continue;
+            }
+            let mut cand: Option<Cand> = None;
+            let kbm = match_kb(kb, doc, i, end, &mut buf);
+            let inst = match_inst(kb, doc, i, end, &mut buf);
+            let kb_len = kbm.map(|m| m.0).unwrap_or(0);
+            if let Some((len, skip, ins, country)) = inst {
+                if len > kb_len {
+                    let info = &kb.institutions[ins];
+                    let country = country.or_else(|| {
+                        if !info.bare {
+                            return None;
+                        }
+                        sent_country.or_else(|| last_inst.get(&ins).copied()).or_else(|| {
+                            country_count.iter().max_by_key(|(a, c)| (**c, usize::MAX - **a)).map(|(a, _)| *a)
+                        })
+                    });
+                    if let Some(c) = country {
+                        last_inst.insert(ins, c);
+                        cand = Some(Cand { first: i, last: i + len, skip, etype: info.etype, actor: ActorId::Inst(ins, c), source: "gazetteer" });
+                    } else if info.bare && len >= 2 {
+                        let name = norm_name(&doc.token_span(i, i + len).text);
+                        cand = Some(Cand { first: i, last: i + len, skip, etype: info.etype, actor: ActorId::Local(name), source: "rule" });
+                    }
+                }
+            }
+            if cand.is_none() {
+                if let Some((len, skip, a)) = kbm {
+                    cand = Some(Cand { first: i, last: i + len, skip, etype: kb.actors[a].etype, actor: ActorId::Kb(a), source: "gazetteer" });
+                }
+            }
+            // short forms of names seen earlier
+            if cand.is_none() {
+                'outer: for (skip, v) in proclitic_variants(doc.tokens.norm(i)) {
+                    if v.chars().count() < 3 {
+                        continue;
+                    }
+                    let mut key = v.to_string();
+                    let mut found = None;
+                    for len in 1..=4.min(end - i) {
+                        if len > 1 {
+                            if !is_word(doc, i + len - 1) {
+                                break;
+                            }
+                            key.push(' ');
+                            key.push_str(doc.tokens.norm(i + len - 1));
+                        }
+                        if let Some((t, a)) = short.get(&key) {
+                            found = Some((len, *t, a.clone()));
+                        }
+                    }
+                    if let Some((len, t, a)) = found {
+                        cand = Some(Cand { first: i, last: i + len, skip, etype: t, actor: a, source: "rule" });
+                        break 'outer;
+                    }
+                }
+            }
+            if cand.is_none() && kb.demonym(doc.tokens.norm(i)).is_some() {
+                // a nationality adjective: context for bare institutions, never an entity
+                sent_country = kb.demonym(doc.tokens.norm(i));
+                i += 1;
+                continue;
+            }
+            if cand.is_none() {
+                if let Some((len, skip, a)) = match_fuzzy(kb, doc, i, end) {
+                    cand = Some(Cand { first: i, last: i + len, skip, etype: kb.actors[a].etype, actor: ActorId::Kb(a), source: "gazetteer" });
+                }
+            }
+            if cand.is_none() {
+                cand = rule_person(kb, doc, i, end).or_else(|| rule_org(kb, doc, i, end));
+            }
+            if cand.is_none() && !model_tags.is_empty() {
+                cand = model_cand(kb, doc, &model_tags, i, end);
+            }
+            match cand {
+                Some(c) => {
+                    // context and short forms
+                    let country_actor = match &c.actor {
+                        ActorId::Kb(a) => kb.actors[*a].country.as_ref().and_then(|cc| kb.country_actor.get(cc)).copied(),
+                        ActorId::Inst(_, co) => Some(*co),
+                        ActorId::Local(_) => None,
+                    };
+                    if let Some(co) = country_actor {
+                        sent_country = Some(co);
+                        *country_count.entry(co).or_default() += 1;
+                    }
+                    register_short_forms(kb, doc, &c, &mut short);
+                    i = c.last;
+                    out.push(c);
+                }
+                None => i += 1,
+            }
+        }
+    }
+    out
+}
+
+fn register_short_forms(kb: &Kb, doc: &Doc, c: &Cand, short: &mut HashMap<String, (EntityType, ActorId)>) {
+    let len = c.last - c.first;
+    if len < 2 {
+        return;
+    }
+    let first_norm: String = {
+        let w = doc.tokens.norm(c.first);
+        let variants = proclitic_variants(w);
+        variants.iter().find(|(s, _)| *s == c.skip).map(|(_, v)| v.to_string()).unwrap_or_else(|| w.to_string())
+    };
+    let tok = |j: usize| if j == c.first { first_norm.as_str() } else { doc.tokens.norm(j) };
+    match c.etype {
+        EntityType::PER => {
+            let last = tok(c.last - 1);
+            if last.chars().count() >= 3 && !kb.stopwords.contains(last) {
+                short.entry(last.to_string()).or_insert((EntityType::PER, c.actor.clone()));
+            }
+        }
+        EntityType::ORG if len >= 3 => {
+            for l in 2..len {
+                let key = (c.first..c.first + l).map(tok).collect::<Vec<_>>().join(" ");
+                if kb.lookup(&key).is_none() && !kb.inst_heads.contains_key(&key) {
+                    short.entry(key).or_insert((EntityType::ORG, c.actor.clone()));
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Unknown persons: a first name followed by name tokens (جعفر الحسيني), or
+/// a title followed by a name (السفيرة الأميركية آلينا رومانوسكي).
+fn rule_person(kb: &Kb, doc: &Doc, i: usize, end: usize) -> Option<Cand> {
+    let w = doc.tokens.norm(i);
+    let (skip, first_ok) = proclitic_variants(w)
+        .into_iter()
+        .find(|(_, v)| kb.first_names.contains(v.as_ref() as &str))
+        .map(|(s, _)| (s, true))
+        .unwrap_or((0, false));
+    let start_name = if first_ok {
+        Some((i, skip))
+    } else if i > 0 && is_title(kb, doc, i - 1) {
+        // after a title: the name starts here when it is not an ordinary word
+        is_name_token(kb, doc, i).then_some((i, 0)).filter(|_| !doc.tokens.norm(i).starts_with("ال"))
+    } else {
+        None
+    };
+    let (first, skip) = start_name?;
+    let mut last = first + 1;
+    while last < end && last < first + 4 {
+        let nw = doc.tokens.norm(last);
+        let joiner = matches!(nw, "بن" | "ابن" | "عبد" | "ابو" | "ابي" | "ال" | "بنت");
+        if joiner || (is_name_token(kb, doc, last) && (kb.first_names.contains(nw) || nw.starts_with("ال") || !first_ok || last == first + 1)) {
+            last += 1;
+        } else {
+            break;
+        }
+    }
+    while last > first + 1 && matches!(doc.tokens.norm(last - 1), "بن" | "ابن" | "عبد" | "ابو" | "ابي" | "بنت") {
+        last -= 1;
+    }
+    if last - first < 2 && first_ok {
+        return None;
+    }
+    if last - first < 2 && !first_ok {
+        // a single unknown word after a title: only if it is not a common word form
+        return None;
+    }
+    let name = (first..last).map(|j| if j == first { strip_to(doc.tokens.norm(j), skip) } else { doc.tokens.norm(j).to_string() }).collect::<Vec<_>>().join(" ");
+    Some(Cand { first, last, skip, etype: EntityType::PER, actor: ActorId::Local(name), source: "rule" })
+}
+
+fn strip_to(w: &str, skip: usize) -> String {
+    w.chars().skip(skip).collect()
+}
+
+fn is_title(kb: &Kb, doc: &Doc, j: usize) -> bool {
+    is_word(doc, j) && proclitic_variants(doc.tokens.norm(j)).iter().any(|(_, v)| kb.titles.contains(v.as_ref() as &str))
+}
+
+/// Unknown organisations: a head in construct state followed by a name
+/// (جماعة أنصار الله، منظمة العفو الدولية).
+fn rule_org(kb: &Kb, doc: &Doc, i: usize, end: usize) -> Option<Cand> {
+    let (skip, _) = proclitic_variants(doc.tokens.norm(i)).into_iter().find(|(_, v)| kb.org_heads.contains(v.as_ref() as &str))?;
+    let mut last = i + 1;
+    while last < end && last < i + 4 && is_word(doc, last) {
+        let w = doc.tokens.norm(last);
+        if kb.stopwords.contains(w) || kb.titles.contains(w) || kb.sector_words.contains_key(w) {
+            break;
+        }
+        if last > i + 1 && !w.starts_with("ال") {
+            break;
+        }
+        last += 1;
+    }
+    if last == i + 1 {
+        return None;
+    }
+    // a following KB name inside: let the KB entity stand alone unless the head is part of a known name
+    let name = (i..last).map(|j| if j == i { strip_to(doc.tokens.norm(j), skip) } else { doc.tokens.norm(j).to_string() }).collect::<Vec<_>>().join(" ");
+    Some(Cand { first: i, last, skip, etype: EntityType::ORG, actor: ActorId::Local(name), source: "rule" })
+}
+
+/// A mention proposed by the statistical tagger starting at token `i`.
+fn model_cand(kb: &Kb, doc: &Doc, tags: &[tagger::Tag], i: usize, end: usize) -> Option<Cand> {
+    let t = tags.get(i)?;
+    let etype = t.begin_type()?;
+    let mut last = i + 1;
+    while last < end && tags.get(last).map(|x| x.inside_of(etype)).unwrap_or(false) {
+        last += 1;
+    }
+    // the tagger is not trusted on lone function words or nationality adjectives
+    if (i..last).all(|j| !is_name_token(kb, doc, j) && kb.lookup(doc.tokens.norm(j)).is_none()) {
+        return None;
+    }
+    if last - i == 1 && kb.demonym(doc.tokens.norm(i)).is_some() {
+        return None;
+    }
+    let (skip, v) = proclitic_variants(doc.tokens.norm(i)).into_iter().last().map(|(s, v)| (s, v.to_string())).unwrap_or((0, String::new()));
+    let (skip, v) = if last - i == 1 && v.chars().count() < 2 { (0, doc.tokens.norm(i).to_string()) } else { (skip, v) };
+    let _ = v;
+    let name = norm_name(&doc.token_span(i, last).text);
+    Some(Cand { first: i, last, skip: model_skip(doc, i, skip), etype, actor: ActorId::Local(name), source: "model" })
+}
+
+/// Strip a proclitic the model's span would include only when the rest is a
+/// known word form (the tagger works on whole tokens).
+fn model_skip(doc: &Doc, i: usize, _skip: usize) -> usize {
+    let w = doc.tokens.norm(i);
+    let seg = marsad_text::segment_normalized_word(w);
+    let n = seg.segments.iter().filter(|s| s.kind == marsad_text::SegmentKind::Proclitic).map(|s| s.form.chars().count()).sum::<usize>();
+    if seg.segments.iter().any(|s| s.kind == marsad_text::SegmentKind::Article) && w.starts_with("لل") {
+        return 1;
+    }
+    n
 }
 
 /// What the knowledge base knows about an actor: enough for the quote and
@@ -38,21 +630,80 @@ pub struct ActorInfo {
     pub sector: Option<String>,
 }
 
-/// A canonical actor by id.
-pub fn actor(_id: &str) -> Option<ActorInfo> {
-    None
+/// A canonical actor by id (knowledge-base ids, and institution ids such as
+/// `irq-mod`, `usa-mofa`).
+pub fn actor(id: &str) -> Option<ActorInfo> {
+    let kb = kb();
+    if let Some(&i) = kb.by_id.get(id) {
+        return Some(info_of(kb, i));
+    }
+    let (c, suffix) = id.split_once('-')?;
+    let ca = *kb.by_id.get(c)?;
+    let inst = kb.institutions.iter().position(|x| x.suffix == suffix)?;
+    actor_info(kb, &ActorId::Inst(inst, ca))
 }
 
 /// The country actor named by a nationality adjective or demonym, given in
 /// normalised form, with or without the article and proclitics
 /// (الأميركية، أميركي، العراقيين، إيرانيين → USA, IRQ, IRN).
-pub fn nationality(_word_norm: &str) -> Option<ActorInfo> {
-    None
+pub fn nationality(word_norm: &str) -> Option<ActorInfo> {
+    let kb = kb();
+    let w = marsad_text::normalize_str(word_norm);
+    kb.demonym(&w).map(|i| info_of(kb, i))
 }
 
 /// Resolve a description (tokens `first..last` of `doc`), such as
 /// "القوات الأميركية" (USA, MIL), "قوات الأمن" (sector SEC/MIL, country from
 /// context) or "محتجين إيرانيين" (IRN, CVL), to an actor.
-pub fn describe(_doc: &Doc, _first: usize, _last: usize) -> Option<ActorInfo> {
-    None
+pub fn describe(doc: &Doc, first: usize, last: usize) -> Option<ActorInfo> {
+    let kb = kb();
+    let last = last.min(doc.tokens.len());
+    if first >= last {
+        return None;
+    }
+    let span = doc.token_span(first, last);
+    // an entity inside the description names the actor
+    if let Some(e) = doc.entities.iter().find(|e| e.start >= span.start && e.end <= span.end && e.actor.is_some()) {
+        if e.end - e.start == span.end - span.start || e.entity_type != EntityType::GPE {
+            return e.actor.as_deref().and_then(|id| {
+                actor(id).or_else(|| Some(ActorInfo { id: id.to_string(), name: e.text.clone(), entity_type: e.entity_type, country: e.country.clone(), sector: e.sector.clone() }))
+            });
+        }
+    }
+    let mut country: Option<usize> = None;
+    let mut sector: Option<String> = None;
+    for j in first..last {
+        if !is_word(doc, j) {
+            continue;
+        }
+        let w = doc.tokens.norm(j);
+        if country.is_none() {
+            country = kb.demonym(w);
+        }
+        if sector.is_none() {
+            for (_, v) in proclitic_variants(w) {
+                if let Some(s) = kb.sector_words.get(v.as_ref() as &str) {
+                    sector = Some(s.clone());
+                    break;
+                }
+            }
+        }
+    }
+    if country.is_none() {
+        // a place entity in the description (قوات الأمن في العراق)
+        if let Some(e) = doc.entities.iter().find(|e| e.start >= span.start && e.end <= span.end && e.country.is_some()) {
+            country = e.country.as_ref().and_then(|c| kb.country_actor.get(c)).copied();
+        }
+    }
+    if country.is_none() && sector.is_none() {
+        return None;
+    }
+    let (id, name, ctry) = match country {
+        Some(c) => (kb.actors[c].id.clone(), kb.actors[c].name.clone(), kb.actors[c].country.clone()),
+        None => (format!("local:{}", norm_name(&span.text)), span.text.clone(), None),
+    };
+    Some(ActorInfo { id, name, entity_type: EntityType::ORG, country: ctry, sector })
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,272 @@
+//! The actor knowledge base and the word lists of the entity layer, loaded
+//! once from the embedded data files (data/actors, data/ner).
+
+use marsad_doc::EntityType;
+use marsad_text::normalize_str;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+const COUNTRIES: &str = include_str!("../../../data/actors/countries.tsv");
+const ENTITIES: &str = include_str!("../../../data/actors/entities_extra.tsv");
+const PEOPLE: &str = include_str!("../../../data/actors/people.tsv");
+const INSTITUTIONS: &str = include_str!("../../../data/actors/institutions.tsv");
+const SECTOR_WORDS: &str = include_str!("../../../data/actors/sector_words.tsv");
+const FIRST_NAMES: &str = include_str!("../../../data/ner/first_names.txt");
+const STOPWORDS: &str = include_str!("../../../data/ner/stopwords.txt");
+const TITLES: &str = include_str!("../../../data/ner/titles.txt");
+const ORG_HEADS: &str = include_str!("../../../data/ner/org_heads.txt");
+
+/// One canonical actor.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    pub name_en: String,
+    pub etype: EntityType,
+    pub country: Option<String>,
+    pub sector: Option<String>,
+    pub wikidata: Option<String>,
+    pub cameo: Option<String>,
+    pub valid: Option<String>,
+}
+
+/// An institution template (وزارة الدفاع + demonym → <country>-mod).
+#[derive(Debug, Clone)]
+pub struct Institution {
+    pub suffix: String,
+    pub etype: EntityType,
+    pub sector: String,
+    pub name_en: String,
+    pub bare: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct Kb {
+    pub actors: Vec<Actor>,
+    pub by_id: HashMap<String, usize>,
+    /// Normalised name (tokens joined by one space) → actor.
+    pub names: HashMap<String, usize>,
+    /// First tokens of all names, for a quick rejection.
+    pub first_tokens: HashSet<String>,
+    pub max_name_tokens: usize,
+    /// Multi-word names with one token wildcarded ("* المتحدة" → [(الولايات, actor)]).
+    pub fuzzy: HashMap<String, Vec<(String, usize)>>,
+    /// Demonym form (normalised, with and without ال) → country actor.
+    pub demonyms: HashMap<String, usize>,
+    /// Country code (USA) → country actor.
+    pub country_actor: HashMap<String, usize>,
+    pub institutions: Vec<Institution>,
+    /// Normalised institution head → institution.
+    pub inst_heads: HashMap<String, usize>,
+    pub inst_first: HashSet<String>,
+    pub sector_words: HashMap<String, String>,
+    pub first_names: HashSet<String>,
+    pub stopwords: HashSet<String>,
+    pub titles: HashSet<String>,
+    pub org_heads: HashSet<String>,
+}
+
+fn opt(s: &str) -> Option<String> {
+    let s = s.trim();
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+/// Normalise a multi-word name: tokens joined by single spaces.
+pub fn norm_name(s: &str) -> String {
+    let n = normalize_str(s);
+    n.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn lines(data: &str) -> impl Iterator<Item = Vec<&str>> {
+    data.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').collect::<Vec<_>>())
+}
+
+fn word_set(data: &str) -> HashSet<String> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(norm_name)
+        .collect()
+}
+
+/// Demonym forms of a masculine singular stem ending in ي (normalised).
+pub fn demonym_forms(stem: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for suffix in ["", "ه", "ون", "ين", "ان", "تان", "ات", "ا"] {
+        let f = format!("{stem}{suffix}");
+        out.push(format!("ال{f}"));
+        out.push(f);
+    }
+    out
+}
+
+impl Kb {
+    fn add_actor(&mut self, a: Actor) -> usize {
+        if let Some(&i) = self.by_id.get(&a.id) {
+            return i;
+        }
+        let i = self.actors.len();
+        self.by_id.insert(a.id.clone(), i);
+        self.actors.push(a);
+        i
+    }
+
+    fn add_name(&mut self, name: &str, actor: usize) {
+        let key = norm_name(name);
+        if key.is_empty() {
+            return;
+        }
+        let toks: Vec<&str> = key.split(' ').collect();
+        self.max_name_tokens = self.max_name_tokens.max(toks.len());
+        self.first_tokens.insert(toks[0].to_string());
+        if toks.len() >= 2 && toks.iter().all(|t| t.chars().count() >= 3) {
+            for k in 0..toks.len() {
+                if toks[k].chars().count() < 4 {
+                    continue;
+                }
+                let mut w: Vec<&str> = toks.clone();
+                w[k] = "*";
+                self.fuzzy.entry(w.join(" ")).or_default().push((toks[k].to_string(), actor));
+            }
+        }
+        self.names.entry(key).or_insert(actor);
+    }
+
+    fn load_actor_rows(&mut self, data: &str) {
+        for f in lines(data) {
+            if f.len() < 9 {
+                continue;
+            }
+            let Some(etype) = EntityType::parse(f[1].trim()) else { continue };
+            let names: Vec<&str> = f[8].split('|').map(str::trim).filter(|s| !s.is_empty()).collect();
+            let Some(first) = names.first() else { continue };
+            let a = Actor {
+                id: f[0].trim().to_string(),
+                name: first.to_string(),
+                name_en: f[4].trim().to_string(),
+                etype,
+                country: opt(f[2]),
+                sector: opt(f[3]),
+                wikidata: opt(f[5]),
+                cameo: opt(f[6]),
+                valid: opt(f[7]),
+            };
+            let idx = self.add_actor(a);
+            for n in &names {
+                self.add_name(n, idx);
+            }
+            // countries.tsv: capitals and demonym stems.
+            if let Some(caps) = f.get(9) {
+                for c in caps.split('|').map(str::trim).filter(|s| !s.is_empty()) {
+                    self.add_name(c, idx);
+                }
+            }
+            if let Some(stems) = f.get(10) {
+                for s in stems.split('|').map(str::trim).filter(|s| !s.is_empty()) {
+                    for form in demonym_forms(&norm_name(s)) {
+                        self.demonyms.entry(form).or_insert(idx);
+                    }
+                }
+            }
+            if f.get(9).is_some() {
+                if let Some(c) = &self.actors[idx].country {
+                    self.country_actor.insert(c.clone(), idx);
+                }
+            }
+        }
+    }
+
+    fn build() -> Kb {
+        let mut kb = Kb::default();
+        // Specific entities first so that their names win over generic ones.
+        kb.load_actor_rows(PEOPLE);
+        kb.load_actor_rows(ENTITIES);
+        kb.load_actor_rows(COUNTRIES);
+        for f in lines(INSTITUTIONS) {
+            if f.len() < 6 {
+                continue;
+            }
+            let Some(etype) = EntityType::parse(f[1].trim()) else { continue };
+            let idx = kb.institutions.len();
+            kb.institutions.push(Institution {
+                suffix: f[0].trim().to_string(),
+                etype,
+                sector: f[2].trim().to_string(),
+                name_en: f[3].trim().to_string(),
+                bare: f[4].trim() == "yes",
+            });
+            for h in f[5].split('|').map(str::trim).filter(|s| !s.is_empty()) {
+                let key = norm_name(h);
+                if let Some(first) = key.split(' ').next() {
+                    kb.inst_first.insert(first.to_string());
+                }
+                kb.inst_heads.insert(key, idx);
+            }
+        }
+        for f in lines(SECTOR_WORDS) {
+            if f.len() >= 2 {
+                kb.sector_words.insert(norm_name(f[0]), f[1].trim().to_string());
+            }
+        }
+        kb.first_names = word_set(FIRST_NAMES);
+        kb.stopwords = word_set(STOPWORDS);
+        kb.titles = word_set(TITLES);
+        kb.org_heads = word_set(ORG_HEADS);
+        kb
+    }
+
+    /// The actor named exactly by a normalised name.
+    pub fn lookup(&self, key: &str) -> Option<usize> {
+        self.names.get(key).copied()
+    }
+
+    /// Country actor of a demonym form (normalised), proclitics allowed.
+    pub fn demonym(&self, word: &str) -> Option<usize> {
+        for (_, v) in proclitic_variants(word) {
+            if let Some(&i) = self.demonyms.get(v.as_ref() as &str) {
+                return Some(i);
+            }
+        }
+        None
+    }
+}
+
+/// The knowledge base, built on first use and shared by all threads.
+pub fn kb() -> &'static Kb {
+    static KB: OnceLock<Kb> = OnceLock::new();
+    KB.get_or_init(Kb::build)
+}
+
+/// Readings of a normalised word with its proclitics removed: (letters
+/// removed from the front of the original word, remaining form). The word
+/// itself comes first. و/ف then ب/ل/ك; ل before ال drops the alif (للعراق).
+pub fn proclitic_variants(word: &str) -> Vec<(usize, std::borrow::Cow<'_, str>)> {
+    use std::borrow::Cow;
+    let mut out: Vec<(usize, Cow<'_, str>)> = vec![(0, Cow::Borrowed(word))];
+    let mut stage: Vec<(usize, &str)> = vec![(0, word)];
+    if let Some(r) = word.strip_prefix('و').or_else(|| word.strip_prefix('ف')) {
+        stage.push((1, r));
+    }
+    for &(skip, w) in stage.clone().iter() {
+        if skip > 0 && w.chars().count() >= 2 {
+            out.push((skip, Cow::Borrowed(w)));
+        }
+        for p in ['ب', 'ل', 'ك'] {
+            if let Some(r) = w.strip_prefix(p) {
+                if r.chars().count() >= 2 {
+                    out.push((skip + 1, Cow::Borrowed(r)));
+                }
+                if p == 'ل' {
+                    if let Some(r2) = r.strip_prefix('ل') {
+                        if r2.chars().count() >= 2 {
+                            out.push((skip + 1, Cow::Owned(format!("ال{r2}"))));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,308 @@
+//! A statistical named-entity tagger: an averaged perceptron over hashed
+//! features with greedy left-to-right decoding (BIO tags, previous tags as
+//! features). Trained by `examples/train_ner.rs` on ANERcorp (see
+//! data/ner/PROVENANCE.md); the model is embedded (data/ner/model.bin).
+//!
+//! Why this model: it trains in seconds on one core, the model is a flat
+//! table of small weights, and inference costs one hash look-up per feature
+//! (about 20 per token), which keeps the layer within the throughput budget.
+
+use crate::kb::kb;
+use marsad_doc::{Doc, EntityType};
+use marsad_text::TokenKind;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const MODEL: &[u8] = include_bytes!("../../../data/ner/model.bin");
+
+/// Number of tags: O, then B and I for PER, ORG, LOC, MISC.
+pub const NT: usize = 9;
+pub const TYPES: [EntityType; 4] = [EntityType::PER, EntityType::ORG, EntityType::GPE, EntityType::MISC];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tag(pub u8);
+
+impl Tag {
+    pub const O: Tag = Tag(0);
+    pub fn begin(t: usize) -> Tag {
+        Tag(1 + 2 * t as u8)
+    }
+    pub fn inside(t: usize) -> Tag {
+        Tag(2 + 2 * t as u8)
+    }
+    /// Type index (0..4) of a B or I tag.
+    pub fn type_index(self) -> Option<usize> {
+        (self.0 > 0).then(|| ((self.0 - 1) / 2) as usize)
+    }
+    pub fn is_begin(self) -> bool {
+        self.0 > 0 && (self.0 - 1) % 2 == 0
+    }
+    pub fn begin_type(self) -> Option<EntityType> {
+        // an I tag with no B before it also starts a mention
+        self.type_index().map(|t| TYPES[t])
+    }
+    pub fn inside_of(self, t: EntityType) -> bool {
+        !self.is_begin() && self.type_index().map(|x| TYPES[x] == t).unwrap_or(false)
+    }
+    /// Parse ANERcorp-style labels (B-PERS, I-LOC, O…).
+    pub fn parse(s: &str) -> Tag {
+        let (bi, ty) = match s.split_once('-') {
+            Some(x) => x,
+            None => return Tag::O,
+        };
+        let t = match ty {
+            "PERS" | "PER" => 0,
+            "ORG" => 1,
+            "LOC" | "GPE" => 2,
+            "MISC" | "MIS" => 3,
+            _ => return Tag::O,
+        };
+        if bi == "B" {
+            Tag::begin(t)
+        } else {
+            Tag::inside(t)
+        }
+    }
+}
+
+/// The weights: feature hash → one weight per tag.
+#[derive(Debug, Default, Clone)]
+pub struct Model {
+    pub weights: HashMap<u64, [f32; NT]>,
+}
+
+impl Model {
+    /// Decode the binary model: u32 count, then (u64 hash, NT × f32) records, little endian.
+    pub fn from_bytes(b: &[u8]) -> Option<Model> {
+        if b.len() < 4 {
+            return None;
+        }
+        let n = u32::from_le_bytes(b[0..4].try_into().ok()?) as usize;
+        let rec = 8 + 2 * NT;
+        if b.len() < 8 + n * rec {
+            return None;
+        }
+        let scale = f32::from_le_bytes(b[4..8].try_into().ok()?);
+        let mut weights = HashMap::with_capacity(n);
+        let mut p = 8;
+        for _ in 0..n {
+            let h = u64::from_le_bytes(b[p..p + 8].try_into().ok()?);
+            let mut w = [0f32; NT];
+            for (k, x) in w.iter_mut().enumerate() {
+                let q = i16::from_le_bytes(b[p + 8 + 2 * k..p + 10 + 2 * k].try_into().ok()?);
+                *x = q as f32 * scale;
+            }
+            weights.insert(h, w);
+            p += rec;
+        }
+        (n > 0).then_some(Model { weights })
+    }
+
+    /// Encode, keeping features whose largest weight is at least `min_abs`.
+    pub fn to_bytes(&self, min_abs: f32) -> Vec<u8> {
+        let kept: Vec<(&u64, &[f32; NT])> =
+            self.weights.iter().filter(|(_, w)| w.iter().any(|x| x.abs() >= min_abs)).collect();
+        let max = kept.iter().flat_map(|(_, w)| w.iter()).fold(0f32, |m, x| m.max(x.abs())).max(1e-6);
+        let scale = max / 32767.0;
+        let mut out = Vec::with_capacity(8 + kept.len() * (8 + 2 * NT));
+        out.extend_from_slice(&(kept.len() as u32).to_le_bytes());
+        out.extend_from_slice(&scale.to_le_bytes());
+        let mut kept = kept;
+        kept.sort_by_key(|(h, _)| **h);
+        for (h, w) in kept {
+            out.extend_from_slice(&h.to_le_bytes());
+            for x in w {
+                out.extend_from_slice(&((x / scale).round() as i16).to_le_bytes());
+            }
+        }
+        out
+    }
+
+    pub fn scores(&self, feats: &[u64], out: &mut [f32; NT]) {
+        *out = [0.0; NT];
+        for f in feats {
+            if let Some(w) = self.weights.get(f) {
+                for k in 0..NT {
+                    out[k] += w[k];
+                }
+            }
+        }
+    }
+}
+
+/// The embedded model, if one was trained.
+pub fn model() -> Option<&'static Model> {
+    static M: OnceLock<Option<Model>> = OnceLock::new();
+    M.get_or_init(|| Model::from_bytes(MODEL)).as_ref()
+}
+
+const FNV: u64 = 0xcbf29ce484222325;
+fn mix(h: u64, bytes: &[u8]) -> u64 {
+    let mut h = h;
+    for &b in bytes {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
+}
+fn feat(template: u8, parts: &[&str]) -> u64 {
+    let mut h = mix(FNV, &[template]);
+    for p in parts {
+        h = mix(h, p.as_bytes());
+        h = mix(h, &[0xff]);
+    }
+    h
+}
+
+/// A word of a sentence as the tagger sees it.
+pub struct Word<'a> {
+    pub norm: &'a str,
+    pub kind: TokenKind,
+}
+
+fn shape(w: &Word) -> &'static str {
+    match w.kind {
+        TokenKind::Word => "w",
+        TokenKind::Latin => "L",
+        TokenKind::Number => "9",
+        TokenKind::Quote => "q",
+        _ => ".",
+    }
+}
+
+fn stem(w: &str) -> &str {
+    let mut s = w;
+    for p in ["وال", "بال", "لل", "فال", "كال", "ال"] {
+        if let Some(r) = s.strip_prefix(p) {
+            if r.chars().count() >= 2 {
+                s = r;
+                break;
+            }
+        }
+    }
+    s
+}
+
+fn prefix(w: &str, n: usize) -> &str {
+    match w.char_indices().nth(n) {
+        Some((b, _)) => &w[..b],
+        None => w,
+    }
+}
+fn suffix(w: &str, n: usize) -> &str {
+    let c = w.chars().count();
+    if c <= n {
+        return w;
+    }
+    match w.char_indices().nth(c - n) {
+        Some((b, _)) => &w[b..],
+        None => w,
+    }
+}
+
+/// Observation features of word `i` (not depending on previous tags).
+pub fn features(words: &[Word], i: usize, out: &mut Vec<u64>) {
+    out.clear();
+    let kb = kb();
+    let get = |k: isize| -> &str {
+        let j = i as isize + k;
+        if j < 0 || j as usize >= words.len() {
+            "<s>"
+        } else {
+            words[j as usize].norm
+        }
+    };
+    let w = get(0);
+    let st = stem(w);
+    out.push(feat(0, &[]));
+    out.push(feat(1, &[w]));
+    out.push(feat(2, &[st]));
+    out.push(feat(3, &[get(-1)]));
+    out.push(feat(4, &[get(1)]));
+    out.push(feat(5, &[get(-2)]));
+    out.push(feat(6, &[get(2)]));
+    out.push(feat(7, &[get(-1), w]));
+    out.push(feat(8, &[w, get(1)]));
+    out.push(feat(9, &[prefix(w, 2)]));
+    out.push(feat(10, &[suffix(w, 2)]));
+    out.push(feat(11, &[suffix(w, 3)]));
+    out.push(feat(12, &[prefix(st, 3)]));
+    out.push(feat(13, &[shape(&words[i])]));
+    out.push(feat(14, &[stem(get(-1))]));
+    out.push(feat(15, &[stem(get(1))]));
+    let mut g = String::new();
+    if kb.first_names.contains(st) || kb.first_names.contains(w) {
+        g.push('F');
+    }
+    if kb.titles.contains(get(-1)) || kb.titles.contains(stem(get(-1))) {
+        g.push('T');
+    }
+    if kb.first_tokens.contains(w) || kb.first_tokens.contains(st) {
+        g.push('K');
+    }
+    if kb.demonyms.contains_key(w) {
+        g.push('D');
+    }
+    if kb.stopwords.contains(w) {
+        g.push('S');
+    }
+    if kb.org_heads.contains(get(-1)) {
+        g.push('H');
+    }
+    out.push(feat(16, &[&g]));
+    out.push(feat(17, &[&g, suffix(w, 2)]));
+}
+
+/// Features that depend on the previous two tags.
+pub fn tag_features(words: &[Word], i: usize, p1: Tag, p2: Tag, out: &mut Vec<u64>) {
+    let b1 = [p1.0];
+    let b2 = [p1.0, p2.0];
+    let s1 = std::str::from_utf8(&b1).unwrap_or("");
+    let s2 = std::str::from_utf8(&b2).unwrap_or("");
+    out.push(feat(20, &[s1]));
+    out.push(feat(21, &[s2]));
+    out.push(feat(22, &[s1, words[i].norm]));
+}
+
+/// Greedy decoding of one sentence.
+pub fn tag_words(m: &Model, words: &[Word], tags: &mut Vec<Tag>) {
+    let mut fs = Vec::with_capacity(32);
+    let mut sc = [0f32; NT];
+    let (mut p1, mut p2) = (Tag::O, Tag::O);
+    for i in 0..words.len() {
+        features(words, i, &mut fs);
+        tag_features(words, i, p1, p2, &mut fs);
+        m.scores(&fs, &mut sc);
+        let mut best = 0;
+        for k in 1..NT {
+            if sc[k] > sc[best] {
+                best = k;
+            }
+        }
+        let t = Tag(best as u8);
+        tags.push(t);
+        p2 = p1;
+        p1 = t;
+    }
+}
+
+/// Tags for every token of the document (empty when no model is embedded).
+pub fn tag_doc(doc: &Doc) -> Vec<Tag> {
+    let Some(m) = model() else { return Vec::new() };
+    let mut tags = Vec::with_capacity(doc.tokens.len());
+    let mut words = Vec::new();
+    for s in &doc.sentences {
+        let r = doc.tokens.index_at(s.start)..doc.tokens.index_at(s.end);
+        words.clear();
+        for i in r.clone() {
+            words.push(Word { norm: doc.tokens.norm(i), kind: doc.tokens[i].kind });
+        }
+        while tags.len() < r.start {
+            tags.push(Tag::O);
+        }
+        tags.truncate(r.start);
+        tag_words(m, &words, &mut tags);
+    }
+    tags.resize(doc.tokens.len(), Tag::O);
+    tags
+}
