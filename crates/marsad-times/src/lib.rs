@@ -2,16 +2,1010 @@
 //!
 //! Temporal expressions normalised to TIMEX3-style values against the article date.
 //! Adds the `times` layer of a [`marsad_doc::Doc`].
+//!
+//! Matching works on normalised tokens (`doc.tokens.norm(i)`) with a lexicon
+//! built once from `data/time/*.tsv`; proclitics و ف ب ل on the first word
+//! are allowed. Values: `2024-01-27`, `2024-01`, `2024`, `2024-W04`,
+//! `2023-FA`, `P6M`, `PXY`, `PRESENT_REF`, `2024-01-27T10:30`.
 
-use marsad_doc::{Annotator, Doc};
+pub mod calendar;
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use calendar::{days_from_civil, days_in_month, fmt_day, fmt_week, parse_date, weekday, Hijri};
+use marsad_doc::{Annotator, Doc, Time};
+use marsad_text::{normalize_str, TokenKind};
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Role {
+    Of,
+    And,
+    To,
+    Since,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum DayPart {
+    Prefix,
+    Am,
+    Pm,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Rel {
+    Day(i64),
+    Present,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    Month { m: u32, hijri: bool, ambiguous: bool },
+    Weekday(u32),
+    Relative(Rel),
+    CalUnit(u8),
+    Modifier(i8),
+    Demonstrative,
+    Season { code: [u8; 2], month: u32 },
+    SeasonBlocker,
+    DurUnit { unit: &'static str, form: u8 },
+    NumWord(Option<u32>),
+    Ordinal(u32),
+    Trigger,
+    Marker { hijri: bool },
+    DayPart(DayPart),
+    DayWord,
+    HourWord,
+    Future,
+    NotFuture,
+    GeneralHead,
+    Connector(Role),
+    YearWord,
+}
+
+#[derive(Debug)]
+struct Entry {
+    rest: Vec<String>,
+    kind: Kind,
+}
+
+/// Form codes for duration units.
+const SG: u8 = 0;
+const PL: u8 = 1;
+const DU: u8 = 2;
+
+#[derive(Debug, Default)]
+struct Lexicon {
+    map: HashMap<String, Vec<Entry>>,
+}
+
+fn unit_code(s: &str) -> Option<&'static str> {
+    Some(match s {
+        "D" => "D",
+        "W" => "W",
+        "M" => "M",
+        "Y" => "Y",
+        "H" => "H",
+        "MIN" => "MIN",
+        "DE" => "DE",
+        "CE" => "CE",
+        _ => return None,
+    })
+}
+
+fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
+    tsv.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+impl Lexicon {
+    fn add(&mut self, phrase: &str, kind: Kind) {
+        let norm = normalize_str(phrase);
+        let mut words = norm.split_whitespace();
+        let Some(first) = words.next() else { return };
+        let rest: Vec<String> = words.map(str::to_string).collect();
+        // "لل" + word for "ال" + word (للعام = ل + العام).
+        if let Some(stem) = first.strip_prefix("ال") {
+            let ll = format!("لل{stem}");
+            self.map.entry(ll).or_default().push(Entry { rest: rest.clone(), kind });
+        }
+        self.map.entry(first.to_string()).or_default().push(Entry { rest, kind });
+    }
+
+    fn build() -> Self {
+        let mut lx = Lexicon::default();
+        for r in rows(include_str!("../../../data/time/months.tsv")) {
+            if r.len() >= 3 {
+                if let Ok(m) = r[1].parse() {
+                    let hijri = r[2] == "hijri";
+                    let ambiguous = r.get(3).is_some_and(|f| f.contains("ambiguous"));
+                    lx.add(r[0], Kind::Month { m, hijri, ambiguous });
+                }
+            }
+        }
+        for r in rows(include_str!("../../../data/time/weekdays.tsv")) {
+            if let Some(Ok(n)) = r.get(1).map(|s| s.parse()) {
+                lx.add(r[0], Kind::Weekday(n));
+            }
+        }
+        for r in rows(include_str!("../../../data/time/relative.tsv")) {
+            let Some(code) = r.get(1) else { continue };
+            let rel = if *code == "PRESENT_REF" {
+                Rel::Present
+            } else if let Some(Ok(n)) = code.strip_prefix('D').map(|s| s.parse()) {
+                Rel::Day(n)
+            } else {
+                continue;
+            };
+            lx.add(r[0], Kind::Relative(rel));
+        }
+        for r in rows(include_str!("../../../data/time/calendar_units.tsv")) {
+            if let Some(u) = r.get(1).and_then(|s| s.bytes().next()) {
+                lx.add(r[0], Kind::CalUnit(u));
+            }
+        }
+        for r in rows(include_str!("../../../data/time/modifiers.tsv")) {
+            if let Some(Ok(n)) = r.get(1).map(|s| s.parse()) {
+                lx.add(r[0], Kind::Modifier(n));
+            }
+        }
+        for r in rows(include_str!("../../../data/time/demonstratives.tsv")) {
+            lx.add(r[0], Kind::Demonstrative);
+        }
+        for r in rows(include_str!("../../../data/time/seasons.tsv")) {
+            if r.len() >= 3 && r[1].len() == 2 {
+                if let Ok(month) = r[2].parse() {
+                    let b = r[1].as_bytes();
+                    lx.add(r[0], Kind::Season { code: [b[0], b[1]], month });
+                }
+            }
+        }
+        for r in rows(include_str!("../../../data/time/season_blockers.tsv")) {
+            lx.add(r[0], Kind::SeasonBlocker);
+        }
+        for r in rows(include_str!("../../../data/time/duration_units.tsv")) {
+            if r.len() >= 3 {
+                if let Some(unit) = unit_code(r[1]) {
+                    let form = match r[2] {
+                        "pl" => PL,
+                        "du" => DU,
+                        _ => SG,
+                    };
+                    lx.add(r[0], Kind::DurUnit { unit, form });
+                }
+            }
+        }
+        for r in rows(include_str!("../../../data/time/number_words.tsv")) {
+            if let Some(v) = r.get(1) {
+                let n = if *v == "X" { None } else { v.parse().ok() };
+                lx.add(r[0], Kind::NumWord(n));
+            }
+        }
+        for r in rows(include_str!("../../../data/time/ordinals.tsv")) {
+            if let Some(Ok(n)) = r.get(1).map(|s| s.parse()) {
+                lx.add(r[0], Kind::Ordinal(n));
+            }
+        }
+        for r in rows(include_str!("../../../data/time/triggers.tsv")) {
+            lx.add(r[0], Kind::Trigger);
+        }
+        for r in rows(include_str!("../../../data/time/markers.tsv")) {
+            if let Some(c) = r.get(1) {
+                lx.add(r[0], Kind::Marker { hijri: *c == "hijri" });
+            }
+        }
+        for r in rows(include_str!("../../../data/time/day_parts.tsv")) {
+            let p = match r.get(1).copied() {
+                Some("prefix") => DayPart::Prefix,
+                Some("am") => DayPart::Am,
+                Some("pm") => DayPart::Pm,
+                _ => continue,
+            };
+            lx.add(r[0], Kind::DayPart(p));
+        }
+        for r in rows(include_str!("../../../data/time/day_words.tsv")) {
+            match r.get(1).copied() {
+                Some("day") => lx.add(r[0], Kind::DayWord),
+                Some("hour") => lx.add(r[0], Kind::HourWord),
+                _ => {}
+            }
+        }
+        for r in rows(include_str!("../../../data/time/future_markers.tsv")) {
+            lx.add(r[0], Kind::Future);
+        }
+        for r in rows(include_str!("../../../data/time/not_future.tsv")) {
+            lx.add(r[0], Kind::NotFuture);
+        }
+        for r in rows(include_str!("../../../data/time/general_heads.tsv")) {
+            lx.add(r[0], Kind::GeneralHead);
+        }
+        for r in rows(include_str!("../../../data/time/connectors.tsv")) {
+            let role = match r.get(1).copied() {
+                Some("of") => Role::Of,
+                Some("and") => Role::And,
+                Some("to") => Role::To,
+                Some("since") => Role::Since,
+                _ => continue,
+            };
+            lx.add(r[0], Kind::Connector(role));
+        }
+        for r in rows(include_str!("../../../data/time/year_words.tsv")) {
+            lx.add(r[0], Kind::YearWord);
+        }
+        // Longest phrases first.
+        for v in lx.map.values_mut() {
+            v.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()));
+        }
+        lx
+    }
+}
+
+/// Proclitic letters allowed before the first word.
+fn is_proclitic(c: char) -> bool {
+    matches!(c, 'و' | 'ف' | 'ب' | 'ل')
+}
+
+/// Lexicon hit of one token: the entries and how many proclitic letters were stripped.
+#[derive(Clone, Copy)]
+struct Hit<'a> {
+    entries: &'a [Entry],
+    strip: u8,
+}
+
+fn lookup<'a>(lx: &'a Lexicon, norm: &str) -> Option<Hit<'a>> {
+    if let Some(e) = lx.map.get(norm) {
+        return Some(Hit { entries: e, strip: 0 });
+    }
+    let mut rest = norm;
+    let mut strip = 0u8;
+    for _ in 0..2 {
+        let mut it = rest.chars();
+        match it.next() {
+            Some(c) if is_proclitic(c) && it.as_str().chars().count() >= 2 => {
+                rest = it.as_str();
+                strip += 1;
+                if let Some(e) = lx.map.get(rest) {
+                    return Some(Hit { entries: e, strip });
+                }
+            }
+            _ => break,
+        }
+    }
+    None
+}
+
+struct Found {
+    start_tok: usize,
+    end_tok: usize,
+    strip: u8,
+    value: String,
+    kind: &'static str,
+}
+
+struct Ctx<'a> {
+    doc: &'a Doc,
+    lx: &'a Lexicon,
+    hijri: &'a Hijri,
+    hits: Vec<Option<Hit<'a>>>,
+    anchor: i64,
+    ay: i64,
+    am: u32,
+    ad: u32,
+    /// Token range of the current sentence.
+    lo: usize,
+    hi: usize,
+}
+
+impl<'a> Ctx<'a> {
+    fn norm(&self, i: usize) -> &str {
+        if i < self.hi {
+            self.doc.tokens.norm(i)
+        } else {
+            ""
+        }
+    }
+
+    /// Kind `f` at token `i` (with its phrase's extra words matched): (value, tokens used, strip).
+    fn get<T>(&self, i: usize, f: impl Fn(Kind) -> Option<T>) -> Option<(T, usize, u8)> {
+        if i >= self.hi {
+            return None;
+        }
+        let hit = self.hits[i]?;
+        for e in hit.entries {
+            if let Some(v) = f(e.kind) {
+                let n = e.rest.len();
+                if i + 1 + n > self.hi {
+                    continue;
+                }
+                if e.rest.iter().enumerate().all(|(k, w)| self.doc.tokens.norm(i + 1 + k) == w) {
+                    return Some((v, 1 + n, hit.strip));
+                }
+            }
+        }
+        None
+    }
+
+    /// Kind at `i` only when no proclitic was stripped.
+    fn get_bare<T>(&self, i: usize, f: impl Fn(Kind) -> Option<T>) -> Option<(T, usize)> {
+        self.get(i, f).filter(|x| x.2 == 0).map(|(v, n, _)| (v, n))
+    }
+
+    fn is(&self, i: usize, f: impl Fn(Kind) -> bool) -> bool {
+        self.get(i, |k| f(k).then_some(())).is_some()
+    }
+
+    fn number(&self, i: usize) -> Option<u32> {
+        if i >= self.hi || self.doc.tokens[i].kind != TokenKind::Number {
+            return None;
+        }
+        let n = self.doc.tokens.norm(i);
+        if n.is_empty() || n.len() > 4 || !n.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        n.parse().ok()
+    }
+
+    fn connector(&self, i: usize, role: Role) -> bool {
+        self.get_bare(i, |k| (k == Kind::Connector(role)).then_some(())).is_some()
+    }
+
+    fn in_entity(&self, i: usize) -> bool {
+        let t = &self.doc.tokens[i];
+        let (s, e) = (t.start as usize, t.end as usize);
+        self.doc.entities.iter().any(|x| x.start < e && s < x.end)
+    }
+
+    /// Whether the clause before token `i` is in the future tense.
+    fn future_before(&self, i: usize) -> bool {
+        let from = i.saturating_sub(6).max(self.lo);
+        for j in (from..i).rev() {
+            let n = self.doc.tokens.norm(j);
+            if self.doc.tokens[j].kind == TokenKind::Punct && matches!(n, "," | ";" | ".") {
+                return false;
+            }
+            if self.is(j, |k| k == Kind::Future) {
+                return true;
+            }
+            if self.doc.tokens[j].kind != TokenKind::Word || self.is(j, |k| k == Kind::NotFuture) {
+                continue;
+            }
+            let stem = n.strip_prefix('و').or_else(|| n.strip_prefix('ف')).unwrap_or(n);
+            if (stem.starts_with("سي") || stem.starts_with("ست") || stem.starts_with("سن"))
+                && stem.chars().count() >= 4
+                && !self.in_entity(j)
+            {
+                return true;
+            }
+        }
+        false
+    }
+
+    fn trigger_before(&self, i: usize) -> bool {
+        i > self.lo && self.is(i - 1, |k| k == Kind::Trigger)
+    }
+
+    fn month_at(&self, i: usize) -> Option<((u32, bool, bool), usize, u8)> {
+        self.get(i, |k| match k {
+            Kind::Month { m, hijri, ambiguous } => Some((m, hijri, ambiguous)),
+            _ => None,
+        })
+    }
+
+    /// A month name with an optional second name ("تشرين الأول/ أكتوبر"): (month, hijri, ambiguous, next token).
+    fn month_group(&self, i: usize, allow_strip: bool) -> Option<(u32, bool, bool, usize, u8)> {
+        let ((m, hijri, amb), n, strip) = self.month_at(i)?;
+        if strip > 0 && !allow_strip {
+            return None;
+        }
+        let mut j = i + n;
+        let mut amb = amb;
+        let open = matches!(self.norm(j), "/" | "(" | "-");
+        let k = if open { j + 1 } else { j };
+        if let Some(((m2, h2, a2), n2, 0)) = self.month_at(k) {
+            if m2 == m && h2 == hijri {
+                j = k + n2;
+                amb = amb && a2;
+                if self.norm(j) == ")" {
+                    j += 1;
+                }
+            }
+        }
+        Some((m, hijri, amb, j, strip))
+    }
+
+    fn year_after(&self, j: usize) -> Option<(i64, Option<bool>, usize)> {
+        let mut k = j;
+        if self.is(k, |x| x == Kind::YearWord) || self.connector(k, Role::Of) {
+            k += 1;
+        }
+        if self.is(k, |x| x == Kind::YearWord) {
+            k += 1;
+        }
+        let y = self.number(k)? as i64;
+        let tok = self.norm(k);
+        if tok.len() < 3 {
+            return None;
+        }
+        k += 1;
+        let mut marker = None;
+        if let Some((h, n)) = self.get_bare(k, |x| match x {
+            Kind::Marker { hijri } => Some(hijri),
+            _ => None,
+        }) {
+            marker = Some(h);
+            k += n;
+        }
+        Some((y, marker, k))
+    }
+
+    fn hijri_year_to_greg(&self, y: i64) -> i64 {
+        calendar::civil_from_days(self.hijri.to_days(y, 7, 1)).0
+    }
+
+    // ---------- patterns ----------
+
+    /// Day + month (+ year): "7 تشرين الأول/ أكتوبر 2023", "الثامن من أكتوبر", "١٥ رمضان ١٤٤٥ هـ".
+    fn day_month(&self, i: usize) -> Option<Found> {
+        let mut j = i;
+        let mut strip = 0;
+        if let Some((_, n, s)) = self.get(j, |k| (k == Kind::DayWord).then_some(())) {
+            if self.number(j + n).is_some() || self.get(j + n, |k| matches!(k, Kind::Ordinal(_)).then_some(())).is_some() {
+                strip = s;
+                j += n;
+            }
+        }
+        let day = if let Some(d) = self.number(j) {
+            j += 1;
+            d
+        } else if let Some((d, n, s)) = self.get(j, |k| match k {
+            Kind::Ordinal(d) => Some(d),
+            _ => None,
+        }) {
+            if j == i {
+                strip = s;
+            }
+            j += n;
+            if !self.connector(j, Role::Of) {
+                return None;
+            }
+            j += 1;
+            d
+        } else {
+            return None;
+        };
+        if day == 0 || day > 31 {
+            return None;
+        }
+        let (m, hijri, _amb, mut j, _) = self.month_group(j, false)?;
+        let year = self.year_after(j);
+        let (value, end) = match year {
+            Some((y, marker, k)) => {
+                j = k;
+                let hij = hijri || marker == Some(true);
+                if hij {
+                    if day > 30 {
+                        return None;
+                    }
+                    (fmt_day(self.hijri.to_days(y, m, day)), j)
+                } else {
+                    if !hijri && day > days_in_month(y, m) {
+                        return None;
+                    }
+                    (format!("{:04}-{:02}-{:02}", y, m, day), j)
+                }
+            }
+            None => {
+                if hijri {
+                    if day > 30 {
+                        return None;
+                    }
+                    let hy = self.hijri.year_of(self.anchor);
+                    let mut d = self.hijri.to_days(hy, m, day);
+                    let fut = self.future_before(i);
+                    if !fut && d > self.anchor {
+                        d = self.hijri.to_days(hy - 1, m, day);
+                    } else if fut && d < self.anchor {
+                        d = self.hijri.to_days(hy + 1, m, day);
+                    }
+                    (fmt_day(d), j)
+                } else {
+                    let mut y = self.ay;
+                    let after = (m, day) > (self.am, self.ad);
+                    if self.future_before(i) {
+                        if (m, day) < (self.am, self.ad) {
+                            y += 1;
+                        }
+                    } else if after {
+                        y -= 1;
+                    }
+                    if day > days_in_month(y, m) {
+                        return None;
+                    }
+                    (format!("{:04}-{:02}-{:02}", y, m, day), j)
+                }
+            }
+        };
+        Some(Found { start_tok: i, end_tok: end, strip, value, kind: "date" })
+    }
+
+    /// Month (+ year | modifier): "تشرين الأول/ أكتوبر 2023", "أكتوبر الماضي", "في يناير".
+    fn month(&self, i: usize) -> Option<Found> {
+        let (m, hijri, amb, j, strip) = self.month_group(i, true)?;
+        if let Some((y, marker, k)) = self.year_after(j) {
+            let value = if hijri || marker == Some(true) {
+                let (gy, gm, _) = calendar::civil_from_days(self.hijri.to_days(y, m, 15));
+                format!("{:04}-{:02}", gy, gm)
+            } else {
+                format!("{:04}-{:02}", y, m)
+            };
+            return Some(Found { start_tok: i, end_tok: k, strip, value, kind: "date" });
+        }
+        if hijri {
+            return None;
+        }
+        let modifier = self.get_bare(j, |k| match k {
+            Kind::Modifier(n) => Some(n),
+            _ => None,
+        });
+        let (off, end) = match modifier {
+            Some((n, len)) => (Some(n), j + len),
+            None => {
+                let licensed = !amb && (strip == 0 || self.norm(i).starts_with('ب') || self.norm(i).starts_with('و'));
+                if !licensed && !(self.trigger_before(i) && !amb) {
+                    return None;
+                }
+                (None, j)
+            }
+        };
+        let fut = self.future_before(i);
+        let y = match off {
+            Some(-1) => {
+                if m < self.am {
+                    self.ay
+                } else {
+                    self.ay - 1
+                }
+            }
+            Some(1) => {
+                if m > self.am {
+                    self.ay
+                } else {
+                    self.ay + 1
+                }
+            }
+            Some(_) => self.ay,
+            None if fut => {
+                if m >= self.am {
+                    self.ay
+                } else {
+                    self.ay + 1
+                }
+            }
+            None => {
+                if m <= self.am {
+                    self.ay
+                } else {
+                    self.ay - 1
+                }
+            }
+        };
+        Some(Found { start_tok: i, end_tok: end, strip, value: format!("{:04}-{:02}", y, m), kind: "date" })
+    }
+
+    /// Years: "عام 2014", "سنة ١٤٤٥ هـ", "في 2014", "1445 هـ", and a second year after و/إلى.
+    fn year(&self, i: usize, after_year: bool) -> Option<Found> {
+        let mut j = i;
+        let mut strip = 0;
+        let mut has_word = false;
+        if let Some(((), n, s)) = self.get(i, |k| (k == Kind::YearWord).then_some(())) {
+            if self.number(i + n).is_some() {
+                j += n;
+                strip = s;
+                has_word = true;
+            }
+        }
+        let y = self.number(j)? as i64;
+        if self.norm(j).len() < 3 {
+            return None;
+        }
+        let mut end = j + 1;
+        let marker = self.get_bare(end, |k| match k {
+            Kind::Marker { hijri } => Some(hijri),
+            _ => None,
+        });
+        if let Some((_, n)) = marker {
+            end += n;
+        }
+        let value = match marker {
+            Some((true, _)) if (1..=1600).contains(&y) => self.hijri_year_to_greg(y).to_string(),
+            _ => {
+                if !(1000..=2200).contains(&y) {
+                    return None;
+                }
+                let licensed = has_word
+                    || marker.is_some()
+                    || ((1900..=2100).contains(&y) && (self.trigger_before(i) || after_year));
+                if !licensed {
+                    return None;
+                }
+                // "في 2014 شخصا" is a count: the next token must not be a counted noun after a bare number.
+                format!("{:04}", y)
+            }
+        };
+        Some(Found { start_tok: i, end_tok: end, strip, value, kind: "date" })
+    }
+
+    fn resolve_weekday(&self, wd: u32, off: Option<i8>, fut: bool) -> i64 {
+        let aw = weekday(self.anchor) as i64;
+        let wd = wd as i64;
+        let back = (aw - wd).rem_euclid(7);
+        let fwd = (wd - aw).rem_euclid(7);
+        match off {
+            Some(-1) => self.anchor - if back == 0 { 7 } else { back },
+            Some(1) => self.anchor + if fwd == 0 { 7 } else { fwd },
+            _ if fut => self.anchor + fwd,
+            _ => self.anchor - back,
+        }
+    }
+
+    /// Weekdays: "يوم الثلاثاء", "الأربعاء الماضي", "مساء الجمعة", "اليوم السبت", "الخميس 7 أكتوبر".
+    fn weekday(&self, i: usize) -> Option<Found> {
+        let mut j = i;
+        let mut strip = None;
+        if let Some((_, n, s)) = self.get(j, |k| (k == Kind::DayPart(DayPart::Prefix)).then_some(())) {
+            strip = Some(s);
+            j += n;
+        }
+        if let Some((_, n, s)) = self.get(j, |k| (k == Kind::DayWord).then_some(())) {
+            if j == i {
+                strip = Some(s);
+            }
+            j += n;
+        }
+        let (wd, n, s) = self.get(j, |k| match k {
+            Kind::Weekday(w) => Some(w),
+            _ => None,
+        })?;
+        if j > i && s > 0 {
+            return None;
+        }
+        let strip = strip.unwrap_or(s);
+        j += n;
+        if let Some(f) = self.day_month(j) {
+            return Some(Found { start_tok: i, end_tok: f.end_tok, strip, value: f.value, kind: "date" });
+        }
+        let modifier = self.get_bare(j, |k| match k {
+            Kind::Modifier(m) => Some(m),
+            _ => None,
+        });
+        let off = modifier.map(|x| x.0);
+        if let Some((_, len)) = modifier {
+            j += len;
+        }
+        let fut = off.is_none() && self.future_before(i);
+        let d = self.resolve_weekday(wd, off, fut);
+        Some(Found { start_tok: i, end_tok: j, strip, value: fmt_day(d), kind: "date" })
+    }
+
+    /// Relative days and present references: "اليوم", "أمس", "أول أمس", "صباح اليوم", "الآن".
+    fn relative(&self, i: usize) -> Option<Found> {
+        let mut j = i;
+        let mut strip = None;
+        if let Some((_, n, s)) = self.get(j, |k| (k == Kind::DayPart(DayPart::Prefix)).then_some(())) {
+            strip = Some(s);
+            j += n;
+        }
+        let (rel, n, s) = self.get(j, |k| match k {
+            Kind::Relative(r) => Some(r),
+            _ => None,
+        })?;
+        if j > i && (s > 0 || rel == Rel::Present) {
+            return None;
+        }
+        let strip = strip.unwrap_or(s);
+        let (value, kind) = match rel {
+            Rel::Present => ("PRESENT_REF".to_string(), "date"),
+            Rel::Day(n) => (fmt_day(self.anchor + n), "date"),
+        };
+        Some(Found { start_tok: i, end_tok: j + n, strip, value, kind })
+    }
+
+    /// "هذا الأسبوع", "الشهر الماضي", "العام المقبل", "السنة الجارية".
+    fn calendar_unit(&self, i: usize) -> Option<Found> {
+        let (off, unit, end, strip) = if let Some((_, n, s)) = self.get(i, |k| (k == Kind::Demonstrative).then_some(())) {
+            let (u, n2) = self.get_bare(i + n, |k| match k {
+                Kind::CalUnit(u) => Some(u),
+                _ => None,
+            })?;
+            (0i64, u, i + n + n2, s)
+        } else {
+            let (u, n, s) = self.get(i, |k| match k {
+                Kind::CalUnit(u) => Some(u),
+                _ => None,
+            })?;
+            let (m, n2) = self.get_bare(i + n, |k| match k {
+                Kind::Modifier(m) => Some(m),
+                _ => None,
+            })?;
+            if i > self.lo && s == 0 && self.is(i - 1, |k| k == Kind::GeneralHead) {
+                return None;
+            }
+            (m as i64, u, i + n + n2, s)
+        };
+        let value = match unit {
+            b'W' => fmt_week(self.anchor + 7 * off),
+            b'M' => {
+                let idx = self.ay * 12 + (self.am as i64 - 1) + off;
+                format!("{:04}-{:02}", idx.div_euclid(12), idx.rem_euclid(12) + 1)
+            }
+            _ => format!("{:04}", self.ay + off),
+        };
+        Some(Found { start_tok: i, end_tok: end, strip, value, kind: "date" })
+    }
+
+    /// Seasons: "في الخريف" → 2023-FA (the most recent one), "الصيف المقبل", "صيف 2023".
+    fn season(&self, i: usize) -> Option<Found> {
+        let mut j = i;
+        let mut demo = None;
+        if let Some((_, n, s)) = self.get(j, |k| (k == Kind::Demonstrative).then_some(())) {
+            demo = Some(s);
+            j += n;
+        }
+        let ((code, sm), n, s) = self.get(j, |k| match k {
+            Kind::Season { code, month } => Some((code, month)),
+            _ => None,
+        })?;
+        if demo.is_some() && s > 0 {
+            return None;
+        }
+        let strip = demo.unwrap_or(s);
+        j += n;
+        if self.is(j, |k| k == Kind::SeasonBlocker) {
+            return None;
+        }
+        let code = std::str::from_utf8(&code).unwrap_or("XX");
+        if let Some((y, marker, k)) = self.year_after(j) {
+            let y = if marker == Some(true) { self.hijri_year_to_greg(y) } else { y };
+            return Some(Found { start_tok: i, end_tok: k, strip, value: format!("{:04}-{}", y, code), kind: "date" });
+        }
+        let modifier = self.get_bare(j, |k| match k {
+            Kind::Modifier(m) => Some(m),
+            _ => None,
+        });
+        if let Some((_, len)) = modifier {
+            j += len;
+        }
+        let licensed = demo.is_some() || modifier.is_some() || s > 0 || self.trigger_before(i);
+        if !licensed {
+            return None;
+        }
+        // The season instance that started most recently on or before the anchor.
+        let cur = if self.am >= sm { self.ay } else { self.ay - 1 };
+        let inside = (self.am as i64 - sm as i64).rem_euclid(12) < 3;
+        let y = match modifier.map(|m| m.0) {
+            Some(-1) => {
+                if inside {
+                    cur - 1
+                } else {
+                    cur
+                }
+            }
+            Some(1) => cur + 1,
+            Some(_) => cur,
+            None if demo.is_some() => {
+                if sm == 12 && self.am <= 2 {
+                    self.ay - 1
+                } else {
+                    self.ay
+                }
+            }
+            None if self.future_before(i) && !inside => cur + 1,
+            None => cur,
+        };
+        Some(Found { start_tok: i, end_tok: j, strip, value: format!("{:04}-{}", y, code), kind: "date" })
+    }
+
+    fn unit_at(&self, i: usize) -> Option<((&'static str, u8), usize, u8)> {
+        self.get(i, |k| match k {
+            Kind::DurUnit { unit, form } => Some((unit, form)),
+            _ => None,
+        })
+    }
+
+    /// Durations: "ستة أشهر" → P6M, "3 سنوات" → P3Y, "منذ سنوات" → PXY, "عدة أشهر" → PXM, "عامين" → P2Y.
+    fn duration(&self, i: usize) -> Option<Found> {
+        let fmt = |n: Option<u32>, unit: &str| {
+            let n = n.map(|n| n.to_string()).unwrap_or_else(|| "X".to_string());
+            match unit {
+                "H" => format!("PT{n}H"),
+                "MIN" => format!("PT{n}M"),
+                u => format!("P{n}{u}"),
+            }
+        };
+        // number + unit
+        if let Some(n) = self.number(i) {
+            let ((unit, _), len, 0) = self.unit_at(i + 1)? else { return None };
+            return Some(Found { start_tok: i, end_tok: i + 1 + len, strip: 0, value: fmt(Some(n), unit), kind: "duration" });
+        }
+        if let Some((n, len, s)) = self.get(i, |k| match k {
+            Kind::NumWord(n) => Some(n),
+            _ => None,
+        }) {
+            if let Some(((unit, _), len2, 0)) = self.unit_at(i + len) {
+                return Some(Found { start_tok: i, end_tok: i + len + len2, strip: s, value: fmt(n, unit), kind: "duration" });
+            }
+            // unit + number word: "أشهر ستة" is rare; "سنوات عدة" common.
+        }
+        let since = self.get(i, |k| (k == Kind::Connector(Role::Since)).then_some(()));
+        let (ui, strip) = match since {
+            Some((_, n, s)) => (i + n, s),
+            None => (i, 0),
+        };
+        let ((unit, form), len, s) = self.unit_at(ui)?;
+        if since.is_some() && s > 0 {
+            return None;
+        }
+        let strip = if since.is_some() { strip } else { s };
+        let mut end = ui + len;
+        // "سنوات عدة", "أشهر قليلة"
+        if let Some((None, n2)) = self.get_bare(end, |k| match k {
+            Kind::NumWord(n) => Some(n),
+            _ => None,
+        }) {
+            end += n2;
+            return Some(Found { start_tok: i, end_tok: end, strip, value: fmt(None, unit), kind: "duration" });
+        }
+        match form {
+            DU => Some(Found { start_tok: i, end_tok: end, strip, value: fmt(Some(2), unit), kind: "duration" }),
+            PL if since.is_some() || s > 0 || self.connector(end, Role::Of) => {
+                Some(Found { start_tok: i, end_tok: end, strip, value: fmt(None, unit), kind: "duration" })
+            }
+            _ => None,
+        }
+    }
+
+    /// Clock times: "الساعة 10:30 صباحا" → 2024-01-27T10:30.
+    fn clock(&self, i: usize) -> Option<Found> {
+        let (_, n, s) = self.get(i, |k| (k == Kind::HourWord).then_some(()))?;
+        let mut j = i + n;
+        let mut h = self.number(j)?;
+        j += 1;
+        let mut min = 0;
+        if self.norm(j) == ":" {
+            if let Some(mm) = self.number(j + 1) {
+                min = mm;
+                j += 2;
+            }
+        }
+        if let Some((p, n2)) = self.get_bare(j, |k| match k {
+            Kind::DayPart(p) if p != DayPart::Prefix => Some(p),
+            _ => None,
+        }) {
+            if p == DayPart::Pm && h < 12 {
+                h += 12;
+            }
+            if p == DayPart::Am && h == 12 {
+                h = 0;
+            }
+            j += n2;
+        }
+        if h > 24 || min > 59 {
+            return None;
+        }
+        let value = format!("{}T{:02}:{:02}", fmt_day(self.anchor), h, min);
+        Some(Found { start_tok: i, end_tok: j, strip: s, value, kind: "time" })
+    }
+}
 
 /// The times annotator. Build it once and share it between threads.
 #[derive(Debug, Default)]
 pub struct TimeAnnotator {}
 
+struct Shared {
+    lx: Lexicon,
+    hijri: Hijri,
+}
+
+fn shared() -> &'static Shared {
+    static S: OnceLock<Shared> = OnceLock::new();
+    S.get_or_init(|| Shared {
+        lx: Lexicon::build(),
+        hijri: Hijri::from_tsv(include_str!("../../../data/time/umm_al_qura.tsv")),
+    })
+}
+
 impl TimeAnnotator {
     pub fn new() -> Self {
+        shared();
         TimeAnnotator {}
+    }
+
+    /// All time expressions of `doc` (does not modify it).
+    pub fn find(&self, doc: &Doc) -> Vec<Time> {
+        let sh = shared();
+        let anchor = parse_date(&doc.date).unwrap_or_else(|| days_from_civil(2024, 1, 1));
+        let (ay, am, ad) = calendar::civil_from_days(anchor);
+        let n = doc.tokens.len();
+        let mut hits = Vec::with_capacity(n);
+        for i in 0..n {
+            let t = &doc.tokens[i];
+            hits.push(match t.kind {
+                TokenKind::Word | TokenKind::Punct => lookup(&sh.lx, doc.tokens.norm(i)),
+                _ => None,
+            });
+        }
+        let mut ctx = Ctx { doc, lx: &sh.lx, hijri: &sh.hijri, hits, anchor, ay, am, ad, lo: 0, hi: 0 };
+        let _ = ctx.lx;
+        let mut out: Vec<Time> = Vec::new();
+        let mut ranges: Vec<(usize, usize)> = (0..doc.sentences.len()).map(|s| (doc.sentence_tokens(s).start, doc.sentence_tokens(s).end)).collect();
+        if ranges.is_empty() {
+            ranges.push((0, n));
+        }
+        for (lo, hi) in ranges {
+            ctx.lo = lo;
+            ctx.hi = hi.min(n);
+            let mut i = lo;
+            let mut last_year_end = usize::MAX;
+            while i < ctx.hi {
+                if ctx.hits[i].is_none() && doc.tokens[i].kind != TokenKind::Number {
+                    i += 1;
+                    continue;
+                }
+                let after_year = last_year_end != usize::MAX
+                    && (i == last_year_end
+                        || (i == last_year_end + 1
+                            && (ctx.connector(last_year_end, Role::And) || ctx.connector(last_year_end, Role::To))));
+                let mut year_hit = false;
+                let found = ctx
+                    .weekday(i)
+                    .or_else(|| ctx.day_month(i))
+                    .or_else(|| ctx.month(i))
+                    .or_else(|| {
+                        let f = ctx.year(i, after_year);
+                        year_hit = f.is_some();
+                        f
+                    })
+                    .or_else(|| ctx.clock(i))
+                    .or_else(|| ctx.calendar_unit(i))
+                    .or_else(|| ctx.relative(i))
+                    .or_else(|| ctx.season(i))
+                    .or_else(|| ctx.duration(i));
+                match found {
+                    Some(f) if f.end_tok > f.start_tok => {
+                        if year_hit {
+                            last_year_end = f.end_tok;
+                        }
+                        let first = &doc.tokens[f.start_tok];
+                        let mut start = first.start as usize;
+                        if f.strip > 0 {
+                            // Skip the proclitic letters (and their marks) in the original text.
+                            let text = doc.tokens.text(doc.text(), f.start_tok);
+                            let mut letters = 0;
+                            let mut skip = 0;
+                            for c in text.chars() {
+                                if marsad_text::chars::is_arabic_letter(c) {
+                                    if letters == f.strip as usize {
+                                        break;
+                                    }
+                                    letters += 1;
+                                }
+                                skip += 1;
+                            }
+                            if skip < text.chars().count() {
+                                start += skip;
+                            }
+                        }
+                        let end = doc.tokens[f.end_tok - 1].end as usize;
+                        let span = doc.span(start, end);
+                        out.push(Time { start: span.start, end: span.end, text: span.text, value: f.value, kind: Some(f.kind.to_string()) });
+                        i = f.end_tok;
+                    }
+                    _ => i += 1,
+                }
+            }
+        }
+        out
     }
 }
 
@@ -20,13 +1014,111 @@ impl Annotator for TimeAnnotator {
         "times"
     }
 
-    fn annotate(&self, _doc: &mut Doc) {}
+    fn annotate(&self, doc: &mut Doc) {
+        let times = self.find(doc);
+        doc.times = times;
+    }
+}
+
+fn is_duration(v: &str) -> bool {
+    v.starts_with('P') && v != "PRESENT_REF"
 }
 
 /// The date (TIMEX3 value) that governs the clause at code-point span
 /// `start..end` of `doc`: the time expression of its clause or sentence, if
 /// any, as found by this layer. `None` means "no explicit time": callers use
 /// the article date (`doc.date`) instead.
-pub fn date_for(_doc: &Doc, _start: usize, _end: usize) -> Option<String> {
-    None
+///
+/// Prefers the nearest date-valued expression in the same clause (clauses are
+/// separated by commas and semicolons), then the nearest in the sentence.
+/// Durations are never returned; `PRESENT_REF` maps to the article date.
+pub fn date_for(doc: &Doc, start: usize, end: usize) -> Option<String> {
+    let s = doc.sentence_at(start).or_else(|| doc.sentence_at(end.saturating_sub(1)))?;
+    let sent = doc.sentences[s];
+    let toks = doc.sentence_tokens(s);
+    // Clause boundary positions (code points) inside the sentence.
+    let mut bounds: Vec<usize> = Vec::new();
+    for i in toks {
+        if doc.tokens[i].kind == TokenKind::Punct && matches!(doc.tokens.norm(i), "," | ";") {
+            bounds.push(doc.tokens[i].start as usize);
+        }
+    }
+    let clause = |p: usize| bounds.partition_point(|&b| b < p);
+    let target = clause(start);
+    let mut best: Option<(u8, usize, &Time)> = None;
+    for t in &doc.times {
+        if t.start < sent.start || t.end > sent.end || is_duration(&t.value) {
+            continue;
+        }
+        let present = t.value == "PRESENT_REF";
+        let same = clause(t.start) == target || (t.start < end && start < t.end);
+        let rank = match (same, present) {
+            (true, false) => 0,
+            (false, false) => 1,
+            (true, true) => 2,
+            (false, true) => 3,
+        };
+        let dist = if t.end <= start {
+            start - t.end
+        } else if t.start >= end {
+            t.start - end
+        } else {
+            0
+        };
+        if best.is_none_or(|(r, d, _)| (rank, dist) < (r, d)) {
+            best = Some((rank, dist, t));
+        }
+    }
+    let (_, _, t) = best?;
+    if t.value == "PRESENT_REF" {
+        return parse_date(&doc.date).map(fmt_day);
+    }
+    Some(t.value.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn times(text: &str, date: &str) -> Vec<(String, String)> {
+        let mut doc = Doc::new(text, date);
+        TimeAnnotator::new().annotate(&mut doc);
+        doc.times.iter().map(|t| (t.text.clone(), t.value.clone())).collect()
+    }
+
+    #[test]
+    fn seed_like_sentences() {
+        let t = times("انطلقت اليوم السبت الجولة الأولى، وأكدت واشنطن الخميس تشكيل مجموعات.", "2024-01-27");
+        assert_eq!(t, vec![("اليوم السبت".into(), "2024-01-27".into()), ("الخميس".into(), "2024-01-25".into())]);
+        let t = times("الهجوم في 7 تشرين الأول/ أكتوبر 2023، والذي أدى", "2024-01-27");
+        assert_eq!(t, vec![("7 تشرين الأول/ أكتوبر 2023".into(), "2023-10-07".into())]);
+    }
+
+    #[test]
+    fn spans_are_exact_and_no_panic_on_bad_dates() {
+        for date in ["", "2024-13-45", "abc", "2024-02-30"] {
+            let text = "وصل الوفد أمس وبالأمس الأول من يناير ٥ رمضان";
+            let mut doc = Doc::new(text, date);
+            TimeAnnotator::new().annotate(&mut doc);
+            for t in &doc.times {
+                let s: String = text.chars().skip(t.start).take(t.end - t.start).collect();
+                assert_eq!(s, t.text);
+            }
+            assert!(!doc.times.is_empty());
+        }
+    }
+
+    #[test]
+    fn date_for_prefers_clause() {
+        let text = "واستهدفت ضربات مواقع هذا الأسبوع، بعد أن تبنى الحشد الهجمات. وقال البنتاجون إن الولايات المتحدة شنت هجمات يوم الثلاثاء.";
+        let mut doc = Doc::new(text, "2024-01-27");
+        TimeAnnotator::new().annotate(&mut doc);
+        let pos = |w: &str| text.find(w).map(|b| text[..b].chars().count()).unwrap();
+        let p = pos("استهدفت");
+        assert_eq!(date_for(&doc, p, p + 7).as_deref(), Some("2024-W04"));
+        let p = pos("شنت");
+        assert_eq!(date_for(&doc, p, p + 3).as_deref(), Some("2024-01-23"));
+        let p = pos("تبنى");
+        assert_eq!(date_for(&doc, p, p + 4).as_deref(), Some("2024-W04"));
+    }
 }
