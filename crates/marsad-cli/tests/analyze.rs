@@ -238,8 +238,11 @@ fn large_input_is_analysed_in_chunks_with_exact_offsets() {
     assert!(c["warnings"].as_array().unwrap().iter().any(|x| x.as_str().unwrap().contains("chunks")));
     // Chunks are cut at paragraph breaks, so sentences are the same.
     assert_eq!(w["sentences"], c["sentences"]);
-    for layer in ["entities", "times"] {
-        assert_eq!(w[layer].as_array().unwrap().len(), c[layer].as_array().unwrap().len(), "{layer}");
+    // Chunks lose only cross-chunk context (a short name linked to a full
+    // name seen in an earlier chunk), so the layers stay nearly the same.
+    for layer in ["entities", "times", "quotes"] {
+        let (a, b) = (w[layer].as_array().unwrap().len() as f64, c[layer].as_array().unwrap().len() as f64);
+        assert!((a - b).abs() <= 0.02 * a.max(1.0), "{layer}: {a} whole vs {b} chunked");
     }
     let mut checked = 0;
     check_spans(c, &text, &mut checked);
