@@ -150,6 +150,29 @@ fn ours_ud(word: &str) -> Vec<String> {
 
 fn main() {
     let dir = std::env::args().nth(1).unwrap_or_else(|| "../shared/data/segmentation".into());
+    // Our own hand-annotated dev list (eval/text/seg_dev.tsv), same conventions as Farasa.
+    let dev_path = std::env::args().nth(2).unwrap_or_else(|| "eval/text/seg_dev.tsv".into());
+    if let Ok(data) = std::fs::read_to_string(&dev_path) {
+        let (mut ours, mut base) = (Score::default(), Score::default());
+        let mut errors = Vec::new();
+        for line in data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+            let mut cols = line.split('\t');
+            let (Some(word), Some(gold)) = (cols.next(), cols.next()) else { continue };
+            let gold: Vec<String> = gold.trim().split('+').map(String::from).collect();
+            let pred = ours_farasa(word.trim());
+            if pred != gold {
+                errors.push(format!("{word}: gold {} ours {}", gold.join("+"), pred.join("+")));
+            }
+            ours.add(&gold, &pred);
+            base.add(&gold, &[normalize_str(word.trim())]);
+        }
+        println!("marsad dev list ({dev_path})");
+        ours.print("  marsad");
+        base.print("  baseline (no split)");
+        for e in errors {
+            println!("    {e}");
+        }
+    }
     // Farasa WikiNews.
     let path = format!("{dir}/farasa-wikinews/WikiNews.pos.ref");
     match std::fs::read_to_string(&path) {

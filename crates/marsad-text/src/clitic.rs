@@ -118,6 +118,16 @@ impl Lexicon {
             self.protected.contains(w)
         }
     }
+    /// A protected word, possibly followed by a pronoun (بيانه، التزامهم).
+    fn is_protected_stem(&self, w: &str) -> bool {
+        self.is_protected(w)
+            || ENCLITICS.iter().any(|(e, _)| {
+                w.strip_suffix(e).is_some_and(|stem| {
+                    stem.chars().count() >= 2
+                        && (self.is_protected(stem) || stem.strip_suffix('ت').is_some_and(|b| self.is_protected(&format!("{b}ه"))))
+                })
+            })
+    }
 }
 
 /// Segmentation context: the lexicon, and whether the word came already
@@ -148,11 +158,11 @@ impl Ctx {
 /// segmentation test sets).
 fn proclitic_ratio(c: char) -> f64 {
     match c {
-        'و' => 5.0,
+        'و' => 10.0,
         'ف' => 1.0,
         'ب' => 10.0,
         'ل' => 5.0,
-        'ك' => 2.0,
+        'ك' => 0.5,
         'س' => 5.0,
         _ => 0.0,
     }
@@ -185,7 +195,12 @@ const MIN_REST_FREQ: f64 = 10.0;
 /// Segment one word (the original text of a [`crate::TokenKind::Word`] token).
 pub fn segment_word(word: &str) -> Segmentation {
     let norm = Normalized::with_options(word, &lexicon_normalize_options());
-    let pieces = segment_normalized(norm.as_str(), false);
+    // A hamza on the alef after a first و/ف (وأكد، فإن) marks a conjunction:
+    // hardly any Arabic stem starts with وأ.
+    let mut letters = word.chars().filter(|c| !crate::chars::is_word_continuation(*c) && !crate::chars::is_invisible_control(*c));
+    let first_two = (letters.next(), letters.next());
+    let hamza_after_conj = matches!(first_two, (Some('و' | 'ف'), Some('أ' | 'إ' | 'آ')));
+    let pieces = segment_normalized(norm.as_str(), false, hamza_after_conj);
     let mut segments = Vec::with_capacity(pieces.len());
     for (a, b, kind, form) in pieces {
         let (s, e) = norm.to_original(a, b);
@@ -214,7 +229,7 @@ pub fn segment_word(word: &str) -> Segmentation {
 /// ه is read either way (segment the original text with [`segment_word`]
 /// when you have it).
 pub fn segment_normalized_word(norm: &str) -> Segmentation {
-    let segments = segment_normalized(norm, true)
+    let segments = segment_normalized(norm, true, false)
         .into_iter()
         .map(|(a, b, kind, form)| Segment { start: a as u32, end: b as u32, kind, form })
         .collect();
@@ -312,7 +327,7 @@ type Piece = (usize, usize, SegmentKind, String);
 /// character offsets; forms use the matching normalisation (ة → ه). Order of
 /// clitics: conjunction (و ف), preposition (ب ل ك) or future (س), article
 /// (ال), stem, pronoun.
-fn segment_normalized(s: &str, folded: bool) -> Vec<Piece> {
+fn segment_normalized(s: &str, folded: bool, hamza_after_conj: bool) -> Vec<Piece> {
     let cx = Ctx { lex: lexicon(), folded };
     let lex = cx.lex;
     let w = Word::new(s);
@@ -330,17 +345,18 @@ fn segment_normalized(s: &str, folded: bool) -> Vec<Piece> {
         (x.starts_with("ال") || x.starts_with("لل")) && x.chars().count() >= 4
     };
     // Conjunction.
-    if n >= 3 && matches!(w.chars[0], 'و' | 'ف') && !lex.host_forms.contains_key(s) {
+    if n >= 3 && matches!(w.chars[0], 'و' | 'ف') && !lex.host_forms.contains_key(s) && !lex.is_protected_stem(s) {
         let rest = w.slice(1, n);
-        let definite = starts_definite(rest) && !lex.is_protected(rest);
-        if definite || cx.accept(s, cx.estimate(rest, 3), proclitic_ratio(w.chars[0]), false) {
+        let definite = starts_definite(rest) && !lex.is_protected_stem(rest);
+        let ratio = if hamza_after_conj { 100.0 } else { proclitic_ratio(w.chars[0]) };
+        if definite || cx.accept(s, cx.estimate(rest, 3), ratio, false) {
             out.push((0, 1, SegmentKind::Proclitic, w.chars[0].to_string()));
             i = 1;
         }
     }
     // Preposition or future particle.
     let mut has_article = false;
-    if n - i >= 3 && !lex.host_forms.contains_key(w.slice(i, n)) && !lex.is_protected(w.slice(i, n)) {
+    if n - i >= 3 && !lex.host_forms.contains_key(w.slice(i, n)) && !lex.is_protected_stem(w.slice(i, n)) {
         let here = w.slice(i, n);
         let c = w.chars[i];
         if c == 'ل' && w.chars[i + 1] == 'ل' && n - i >= 4 {
@@ -351,8 +367,10 @@ fn segment_normalized(s: &str, folded: bool) -> Vec<Piece> {
             has_article = true;
         } else if matches!(c, 'ب' | 'ل' | 'ك') {
             let rest = w.slice(i + 1, n);
-            let definite = rest.starts_with("ال") && n - i > 4 && !lex.is_protected(rest);
-            if definite || cx.accept(here, cx.estimate(rest, 2), proclitic_ratio(c), false) {
+            let definite = rest.starts_with("ال") && n - i > 4 && !lex.is_protected_stem(rest);
+            // ك does not govern a pronoun-bearing function word (كلها is كل+ها).
+            let host_rest = c == 'ك' && lex.host_forms.contains_key(rest);
+            if !host_rest && definite || !host_rest && cx.accept(here, cx.estimate(rest, 2), proclitic_ratio(c), false) {
                 out.push((i, i + 1, SegmentKind::Proclitic, c.to_string()));
                 i += 1;
             }
@@ -373,7 +391,7 @@ fn segment_normalized(s: &str, folded: bool) -> Vec<Piece> {
         }
     }
     // Article.
-    if !has_article && n - i >= 4 && w.chars[i] == 'ا' && w.chars[i + 1] == 'ل' && !lex.is_protected(w.slice(i, n)) {
+    if !has_article && n - i >= 4 && w.chars[i] == 'ا' && w.chars[i + 1] == 'ل' && !lex.is_protected_stem(w.slice(i, n)) {
         out.push((i, i + 2, SegmentKind::Article, "ال".into()));
         i += 2;
         has_article = true;
