@@ -324,6 +324,7 @@ impl QuoteAnnotator {
         let mut k = from;
         let mut words = 0;
         let mut last_word: Option<usize> = None;
+        let mut extended = false;
         while k < end && words < MAX_SPEAKER_WORDS {
             let kind = v.kind(k);
             if kind == TokenKind::Quote {
@@ -345,6 +346,13 @@ impl QuoteAnnotator {
                 break;
             }
             let n = v.norm(k);
+            if self.stops.contains(n) && !extended && matches!(n, "في" | "من") && words <= 3 && k + 1 < end && v.is_word(k + 1) && self.is_anonymous_head(v.norm(from)) {
+                // "مسؤول في وزارة الخارجية": the affiliation of an anonymous source
+                extended = true;
+                words += 1;
+                k += 1;
+                continue;
+            }
             if self.stops.contains(n) || is_complementizer(n) || (k > from && self.is_clause_cue(v, k)) {
                 break;
             }
@@ -380,6 +388,11 @@ impl QuoteAnnotator {
         (k, verb)
     }
 
+    fn is_anonymous_head(&self, norm: &str) -> bool {
+        self.anon_heads.contains(norm)
+            || norm.strip_prefix('و').or_else(|| norm.strip_prefix('ل')).is_some_and(|r| self.anon_heads.contains(r))
+    }
+
     fn make_speaker(&self, v: &View, a: usize, b: usize) -> Option<Speaker> {
         // trim punctuation at both ends
         let (mut a, mut b) = (a, b);
@@ -393,14 +406,26 @@ impl QuoteAnnotator {
             return None;
         }
         let doc = v.doc;
+        // "ووصف هنية المقترح": end the phrase at the last named entity when only a word or two follow it
+        let (ps, pe) = (doc.tokens[a].start as usize, doc.tokens[b - 1].end as usize);
+        if let Some(e_end) = doc
+            .entities
+            .iter()
+            .filter(|e| e.start >= ps && e.end <= pe && matches!(e.entity_type, marsad_doc::EntityType::PER | marsad_doc::EntityType::ORG))
+            .map(|e| e.end)
+            .max()
+        {
+            let nb = doc.tokens.index_at(e_end).max(a + 1);
+            if nb < b && v.words_between(nb, b) <= 2 {
+                b = nb;
+            }
+        }
         let span = doc.token_span(a, b);
         // anonymous source: the head noun is an unnamed source
-        let head = v.norm(a);
-        let head = head.strip_prefix('و').filter(|r| self.anon_heads.contains(*r)).unwrap_or(head);
         let has_entity_name = doc.entities.iter().any(|e| {
             e.start < span.end && e.end > span.start && e.entity_type == marsad_doc::EntityType::PER
         });
-        let anonymous = self.anon_heads.contains(head) && !has_entity_name;
+        let anonymous = self.is_anonymous_head(v.norm(a)) && !has_entity_name;
         let mut affiliation = None;
         if anonymous {
             for k in a + 1..b {
@@ -409,6 +434,12 @@ impl QuoteAnnotator {
                 }
                 if self.anon_ranks.contains(v.norm(k)) {
                     continue;
+                }
+                if matches!(v.norm(k), "في" | "من") {
+                    if k + 1 < b {
+                        affiliation = Some(doc.token_span(k + 1, b).text);
+                    }
+                    break;
                 }
                 affiliation = Some(doc.tokens.text(doc.text(), k).to_string());
                 break;

@@ -3,5 +3,153 @@ use super::*;
 fn run(text: &str) -> Doc {
     let mut doc = Doc::new(text, "2024-01-27");
     QuoteAnnotator::new().annotate(&mut doc);
+    // offsets are sacred: every span slices the input
+    let chars: Vec<char> = text.chars().collect();
+    for q in &doc.quotes {
+        let s: String = chars[q.content.start..q.content.end].iter().collect();
+        assert_eq!(s, q.content.text);
+        let c: String = chars[q.cue.start..q.cue.end].iter().collect();
+        assert_eq!(c, q.cue.text);
+        if let Some(sp) = &q.speaker {
+            let t: String = chars[sp.start..sp.end].iter().collect();
+            assert_eq!(t, sp.text);
+        }
+    }
     doc
+}
+
+fn speaker(q: &Quote) -> &str {
+    q.speaker.as_ref().map(|s| s.text.as_str()).unwrap_or("")
+}
+
+#[test]
+fn indirect_after_inna() {
+    let d = run("وقال وزير الخارجية الأردني أيمن الصفدي إن المنطقة تقف على حافة حرب شاملة.");
+    assert_eq!(d.quotes.len(), 1);
+    let q = &d.quotes[0];
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(q.cue.text, "وقال");
+    assert_eq!(speaker(q), "وزير الخارجية الأردني أيمن الصفدي");
+    assert_eq!(q.content.text, "المنطقة تقف على حافة حرب شاملة");
+    assert_eq!(q.date.as_deref(), Some("2024-01-27"));
+}
+
+#[test]
+fn speaker_after_guillemets() {
+    let d = run("«لن نتراجع عن مطالبنا مهما كلف الأمر»، قال رئيس النقابة للصحفيين.");
+    assert_eq!(d.quotes.len(), 1);
+    let q = &d.quotes[0];
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(q.content.text, "لن نتراجع عن مطالبنا مهما كلف الأمر");
+    assert_eq!(speaker(q), "رئيس النقابة");
+}
+
+#[test]
+fn implicit_subject_reuses_earlier_mention() {
+    let d = run("وقالت وزارة الصحة إن عدد المصابين ارتفع إلى مئة. وأضافت أن المستشفيات تعاني نقصا في الأدوية.");
+    assert_eq!(d.quotes.len(), 2);
+    let (a, b) = (&d.quotes[0], &d.quotes[1]);
+    assert_eq!(speaker(a), "وزارة الصحة");
+    let (sa, sb) = (a.speaker.as_ref().unwrap(), b.speaker.as_ref().unwrap());
+    assert_eq!((sa.start, sa.end), (sb.start, sb.end));
+    assert_eq!(b.content.text, "المستشفيات تعاني نقصا في الأدوية");
+}
+
+#[test]
+fn participle_ends_previous_content() {
+    let d = run("وأكد المتحدث أن القوات انسحبت من المدينة، مضيفا أن \"المعركة لم تنته بعد\".");
+    assert_eq!(d.quotes.len(), 2);
+    assert_eq!(d.quotes[0].content.text, "القوات انسحبت من المدينة");
+    assert_eq!(d.quotes[1].kind, QuoteKind::Direct);
+    assert_eq!(d.quotes[1].content.text, "المعركة لم تنته بعد");
+    assert_eq!(speaker(&d.quotes[1]), "المتحدث");
+}
+
+#[test]
+fn relay_keeps_outlet_as_via() {
+    let d = run("ونقلت وكالة رويترز عن مسؤول أمني عراقي قوله إن الهجوم استهدف قاعدة عين الأسد.");
+    assert_eq!(d.quotes.len(), 1);
+    let q = &d.quotes[0];
+    let s = q.speaker.as_ref().unwrap();
+    assert_eq!(s.text, "مسؤول أمني عراقي");
+    assert!(s.anonymous);
+    assert_eq!(s.affiliation.as_deref(), Some("أمني"));
+    assert_eq!(q.via.as_ref().map(|v| v.text.as_str()), Some("وكالة رويترز"));
+    assert_eq!(q.content.text, "الهجوم استهدف قاعدة عين الأسد");
+}
+
+#[test]
+fn denial_is_flagged() {
+    let d = run("ونفت الحكومة أن تكون قد تلقت أي عرض رسمي.");
+    assert_eq!(d.quotes.len(), 1);
+    assert!(d.quotes[0].denial);
+    let d = run("وأكدت الحكومة أن العرض قيد الدراسة.");
+    assert!(!d.quotes[0].denial);
+}
+
+#[test]
+fn according_to_before_and_after() {
+    let d = run("وبحسب المرصد السوري لحقوق الإنسان، فإن القصف أوقع عشرة قتلى.");
+    assert_eq!(d.quotes.len(), 1);
+    assert_eq!(d.quotes[0].content.text, "القصف أوقع عشرة قتلى");
+    assert!(speaker(&d.quotes[0]).starts_with("المرصد السوري"));
+    let d = run("وأصيب خمسة أشخاص في الانفجار، وفقا لمصادر طبية.");
+    assert_eq!(d.quotes.len(), 1);
+    assert_eq!(d.quotes[0].content.text, "وأصيب خمسة أشخاص في الانفجار");
+    assert_eq!(speaker(&d.quotes[0]), "مصادر طبية");
+    assert!(d.quotes[0].speaker.as_ref().unwrap().anonymous);
+}
+
+#[test]
+fn anonymous_source_with_affiliation_phrase() {
+    let d = run("وقال مصدر في وزارة الداخلية إن التحقيقات مستمرة.");
+    let s = d.quotes[0].speaker.as_ref().unwrap();
+    assert_eq!(s.text, "مصدر في وزارة الداخلية");
+    assert!(s.anonymous);
+    assert_eq!(s.affiliation.as_deref(), Some("وزارة الداخلية"));
+}
+
+#[test]
+fn quote_across_paragraphs_and_mixed() {
+    let d = run("وقال الرئيس في خطابه: \u{201C}نحن صامدون.\n\nولن نستسلم أبدا\u{201D}.\nوأوضح الوزير أن الاتفاق \"تاريخي بكل المقاييس\" ويفتح صفحة جديدة.");
+    assert_eq!(d.quotes.len(), 2);
+    assert_eq!(d.quotes[0].kind, QuoteKind::Direct);
+    assert_eq!(d.quotes[0].content.text, "نحن صامدون.\n\nولن نستسلم أبدا");
+    assert_eq!(d.quotes[1].kind, QuoteKind::Mixed);
+    assert_eq!(speaker(&d.quotes[1]), "الوزير");
+}
+
+#[test]
+fn media_with_quoted_name_and_svo() {
+    let d = run("وأكدت صحيفة \"نيويورك تايمز\" أن المفاوضات متعثرة. لكن بيان الجيش أكد أن العملية مستمرة.");
+    assert_eq!(d.quotes.len(), 2);
+    assert_eq!(speaker(&d.quotes[0]), "صحيفة \"نيويورك تايمز\"");
+    assert_eq!(speaker(&d.quotes[1]), "بيان الجيش");
+}
+
+#[test]
+fn no_quote_without_content_marker() {
+    let d = run("وأعلن الجيش السيطرة على المدينة بعد معارك عنيفة. ووصل الوفد إلى القاهرة.");
+    assert!(d.quotes.is_empty());
+    // a cue inside a quotation is part of the quoted words
+    let d = run("وكتب الناشط: \"قال لي الجندي إن الطريق مغلق\".");
+    assert_eq!(d.quotes.len(), 1);
+}
+
+#[test]
+fn no_panic_on_malformed_input() {
+    for t in [
+        "",
+        "\"",
+        "قال",
+        "وقال إن",
+        "«««»»» قال: \" ' \u{201D} \u{201C}",
+        "وقال الوزير: \"لم يكتمل",
+        "بحسب",
+        "على لسان",
+        "ونقلت عن",
+        "،،، مضيفا أن \"\" قائلا: ",
+    ] {
+        run(t);
+    }
 }
