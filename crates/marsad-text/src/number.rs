@@ -194,7 +194,8 @@ fn number_at(text: &str, tokens: &Tokens, i: usize) -> Option<(f64, usize, bool,
                 } else {
                     break;
                 }
-                approx |= next.approx;
+                // "خمسة آلاف" is exact: a multiplier is vague only on its own.
+                approx |= next.approx && !next.multiplier;
                 end += 1;
             }
             Some((value, end, approx, false))

@@ -252,3 +252,12 @@ fn number_tokens_parse_in_every_script() {
     assert_eq!(parse_number_token("70%"), Some(70.0));
     assert_eq!(parse_number_token("abc"), None);
 }
+
+#[test]
+fn vague_plural_multipliers() {
+    let n = numbers("تظاهر آلاف المحتجين وعشرات الآلاف في المدن وخمسة آلاف جندي وثلاثمائة شرطي.");
+    assert_eq!((n[0].1, n[0].2), (1000.0, true));
+    assert_eq!((n[1].1, n[1].2), (10_000.0, true));
+    assert_eq!((n[2].1, n[2].2), (5000.0, false));
+    assert_eq!((n[3].1, n[3].2), (300.0, false));
+}
