@@ -7,14 +7,14 @@
 //! `reindex` can always rebuild the index from the store.
 //!
 //! Tables (query them with `sqlite3 marsad.db`):
-//! - `articles(id, ext_id, hash, origin, url, title, source, date, text, bytes, simhash, dup_of, indexed, ingested_at)`
+//! - `articles(id, ext_id, hash, origin, url, title, source, date, text, bytes, minhash, dup_of, indexed, ingested_at)`
 //! - `analyses(article_id, json)`: the full marsad/1 analysis
 //! - `actors(id, name, type, name_en, country, sector)`
 //! - `mentions(article_id, actor_id, count)`: entity mentions of canonical actors
 //! - `entities(article_id, start, end, text, type, actor)`
 //! - `quotes(id, article_id, kind, cue, speaker, speaker_actor, content, date, denial)`
 //! - `events(id, article_id, type, mode, trigger, source, source_actor, target, target_actor, date, location, location_actor, negated, hypothetical, killed, injured, arrested, displaced)`
-//! - `simhash_bands(band, article_id)`: the near-duplicate lookup table
+//! - `dup_bands(band, article_id)`: MinHash LSH bands of first copies, the near-duplicate lookup
 //!
 //! Near-duplicates (`dup_of` not null) are stored and analysed but left out
 //! of the quote, event and actor exports and of search results by default.
@@ -63,21 +63,21 @@ impl Item {
 pub struct Analyzed {
     pub item: Item,
     pub hash: String,
-    pub simhash: Option<u64>,
+    pub minhash: Option<Vec<u32>>,
     pub analysis: Analysis,
 }
 
 /// Analyse one item (pure; call it from many threads).
 pub fn analyze(pipeline: &marsad::Pipeline, item: Item) -> Analyzed {
     let hash = item.hash();
-    let simhash = simhash::simhash(&item.text);
+    let minhash = simhash::minhash(&item.text);
     let date = item.valid_date().unwrap_or_else(marsad::today);
     let mut doc = Doc::new(item.text.clone(), date);
     doc.id = item.id.clone();
     doc.meta = marsad_doc::Meta { title: item.title.clone(), url: item.url.clone(), source: item.source.clone() };
     pipeline.run(&mut doc);
     let analysis = doc.to_analysis(OutputOptions::default());
-    Analyzed { item, hash, simhash, analysis }
+    Analyzed { item, hash, minhash, analysis }
 }
 
 /// What a `store` call did.

@@ -1,4 +1,4 @@
-//! Content hashes and SimHash fingerprints for exact and near-duplicate detection.
+//! Content hashes and MinHash signatures for exact and near-duplicate detection.
 
 /// A 128-bit content hash (two FNV-1a variants), as 32 hex digits.
 pub fn content_hash(parts: &[&str]) -> String {
@@ -34,46 +34,65 @@ fn word_hash(w: &str) -> u64 {
 /// Minimum number of words for a fingerprint: shorter texts only match exactly.
 pub const MIN_WORDS: usize = 12;
 
-/// 64-bit SimHash over word 3-shingles of the normalised text; None for very short texts.
-pub fn simhash(text: &str) -> Option<u64> {
+/// Number of MinHash functions in a signature.
+pub const SIG_LEN: usize = 64;
+/// LSH bands (of SIG_LEN / BANDS rows each): pairs with a Jaccard similarity
+/// of 0.8 share a band with probability > 0.999, pairs at 0.3 with < 0.13.
+pub const BANDS: usize = 16;
+/// Estimated Jaccard similarity (of word 3-shingles) at or above which two
+/// articles are near-duplicates.
+pub const MIN_SIMILARITY: f64 = 0.6;
+
+/// MinHash signature over word 3-shingles of the normalised text; None for very short texts.
+pub fn minhash(text: &str) -> Option<Vec<u32>> {
     let norm = marsad_text::normalize_str(text);
     let words: Vec<u64> = crate::analyzer::words(&norm).map(|(a, b)| word_hash(&norm[a..b])).collect();
     if words.len() < MIN_WORDS {
         return None;
     }
-    let mut acc = [0i32; 64];
+    let mut sig = vec![u32::MAX; SIG_LEN];
     for w in words.windows(3) {
-        let h = mix(w[0] ^ w[1].rotate_left(21) ^ w[2].rotate_left(42));
-        for (bit, slot) in acc.iter_mut().enumerate() {
-            if h >> bit & 1 == 1 {
-                *slot += 1;
-            } else {
-                *slot -= 1;
+        let base = mix(w[0] ^ w[1].rotate_left(21) ^ w[2].rotate_left(42));
+        for (i, slot) in sig.iter_mut().enumerate() {
+            let h = (mix(base ^ (i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)) >> 32) as u32;
+            if h < *slot {
+                *slot = h;
             }
         }
     }
-    let mut out = 0u64;
-    for (bit, v) in acc.iter().enumerate() {
-        if *v > 0 {
-            out |= 1 << bit;
-        }
-    }
-    Some(out)
+    Some(sig)
 }
 
-/// Hamming distance at or under which two fingerprints are near-duplicates.
-/// With six bands, any pair within 5 bits agrees on at least one band.
-pub const MAX_DISTANCE: u32 = 5;
-
-const BAND_BITS: [(u32, u32); 6] = [(0, 11), (11, 11), (22, 11), (33, 11), (44, 10), (54, 10)];
-
-/// The six bands of a fingerprint (band number folded into the value).
-pub fn bands(h: u64) -> [i64; 6] {
-    let mut out = [0i64; 6];
-    for (i, (shift, bits)) in BAND_BITS.iter().enumerate() {
-        out[i] = ((i as i64) << 16) | ((h >> shift) & ((1u64 << bits) - 1)) as i64;
+/// Estimated Jaccard similarity of two signatures.
+pub fn similarity(a: &[u32], b: &[u32]) -> f64 {
+    if a.len() != b.len() || a.is_empty() {
+        return 0.0;
     }
-    out
+    a.iter().zip(b).filter(|(x, y)| x == y).count() as f64 / a.len() as f64
+}
+
+/// The LSH band keys of a signature (band number folded in).
+pub fn bands(sig: &[u32]) -> Vec<i64> {
+    let rows = SIG_LEN / BANDS;
+    sig.chunks(rows)
+        .enumerate()
+        .map(|(i, chunk)| {
+            let mut h: u64 = i as u64;
+            for &v in chunk {
+                h = mix(h ^ v as u64);
+            }
+            ((i as i64) << 48) | (h & 0xffff_ffff_ffff) as i64
+        })
+        .collect()
+}
+
+/// A signature as bytes (for storage) and back.
+pub fn to_bytes(sig: &[u32]) -> Vec<u8> {
+    sig.iter().flat_map(|v| v.to_le_bytes()).collect()
+}
+
+pub fn from_bytes(b: &[u8]) -> Vec<u32> {
+    b.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect()
 }
 
 #[cfg(test)]
@@ -86,20 +105,22 @@ mod tests {
     fn small_edit_is_near() {
         let long = format!("{A} وأضافت الوزارة في بيان أن الوفد سيلتقي رئيس المجلس ونائبه ووزراء الخارجية والداخلية والصحة لبحث سبل إيصال المساعدات إلى المدنيين في المناطق المتضررة من القتال المستمر منذ أشهر، كما سيزور مخيمات النازحين على الحدود ويجتمع بممثلي المنظمات الدولية العاملة هناك");
         let b = long.replace("المقبل", "القادم");
-        let (ha, hb) = (simhash(&long).unwrap(), simhash(&b).unwrap());
-        assert!((ha ^ hb).count_ones() <= MAX_DISTANCE, "{}", (ha ^ hb).count_ones());
+        let (ha, hb) = (minhash(&long).unwrap(), minhash(&b).unwrap());
+        assert!(similarity(&ha, &hb) >= MIN_SIMILARITY, "{}", similarity(&ha, &hb));
+        assert!(bands(&ha).iter().zip(bands(&hb)).any(|(x, y)| *x == y));
         let other = "قال البنك المركزي التونسي إن معدل التضخم تراجع خلال الشهر الماضي إلى أدنى مستوى له منذ عامين بفضل انخفاض أسعار المواد الغذائية والطاقة في الأسواق المحلية";
-        let hc = simhash(other).unwrap();
-        assert!((ha ^ hc).count_ones() > 10);
+        let hc = minhash(other).unwrap();
+        assert!(similarity(&ha, &hc) < 0.1);
     }
 
     #[test]
     fn hashes() {
         assert_eq!(content_hash(&["a", "b"]), content_hash(&["a", "b"]));
         assert_ne!(content_hash(&["ab", ""]), content_hash(&["a", "b"]));
-        assert!(simhash("قصير جدا").is_none());
-        let b = bands(u64::MAX);
-        assert_eq!(b[0], 0x7ff);
-        assert_eq!(b[5], (5 << 16) | 0x3ff);
+        assert!(minhash("قصير جدا").is_none());
+        let sig: Vec<u32> = (0..SIG_LEN as u32).collect();
+        assert_eq!(from_bytes(&to_bytes(&sig)), sig);
+        assert_eq!(bands(&sig).len(), BANDS);
+        assert_eq!(bands(&sig)[3] >> 48, 3);
     }
 }

@@ -19,7 +19,7 @@ CREATE TABLE IF NOT EXISTS articles(
   date TEXT,
   text TEXT NOT NULL,
   bytes INTEGER NOT NULL,
-  simhash INTEGER,
+  minhash BLOB,
   dup_of INTEGER REFERENCES articles(id),
   indexed INTEGER NOT NULL DEFAULT 0,
   ingested_at INTEGER NOT NULL
@@ -40,7 +40,7 @@ CREATE TABLE IF NOT EXISTS events(id INTEGER PRIMARY KEY, article_id INTEGER NOT
   negated INTEGER, hypothetical INTEGER, killed REAL, injured REAL, arrested REAL, displaced REAL);
 CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
 CREATE INDEX IF NOT EXISTS events_type ON events(type);
-CREATE TABLE IF NOT EXISTS simhash_bands(band INTEGER NOT NULL, article_id INTEGER NOT NULL, PRIMARY KEY(band, article_id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS dup_bands(band INTEGER NOT NULL, article_id INTEGER NOT NULL, PRIMARY KEY(band, article_id)) WITHOUT ROWID;
 ";
 
 pub struct Store {
@@ -160,13 +160,13 @@ impl Store {
         {
             let mut exists = tx.prepare_cached("SELECT 1 FROM articles WHERE hash = ?1")?;
             let mut ins_article = tx.prepare_cached(
-                "INSERT INTO articles(ext_id, hash, origin, url, title, source, date, text, bytes, simhash, dup_of, ingested_at)
+                "INSERT INTO articles(ext_id, hash, origin, url, title, source, date, text, bytes, minhash, dup_of, ingested_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             )?;
             let mut candidates = tx.prepare_cached(
-                "SELECT a.id, a.simhash FROM simhash_bands b JOIN articles a ON a.id = b.article_id WHERE b.band = ?1 ORDER BY a.id",
+                "SELECT a.id, a.minhash FROM dup_bands b JOIN articles a ON a.id = b.article_id WHERE b.band = ?1 ORDER BY a.id",
             )?;
-            let mut ins_band = tx.prepare_cached("INSERT OR IGNORE INTO simhash_bands(band, article_id) VALUES (?1, ?2)")?;
+            let mut ins_band = tx.prepare_cached("INSERT OR IGNORE INTO dup_bands(band, article_id) VALUES (?1, ?2)")?;
             let mut ins_analysis = tx.prepare_cached("INSERT INTO analyses(article_id, json) VALUES (?1, ?2)")?;
             let mut ins_actor = tx.prepare_cached(
                 "INSERT INTO actors(id, name, type, name_en, country, sector) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
@@ -187,15 +187,19 @@ impl Store {
                     report.already_present += 1;
                     continue;
                 }
-                // Near-duplicate: the earliest stored article within MAX_DISTANCE bits.
+                // Near-duplicate: the earliest stored first copy similar enough.
                 let mut dup_of: Option<i64> = None;
-                if let Some(h) = a.simhash {
-                    for band in crate::simhash::bands(h) {
+                let bands = a.minhash.as_deref().map(crate::simhash::bands).unwrap_or_default();
+                if let Some(sig) = &a.minhash {
+                    for &band in &bands {
                         let mut rows = candidates.query([band])?;
                         while let Some(row) = rows.next()? {
-                            let (id, other): (i64, Option<i64>) = (row.get(0)?, row.get(1)?);
+                            let (id, other): (i64, Option<Vec<u8>>) = (row.get(0)?, row.get(1)?);
+                            if dup_of.is_some_and(|d| d <= id) {
+                                break;
+                            }
                             if let Some(other) = other {
-                                if ((other as u64) ^ h).count_ones() <= crate::simhash::MAX_DISTANCE && dup_of.is_none_or(|d| id < d) {
+                                if crate::simhash::similarity(sig, &crate::simhash::from_bytes(&other)) >= crate::simhash::MIN_SIMILARITY {
                                     dup_of = Some(id);
                                     break;
                                 }
@@ -215,17 +219,15 @@ impl Store {
                     date,
                     it.text,
                     it.text.len() as i64,
-                    a.simhash.map(|h| h as i64),
+                    a.minhash.as_deref().map(crate::simhash::to_bytes),
                     dup_of,
                     now
                 ])?;
                 let id = tx.last_insert_rowid();
-                if let Some(h) = a.simhash {
-                    // Only first copies are candidates: duplicates link to the original.
-                    if dup_of.is_none() {
-                        for band in crate::simhash::bands(h) {
-                            ins_band.execute(params![band, id])?;
-                        }
+                // Only first copies are candidates: duplicates link to the original.
+                if dup_of.is_none() {
+                    for band in &bands {
+                        ins_band.execute(params![band, id])?;
                     }
                 }
                 if dup_of.is_some() {
