@@ -46,7 +46,7 @@ enum Kind {
     CalUnit(u8),
     Modifier(i8),
     Demonstrative,
-    Season { code: [u8; 2], month: u32 },
+    Season { code: [u8; 2], month: u32, needs_year: bool },
     SeasonBlocker,
     DurUnit { unit: &'static str, form: u8 },
     NumWord(Option<u32>),
@@ -157,7 +157,8 @@ impl Lexicon {
             if r.len() >= 3 && r[1].len() == 2 {
                 if let Ok(month) = r[2].parse() {
                     let b = r[1].as_bytes();
-                    lx.add(r[0], Kind::Season { code: [b[0], b[1]], month });
+                    let needs_year = r.get(3).is_some_and(|f| f.contains("needs_year"));
+                    lx.add(r[0], Kind::Season { code: [b[0], b[1]], month, needs_year });
                 }
             }
         }
@@ -552,7 +553,7 @@ impl<'a> Ctx<'a> {
             Some((n, len)) => (Some(n), j + len),
             None => {
                 let licensed = !amb && (strip == 0 || self.norm(i).starts_with('ب') || self.norm(i).starts_with('و'));
-                if !licensed && !(self.trigger_before(i) && !amb) {
+                if !licensed && !self.trigger_before(i) {
                     return None;
                 }
                 (None, j)
@@ -752,8 +753,8 @@ impl<'a> Ctx<'a> {
             demo = Some(s);
             j += n;
         }
-        let ((code, sm), n, s) = self.get(j, |k| match k {
-            Kind::Season { code, month } => Some((code, month)),
+        let ((code, sm, needs_year), n, s) = self.get(j, |k| match k {
+            Kind::Season { code, month, needs_year } => Some((code, month, needs_year)),
             _ => None,
         })?;
         if demo.is_some() && s > 0 {
@@ -768,6 +769,9 @@ impl<'a> Ctx<'a> {
         if let Some((y, marker, k)) = self.year_after(j) {
             let y = if marker == Some(true) { self.hijri_year_to_greg(y) } else { y };
             return Some(Found { start_tok: i, end_tok: k, strip, value: format!("{:04}-{}", y, code), kind: "date" });
+        }
+        if needs_year {
+            return None;
         }
         let modifier = self.get_bare(j, |k| match k {
             Kind::Modifier(m) => Some(m),
