@@ -450,7 +450,14 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
                 }
             }
             if cand.is_none() {
-                cand = rule_person(kb, doc, i, end).or_else(|| rule_org(kb, doc, i, end));
+                let next_known = i + 1 < end && is_word(doc, i + 1) && {
+                    let mut b = String::new();
+                    match_kb(kb, doc, i + 1, end, &mut b).is_some() || match_inst(kb, doc, i + 1, end, &mut b).is_some()
+                };
+                cand = rule_person(kb, doc, i, end);
+                if cand.is_none() && !next_known {
+                    cand = rule_org(kb, doc, i, end);
+                }
             }
             if cand.is_none() && !model_tags.is_empty() {
                 cand = model_cand(kb, doc, &model_tags, i, end);
