@@ -37,11 +37,12 @@ pub const MIN_WORDS: usize = 12;
 /// Number of MinHash functions in a signature.
 pub const SIG_LEN: usize = 64;
 /// LSH bands (of SIG_LEN / BANDS rows each): pairs with a Jaccard similarity
-/// of 0.8 share a band with probability > 0.999, pairs at 0.3 with < 0.13.
+/// of 0.8 share a band with probability > 0.999, pairs at 0.3 with < 0.13;
+/// candidates are then checked against [`MIN_SIMILARITY`].
 pub const BANDS: usize = 16;
 /// Estimated Jaccard similarity (of word 3-shingles) at or above which two
 /// articles are near-duplicates.
-pub const MIN_SIMILARITY: f64 = 0.6;
+pub const MIN_SIMILARITY: f64 = 0.7;
 
 /// MinHash signature over word 3-shingles of the normalised text; None for very short texts.
 pub fn minhash(text: &str) -> Option<Vec<u32>> {
