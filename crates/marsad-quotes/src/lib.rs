@@ -32,6 +32,8 @@ const ANONYMOUS: &str = include_str!("../../../data/quotes/anonymous.tsv");
 
 /// Maximum number of words in a speaker phrase.
 const MAX_SPEAKER_WORDS: usize = 10;
+/// Maximum number of words of a speaker phrase before its verb (SVO order).
+const MAX_BACKWARD_WORDS: usize = 6;
 /// Maximum number of words between the speaker and the content marker.
 const MAX_GAP_WORDS: usize = 12;
 /// A quoted segment of at most this many words, not ending the sentence, is a name or scare quote.
@@ -55,6 +57,8 @@ struct CueInfo {
     prep: Option<String>,
     /// The preposition is required.
     strict: bool,
+    /// A relative verb follows the cue and is skipped (بحسب ما ذكرته الوكالة).
+    skip_verb: bool,
 }
 
 /// The quotes annotator. Build it once and share it between threads.
@@ -87,12 +91,14 @@ impl QuoteAnnotator {
                 "according" => CueClass::According,
                 _ => continue,
             };
-            let mut info = CueInfo { class, denial: false, prep: None, strict: false };
+            let mut info = CueInfo { class, denial: false, prep: None, strict: false, skip_verb: false };
             for f in flags.split(',').map(str::trim) {
                 if f == "denial" {
                     info.denial = true;
                 } else if f == "strict" {
                     info.strict = true;
+                } else if f == "skipverb" {
+                    info.skip_verb = true;
                 } else if let Some(p) = f.strip_prefix("prep=") {
                     info.prep = Some(normalize_str(p));
                 }
@@ -370,7 +376,7 @@ impl QuoteAnnotator {
     fn speaker_backward(&self, v: &View, verb: usize, sent_start: usize) -> (usize, usize) {
         let mut k = verb;
         let mut words = 0;
-        while k > sent_start && words < MAX_SPEAKER_WORDS - 2 {
+        while k > sent_start && words < MAX_BACKWARD_WORDS {
             let p = k - 1;
             if !v.is_word(p) {
                 break;
@@ -647,6 +653,9 @@ impl QuoteAnnotator {
         match info.class {
             CueClass::According => {
                 let mut from = after;
+                if info.skip_verb && from < se && v.is_word(from) {
+                    from += 1;
+                }
                 let strip_l = matches!(v.norm(i), "وفقا" | "طبقا" | "استنادا" | "نسبه");
                 let (a, b) = self.speaker_forward(v, from, se);
                 if a >= b {
@@ -661,6 +670,11 @@ impl QuoteAnnotator {
                 }
                 from = b;
                 let words_before = (ss..i).filter(|&k| v.is_word(k)).count();
+                // "أكدت الوزارة على لسان المتحدث باسمها أن…": a modifier of a reporting verb, which the verb handles
+                let lo = i.saturating_sub(10).max(ss);
+                if (lo..i).any(|k| self.is_cue_at(v, k).is_some_and(|(_, c)| c.class != CueClass::According)) {
+                    return None;
+                }
                 let (ca, cb) = if words_before >= 3 {
                     // "…، بحسب المصادر": the clause before the cue
                     (ss, i)
@@ -712,7 +726,7 @@ impl QuoteAnnotator {
                 } else {
                     // skip a pronoun-preposition (نفت فيه)
                     let mut from = after;
-                    if from < se && v.is_word(from) && matches!(v.norm(from), "فيه" | "فيها") {
+                    if from < se && v.is_word(from) && matches!(v.norm(from), "فيه" | "فيها" | "له" | "لها" | "لهم" | "لي" | "لنا") {
                         from += 1;
                     }
                     let (a, b) = self.speaker_forward(v, from, se);
