@@ -370,7 +370,7 @@ fn segment_normalized(s: &str, folded: bool, hamza_after_conj: bool) -> Vec<Piec
             let definite = rest.starts_with("ال") && n - i > 4 && !lex.is_protected_stem(rest);
             // ك does not govern a pronoun-bearing function word (كلها is كل+ها).
             let host_rest = c == 'ك' && lex.host_forms.contains_key(rest);
-            if !host_rest && definite || !host_rest && cx.accept(here, cx.estimate(rest, 2), proclitic_ratio(c), false) {
+            if !host_rest && (definite || cx.accept(here, cx.estimate(rest, 2), proclitic_ratio(c), false)) {
                 out.push((i, i + 1, SegmentKind::Proclitic, c.to_string()));
                 i += 1;
             }

@@ -75,7 +75,8 @@ pub fn parse_number_token(raw: &str) -> Option<f64> {
     let chars: Vec<char> = raw.chars().collect();
     let mut s = String::with_capacity(raw.len());
     let mut seen_decimal = false;
-    for (i, &c) in chars.iter().enumerate() {
+    let skip = usize::from(matches!(chars.first(), Some('%' | '\u{066A}')));
+    for (i, &c) in chars.iter().enumerate().skip(skip) {
         if let Some(d) = chars::digit_value(c) {
             s.push(char::from(b'0' + d as u8));
         } else if matches!(c, '.' | '\u{066B}') {
@@ -165,7 +166,7 @@ fn number_at(text: &str, tokens: &Tokens, i: usize) -> Option<(f64, usize, bool,
         TokenKind::Number => {
             let raw = tokens.text(text, i);
             let v = parse_number_token(raw)?;
-            let percent = raw.ends_with(['%', '\u{066A}']);
+            let percent = raw.ends_with(['%', '\u{066A}']) || raw.starts_with(['%', '\u{066A}']);
             let mut end = i + 1;
             let mut value = v;
             // "2.5 مليون", "3 آلاف"

@@ -212,7 +212,11 @@ pub fn tokenize(text: &str) -> Tokens {
         } else if chars::is_arabic_letter(c) || chars::is_word_continuation(c) {
             scan_arabic_word(&mut cur);
             TokenKind::Word
-        } else if chars::is_digit(c) {
+        } else if chars::is_digit(c) || (matches!(c, '%' | '\u{066A}') && cur.peek_at(1).is_some_and(chars::is_digit)) {
+            // "%70" as right-to-left text often writes it.
+            if !chars::is_digit(c) {
+                cur.bump();
+            }
             scan_number(&mut cur);
             TokenKind::Number
         } else if is_latin_letter(c) {

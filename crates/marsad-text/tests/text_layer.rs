@@ -251,6 +251,10 @@ fn number_tokens_parse_in_every_script() {
     assert_eq!(parse_number_token("1,6"), Some(1.6));
     assert_eq!(parse_number_token("70%"), Some(70.0));
     assert_eq!(parse_number_token("abc"), None);
+    assert_eq!(parse_number_token("%70"), Some(70.0));
+    let n = numbers("ارتفعت بنسبة %70 و٪٥");
+    assert_eq!((n[0].0.as_str(), n[0].1, n[0].3), ("%70", 70.0, true));
+    assert_eq!((n[1].0.as_str(), n[1].1, n[1].3), ("٪٥", 5.0, true));
 }
 
 #[test]
