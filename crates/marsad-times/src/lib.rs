@@ -513,7 +513,19 @@ impl<'a> Ctx<'a> {
                 } else {
                     let mut y = self.ay;
                     let after = (m, day) > (self.am, self.ad);
-                    if self.future_before(i) {
+                    let modifier = self.get_bare(j, |k| match k {
+                        Kind::Modifier(m) => Some(m),
+                        _ => None,
+                    });
+                    if let Some((_, n)) = modifier {
+                        j += n;
+                    }
+                    let fut = match modifier {
+                        Some((1, _)) => true,
+                        Some((-1, _)) => false,
+                        _ => self.future_before(i),
+                    };
+                    if fut {
                         if (m, day) < (self.am, self.ad) {
                             y += 1;
                         }
@@ -705,11 +717,18 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let strip = strip.unwrap_or(s);
+        let mut end = j + n;
         let (value, kind) = match rel {
             Rel::Present => ("PRESENT_REF".to_string(), "date"),
-            Rel::Day(n) => (fmt_day(self.anchor + n), "date"),
+            Rel::Day(n) => {
+                // "أمس الجمعة", "غدا الأحد": the weekday names the same day.
+                if let Some((_, n2)) = self.get_bare(end, |k| matches!(k, Kind::Weekday(_)).then_some(())) {
+                    end += n2;
+                }
+                (fmt_day(self.anchor + n), "date")
+            }
         };
-        Some(Found { start_tok: i, end_tok: j + n, strip, value, kind })
+        Some(Found { start_tok: i, end_tok: end, strip, value, kind })
     }
 
     /// "هذا الأسبوع", "الشهر الماضي", "العام المقبل", "السنة الجارية".
