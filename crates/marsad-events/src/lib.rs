@@ -87,6 +87,8 @@ struct Ctx {
     ent_at: Vec<u32>,
     /// Token is inside a time expression.
     in_time: Vec<bool>,
+    /// Indices of `doc.times` whose value is a calendar date, by start offset.
+    dates: Vec<usize>,
 }
 
 impl Ctx {
@@ -107,7 +109,14 @@ impl Ctx {
                 i += 1;
             }
         }
-        Ctx { ent_at, in_time }
+        let mut dates: Vec<usize> = (0..doc.times.len())
+            .filter(|&k| {
+                let t = &doc.times[k];
+                t.value.as_bytes().first().is_some_and(|b| b.is_ascii_digit()) && t.kind.as_deref() != Some("duration")
+            })
+            .collect();
+        dates.sort_by_key(|&k| doc.times[k].start);
+        Ctx { ent_at, in_time, dates }
     }
 }
 
@@ -205,6 +214,13 @@ impl EventAnnotator {
                     }
                 }
                 arg.prep = self.has_prep(doc, i);
+                // "وزاره الخزانه الاميركيه": an entity followed by a nationality adjective
+                if arg.last < end && ctx.ent_at[arg.last] == 0 {
+                    if let Some(m) = self.lex_actor_at(doc, arg.last, end).filter(|m| m.kind == ActorKind::Nationality) {
+                        arg.last = m.last;
+                        arg.country = arg.country.or(m.country);
+                    }
+                }
                 return Some(arg);
             }
         }
@@ -277,6 +293,15 @@ impl EventAnnotator {
                         }
                         _ => break,
                     }
+                }
+            }
+            // a title followed by its holder's name: "وزير الخارجيه الاميركي انتوني بلينكن"
+            if a.kind != ActorKind::Nationality && a.last < end && ctx.ent_at[a.last] > 0 {
+                let e = &doc.entities[ctx.ent_at[a.last] as usize - 1];
+                if matches!(e.entity_type, marsad_doc::EntityType::PER) {
+                    a.last = (doc.tokens.index_at(e.end.saturating_sub(1)) + 1).min(end).max(a.last);
+                    a.actor = e.actor.clone();
+                    a.country = a.country.or(e.country.clone());
                 }
             }
             return Some(a);
@@ -540,6 +565,9 @@ impl EventAnnotator {
             let first_cand = cands.len();
             consumed.clear();
             for i in start..end {
+                if consumed.len() > 8 {
+                    consumed.retain(|&c| c >= i);
+                }
                 if doc.tokens[i].kind != TokenKind::Word || consumed.contains(&i) {
                     continue;
                 }
@@ -565,7 +593,7 @@ impl EventAnnotator {
             all_counts.push(self.counts(doc, &ctx, &numbers, &cands[k], &cands, &mut target));
             cands[k].target = target;
         }
-        let keep = dedupe_document(doc, &cands, &self.lex);
+        let keep = dedupe_document(doc, &ctx, &cands, &self.lex);
         let mut events = Vec::with_capacity(cands.len());
         for ((c, counts), keep) in cands.iter().zip(all_counts).zip(keep) {
             if !keep {
@@ -576,7 +604,7 @@ impl EventAnnotator {
             let sent = doc.sentences[c.sentence];
             let target = c.target.clone();
             let date = marsad_times::date_for(doc, trig.start, trig.end)
-                .or_else(|| nearest_date(doc, sent, trig.start))
+                .or_else(|| nearest_date(doc, &ctx, sent, trig.start))
                 .unwrap_or_else(|| doc.date.clone());
             let location = self.location(doc, &ctx, c, sent);
             // A description without a country ("المتظاهرين", "الشرطه") takes the
@@ -1133,38 +1161,52 @@ fn actor_span(doc: &Doc, a: &Arg) -> ActorSpan {
 }
 
 /// The time expression of the sentence closest to `pos` whose value is a date.
-fn nearest_date(doc: &Doc, sent: Sentence, pos: usize) -> Option<String> {
-    doc.times
+fn nearest_date(doc: &Doc, ctx: &Ctx, sent: Sentence, pos: usize) -> Option<String> {
+    let lo = ctx.dates.partition_point(|&k| doc.times[k].start < sent.start);
+    ctx.dates[lo..]
         .iter()
-        .filter(|t| t.start >= sent.start && t.end <= sent.end)
-        .filter(|t| t.value.as_bytes().first().is_some_and(|b| b.is_ascii_digit()))
-        .filter(|t| t.kind.as_deref() != Some("duration"))
-        .min_by_key(|t| if t.start >= pos { t.start - pos } else { pos - t.end })
+        .map(|&k| &doc.times[k])
+        .take_while(|t| t.start < sent.end)
+        .filter(|t| t.end <= sent.end)
+        .min_by_key(|t| if t.start >= pos { t.start - pos } else { pos.saturating_sub(t.end) })
         .map(|t| t.value.clone())
 }
 
 /// The same event reported twice in one article (same type, participants
 /// and date): keep the first report.
-fn dedupe_document(doc: &Doc, cands: &[Cand], lex: &Lexicon) -> Vec<bool> {
+fn dedupe_document(doc: &Doc, ctx: &Ctx, cands: &[Cand], lex: &Lexicon) -> Vec<bool> {
     fn key(doc: &Doc, a: &Option<Arg>) -> String {
         match a {
             None => String::new(),
             Some(a) => match (&a.actor, &a.country) {
-                (Some(id), _) => id.clone(),
-                (None, Some(c)) => c.clone(),
+                (_, Some(c)) => c.clone(),
+                (Some(id), None) => id.clone(),
                 _ => (a.first..a.last).map(|k| strip_article(doc.tokens.norm(k))).collect::<Vec<_>>().join(" "),
             },
         }
     }
-    let mut seen: Vec<(String, String, String, String)> = Vec::new();
+    // Reports of one event: same type and participants, and dates that
+    // agree (equal, one containing the other as "2023-10" holds
+    // "2023-10-07", or one report without a date of its own).
+    let mut seen: std::collections::HashMap<(String, String, String), Vec<Option<String>>> = Default::default();
     let dates: Vec<Option<String>> = cands
         .iter()
         .map(|c| {
             let t = doc.token_span(c.first, c.last);
             let sent = doc.sentences[c.sentence];
-            marsad_times::date_for(doc, t.start, t.end).or_else(|| nearest_date(doc, sent, t.start))
+            marsad_times::date_for(doc, t.start, t.end).or_else(|| nearest_date(doc, ctx, sent, t.start))
         })
         .collect();
+    let compatible = |a: &Option<String>, b: &Option<String>| match (a, b) {
+        (Some(a), Some(b)) => {
+            let coarse = |x: &str| !(x.len() == 10 && x.as_bytes().get(4) == Some(&b'-') && x.as_bytes().get(7) == Some(&b'-'));
+            a == b
+                || a.starts_with(b.as_str())
+                || b.starts_with(a.as_str())
+                || ((coarse(a) || coarse(b)) && a.get(..4).is_some() && a.get(..4) == b.get(..4))
+        }
+        _ => true,
+    };
     let mut keep = Vec::with_capacity(cands.len());
     for (c, d) in cands.iter().zip(dates) {
         let etype = lex.triggers[c.trigger as usize].etype.to_string();
@@ -1172,10 +1214,10 @@ fn dedupe_document(doc: &Doc, cands: &[Cand], lex: &Lexicon) -> Vec<bool> {
         if matches!(etype.as_str(), "CONSULT" | "AGREE" | "COOPERATE") && s > t {
             std::mem::swap(&mut s, &mut t);
         }
-        let k = (etype, s, t, d.unwrap_or_default());
-        let dup = seen.contains(&k);
+        let group = seen.entry((etype, s, t)).or_default();
+        let dup = group.len() < 64 && group.iter().any(|g| compatible(g, &d)) || group.len() >= 64;
         if !dup {
-            seen.push(k);
+            group.push(d);
         }
         keep.push(!dup);
     }
@@ -1185,32 +1227,36 @@ fn dedupe_document(doc: &Doc, cands: &[Cand], lex: &Lexicon) -> Vec<bool> {
 /// Merge candidates of one sentence that describe the same event (same type,
 /// triggers within four words): keep the one with more arguments.
 fn dedupe(cands: &mut Vec<Cand>, from: usize, lex: &Lexicon) {
+    /// Only candidates this close (in tokens) are compared, so a huge
+    /// unpunctuated "sentence" stays linear.
+    const WINDOW: usize = 80;
     let score = |c: &Cand| {
         c.source.is_some() as u8 * 2
             + c.target.is_some() as u8 * 2
             + (lex.triggers[c.trigger as usize].pos == Pos::Verb) as u8
     };
-    let mut k = from;
-    while k < cands.len() {
-        let mut removed = false;
-        for m in from..cands.len() {
-            if m == k {
+    let n = cands.len();
+    let mut dropped = vec![false; n];
+    for k in from..n {
+        let lo = (from..k).rev().take_while(|&m| cands[k].first.abs_diff(cands[m].first) <= WINDOW).last().unwrap_or(k);
+        let mut m = lo;
+        while m < n && cands[m].first.abs_diff(cands[k].first) <= WINDOW || m < k {
+            if m == k || dropped[m] {
+                m += 1;
                 continue;
             }
             let (a, b) = (&cands[k], &cands[m]);
-            let a_weak = lex.triggers[a.trigger as usize].weak;
-            let same_type = lex.triggers[a.trigger as usize].etype == lex.triggers[b.trigger as usize].etype;
-            if a_weak && !lex.triggers[b.trigger as usize].weak && (same_type || a.source.is_none()) {
-                cands.remove(k);
-                removed = true;
+            let (ta, tb) = (&lex.triggers[a.trigger as usize], &lex.triggers[b.trigger as usize]);
+            let same = ta.etype == tb.etype;
+            // a weak trigger ("احتجاجا", "المتظاهرين") yields to another event
+            if ta.weak && !tb.weak && (same || a.source.is_none()) {
+                dropped[k] = true;
                 break;
             }
-            let same = lex.triggers[a.trigger as usize].etype == lex.triggers[b.trigger as usize].etype;
             // an event with no participants is the same as a fuller one of its sentence
             let bare = a.source.is_none() && a.target.is_none();
             if bare && same && (b.source.is_some() || b.target.is_some()) {
-                cands.remove(k);
-                removed = true;
+                dropped[k] = true;
                 break;
             }
             let near = a.first.abs_diff(b.first) <= 6;
@@ -1223,15 +1269,14 @@ fn dedupe(cands: &mut Vec<Cand>, from: usize, lex: &Lexicon) {
                 if cands[m].target.is_none() && tgt.as_ref().map(|x| x.first) != cands[m].source.as_ref().map(|x| x.first) {
                     cands[m].target = tgt;
                 }
-                cands.remove(k);
-                removed = true;
+                dropped[k] = true;
                 break;
             }
-        }
-        if !removed {
-            k += 1;
+            m += 1;
         }
     }
+    let mut it = dropped.into_iter();
+    cands.retain(|_| !it.next().unwrap_or(false));
 }
 
 #[cfg(test)]
