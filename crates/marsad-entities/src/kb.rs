@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 const COUNTRIES: &str = include_str!("../../../data/actors/countries.tsv");
+const CITIES: &str = include_str!("../../../data/actors/cities.tsv");
 const ENTITIES: &str = include_str!("../../../data/actors/entities_extra.tsv");
 const PEOPLE: &str = include_str!("../../../data/actors/people.tsv");
 const INSTITUTIONS: &str = include_str!("../../../data/actors/institutions.tsv");
@@ -184,6 +185,7 @@ impl Kb {
         kb.load_actor_rows(PEOPLE);
         kb.load_actor_rows(ENTITIES);
         kb.load_actor_rows(COUNTRIES);
+        kb.load_actor_rows(CITIES);
         for f in lines(INSTITUTIONS) {
             if f.len() < 6 {
                 continue;

@@ -384,7 +384,24 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
                 continue;
             }
             let mut cand: Option<Cand> = None;
-            let kbm = match_kb(kb, doc, i, end, &mut buf);
+            let mut kbm = match_kb(kb, doc, i, end, &mut buf);
+            // جنوب لبنان، شمال دارفور: a compass word before a known place
+            if i + 1 < end && is_direction(doc.tokens.norm(i)) && is_word(doc, i + 1) {
+                if let Some((len, skip, a)) = match_kb(kb, doc, i + 1, end, &mut buf) {
+                    let place = matches!(kb.actors[a].etype, EntityType::GPE | EntityType::LOC);
+                    if place && skip == 0 && kbm.map(|m| m.0 < len + 1).unwrap_or(true) {
+                        kbm = None;
+                        cand = Some(Cand { first: i, last: i + 1 + len, skip: 0, etype: EntityType::LOC, actor: ActorId::Kb(a), source: "gazetteer" });
+                    }
+                }
+            }
+            if cand.is_some() {
+                let c = cand.take().unwrap_or_else(|| unreachable!());
+                register_short_forms(kb, doc, &c, &mut short);
+                i = c.last;
+                out.push(c);
+                continue;
+            }
             let inst = match_inst(kb, doc, i, end, &mut buf);
             let kb_len = kbm.map(|m| m.0).unwrap_or(0);
             if let Some((len, skip, ins, country)) = inst {
@@ -415,7 +432,7 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
             // short forms of names seen earlier
             if cand.is_none() {
                 'outer: for (skip, v) in proclitic_variants(doc.tokens.norm(i)) {
-                    if v.chars().count() < 3 {
+                    if v.chars().count() < 2 {
                         continue;
                     }
                     let mut key = v.to_string();
@@ -485,6 +502,10 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
     out
 }
 
+fn is_direction(w: &str) -> bool {
+    matches!(w, "جنوب" | "شمال" | "شرق" | "غرب" | "وسط" | "جنوبي" | "شمالي" | "شرقي" | "غربي" | "شمال شرق" | "جنوب شرق" | "شمال غرب" | "جنوب غرب")
+}
+
 fn register_short_forms(kb: &Kb, doc: &Doc, c: &Cand, short: &mut HashMap<String, (EntityType, ActorId)>) {
     let len = c.last - c.first;
     if len < 2 {
@@ -501,6 +522,11 @@ fn register_short_forms(kb: &Kb, doc: &Doc, c: &Cand, short: &mut HashMap<String
             let last = tok(c.last - 1);
             if last.chars().count() >= 3 && !kb.stopwords.contains(last) {
                 short.entry(last.to_string()).or_insert((EntityType::PER, c.actor.clone()));
+            }
+            // "بن فرحان" after "فيصل بن فرحان"; "حمدان دقلو" after "محمد حمدان دقلو"
+            if len >= 3 {
+                let tail = (c.first + 1..c.last).map(tok).collect::<Vec<_>>().join(" ");
+                short.entry(tail).or_insert((EntityType::PER, c.actor.clone()));
             }
         }
         EntityType::ORG if len >= 3 => {
@@ -537,7 +563,9 @@ fn rule_person(kb: &Kb, doc: &Doc, i: usize, end: usize) -> Option<Cand> {
     while last < end && last < first + 4 {
         let nw = doc.tokens.norm(last);
         let joiner = matches!(nw, "بن" | "ابن" | "عبد" | "ابو" | "ابي" | "ال" | "بنت");
-        if joiner || (is_name_token(kb, doc, last) && (kb.first_names.contains(nw) || nw.starts_with("ال") || !first_ok || last == first + 1)) {
+        let verb_like = nw.starts_with("سي") || nw.starts_with("ست") || nw.starts_with("سن");
+        let more = first_ok || last < first + 2;
+        if joiner || (more && !verb_like && is_name_token(kb, doc, last) && (kb.first_names.contains(nw) || nw.starts_with("ال") || !first_ok || last == first + 1)) {
             last += 1;
         } else {
             break;
@@ -592,8 +620,20 @@ fn rule_org(kb: &Kb, doc: &Doc, i: usize, end: usize) -> Option<Cand> {
 fn model_cand(kb: &Kb, doc: &Doc, tags: &[tagger::Tag], i: usize, end: usize) -> Option<Cand> {
     let t = tags.get(i)?;
     let etype = t.begin_type()?;
+    // the tagger's span is kept only over name-like tokens
+    if !is_name_token(kb, doc, i) {
+        return None;
+    }
     let mut last = i + 1;
-    while last < end && tags.get(last).map(|x| x.inside_of(etype)).unwrap_or(false) {
+    while last < end && tags.get(last).map(|x| x.inside_of(etype)).unwrap_or(false) && is_word(doc, last) {
+        let w = doc.tokens.norm(last);
+        if kb.stopwords.contains(w) || kb.demonyms.contains_key(w) || kb.sector_words.contains_key(w) {
+            break;
+        }
+        let mut b = String::new();
+        if match_kb(kb, doc, last, end, &mut b).is_some() {
+            break;
+        }
         last += 1;
     }
     // the tagger is not trusted on lone function words or nationality adjectives
