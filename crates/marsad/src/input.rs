@@ -107,15 +107,54 @@ const BLOCK_TAGS: &[&str] = &[
 ];
 
 /// Elements whose content is never visible text.
-const SKIP_TAGS: &[&str] = &["script", "style", "noscript", "template", "svg", "head", "iframe", "object", "nav", "form", "button", "select"];
+const SKIP_TAGS: &[&str] = &["script", "style", "noscript", "template", "svg", "head", "iframe", "object", "nav", "form", "button", "select", "footer", "aside"];
+
+/// Words in a `class`, `id` or `role` attribute that mark page furniture
+/// rather than the article (menus, share bars, related links, comments, ads).
+const BOILERPLATE_MARKERS: &[&str] = &[
+    "share", "social", "related", "comment", "breadcrumb", "menu", "sidebar", "footer", "navbar", "advert", "ads-", "-ads",
+    "newsletter", "cookie", "subscribe", "popular", "most-read", "mostread", "trending", "tags", "banner", "widget", "navigation",
+];
+
+/// Elements with no closing tag.
+const VOID_TAGS: &[&str] = &["br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr", "param"];
+
+fn is_boilerplate_tag(tag: &str) -> bool {
+    ["class", "id", "role"].iter().filter_map(|a| attr(tag, a)).any(|v| {
+        let v = v.to_ascii_lowercase();
+        BOILERPLATE_MARKERS.iter().any(|m| v.contains(m)) || v == "ads" || v.split_whitespace().any(|w| w == "ad" || w == "ads")
+    })
+}
+
+/// Per-block counters for link density.
+#[derive(Default)]
+struct Block {
+    start: usize,
+    text_chars: usize,
+    link_chars: usize,
+    links: usize,
+}
+
+impl Block {
+    /// Menus and link lists: mostly link text, several links or a short one.
+    fn is_link_list(&self) -> bool {
+        self.links > 0 && self.link_chars * 2 > self.text_chars && (self.links >= 2 || self.text_chars < 30)
+    }
+}
 
 /// Extract the visible text of an HTML document: markup removed, entities
 /// decoded, block elements turned into line breaks, `script`/`style`/`nav`
-/// and the head skipped, runs of blank lines collapsed.
+/// and the head skipped, runs of blank lines collapsed. Boilerplate is left
+/// out: `footer`/`aside`, elements whose class or id names page furniture
+/// (share bars, related links, comments, ads), and blocks that are mostly
+/// link text (menus, link lists).
 pub fn html_to_text(html: &str) -> (String, HtmlMeta) {
     let mut meta = HtmlMeta::default();
     let mut out = String::with_capacity(html.len() / 2);
     let mut skip_depth: Vec<String> = Vec::new();
+    let mut link_depth = 0usize;
+    let mut block = Block::default();
+    let mut dropped: Vec<(usize, usize)> = Vec::new();
     let bytes = html.as_bytes();
     let mut i = 0usize;
     let mut text_start = 0usize;
@@ -131,7 +170,13 @@ pub fn html_to_text(html: &str) -> (String, HtmlMeta) {
         if in_title {
             title.push_str(chunk);
         } else if skip_depth.is_empty() {
+            let before = out.len();
             push_text(&mut out, chunk);
+            let n = out[before..].chars().filter(|c| !c.is_whitespace()).count();
+            block.text_chars += n;
+            if link_depth > 0 {
+                block.link_chars += n;
+            }
         }
         // Comments and declarations.
         if html[i..].starts_with("<!--") {
@@ -180,22 +225,60 @@ pub fn html_to_text(html: &str) -> (String, HtmlMeta) {
             }
             continue;
         }
-        if SKIP_TAGS.contains(&name.as_str()) && !tag.ends_with('/') {
+        if name == "a" && skip_depth.is_empty() {
+            if closing {
+                link_depth = link_depth.saturating_sub(1);
+            } else if !tag.ends_with('/') {
+                link_depth += 1;
+                block.links += 1;
+            }
+        }
+        let void = VOID_TAGS.contains(&name.as_str()) || tag.ends_with('/');
+        let skip_tag = SKIP_TAGS.contains(&name.as_str());
+        if !void && (skip_tag || !skip_depth.is_empty()) {
             if closing {
                 if let Some(pos) = skip_depth.iter().rposition(|t| *t == name) {
                     skip_depth.truncate(pos);
                 }
-            } else {
+            } else if skip_tag || skip_depth.last().is_some_and(|t| *t == name) {
+                // Nested elements of the same name inside a skipped one are tracked
+                // so that the right closing tag ends the skip.
                 skip_depth.push(name.clone());
             }
             continue;
         }
-        if skip_depth.is_empty() && BLOCK_TAGS.contains(&name.as_str()) && !out.ends_with('\n') && !out.is_empty() {
-            out.push('\n');
+        if !void && !closing && skip_depth.is_empty() && BLOCK_TAGS.contains(&name.as_str()) && is_boilerplate_tag(tag) {
+            skip_depth.push(name.clone());
+            continue;
+        }
+        if skip_depth.is_empty() && BLOCK_TAGS.contains(&name.as_str()) {
+            if block.is_link_list() {
+                dropped.push((block.start, out.len()));
+            }
+            if !out.ends_with('\n') && !out.is_empty() {
+                out.push('\n');
+            }
+            block = Block { start: out.len(), ..Block::default() };
         }
     }
     if skip_depth.is_empty() && text_start < bytes.len() {
         push_text(&mut out, &html[text_start..]);
+    }
+    if block.is_link_list() {
+        dropped.push((block.start, out.len()));
+    }
+    if !dropped.is_empty() {
+        let mut kept = String::with_capacity(out.len());
+        let mut last = 0;
+        for (a, b) in dropped {
+            if a >= last && b <= out.len() {
+                kept.push_str(&out[last..a]);
+                kept.push('\n');
+                last = b;
+            }
+        }
+        kept.push_str(&out[last..]);
+        out = kept;
     }
     // Collapse blank lines into paragraph breaks.
     let mut cleaned = String::with_capacity(out.len());
@@ -355,6 +438,17 @@ mod tests {
         assert_eq!(text, "قال الوزير إن\n\nالمحادثات مستمرة");
         assert_eq!(meta.title.as_deref(), Some("عنوان & خبر"));
         assert_eq!(meta.date.as_deref(), Some("2024-01-27"));
+    }
+
+    #[test]
+    fn boilerplate_is_left_out() {
+        let html = "<html><body><header><ul><li><a href=\"/\">الرئيسية</a></li><li><a href=\"/p\">سياسة</a></li></ul></header>\
+            <article><h1>عنوان الخبر</h1><div class=\"share-bar\"><div>شارك</div><a href=\"#\">فيسبوك</a></div>\
+            <p>قال الوزير إن <a href=\"/x\">المحادثات</a> مستمرة منذ أسابيع في العاصمة.</p>\
+            <div id=\"related-news\"><p>أخبار ذات صلة</p></div><p>وأضاف أن الجولة المقبلة ستعقد قريبا.</p></article>\
+            <p><a href=\"/a\">خبر أول</a> | <a href=\"/b\">خبر ثان</a></p><aside>الأكثر قراءة</aside><footer>جميع الحقوق محفوظة</footer></body></html>";
+        let (text, _) = html_to_text(html);
+        assert_eq!(text, "عنوان الخبر\n\nقال الوزير إن المحادثات مستمرة منذ أسابيع في العاصمة.\n\nوأضاف أن الجولة المقبلة ستعقد قريبا.");
     }
 
     #[test]
