@@ -212,6 +212,10 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
             let mut push = |item: Item, batch: &mut Vec<Item>, skipped: &mut u64| -> bool {
                 let hash = item.hash();
                 let known = st.as_mut().and_then(|s| s.exists([&hash]).ok()).unwrap_or(false);
+                // Hashes of this run not yet committed; older ones are in the database.
+                if in_run.len() >= 65_536 {
+                    in_run.clear();
+                }
                 if known || !in_run.insert(hash) {
                     *skipped += 1;
                     return false;
