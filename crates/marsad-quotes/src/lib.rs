@@ -422,7 +422,8 @@ impl QuoteAnnotator {
             .max()
         {
             let nb = doc.tokens.index_at(e_end).max(a + 1);
-            if nb < b && v.words_between(nb, b) <= 2 {
+            let tail = v.words_between(nb, b);
+            if nb < b && (1..=2).contains(&tail) {
                 b = nb;
             }
         }
@@ -782,6 +783,70 @@ impl QuoteAnnotator {
     }
 }
 
+/// The date of the statement: the time expression of the cue's sentence nearest the cue that is
+/// not part of the reported content (a date inside the content is what was talked about), as
+/// resolved by the time layer; else the article date.
+fn statement_date(doc: &Doc, cue_start: usize, cue_end: usize, content_start: usize, content_end: usize) -> String {
+    let Some(s) = doc.sentence_at(cue_start) else { return doc.date.clone() };
+    let sent = doc.sentences[s];
+    let best = doc
+        .times
+        .iter()
+        .filter(|t| t.start >= sent.start && t.end <= sent.end)
+        .filter(|t| !(t.start < content_end && content_start < t.end))
+        .filter(|t| !t.value.starts_with('P') || t.value == "PRESENT_REF")
+        .min_by_key(|t| if t.end <= cue_start { cue_start - t.end } else { t.start.saturating_sub(cue_end) });
+    best.and_then(|t| marsad_times::date_for(doc, t.start, t.end)).unwrap_or_else(|| doc.date.clone())
+}
+
+/// The first word of a phrase, normalised, without و and the article.
+fn head_word(text: &str) -> String {
+    let w = text.split_whitespace().next().unwrap_or("");
+    let n = normalize_str(w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let n = n.strip_prefix('و').filter(|r| r.starts_with("ال")).unwrap_or(&n);
+    n.strip_prefix("ال").unwrap_or(n).to_string()
+}
+
+/// "الصحيفة", "الوزارة", "الحركة": a one-word definite speaker with no actor refers back to the
+/// last speaker or entity with the same head noun (صحيفة "واشنطن بوست", وزارة الخارجية العراقية);
+/// it keeps its own span and takes that actor id.
+fn resolve_definite_anaphors(doc: &Doc, found: &mut [Found]) {
+    for i in 0..found.len() {
+        let Some(sp) = &found[i].speaker else { continue };
+        if sp.actor.is_some() || sp.anonymous || sp.text.split_whitespace().count() != 1 {
+            continue;
+        }
+        let norm = normalize_str(&sp.text);
+        let bare = norm.strip_prefix('و').unwrap_or(&norm);
+        if !bare.starts_with("ال") || bare.chars().count() < 5 {
+            continue;
+        }
+        let head = head_word(&sp.text);
+        let start = sp.start;
+        let from_quotes = found[..i].iter().rev().filter_map(|q| q.speaker.as_ref()).find(|s| {
+            s.actor.is_some() && s.start < start && s.text.split_whitespace().count() > 1 && head_word(&s.text) == head
+        });
+        let actor = from_quotes.and_then(|s| s.actor.clone()).or_else(|| {
+            doc.entities
+                .iter()
+                .rev()
+                .filter(|e| e.end <= start && e.actor.is_some() && e.text.split_whitespace().count() > 1)
+                .filter(|e| {
+                    // entities only from this sentence or the one before
+                    match (doc.sentence_at(e.start), doc.sentence_at(start)) {
+                        (Some(a), Some(b)) => b - a.min(b) <= 1,
+                        _ => false,
+                    }
+                })
+                .find(|e| head_word(&e.text) == head)
+                .and_then(|e| e.actor.clone())
+        });
+        if let (Some(a), Some(sp)) = (actor, found[i].speaker.as_mut()) {
+            sp.actor = Some(a);
+        }
+    }
+}
+
 fn speaker_to_actor(s: Speaker) -> ActorSpan {
     ActorSpan { start: s.start, end: s.end, text: s.text, actor: s.actor, country: None, sector: None }
 }
@@ -842,6 +907,8 @@ impl Annotator for QuoteAnnotator {
             }
             out
         };
+        let mut found = found;
+        resolve_definite_anaphors(doc, &mut found);
         let mut quotes = Vec::with_capacity(found.len());
         for f in found {
             let cue = doc.token_span(f.cue.0, f.cue.1);
@@ -849,8 +916,7 @@ impl Annotator for QuoteAnnotator {
             if content.start >= content.end {
                 continue;
             }
-            let date = marsad_times::date_for(doc, cue.start.min(content.start), content.end.max(cue.end))
-                .unwrap_or_else(|| doc.date.clone());
+            let date = statement_date(doc, cue.start, cue.end, content.start, content.end);
             quotes.push(Quote { kind: f.kind, cue, speaker: f.speaker, content, date: Some(date), denial: f.denial, via: f.via });
         }
         doc.quotes = quotes;
