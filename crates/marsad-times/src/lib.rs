@@ -525,7 +525,9 @@ impl<'a> Ctx<'a> {
                         Some((-1, _)) => false,
                         _ => self.future_before(i),
                     };
-                    if fut {
+                    if matches!(modifier, Some((0, _))) {
+                        // "22 مايو الجاري": this year.
+                    } else if fut {
                         if (m, day) < (self.am, self.ad) {
                             y += 1;
                         }
@@ -671,6 +673,10 @@ impl<'a> Ctx<'a> {
             j += n;
         }
         if let Some((_, n, s)) = self.get(j, |k| (k == Kind::DayWord).then_some(())) {
+            if self.is(j, |k| matches!(k, Kind::Relative(_))) {
+                // "اليوم السبت": handled with the relative day.
+                return None;
+            }
             if j == i {
                 strip = Some(s);
             }
@@ -722,10 +728,17 @@ impl<'a> Ctx<'a> {
             Rel::Present => ("PRESENT_REF".to_string(), "date"),
             Rel::Day(n) => {
                 // "أمس الجمعة", "غدا الأحد": the weekday names the same day.
-                if let Some((_, n2)) = self.get_bare(end, |k| matches!(k, Kind::Weekday(_)).then_some(())) {
+                let mut d = self.anchor + n;
+                if let Some((wd, n2)) = self.get_bare(end, |k| match k {
+                    Kind::Weekday(w) => Some(w),
+                    _ => None,
+                }) {
                     end += n2;
+                    // The weekday wins when the article date is a little off.
+                    let diff = (wd as i64 - weekday(d) as i64).rem_euclid(7);
+                    d += if diff > 3 { diff - 7 } else { diff };
                 }
-                (fmt_day(self.anchor + n), "date")
+                (fmt_day(d), "date")
             }
         };
         Some(Found { start_tok: i, end_tok: end, strip, value, kind })

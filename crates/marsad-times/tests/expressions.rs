@@ -28,3 +28,20 @@ fn expression_table() {
     assert!(n >= 150, "only {n} rows");
     assert!(failures.is_empty(), "{} of {} failed:\n{}", failures.len(), n, failures.join("\n"));
 }
+
+#[test]
+fn negatives_find_nothing() {
+    let ann = TimeAnnotator::new();
+    let mut bad = Vec::new();
+    for line in include_str!("negatives.tsv").lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let mut doc = Doc::new(line, "2024-01-27");
+        ann.annotate(&mut doc);
+        if !doc.times.is_empty() {
+            bad.push(format!("{line}: {:?}", doc.times.iter().map(|t| (&t.text, &t.value)).collect::<Vec<_>>()));
+        }
+    }
+    assert!(bad.is_empty(), "false positives:\n{}", bad.join("\n"));
+}
