@@ -70,21 +70,42 @@ const PROTECTED_DATA: &str = include_str!("../../../data/text/clitic_protected.t
 const FREQ_DATA: &str = include_str!("../../../data/text/word_freq.tsv");
 const HOSTS_DATA: &str = include_str!("../../../data/text/pronoun_hosts.tsv");
 
+/// FNV-1a: a fast hash for the short keys of the lexicon (SipHash's DoS
+/// resistance is not needed for a fixed, embedded word list).
+#[derive(Default, Clone, Copy)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FastMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<Fnv>>;
+
 /// The knowledge the segmenter works with, loaded once (shared by all threads).
 struct Lexicon {
     /// Corpus frequency of each normalised word form (see `examples/build_lexicon.rs`).
-    freq: HashMap<String, u32>,
+    freq: FastMap<u32>,
     /// Words never split (stems that start or end with clitic-like letters).
     protected: HashSet<String>,
     /// Host word + pronoun → (host length in chars) for short function words (منه، لها).
-    host_forms: HashMap<String, usize>,
+    host_forms: FastMap<usize>,
 }
 
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
         let data_lines = |d: &'static str| d.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'));
-        let mut freq = HashMap::with_capacity(100_000);
+        let mut freq = FastMap::with_capacity_and_hasher(100_000, Default::default());
         for line in data_lines(FREQ_DATA) {
             let mut cols = line.split('\t');
             if let (Some(w), Some(c)) = (cols.next(), cols.next()) {
@@ -94,7 +115,7 @@ fn lexicon() -> &'static Lexicon {
             }
         }
         let protected = data_lines(PROTECTED_DATA).map(normalize_str).collect();
-        let mut host_forms = HashMap::new();
+        let mut host_forms = FastMap::default();
         for line in data_lines(HOSTS_DATA) {
             let mut cols = line.split('\t');
             let (Some(host), Some(prons)) = (cols.next(), cols.next()) else { continue };
