@@ -61,6 +61,7 @@ enum Kind {
     GeneralHead,
     Connector(Role),
     YearWord,
+    PeriodPart,
 }
 
 #[derive(Debug)]
@@ -230,6 +231,9 @@ impl Lexicon {
                 _ => continue,
             };
             lx.add(r[0], Kind::Connector(role));
+        }
+        for r in rows(include_str!("../../../data/time/period_parts.tsv")) {
+            lx.add(r[0], Kind::PeriodPart);
         }
         for r in rows(include_str!("../../../data/time/year_words.tsv")) {
             lx.add(r[0], Kind::YearWord);
@@ -757,10 +761,15 @@ impl<'a> Ctx<'a> {
                 Kind::CalUnit(u) => Some(u),
                 _ => None,
             })?;
-            let (m, n2) = self.get_bare(i + n, |k| match k {
+            let (m, n2) = match self.get_bare(i + n, |k| match k {
                 Kind::Modifier(m) => Some(m),
                 _ => None,
-            })?;
+            }) {
+                Some(x) => x,
+                // "منذ مطلع العام", "حتى نهاية الشهر": the current one.
+                None if s == 0 && i > self.lo && self.is(i - 1, |k| k == Kind::PeriodPart) && self.number(i + n).is_none() => (0, 0),
+                None => return None,
+            };
             if i > self.lo && s == 0 && self.is(i - 1, |k| k == Kind::GeneralHead) {
                 return None;
             }
