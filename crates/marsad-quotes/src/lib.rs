@@ -362,7 +362,7 @@ impl QuoteAnnotator {
             if self.stops.contains(n) || is_complementizer(n) || (k > from && self.is_clause_cue(v, k)) {
                 break;
             }
-            if k > from && self.is_cue_at(v, k).is_some() {
+            if self.is_cue_at(v, k).is_some() {
                 break;
             }
             words += 1;
@@ -432,7 +432,7 @@ impl QuoteAnnotator {
         let has_entity_name = doc.entities.iter().any(|e| {
             e.start < span.end && e.end > span.start && e.entity_type == marsad_doc::EntityType::PER
         });
-        let anonymous = self.is_anonymous_head(v.norm(a)) && !has_entity_name;
+        let anonymous = self.is_anonymous_head(v.norm(a)) && !has_entity_name && !(a + 1 < b && is_same_word(v.norm(a + 1)));
         let mut affiliation = None;
         if anonymous {
             for k in a + 1..b {
@@ -799,6 +799,11 @@ fn statement_date(doc: &Doc, cue_start: usize, cue_end: usize, content_start: us
     best.and_then(|t| marsad_times::date_for(doc, t.start, t.end)).unwrap_or_else(|| doc.date.clone())
 }
 
+/// "ذاته، نفسه": the same source as before (المصدر ذاته).
+fn is_same_word(norm: &str) -> bool {
+    matches!(norm, "ذاته" | "ذاتها" | "نفسه" | "نفسها" | "ذاتهم" | "نفسهم" | "المذكور" | "المذكوره")
+}
+
 /// The first word of a phrase, normalised, without و and the article.
 fn head_word(text: &str) -> String {
     let w = text.split_whitespace().next().unwrap_or("");
@@ -813,7 +818,18 @@ fn head_word(text: &str) -> String {
 fn resolve_definite_anaphors(doc: &Doc, found: &mut [Found]) {
     for i in 0..found.len() {
         let Some(sp) = &found[i].speaker else { continue };
-        if sp.actor.is_some() || sp.anonymous || sp.text.split_whitespace().count() != 1 {
+        let words: Vec<&str> = sp.text.split_whitespace().collect();
+        if sp.actor.is_none() && words.len() == 2 && is_same_word(&normalize_str(words[1])) {
+            // "المصدر ذاته": the previous speaker
+            let prev = found[..i].iter().rev().filter_map(|q| q.speaker.as_ref()).find(|s| s.actor.is_some());
+            if let Some(a) = prev.and_then(|s| s.actor.clone()) {
+                if let Some(sp) = found[i].speaker.as_mut() {
+                    sp.actor = Some(a);
+                }
+            }
+            continue;
+        }
+        if sp.actor.is_some() || sp.anonymous || words.len() != 1 {
             continue;
         }
         let norm = normalize_str(&sp.text);
@@ -863,6 +879,8 @@ fn actor_for(doc: &Doc, start: usize, end: usize, first: usize, last: usize) -> 
     doc.entities
         .iter()
         .filter(|e| e.start < end && e.end > start && e.actor.is_some())
+        // a place names the speaker only when it is the speaker (واشنطن), not a modifier (المحكمة بالقصرين)
+        .filter(|e| matches!(e.entity_type, PER | ORG) || e.start <= start)
         .min_by_key(|e| (rank(e.entity_type), usize::MAX - e.end))
         .and_then(|e| e.actor.clone())
         .or_else(|| marsad_entities::describe(doc, first, last).map(|a| a.id))

@@ -153,3 +153,35 @@ fn no_panic_on_malformed_input() {
         run(t);
     }
 }
+
+#[test]
+fn verb_then_participle_then_colon() {
+    let d = run("وقال الوزير إن الخطة جاهزة. وتابع قائلا: \"سنبدأ التنفيذ الشهر المقبل\".");
+    assert_eq!(d.quotes.len(), 2);
+    assert_eq!(d.quotes[1].content.text, "سنبدأ التنفيذ الشهر المقبل");
+    assert_eq!(speaker(&d.quotes[1]), "الوزير");
+}
+
+#[test]
+fn according_to_what_x_said() {
+    let d = run("وتم إجلاء مئات العائلات من المنطقة، بحسب ما ذكرته وكالة الأنباء الرسمية.");
+    assert_eq!(d.quotes.len(), 1);
+    assert_eq!(d.quotes[0].cue.text, "بحسب ما");
+    assert_eq!(speaker(&d.quotes[0]), "وكالة الأنباء الرسمية");
+    assert_eq!(d.quotes[0].content.text, "وتم إجلاء مئات العائلات من المنطقة");
+}
+
+#[test]
+fn same_source_is_not_a_new_anonymous_source() {
+    let d = run("وقال المصدر ذاته إن الاجتماع تأجل.");
+    let s = d.quotes[0].speaker.as_ref().unwrap();
+    assert_eq!(s.text, "المصدر ذاته");
+    assert!(!s.anonymous);
+}
+
+#[test]
+fn lil_without_subject_is_not_a_speaker() {
+    let d = run("وقال الطبيب إن حالته حرجة. وأضاف لـ\"الشرق\" أن العملية نجحت.");
+    assert_eq!(d.quotes.len(), 2);
+    assert_eq!(speaker(&d.quotes[1]), "الطبيب");
+}
