@@ -615,6 +615,16 @@ impl EventAnnotator {
                     s.country = l.country.clone();
                 }
             }
+            // Domestic descriptions (protesters, police, opposition) without a
+            // place: the nearest country named in the sentence.
+            if let Some(s) = source.as_mut() {
+                if s.country.is_none()
+                    && s.actor.is_none()
+                    && matches!(s.sector.as_deref(), Some("CVL" | "COP" | "OPP"))
+                {
+                    s.country = self.nearest_country(doc, &ctx, c);
+                }
+            }
             events.push(Event {
                 event_type: t.etype.to_string(),
                 mode: t.mode.clone(),
@@ -964,6 +974,29 @@ impl EventAnnotator {
         Some(Cand { trigger: tid, first: i, last, source, target, negated, hypothetical, sentence: 0 })
     }
 
+    /// The country of the actor or place nearest to the trigger in its sentence.
+    fn nearest_country(&self, doc: &Doc, ctx: &Ctx, c: &Cand) -> Option<String> {
+        let r = doc.sentence_tokens(c.sentence);
+        let lo = r.start.max(c.first.saturating_sub(30));
+        let hi = r.end.min(c.last + 30).min(doc.tokens.len());
+        let mut best: Option<(usize, String)> = None;
+        let mut j = lo;
+        while j < hi {
+            if let Some(a) = self.actor_at(doc, ctx, j, hi) {
+                if let Some(country) = a.country.clone().filter(|c| c.len() == 3 && !matches!(c.as_str(), "IGO" | "NGO" | "IMG" | "UNO" | "EUR")) {
+                    let d = if a.last <= c.first { c.first - a.last } else { a.first.saturating_sub(c.last) };
+                    if best.as_ref().is_none_or(|(bd, _)| d < *bd) {
+                        best = Some((d, country));
+                    }
+                }
+                j = a.last.max(j + 1);
+            } else {
+                j += 1;
+            }
+        }
+        best.map(|(_, c)| c)
+    }
+
     fn has_casualties(&self, doc: &Doc, start: usize, end: usize, first: usize, last: usize) -> bool {
         (start..end).any(|k| {
             !(first..last).contains(&k)
@@ -1111,7 +1144,10 @@ impl EventAnnotator {
     fn location(&self, doc: &Doc, ctx: &Ctx, c: &Cand, sent: Sentence) -> Option<ActorSpan> {
         let r = doc.sentence_tokens(c.sentence);
         let _ = sent;
-        let a = self.place_after(doc, ctx, c.last, r.end.min(c.last + 14))?;
+        // a place after the trigger, else one earlier in the sentence ("في بانكوك، تظاهر…")
+        let a = self
+            .place_after(doc, ctx, c.last, r.end.min(c.last + 14))
+            .or_else(|| self.place_after(doc, ctx, r.start.max(c.first.saturating_sub(14)), c.first))?;
         let mut s = actor_span(doc, &a);
         s.sector = None;
         Some(s)
