@@ -240,7 +240,7 @@ impl Lexicon {
         }
         // Longest phrases first.
         for v in lx.map.values_mut() {
-            v.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()));
+            v.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
         }
         lx
     }
@@ -1103,13 +1103,7 @@ pub fn date_for(doc: &Doc, start: usize, end: usize) -> Option<String> {
             (true, true) => 2,
             (false, true) => 3,
         };
-        let dist = if t.end <= start {
-            start - t.end
-        } else if t.start >= end {
-            t.start - end
-        } else {
-            0
-        };
+        let dist = start.saturating_sub(t.end).max(t.start.saturating_sub(end));
         if best.is_none_or(|(r, d, _)| (rank, dist) < (r, d)) {
             best = Some((rank, dist, t));
         }
