@@ -320,8 +320,14 @@ impl QuoteAnnotator {
                     || norm.starts_with('و') && !self.single.contains_key(norm)
                     || norm.starts_with('ف') && !self.single.contains_key(norm)
                     || (i > 0 && v.is_comma(i - 1))
+                    || self.conjunction_before(v, i)
             }
         }
+    }
+
+    /// "، لكنه أكد": a comma and a conjunction (a speaker stop word) before token i.
+    fn conjunction_before(&self, v: &View, i: usize) -> bool {
+        i >= 2 && v.is_comma(i - 2) && v.is_word(i - 1) && self.stops.contains(v.norm(i - 1))
     }
 
     /// Read a speaker phrase forward from token `from` (inside the sentence ending at `end`).
@@ -561,7 +567,7 @@ impl QuoteAnnotator {
                 }
             }
             if k > start && self.is_clause_cue(v, k) {
-                return k;
+                return if self.conjunction_before(v, k) { k - 1 } else { k };
             }
             k += 1;
         }
@@ -686,6 +692,12 @@ impl QuoteAnnotator {
                     }
                     if k < se && v.is_word(k) && is_complementizer(v.norm(k)) {
                         k += 1;
+                    }
+                    // "وبحسب وكالة الأنباء، قال الرئيس إن…": the verb after it carries the quote
+                    if let Some(w) = (k..se).find(|&x| v.is_word(x)) {
+                        if self.is_cue_at(v, w).is_some() {
+                            return None;
+                        }
                     }
                     (k, self.content_end(v, k, se))
                 };

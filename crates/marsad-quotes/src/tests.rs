@@ -185,3 +185,15 @@ fn lil_without_subject_is_not_a_speaker() {
     assert_eq!(d.quotes.len(), 2);
     assert_eq!(speaker(&d.quotes[1]), "الطبيب");
 }
+
+#[test]
+fn according_before_a_verb_cue_leaves_the_quote_to_the_verb() {
+    let d = run("وحسب وكالة الأنباء الرسمية، قال الرئيس إن المحادثات كانت مثمرة.");
+    assert_eq!(d.quotes.len(), 1);
+    assert_eq!(d.quotes[0].cue.text, "قال");
+    assert_eq!(speaker(&d.quotes[0]), "الرئيس");
+    // a pronoun subject before the verb is the previous speaker
+    let d = run("وقال الوزير إن الوضع صعب، لكنه أوضح أن الحلول ممكنة.");
+    assert_eq!(d.quotes.len(), 2);
+    assert_eq!(speaker(&d.quotes[1]), "الوزير");
+}
