@@ -9,7 +9,7 @@
 
 use marsad_entities::tagger::{features, tag_features, tag_words, Model, Tag, Word, NT};
 use marsad_text::{normalize_str, tokenize, TokenKind};
-use std::collections::HashMap;
+use marsad_entities::kb::HashMap;
 
 struct Sent {
     words: Vec<(String, TokenKind)>,
@@ -150,8 +150,8 @@ fn main() {
     }
     eprintln!("{} training sentences", train.len());
     // averaged perceptron: w, and u = sum of c * update, average = w - u / c
-    let mut w: HashMap<u64, [f32; NT]> = HashMap::new();
-    let mut u: HashMap<u64, [f32; NT]> = HashMap::new();
+    let mut w: HashMap<u64, [f32; NT]> = HashMap::default();
+    let mut u: HashMap<u64, [f32; NT]> = HashMap::default();
     let mut c = 1f32;
     let mut fs = Vec::new();
     let mut order: Vec<usize> = (0..train.len()).collect();

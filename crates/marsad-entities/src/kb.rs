@@ -3,8 +3,43 @@
 
 use marsad_doc::EntityType;
 use marsad_text::normalize_str;
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// A small, fast, non-cryptographic hasher (FxHash style) for the look-up tables.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            h = (h.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        self.0 = h;
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+pub type FxBuild = BuildHasherDefault<FxHasher>;
+pub type HashMap<K, V> = std::collections::HashMap<K, V, FxBuild>;
+pub type HashSet<K> = std::collections::HashSet<K, FxBuild>;
 
 const COUNTRIES: &str = include_str!("../../../data/actors/countries.tsv");
 const CITIES: &str = include_str!("../../../data/actors/cities.tsv");
@@ -65,6 +100,8 @@ pub struct Kb {
     pub stopwords: HashSet<String>,
     pub titles: HashSet<String>,
     pub org_heads: HashSet<String>,
+    /// Tokens of multi-word names (gate for the fuzzy matcher).
+    pub name_tokens: HashSet<String>,
 }
 
 fn opt(s: &str) -> Option<String> {
@@ -122,6 +159,11 @@ impl Kb {
         let toks: Vec<&str> = key.split(' ').collect();
         self.max_name_tokens = self.max_name_tokens.max(toks.len());
         self.first_tokens.insert(toks[0].to_string());
+        if toks.len() >= 2 {
+            for t in &toks {
+                self.name_tokens.insert(t.to_string());
+            }
+        }
         if toks.len() >= 2 && toks.iter().all(|t| t.chars().count() >= 3) {
             for k in 0..toks.len() {
                 if toks[k].chars().count() < 4 {
@@ -226,7 +268,7 @@ impl Kb {
 
     /// Country actor of a demonym form (normalised), proclitics allowed.
     pub fn demonym(&self, word: &str) -> Option<usize> {
-        for (_, v) in proclitic_variants(word) {
+        for (_, v) in proclitic_variants(word).iter() {
             if let Some(&i) = self.demonyms.get(v.as_ref() as &str) {
                 return Some(i);
             }
@@ -244,26 +286,28 @@ pub fn kb() -> &'static Kb {
 /// Readings of a normalised word with its proclitics removed: (letters
 /// removed from the front of the original word, remaining form). The word
 /// itself comes first. و/ف then ب/ل/ك; ل before ال drops the alif (للعراق).
-pub fn proclitic_variants(word: &str) -> Vec<(usize, std::borrow::Cow<'_, str>)> {
-    use std::borrow::Cow;
-    let mut out: Vec<(usize, Cow<'_, str>)> = vec![(0, Cow::Borrowed(word))];
-    let mut stage: Vec<(usize, &str)> = vec![(0, word)];
+pub fn proclitic_variants(word: &str) -> Variants<'_> {
+    let mut out = Variants { items: Default::default(), len: 0 };
+    out.push(0, Cow::Borrowed(word));
+    let mut stage: [(usize, &str); 2] = [(0, word), (0, "")];
+    let mut n = 1;
     if let Some(r) = word.strip_prefix('و').or_else(|| word.strip_prefix('ف')) {
-        stage.push((1, r));
+        stage[1] = (1, r);
+        n = 2;
     }
-    for &(skip, w) in stage.clone().iter() {
-        if skip > 0 && w.chars().count() >= 2 {
-            out.push((skip, Cow::Borrowed(w)));
+    for &(skip, w) in &stage[..n] {
+        if skip > 0 && w.len() >= 4 {
+            out.push(skip, Cow::Borrowed(w));
         }
         for p in ['ب', 'ل', 'ك'] {
             if let Some(r) = w.strip_prefix(p) {
-                if r.chars().count() >= 2 {
-                    out.push((skip + 1, Cow::Borrowed(r)));
+                if r.len() >= 4 {
+                    out.push(skip + 1, Cow::Borrowed(r));
                 }
                 if p == 'ل' {
                     if let Some(r2) = r.strip_prefix('ل') {
-                        if r2.chars().count() >= 2 {
-                            out.push((skip + 1, Cow::Owned(format!("ال{r2}"))));
+                        if r2.len() >= 4 {
+                            out.push(skip + 1, Cow::Owned(format!("ال{r2}")));
                         }
                     }
                 }
@@ -271,4 +315,34 @@ pub fn proclitic_variants(word: &str) -> Vec<(usize, std::borrow::Cow<'_, str>)>
         }
     }
     out
+}
+
+/// Up to eight readings of a word, without heap allocation in the common case.
+pub struct Variants<'a> {
+    items: [(usize, Cow<'a, str>); 8],
+    len: usize,
+}
+
+impl<'a> Variants<'a> {
+    fn push(&mut self, skip: usize, v: Cow<'a, str>) {
+        if self.len < self.items.len() {
+            self.items[self.len] = (skip, v);
+            self.len += 1;
+        }
+    }
+    pub fn iter(&self) -> impl Iterator<Item = &(usize, Cow<'a, str>)> {
+        self.items[..self.len].iter()
+    }
+    pub fn last(&self) -> Option<&(usize, Cow<'a, str>)> {
+        self.items[..self.len].last()
+    }
+}
+
+impl<'a> IntoIterator for Variants<'a> {
+    type Item = (usize, Cow<'a, str>);
+    type IntoIter = std::iter::Take<std::array::IntoIter<(usize, Cow<'a, str>), 8>>;
+    fn into_iter(self) -> Self::IntoIter {
+        let n = self.len;
+        self.items.into_iter().take(n)
+    }
 }

@@ -27,7 +27,7 @@ pub mod tagger;
 use kb::{kb, norm_name, proclitic_variants, Kb};
 use marsad_doc::{ActorRef, Annotator, Doc, Entity, EntityType};
 use marsad_text::TokenKind;
-use std::collections::HashMap;
+use kb::HashMap;
 
 /// The entities annotator. Build it once and share it between threads.
 #[derive(Debug, Default)]
@@ -308,6 +308,11 @@ fn within_one_edit(a: &str, b: &str) -> bool {
 fn match_fuzzy(kb: &Kb, doc: &Doc, i: usize, end: usize) -> Option<(usize, usize, usize)> {
     let max = kb.max_name_tokens.min(end - i).min(5);
     let mut best = None;
+    // cheap gate: the first token or the next one must belong to a known multi-word name
+    let next_in = i + 1 < end && kb.name_tokens.contains(doc.tokens.norm(i + 1));
+    if !next_in && !proclitic_variants(doc.tokens.norm(i)).iter().any(|(_, v)| kb.name_tokens.contains(v.as_ref() as &str)) {
+        return None;
+    }
     for (skip, v) in proclitic_variants(doc.tokens.norm(i)).into_iter().take(3) {
         for n in 2..=max {
             if !(i..i + n).all(|j| is_word(doc, j)) {
@@ -367,9 +372,9 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
     let mut out: Vec<Cand> = Vec::new();
     let mut buf = String::new();
     // short forms seen so far: normalised form → (type, actor)
-    let mut short: HashMap<String, (EntityType, ActorId)> = HashMap::new();
-    let mut last_inst: HashMap<usize, usize> = HashMap::new();
-    let mut country_count: HashMap<usize, usize> = HashMap::new();
+    let mut short: HashMap<String, (EntityType, ActorId)> = HashMap::default();
+    let mut last_inst: HashMap<usize, usize> = HashMap::default();
+    let mut country_count: HashMap<usize, usize> = HashMap::default();
     let model_tags = if use_model { tagger::tag_doc(doc) } else { Vec::new() };
 
     for (si, s) in doc.sentences.iter().enumerate() {
@@ -430,12 +435,14 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
                 }
             }
             // short forms of names seen earlier
-            if cand.is_none() {
+            if cand.is_none() && !short.is_empty() {
                 'outer: for (skip, v) in proclitic_variants(doc.tokens.norm(i)) {
                     if v.chars().count() < 2 {
                         continue;
                     }
-                    let mut key = v.to_string();
+                    let key = &mut buf;
+                    key.clear();
+                    key.push_str(&v);
                     let mut found = None;
                     for len in 1..=4.min(end - i) {
                         if len > 1 {
@@ -445,7 +452,7 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
                             key.push(' ');
                             key.push_str(doc.tokens.norm(i + len - 1));
                         }
-                        if let Some((t, a)) = short.get(&key) {
+                        if let Some((t, a)) = short.get(key.as_str()) {
                             found = Some((len, *t, a.clone()));
                         }
                     }
@@ -455,9 +462,10 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
                     }
                 }
             }
-            if cand.is_none() && kb.demonym(doc.tokens.norm(i)).is_some() {
+            let dem = if cand.is_none() { kb.demonym(doc.tokens.norm(i)) } else { None };
+            if dem.is_some() {
                 // a nationality adjective: context for bare institutions, never an entity
-                sent_country = kb.demonym(doc.tokens.norm(i));
+                sent_country = dem;
                 i += 1;
                 continue;
             }
@@ -467,13 +475,14 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
                 }
             }
             if cand.is_none() {
-                let next_known = i + 1 < end && is_word(doc, i + 1) && {
-                    let mut b = String::new();
-                    match_kb(kb, doc, i + 1, end, &mut b).is_some() || match_inst(kb, doc, i + 1, end, &mut b).is_some()
-                };
                 cand = rule_person(kb, doc, i, end);
-                if cand.is_none() && !next_known {
-                    cand = rule_org(kb, doc, i, end);
+                if cand.is_none() {
+                    let next_known = i + 1 < end && is_word(doc, i + 1) && {
+                        match_kb(kb, doc, i + 1, end, &mut buf).is_some() || match_inst(kb, doc, i + 1, end, &mut buf).is_some()
+                    };
+                    if !next_known {
+                        cand = rule_org(kb, doc, i, end);
+                    }
                 }
             }
             if cand.is_none() && !model_tags.is_empty() {
@@ -514,7 +523,8 @@ fn register_short_forms(kb: &Kb, doc: &Doc, c: &Cand, short: &mut HashMap<String
     let first_norm: String = {
         let w = doc.tokens.norm(c.first);
         let variants = proclitic_variants(w);
-        variants.iter().find(|(s, _)| *s == c.skip).map(|(_, v)| v.to_string()).unwrap_or_else(|| w.to_string())
+        let found = variants.iter().find(|(s, _)| *s == c.skip).map(|(_, v)| v.to_string());
+        found.unwrap_or_else(|| w.to_string())
     };
     let tok = |j: usize| if j == c.first { first_norm.as_str() } else { doc.tokens.norm(j) };
     match c.etype {
@@ -640,10 +650,20 @@ fn model_cand(kb: &Kb, doc: &Doc, tags: &[tagger::Tag], i: usize, end: usize) ->
     if (i..last).all(|j| !is_name_token(kb, doc, j) && kb.lookup(doc.tokens.norm(j)).is_none()) {
         return None;
     }
-    if last - i == 1 && kb.demonym(doc.tokens.norm(i)).is_some() {
-        return None;
+    if last - i == 1 {
+        let w = doc.tokens.norm(i);
+        if kb.demonym(w).is_some() || (w.starts_with("ال") && etype != EntityType::GPE) {
+            return None;
+        }
+        let common = proclitic_variants(w).iter().any(|(_, v)| {
+            let v: &str = v.as_ref();
+            kb.titles.contains(v) || kb.stopwords.contains(v) || kb.sector_words.contains_key(v) || kb.org_heads.contains(v)
+        });
+        if common {
+            return None;
+        }
     }
-    let (skip, v) = proclitic_variants(doc.tokens.norm(i)).into_iter().last().map(|(s, v)| (s, v.to_string())).unwrap_or((0, String::new()));
+    let (skip, v) = proclitic_variants(doc.tokens.norm(i)).last().map(|(s, v)| (*s, v.to_string())).unwrap_or((0, String::new()));
     let (skip, v) = if last - i == 1 && v.chars().count() < 2 { (0, doc.tokens.norm(i).to_string()) } else { (skip, v) };
     let _ = v;
     let name = norm_name(&doc.token_span(i, last).text);

@@ -10,7 +10,7 @@
 use crate::kb::kb;
 use marsad_doc::{Doc, EntityType};
 use marsad_text::TokenKind;
-use std::collections::HashMap;
+use crate::kb::HashMap;
 use std::sync::OnceLock;
 
 const MODEL: &[u8] = include_bytes!("../../../data/ner/model.bin");
@@ -83,7 +83,7 @@ impl Model {
             return None;
         }
         let scale = f32::from_le_bytes(b[4..8].try_into().ok()?);
-        let mut weights = HashMap::with_capacity(n);
+        let mut weights = HashMap::with_capacity_and_hasher(n, Default::default());
         let mut p = 8;
         for _ in 0..n {
             let h = u64::from_le_bytes(b[p..p + 8].try_into().ok()?);
@@ -230,7 +230,7 @@ pub fn features(words: &[Word], i: usize, out: &mut Vec<u64>) {
     out.push(feat(13, &[shape(&words[i])]));
     out.push(feat(14, &[stem(get(-1))]));
     out.push(feat(15, &[stem(get(1))]));
-    let mut g = String::new();
+    let mut g = String::with_capacity(8);
     if kb.first_names.contains(st) || kb.first_names.contains(w) {
         g.push('F');
     }
@@ -269,7 +269,16 @@ pub fn tag_words(m: &Model, words: &[Word], tags: &mut Vec<Tag>) {
     let mut fs = Vec::with_capacity(32);
     let mut sc = [0f32; NT];
     let (mut p1, mut p2) = (Tag::O, Tag::O);
+    let kb = kb();
     for i in 0..words.len() {
+        // punctuation and function words outside a name: O without scoring
+        let w = &words[i];
+        if w.kind != TokenKind::Word && w.kind != TokenKind::Latin || (p1 == Tag::O && kb.stopwords.contains(w.norm)) {
+            tags.push(Tag::O);
+            p2 = p1;
+            p1 = Tag::O;
+            continue;
+        }
         features(words, i, &mut fs);
         tag_features(words, i, p1, p2, &mut fs);
         m.scores(&fs, &mut sc);
