@@ -416,10 +416,10 @@ impl Lexicon {
         }
         // Longest forms first, so that the first complete match is the longest.
         for v in self.actors.values_mut() {
-            v.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()));
+            v.sort_by_key(|f| std::cmp::Reverse(f.rest.len()));
         }
         for v in self.noun_forms.values_mut() {
-            v.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()));
+            v.sort_by_key(|f| std::cmp::Reverse(f.rest.len()));
         }
     }
 }

@@ -262,7 +262,7 @@ impl EventAnnotator {
                             && construct
                             && doc.tokens[j].kind == TokenKind::Word
                             && !self.triggers_here_verb(doc, j)
-                            && self.lex.cues.get(doc.tokens.norm(j)).is_none() =>
+                            && !self.lex.cues.contains_key(doc.tokens.norm(j)) =>
                         {
                             // a head in construct state takes its genitive: "قوات الدعم السريع"
                             j += 1;
@@ -270,7 +270,7 @@ impl EventAnnotator {
                             if j < end
                                 && doc.tokens.norm(j).starts_with("ال")
                                 && !self.triggers_here_verb(doc, j)
-                                && self.lex.cues.get(doc.tokens.norm(j)).is_none()
+                                && !self.lex.cues.contains_key(doc.tokens.norm(j))
                                 && self.lex_actor_at(doc, j, end).is_none()
                             {
                                 j += 1;
@@ -518,7 +518,7 @@ impl EventAnnotator {
         let full_is_actor = self.lex.actors.contains_key(strip_article(w));
         for &(off, clitic) in &vars {
             let key = &w[off..];
-            if !clitic && !(off > 0 && full_is_actor) {
+            if !clitic && (off == 0 || !full_is_actor) {
                 if let Some(hits) = self.lex.verb_forms.get(key) {
                     for h in hits {
                         out.push((h.trigger, i + 1, h.future));
@@ -573,9 +573,7 @@ impl EventAnnotator {
                 }
                 self.triggers_at(doc, i, end, &mut hits);
                 for &(tid, last, future) in hits.iter() {
-                    let t = &self.lex.triggers[tid as usize];
                     if let Some(c) = self.build(doc, &ctx, start..end, i, last, tid, future, &mut consumed) {
-                        let _ = t;
                         cands.push(Cand { sentence: si, ..c });
                         break;
                     }
