@@ -263,3 +263,23 @@ fn killed_ingest_resumes_without_loss_or_duplicates() {
     ids.dedup();
     assert_eq!(ids.len(), n);
 }
+
+#[test]
+fn parquet_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    let input = dir.path().join("e.jsonl");
+    let text = "قتل خمسة مدنيين وأصيب عشرة آخرون في غارة جوية على بلدة في ريف إدلب. واعتقلت قوات الأمن عشرين متظاهرا في دمشق.";
+    std::fs::write(&input, jsonl_line("sy-2", "2024-03-10", "غارة", text)).unwrap();
+    assert!(ingest(&db, &[&input]).status.success());
+    let pq = dir.path().join("events.parquet");
+    let out = marsad().args(["events", "--format", "parquet", "--db"]).arg(&db).arg("-o").arg(&pq).output().unwrap();
+    if cfg!(feature = "parquet") {
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let bytes = std::fs::read(&pq).unwrap();
+        assert!(bytes.starts_with(b"PAR1") && bytes.ends_with(b"PAR1"));
+    } else {
+        assert_eq!(out.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("--features parquet"));
+    }
+}

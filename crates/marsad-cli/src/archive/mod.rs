@@ -1,6 +1,8 @@
 //! Archive subcommands: ingest, search, quotes, events, actors, stats, reindex.
 
 pub mod ingest;
+#[cfg(feature = "parquet")]
+mod parquet_out;
 
 use anyhow::{bail, Context, Result};
 use clap::{Args, ValueEnum};
@@ -283,10 +285,10 @@ fn plover(r: &EventRow) -> serde_json::Value {
 pub fn events(args: EventsArgs) -> Result<ExitCode> {
     check_date("from", &args.from)?;
     check_date("to", &args.to)?;
-    if args.format == EventFormat::Parquet {
-        bail!("Parquet export is not built into this binary; use --format csv or jsonl (and convert, e.g. with duckdb)");
-    }
     let archive = Archive::open_read(&args.db.path())?;
+    if args.format == EventFormat::Parquet {
+        return events_parquet(&archive, &args);
+    }
     let sink: Box<dyn Write> = match &args.output {
         Some(p) => Box::new(std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?),
         None => Box::new(std::io::stdout().lock()),
@@ -314,6 +316,22 @@ pub fn events(args: EventsArgs) -> Result<ExitCode> {
     })?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(feature = "parquet")]
+fn events_parquet(archive: &Archive, args: &EventsArgs) -> Result<ExitCode> {
+    let Some(path) = &args.output else { bail!("--format parquet needs --output FILE") };
+    let file = std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
+    let mut w = parquet_out::EventParquet::new(BufWriter::with_capacity(1 << 16, file))?;
+    let event_type = args.event_type.as_deref().map(|t| t.to_uppercase());
+    archive.events(args.from.as_deref(), args.to.as_deref(), event_type.as_deref(), &mut |r| w.push(r))?;
+    w.finish()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(not(feature = "parquet"))]
+fn events_parquet(_archive: &Archive, _args: &EventsArgs) -> Result<ExitCode> {
+    bail!("this marsad was built without Parquet export: rebuild with `cargo build --release -p marsad-cli --features parquet`, or use --format csv|jsonl")
 }
 
 #[derive(Debug, Args)]
