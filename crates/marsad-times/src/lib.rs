@@ -560,13 +560,37 @@ impl<'a> Ctx<'a> {
             };
             return Some(Found { start_tok: i, end_tok: k, strip, value, kind: "date" });
         }
-        if hijri {
-            return None;
-        }
         let modifier = self.get_bare(j, |k| match k {
             Kind::Modifier(n) => Some(n),
             _ => None,
         });
+        if hijri {
+            // "رمضان الماضي", "شهر رمضان": only with a modifier or after the word for month.
+            let month_word = i > self.lo
+                && strip == 0
+                && self.get_bare(i - 1, |k| matches!(k, Kind::DurUnit { unit: "M", form: SG }).then_some(())).is_some();
+            if modifier.is_none() && !month_word {
+                return None;
+            }
+            let hy = self.hijri.year_of(self.anchor);
+            let start_of = |y: i64| self.hijri.to_days(y, m, 1);
+            let mut y = if start_of(hy) <= self.anchor { hy } else { hy - 1 };
+            let fut = self.future_before(i);
+            match modifier.map(|x| x.0) {
+                Some(-1) => {
+                    if self.anchor < start_of(y) + 29 {
+                        y -= 1;
+                    }
+                }
+                Some(1) => y += 1,
+                Some(_) => {}
+                None if fut && self.anchor >= start_of(y) + 29 => y += 1,
+                None => {}
+            }
+            let (gy, gm, _) = calendar::civil_from_days(self.hijri.to_days(y, m, 15));
+            let end = j + modifier.map_or(0, |x| x.1);
+            return Some(Found { start_tok: i, end_tok: end, strip, value: format!("{:04}-{:02}", gy, gm), kind: "date" });
+        }
         let (off, end) = match modifier {
             Some((n, len)) => (Some(n), j + len),
             None => {
@@ -642,9 +666,12 @@ impl<'a> Ctx<'a> {
                 if !(1000..=2200).contains(&y) {
                     return None;
                 }
+                // "من 2014 إلى 2017", "2014-2017": a year followed by another one.
+                let range_next = (self.connector(end, Role::To) || self.connector(end, Role::And))
+                    && self.number(end + 1).is_some_and(|y2| (1900..=2100).contains(&y2));
                 let licensed = has_word
                     || marker.is_some()
-                    || ((1900..=2100).contains(&y) && (self.trigger_before(i) || after_year));
+                    || ((1900..=2100).contains(&y) && (self.trigger_before(i) || after_year || range_next));
                 if !licensed {
                     return None;
                 }
