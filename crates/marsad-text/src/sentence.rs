@@ -17,6 +17,9 @@ fn is_abbreviation(norm: &str) -> bool {
     n == 1 || matches!(norm, "دكتور" | "mr" | "mrs" | "dr" | "st" | "no" | "vs" | "etc" | "jr" | "inc" | "co" | "ltd")
 }
 
+/// Tokens after which an unclosed bracket no longer blocks sentence ends.
+const MAX_BRACKET_TOKENS: usize = 60;
+
 /// Split the tokens into sentences; returns code-point ranges of the original
 /// text, each from the first token's start to the last token's end.
 pub fn split_sentences(text: &str, tokens: &Tokens) -> Vec<Range<usize>> {
@@ -27,12 +30,15 @@ pub fn split_sentences(text: &str, tokens: &Tokens) -> Vec<Range<usize>> {
     }
     let mut first = 0usize;
     let mut quote_stack: Vec<char> = Vec::new();
+    let mut paren_depth = 0usize;
+    let mut paren_since = 0usize;
     let mut i = 0usize;
     while i < n {
         if i > first && tokens.newline_before(i) {
             out.push(tokens[first].start as usize..tokens[i - 1].end as usize);
             first = i;
             quote_stack.clear();
+            paren_depth = 0;
         }
         let t = tokens[i];
         let raw = tokens.text(text, i);
@@ -51,13 +57,35 @@ pub fn split_sentences(text: &str, tokens: &Tokens) -> Vec<Range<usize>> {
                     }
                 }
             }
-            TokenKind::Punct if quote_stack.is_empty() && raw.chars().all(chars::is_sentence_final) => {
+            TokenKind::Punct if matches!(raw, "(" | "[" | "{") => {
+                if paren_depth == 0 {
+                    paren_since = i;
+                }
+                paren_depth += 1;
+            }
+            TokenKind::Punct if matches!(raw, ")" | "]" | "}") => paren_depth = paren_depth.saturating_sub(1),
+            // A full stop inside brackets does not end the sentence, unless the
+            // bracket was left open long ago (a typo must not glue a paragraph).
+            TokenKind::Punct
+                if quote_stack.is_empty()
+                    && (paren_depth == 0 || i - paren_since > MAX_BRACKET_TOKENS)
+                    && raw.chars().all(chars::is_sentence_final) =>
+            {
+                let glued_to_prev = i > first && tokens[i - 1].end == t.start;
+                // "عام 1950م." : the era letter after a year is no abbreviation of a name.
+                let era_after_year = i >= 2
+                    && tokens[i - 2].kind == TokenKind::Number
+                    && matches!(tokens.norm(i - 1), "م" | "ه");
                 let abbreviation = raw == "."
-                    && i > first
-                    && tokens[i - 1].end == t.start
+                    && glued_to_prev
+                    && !era_after_year
                     && matches!(tokens[i - 1].kind, TokenKind::Word | TokenKind::Latin)
                     && is_abbreviation(tokens.norm(i - 1));
-                if !abbreviation {
+                // "1." numbering a list item at the start of a line.
+                let list_number = raw == "." && glued_to_prev && i == first + 1 && tokens[first].kind == TokenKind::Number;
+                // An ellipsis marks a pause, not the end of a sentence.
+                let ellipsis = raw.chars().all(|c| c == '.' || c == '\u{2026}') && (raw.chars().count() > 1 || raw == "\u{2026}");
+                if !abbreviation && !list_number && !ellipsis {
                     // Keep closing quotes and brackets that follow the mark.
                     let mut j = i + 1;
                     while j < n
@@ -71,6 +99,7 @@ pub fn split_sentences(text: &str, tokens: &Tokens) -> Vec<Range<usize>> {
                     if j < n {
                         out.push(tokens[first].start as usize..tokens[j - 1].end as usize);
                         first = j;
+                        paren_depth = 0;
                         i = j;
                         continue;
                     }

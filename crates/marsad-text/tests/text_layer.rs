@@ -136,6 +136,20 @@ fn sentence_splitting_respects_quotes_numbers_and_abbreviations() {
 }
 
 #[test]
+fn sentence_splitting_eras_lists_brackets_ellipses() {
+    let s = sentences("ولد عام 1950م. وتوفي عام 2020م. وقال مراسل أ.ف.ب إن الوضع هادئ.");
+    assert_eq!(s, ["ولد عام 1950م.", "وتوفي عام 2020م.", "وقال مراسل أ.ف.ب إن الوضع هادئ."]);
+    let s = sentences("1. البند الأول. 2. البند الثاني.");
+    assert_eq!(s, ["1. البند الأول.", "2. البند الثاني."]);
+    let s = sentences("وقال الرئيس (في بيان. رسمي) إن... الأمر انتهى؟! نعم.");
+    assert_eq!(s, ["وقال الرئيس (في بيان. رسمي) إن... الأمر انتهى؟!", "نعم."]);
+    // an unclosed bracket does not glue a whole paragraph together
+    let long = "كلمة ".repeat(70);
+    let text = format!("بدأ (الاجتماع {long}. ثم انتهى.");
+    assert_eq!(sentences(&text).len(), 2);
+}
+
+#[test]
 fn sentence_spans_are_exact_on_the_seed_article() {
     let text = include_str!("../../../examples/seed.txt");
     let t = tokenize(text);
