@@ -293,6 +293,17 @@ def speed(only_marsad=False):
             row["marsad"] = {"words": info["words"], "seconds": wall, "words_per_s": info["words"] / wall,
                              "peak_mb": rss, "command": " ".join(cmd).replace(ROOT + "/", "")}
             print("%-12s marsad       %10.0f words/s %6.1f MB" % (task, info["words"] / wall, rss), flush=True)
+        if task == "e2e":  # what the layers actually produced (a stub layer makes the figure meaningless)
+            p = subprocess.run([MARSAD, "analyze", "-j", "1", "--input", files["jsonl"]], stdout=subprocess.PIPE)
+            counts = Counter()
+            for line in p.stdout.decode("utf-8", "replace").splitlines():
+                try:
+                    d = json.loads(line)
+                except ValueError:
+                    continue
+                for k in ("entities", "times", "quotes", "events"):
+                    counts[k] += len(d.get(k) or [])
+            row["marsad"]["layer_counts"] = dict(counts)
         for peer, is_small in peers:
             if only_marsad and old:
                 row["peers"] = old["peers"]
@@ -394,8 +405,10 @@ def load_pud():
     group = []
     def flush():
         if group:
-            segs = [g for g in group]
-            w = surface(segs)
+            w = "".join(f for f, _ in group)
+            # UD writes ل + ال as ل + لـ (لولايات): put the article's alef back in the gold segment
+            segs = [("ا" + f if i > 0 and group[i - 1][0] == "ل" and f.startswith("ل") and not f.startswith("ال")
+                     and "Definite=Def" in ft else f) for i, (f, ft) in enumerate(group)]
             if AR_WORD.match(w):
                 out.append((w, segs))
     with open(path, encoding="utf-8") as f:
@@ -406,8 +419,8 @@ def load_pud():
             c = line.rstrip("\n").split("\t")
             if "-" in c[0] or "." in c[0]:
                 continue
-            form, misc = c[1], c[9]
-            group.append(form)
+            form, feats, misc = c[1], c[5], c[9]
+            group.append((form, feats))
             if "SpaceAfter=No" not in misc or not AR_WORD.match(form):
                 flush(); group = []
     return out
@@ -844,7 +857,10 @@ def environment():
     mv = subprocess.run([MARSAD, "--version"], stdout=subprocess.PIPE).stdout.decode().strip()
     rev = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, stdout=subprocess.PIPE).stdout.decode().strip()
     hs = subprocess.run(["bash", "-c", "dpkg -s hunspell-ar 2>/dev/null | grep ^Version"], stdout=subprocess.PIPE).stdout.decode().strip()
-    env = {"cpu": cpu, "nproc": os.cpu_count(), "python": sys.version.split()[0], "packages": pk,
+    st = os.stat(MARSAD)
+    build = {"status": os.environ.get("MARSAD_BUILD", "not built by run.sh"),
+             "binary_mtime": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(st.st_mtime))}
+    env = {"build": build, "cpu": cpu, "nproc": os.cpu_count(), "python": sys.version.split()[0], "packages": pk,
            "marsad": mv, "git": rev, "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
            "camel_tools_offline": camel_offline(), "hunspell_ar": hs or "not installed"}
     write_json("environment.json", env)
@@ -936,6 +952,15 @@ def report():
                 ratio = ("%.1f×" % (mrate / pr["words_per_s"])) if mrate else "–"
                 cells += [pr["peer"] + star, fmt_rate(pr["words_per_s"]), "%.0f" % pr["peak_mb"], ratio]
             L.append("| " + " | ".join(cells) + " |")
+    e2e = next((r for r in sp.get("rows", []) if r["task"] == "e2e"), None)
+    if e2e and e2e.get("marsad", {}).get("layer_counts") is not None:
+        lc = e2e["marsad"]["layer_counts"]
+        empty = [k for k in ("entities", "times", "quotes", "events") if not lc.get(k)]
+        L.append("")
+        L.append("Items the end-to-end run produced on the sample: %s.%s" % (
+            ", ".join("%s %s" % (k, "{:,}".format(lc.get(k, 0))) for k in ("entities", "times", "quotes", "events")),
+            (" Layers with no output in this build (%s) cost nothing here, so the end-to-end figure is an "
+             "upper bound until they land." % ", ".join(empty)) if empty else ""))
     L.append("")
     seg = q.get("segmentation", {})
     if seg and "error" not in seg:
@@ -982,6 +1007,10 @@ def report():
         for k in sorted(dq["summary"], key=lambda k: (k == "all", k)):
             v = dq["summary"][k]
             L.append("| %s | %d | %d | %d |" % (k, v["n"], v["marsad"], v["dateparser"]))
+        if not any(c["marsad"] for c in dq["cases"]):
+            L.append("")
+            L.append("marsad's times layer produced no time expression at all in this build (a stub at the "
+                     "measured commit), hence its zeros.")
         L.append("")
     hq = q.get("html", {})
     if hq and "mean" in hq:
@@ -1008,6 +1037,8 @@ def report():
             L.append("| marsad | %s | %s |" % (nq.get("marsad") or "not measured",
                                            ("example `%s`" % nq["marsad_example"]) if nq.get("marsad_example")
                                            else "no evaluation example in crates/marsad-entities"))
+        if "all" in mc and not mc["all"]["predicted"]:
+            L.append("| | | marsad's entity layer produced no entity in this build (a stub at the measured commit) |")
         for p in nq["published"]:
             L.append("| %s | %s | %s |" % (p["system"], p["f1"], p["note"]))
         L.append("")
@@ -1023,8 +1054,12 @@ def report():
         a, b = "<!-- results:begin -->", "<!-- results:end -->"
         if a in text and b in text:
             pk = env.get("packages", {})
-            head = ("Run of %s on %s (%s cores), marsad at git %s, Python %s; peers: %s; hunspell-ar %s.\n\n"
+            bd = env.get("build", {})
+            head = ("Run of %s on %s (%s cores), marsad at git %s (binary built %s%s), Python %s; peers: %s; "
+                    "hunspell-ar %s.\n\n"
                     % (env.get("date", "?"), env.get("cpu", "?"), env.get("nproc", "?"), env.get("git", "?"),
+                       bd.get("binary_mtime", "?"),
+                       "" if bd.get("status") == "ok" else "; build status: %s" % bd.get("status"),
                        env.get("python", "?"), ", ".join("%s %s" % (k, v) for k, v in pk.items()),
                        env.get("hunspell_ar", "?").replace("Version: ", "")))
             text = text[: text.index(a) + len(a)] + "\n" + head + md + "\n" + text[text.index(b):]
