@@ -557,7 +557,8 @@ fn rule_person(kb: &Kb, doc: &Doc, i: usize, end: usize) -> Option<Cand> {
     let w = doc.tokens.norm(i);
     let (skip, first_ok) = proclitic_variants(w)
         .into_iter()
-        .find(|(_, v)| kb.first_names.contains(v.as_ref() as &str))
+        // only و/ف are stripped before a first name: كريم is not ك + ريم
+        .find(|(sk, v)| (*sk == 0 || (*sk == 1 && (w.starts_with('و') || w.starts_with('ف')))) && kb.first_names.contains(v.as_ref() as &str))
         .map(|(s, _)| (s, true))
         .unwrap_or((0, false));
     let start_name = if first_ok {
@@ -574,7 +575,7 @@ fn rule_person(kb: &Kb, doc: &Doc, i: usize, end: usize) -> Option<Cand> {
         let nw = doc.tokens.norm(last);
         let joiner = matches!(nw, "بن" | "ابن" | "عبد" | "ابو" | "ابي" | "ال" | "بنت");
         let verb_like = nw.starts_with("سي") || nw.starts_with("ست") || nw.starts_with("سن");
-        let more = first_ok || last < first + 2;
+        let more = first_ok || last < first + 2 || (last < first + 3 && nw.starts_with("ال"));
         if joiner || (more && !verb_like && is_name_token(kb, doc, last) && (kb.first_names.contains(nw) || nw.starts_with("ال") || !first_ok || last == first + 1)) {
             last += 1;
         } else {

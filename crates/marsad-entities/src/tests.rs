@@ -3,6 +3,123 @@ use marsad_doc::Doc;
 
 fn run(text: &str) -> Doc {
     let mut d = Doc::new(text, "2024-01-27");
-    EntityAnnotator::rules_only().annotate(&mut d);
+    EntityAnnotator::new().annotate(&mut d);
     d
+}
+
+fn find<'a>(d: &'a Doc, text: &str) -> Option<&'a Entity> {
+    d.entities.iter().find(|e| e.text == text)
+}
+
+#[test]
+fn proclitics_are_outside_the_span() {
+    let d = run("وصل الوفد وبغداد تستعد، ثم توجه للعراق وبالعراق.");
+    let e = find(&d, "بغداد").expect("بغداد");
+    assert_eq!(e.actor.as_deref(), Some("irq"));
+    assert_eq!(e.entity_type, EntityType::GPE);
+    // للعراق: the span starts after the first ل
+    let chars: Vec<char> = d.text().chars().collect();
+    let spans: Vec<String> = d.entities.iter().map(|e| chars[e.start..e.end].iter().collect()).collect();
+    assert!(spans.contains(&"لعراق".to_string()), "{spans:?}");
+    assert!(spans.contains(&"العراق".to_string()), "{spans:?}");
+    for e in &d.entities {
+        assert_eq!(chars[e.start..e.end].iter().collect::<String>(), e.text);
+    }
+}
+
+#[test]
+fn capitals_stand_for_their_country() {
+    let d = run("قالت واشنطن إن طهران ترفض العرض.");
+    assert_eq!(find(&d, "واشنطن").and_then(|e| e.actor.as_deref()), Some("usa"));
+    assert_eq!(find(&d, "طهران").and_then(|e| e.actor.as_deref()), Some("irn"));
+    assert!(d.actors.iter().any(|a| a.id == "usa" && a.country.as_deref() == Some("USA")));
+}
+
+#[test]
+fn nationality_adjectives_are_not_entities() {
+    let d = run("استهدفت ضربات أميركية مواقع عراقية.");
+    assert!(d.entities.is_empty(), "{:?}", d.entities);
+    assert_eq!(nationality("الاميركيه").map(|a| a.id), Some("usa".to_string()));
+    assert_eq!(nationality("العراقيين").map(|a| a.id), Some("irq".to_string()));
+    assert_eq!(nationality("وإيرانيين").map(|a| a.id), Some("irn".to_string()));
+    assert_eq!(nationality("كتاب"), None);
+}
+
+#[test]
+fn institutions_resolve_to_a_country() {
+    let d = run("وقالت وزارة الدفاع الأميركية إن الجيش العراقي مستعد. ونفى البنتاغون ذلك.");
+    assert_eq!(find(&d, "وزارة الدفاع الأميركية").and_then(|e| e.actor.as_deref()), Some("usa-mod"));
+    assert_eq!(find(&d, "البنتاغون").and_then(|e| e.actor.as_deref()), Some("usa-mod"));
+    assert_eq!(find(&d, "الجيش العراقي").and_then(|e| e.actor.as_deref()), Some("irq-army"));
+    // a bare ministry takes its country from the sentence
+    let d = run("وفي واشنطن قالت المتحدثة باسم وزارة الدفاع إن المحادثات مستمرة.");
+    assert_eq!(find(&d, "وزارة الدفاع").and_then(|e| e.actor.as_deref()), Some("usa-mod"));
+    assert_eq!(actor("usa-mod").and_then(|a| a.sector), Some("MIL".to_string()));
+}
+
+#[test]
+fn short_forms_link_to_the_full_name() {
+    let d = run("قال المتحدث كريم جابر الزيدي إن الاتفاق قريب. وأضاف الزيدي أن الوفد سيعود.");
+    let full = find(&d, "كريم جابر الزيدي").or_else(|| find(&d, "جابر الزيدي"));
+    let short = find(&d, "الزيدي").expect("short form");
+    let full = full.expect("full name");
+    assert_eq!(full.entity_type, EntityType::PER);
+    assert_eq!(full.actor, short.actor);
+    assert!(full.actor.as_deref().unwrap_or("").starts_with("local:"));
+}
+
+#[test]
+fn one_edit_misspellings_of_known_names() {
+    let d = run("علاقات ثنائية بين العراق والولاات المتحدة.");
+    assert_eq!(find(&d, "الولاات المتحدة").and_then(|e| e.actor.as_deref()), Some("usa"));
+}
+
+#[test]
+fn organisation_heads_and_first_names() {
+    let d = run("أعلنت جماعة الفجر الجديد مسؤوليتها، وقال جعفر الموسوي إن الهجوم رد على الاعتقالات.");
+    let org = d.entities.iter().find(|e| e.text.starts_with("جماعة الفجر")).expect("org");
+    assert_eq!(org.entity_type, EntityType::ORG);
+    assert_eq!(find(&d, "جعفر الموسوي").map(|e| e.entity_type), Some(EntityType::PER));
+}
+
+#[test]
+fn describe_finds_country_and_sector() {
+    let mut d = Doc::new("هاجمت القوات الأميركية مواقع، واعتقلت قوات الأمن محتجين إيرانيين.", "2024-01-27");
+    EntityAnnotator::new().annotate(&mut d);
+    let a = describe(&d, 1, 3).expect("القوات الأميركية");
+    assert_eq!(a.country.as_deref(), Some("USA"));
+    assert_eq!(a.sector.as_deref(), Some("MIL"));
+    let n = d.tokens.len();
+    let i = (0..n).find(|&i| d.tokens.norm(i) == "محتجين").expect("token");
+    let b = describe(&d, i, i + 2).expect("محتجين إيرانيين");
+    assert_eq!(b.id, "irn");
+    assert_eq!(b.sector.as_deref(), Some("CVL"));
+    assert!(describe(&d, n, n + 3).is_none());
+}
+
+#[test]
+fn knowledge_base_lookups() {
+    let a = actor("sudani").expect("sudani");
+    assert_eq!(a.entity_type, EntityType::PER);
+    assert_eq!(a.country.as_deref(), Some("IRQ"));
+    assert_eq!(actor("un").and_then(|a| a.sector), Some("IGO".to_string()));
+    assert!(actor("no-such-actor").is_none());
+}
+
+#[test]
+fn no_panic_on_odd_input() {
+    for t in ["", " ", "و", "لل", "ال", "\u{200f}\u{064e}", "بغداد\u{0651}", "«»\"\"", "وللعراق", "ف ب ل ك", "الولايات"] {
+        let d = run(t);
+        for e in &d.entities {
+            assert!(e.start <= e.end && e.end <= d.char_len());
+        }
+    }
+}
+
+#[test]
+fn edit_distance() {
+    assert!(within_one_edit("الولاات", "الولايات"));
+    assert!(within_one_edit("سينج", "سينغ"));
+    assert!(!within_one_edit("العراق", "العراق"));
+    assert!(!within_one_edit("ايران", "لبنان"));
 }
