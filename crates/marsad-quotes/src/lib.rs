@@ -118,7 +118,7 @@ impl QuoteAnnotator {
             }
         }
         for v in a.multi.values_mut() {
-            v.sort_by(|x, y| y.0.len().cmp(&x.0.len()));
+            v.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
         }
         a.stops = data_lines(STOPS).map(|l| normalize_str(l.trim())).collect();
         a.name_heads = data_lines(NAME_HEADS).map(|l| normalize_str(l.trim())).collect();
@@ -164,6 +164,17 @@ fn is_complementizer(norm: &str) -> bool {
         Some(suffix) => matches!(suffix, "" | "ه" | "ها" | "هم" | "هما" | "هن" | "نا" | "ني" | "ي" | "ك" | "كم"),
         None => false,
     }
+}
+
+/// Forms of كان (past perfect "وكانت الوزارة قد أعلنت").
+fn is_kana(norm: &str) -> bool {
+    let n = norm.strip_prefix('و').unwrap_or(norm);
+    matches!(n, "كان" | "كانت" | "كانوا" | "كانا" | "كانتا")
+}
+
+/// Words for "to the press" after which a phrase never names the speaker.
+fn is_press_recipient(norm: &str) -> bool {
+    matches!(norm, "للصحافه" | "للصحفيين" | "للصحافيين" | "للمراسلين" | "للصحف" | "للاعلام")
 }
 
 /// Per-document view of the token layer used by the rules.
@@ -346,7 +357,7 @@ impl QuoteAnnotator {
                     None => true,
                     Some(lw) => self.name_heads.contains(v.norm(lw)),
                 };
-                if w >= 1 && w <= SHORT_QUOTE_WORDS && head_ok && !v.quote_ends_sentence(close) {
+                if (1..=SHORT_QUOTE_WORDS).contains(&w) && head_ok && !v.quote_ends_sentence(close) {
                     words += w;
                     k = close + 1;
                     last_word = Some(close);
@@ -365,6 +376,16 @@ impl QuoteAnnotator {
                 k += 1;
                 continue;
             }
+            if self.stops.contains(n) && k > from && n.starts_with("لل") && !is_press_recipient(n) && k + 1 < end && v.is_word(k + 1) {
+                // "المدير العام للوكالة رافائيل غروسي": a genitive when the phrase goes on with a name
+                let next = v.norm(k + 1);
+                if !self.stops.contains(next) && !is_complementizer(next) && self.is_cue_at(v, k + 1).is_none() {
+                    words += 1;
+                    last_word = Some(k);
+                    k += 1;
+                    continue;
+                }
+            }
             if self.stops.contains(n) || is_complementizer(n) || (k > from && self.is_clause_cue(v, k)) {
                 break;
             }
@@ -380,6 +401,18 @@ impl QuoteAnnotator {
 
     /// Read a speaker phrase backward from the verb at `verb` (SVO order).
     fn speaker_backward(&self, v: &View, verb: usize, sent_start: usize) -> (usize, usize) {
+        // "وكانت الوزارة قد أعلنت": the subject sits between كان and قد
+        if verb > sent_start + 1 && v.is_word(verb - 1) && matches!(v.norm(verb - 1), "قد" | "لقد") {
+            let q = verb - 1;
+            let mut k = q;
+            while k > sent_start && v.is_word(k - 1) && q - k < MAX_BACKWARD_WORDS && !is_kana(v.norm(k - 1)) {
+                k -= 1;
+            }
+            if k > sent_start && v.is_word(k - 1) && is_kana(v.norm(k - 1)) && k < q {
+                return (k, q);
+            }
+            return (verb, verb);
+        }
         let mut k = verb;
         let mut words = 0;
         while k > sent_start && words < MAX_BACKWARD_WORDS {
@@ -429,7 +462,7 @@ impl QuoteAnnotator {
         {
             let nb = doc.tokens.index_at(e_end).max(a + 1);
             let tail = v.words_between(nb, b);
-            if nb < b && (1..=2).contains(&tail) {
+            if nb < b && (1..=3).contains(&tail) {
                 b = nb;
             }
         }

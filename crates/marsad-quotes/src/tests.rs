@@ -197,3 +197,13 @@ fn according_before_a_verb_cue_leaves_the_quote_to_the_verb() {
     assert_eq!(d.quotes.len(), 2);
     assert_eq!(speaker(&d.quotes[1]), "الوزير");
 }
+
+#[test]
+fn pluperfect_subject_and_genitive_lil() {
+    let d = run("وكانت الوزارة قد أعلنت في بيان أن الامتحانات ستجرى في موعدها.");
+    assert_eq!(d.quotes.len(), 1);
+    assert_eq!(speaker(&d.quotes[0]), "الوزارة");
+    let d = run("وقال المدير العام للوكالة رافائيل غروسي إن التفتيش مستمر. وقال الوزير للصحفيين إن الاجتماع انتهى.");
+    assert_eq!(speaker(&d.quotes[0]), "المدير العام للوكالة رافائيل غروسي");
+    assert_eq!(speaker(&d.quotes[1]), "الوزير");
+}
