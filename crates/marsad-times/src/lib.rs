@@ -568,7 +568,7 @@ impl<'a> Ctx<'a> {
             // "رمضان الماضي", "شهر رمضان": only with a modifier or after the word for month.
             let month_word = i > self.lo
                 && strip == 0
-                && self.get_bare(i - 1, |k| matches!(k, Kind::DurUnit { unit: "M", form: SG }).then_some(())).is_some();
+                && self.get(i - 1, |k| matches!(k, Kind::DurUnit { unit: "M", form: SG }).then_some(())).is_some();
             if modifier.is_none() && !month_word {
                 return None;
             }
@@ -584,7 +584,12 @@ impl<'a> Ctx<'a> {
                 }
                 Some(1) => y += 1,
                 Some(_) => {}
-                None if fut && self.anchor >= start_of(y) + 29 => y += 1,
+                // Past this year's month: the coming one if it is nearer (or the clause is future).
+                None if self.anchor >= start_of(y) + 29
+                    && (fut || start_of(y + 1) - self.anchor < self.anchor - start_of(y)) =>
+                {
+                    y += 1
+                }
                 None => {}
             }
             let (gy, gm, _) = calendar::civil_from_days(self.hijri.to_days(y, m, 15));
