@@ -207,3 +207,28 @@ fn pluperfect_subject_and_genitive_lil() {
     assert_eq!(speaker(&d.quotes[0]), "المدير العام للوكالة رافائيل غروسي");
     assert_eq!(speaker(&d.quotes[1]), "الوزير");
 }
+
+#[test]
+fn no_panic_and_exact_offsets_on_random_mixtures() {
+    // deterministic pseudo-random sequences of cues, names, marks and punctuation
+    let pieces = [
+        "قال", "وأضاف", "مضيفا", "أن", "إن", "بحسب", "وفقا", "لمصادر", "على", "لسان", "نقلت", "عن", "قوله",
+        "الوزير", "مسؤول", "أميركي", "\"", "«", "»", "\u{201C}", "\u{201D}", "'", "،", ".", ":", "\n\n", "وكانت",
+        "قد", "أعلنت", "للوكالة", "صحيفة", "ذاته", "المصدر", "لكنه", "ما", "ذكرته", "نفى", "x", "2024", "😀",
+    ];
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    for _ in 0..300 {
+        let mut text = String::new();
+        for _ in 0..(state % 60) as usize {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            text.push_str(pieces[(state % pieces.len() as u64) as usize]);
+            text.push(' ');
+        }
+        let d = run(&text);
+        for q in &d.quotes {
+            assert!(q.content.start < q.content.end);
+        }
+    }
+}
