@@ -10,7 +10,18 @@ use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 pub const ANALYZER_NAME: &str = "marsad_ar";
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || marsad_text::chars::is_arabic_mark(c) || c == '\u{0640}'
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    // Fast path for the Arabic block (the general Unicode tables are slow).
+    if ('\u{0600}'..='\u{06FF}').contains(&c) {
+        return marsad_text::chars::is_arabic_letter(c)
+            || marsad_text::chars::is_arabic_mark(c)
+            || c == '\u{0640}'
+            || ('\u{0660}'..='\u{0669}').contains(&c)
+            || ('\u{06F0}'..='\u{06F9}').contains(&c);
+    }
+    c.is_alphanumeric() || marsad_text::chars::is_arabic_mark(c)
 }
 
 fn is_arabic_word(s: &str) -> bool {
@@ -91,9 +102,14 @@ pub fn analyze(text: &str) -> Vec<String> {
 }
 
 /// tantivy tokenizer wrapping [`search_key`]; offsets are byte offsets of the
-/// original words, so highlighting marks the original text.
+/// original words, so highlighting marks the original text. Each clone keeps
+/// a bounded cache of word keys (word frequencies are Zipfian).
 #[derive(Clone, Default)]
-pub struct ArabicTokenizer;
+pub struct ArabicTokenizer {
+    cache: std::collections::HashMap<String, Option<String>>,
+}
+
+const CACHE_LIMIT: usize = 200_000;
 
 pub struct ArabicTokenStream {
     tokens: Vec<Token>,
@@ -108,7 +124,19 @@ impl Tokenizer for ArabicTokenizer {
             if b - a > 200 {
                 continue;
             }
-            if let Some(key) = search_key(&text[a..b]) {
+            let word = &text[a..b];
+            let key = match self.cache.get(word) {
+                Some(k) => k.clone(),
+                None => {
+                    let k = search_key(word);
+                    if self.cache.len() >= CACHE_LIMIT {
+                        self.cache.clear();
+                    }
+                    self.cache.insert(word.to_string(), k.clone());
+                    k
+                }
+            };
+            if let Some(key) = key {
                 tokens.push(Token { offset_from: a, offset_to: b, position: tokens.len(), text: key, position_length: 1 });
             }
         }
@@ -165,12 +193,13 @@ mod tests {
         assert_eq!(key("أَحْمَد"), key("احمد"));
         assert_eq!(key("Reuters"), "reuters");
         assert_eq!(analyze("قال، «العراق» 2024!"), vec![key("قال"), key("العراق"), "2024".to_string()]);
+        assert_eq!(analyze("عام ٢٠٢٤؛ اليوم"), vec![key("عام"), "2024".to_string(), key("اليوم")]);
     }
 
     #[test]
     fn tokenizer_offsets_are_original_bytes() {
         let text = "وصلت القوات إلى بغداد";
-        let mut t = ArabicTokenizer;
+        let mut t = ArabicTokenizer::default();
         let mut s = t.token_stream(text);
         let mut seen = Vec::new();
         while s.advance() {

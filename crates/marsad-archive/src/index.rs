@@ -112,7 +112,7 @@ impl SearchIndex {
         let dir = tantivy::directory::MmapDirectory::open(path)?;
         let index = Index::open_or_create(dir, schema)?;
         // Must be registered on every open, or commits of a reopened index fail.
-        index.tokenizers().register(ANALYZER_NAME, TextAnalyzer::builder(ArabicTokenizer).build());
+        index.tokenizers().register(ANALYZER_NAME, TextAnalyzer::builder(ArabicTokenizer::default()).build());
         Ok(SearchIndex { index, fields, writer: Mutex::new(None) })
     }
 

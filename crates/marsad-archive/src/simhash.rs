@@ -51,11 +51,13 @@ pub fn minhash(text: &str) -> Option<Vec<u32>> {
     if words.len() < MIN_WORDS {
         return None;
     }
+    // Hash function i: the high half of (a_i * x + b_i) mod 2^64, a_i odd.
+    let params: [(u64, u64); SIG_LEN] = std::array::from_fn(|i| (mix(i as u64 * 2 + 1) | 1, mix(i as u64 * 2 + 2)));
     let mut sig = vec![u32::MAX; SIG_LEN];
     for w in words.windows(3) {
         let base = mix(w[0] ^ w[1].rotate_left(21) ^ w[2].rotate_left(42));
-        for (i, slot) in sig.iter_mut().enumerate() {
-            let h = (mix(base ^ (i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)) >> 32) as u32;
+        for (slot, (a, b)) in sig.iter_mut().zip(params.iter()) {
+            let h = (base.wrapping_mul(*a).wrapping_add(*b) >> 32) as u32;
             if h < *slot {
                 *slot = h;
             }
