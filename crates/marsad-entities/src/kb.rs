@@ -100,6 +100,8 @@ pub struct Kb {
     pub stopwords: HashSet<String>,
     pub titles: HashSet<String>,
     pub org_heads: HashSet<String>,
+    /// Every token of every name → bit mask of entity types (1 PER, 2 ORG, 4 place, 8 MISC).
+    pub token_types: HashMap<String, u8>,
     /// Tokens of multi-word names (gate for the fuzzy matcher).
     pub name_tokens: HashSet<String>,
 }
@@ -159,6 +161,15 @@ impl Kb {
         let toks: Vec<&str> = key.split(' ').collect();
         self.max_name_tokens = self.max_name_tokens.max(toks.len());
         self.first_tokens.insert(toks[0].to_string());
+        let bit = match self.actors[actor].etype {
+            EntityType::PER => 1,
+            EntityType::ORG => 2,
+            EntityType::GPE | EntityType::LOC | EntityType::FAC => 4,
+            EntityType::MISC => 8,
+        };
+        for t in &toks {
+            *self.token_types.entry(t.to_string()).or_insert(0) |= bit;
+        }
         if toks.len() >= 2 {
             for t in &toks {
                 self.name_tokens.insert(t.to_string());

@@ -249,6 +249,10 @@ pub fn features(words: &[Word], i: usize, out: &mut Vec<u64>) {
     if kb.org_heads.contains(get(-1)) {
         g.push('H');
     }
+    let tt = |x: &str| -> u8 { kb.token_types.get(x).or_else(|| kb.token_types.get(stem(x))).copied().unwrap_or(0) };
+    let (t0, tp, tn) = (tt(w), tt(get(-1)), tt(get(1)));
+    out.push(feat(18, &[std::str::from_utf8(&[b'a' + t0]).unwrap_or("")]));
+    out.push(feat(19, &[std::str::from_utf8(&[b'a' + tp, b'a' + t0, b'a' + tn]).unwrap_or("")]));
     out.push(feat(16, &[&g]));
     out.push(feat(17, &[&g, suffix(w, 2)]));
 }
