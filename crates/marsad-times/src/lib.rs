@@ -482,7 +482,21 @@ impl<'a> Ctx<'a> {
         if day == 0 || day > 31 {
             return None;
         }
-        let (m, hijri, _amb, mut j, _) = self.month_group(j, false)?;
+        let Some((m, hijri, _amb, mut j, _)) = self.month_group(j, false) else {
+            // "بين 5 و7 أكتوبر", "من 5 إلى 7 أكتوبر": the first day takes the second's month.
+            if (self.connector(j, Role::And) || self.connector(j, Role::To)) && self.number(j + 1).is_some()
+                && self.month_group(j + 2, false).is_some()
+            {
+                let second = self.day_month(j + 1)?;
+                let v = second.value.get(..8)?;
+                if second.value.len() == 10 && (day as usize) < 32 {
+                    let value = format!("{v}{:02}", day);
+                    parse_date(&value)?;
+                    return Some(Found { start_tok: i, end_tok: j, strip, value, kind: "date" });
+                }
+            }
+            return None;
+        };
         let year = self.year_after(j);
         let (value, end) = match year {
             Some((y, marker, k)) => {
