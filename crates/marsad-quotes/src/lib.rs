@@ -212,7 +212,30 @@ impl<'d> View<'d> {
                     }
                 }
             } else {
-                // ambiguous mark: closes the same mark on the stack, else opens
+                // ambiguous mark ("): its neighbours tell an opener ( "word) from a closer (word" )
+                let tok = &doc.tokens[i];
+                let prev = text[..tok.byte_start as usize].chars().next_back();
+                let next = text[tok.byte_end as usize..].chars().next();
+                let opener_like = prev.is_none_or(|p| p.is_whitespace() || "(:[،,".contains(p))
+                    && next.is_some_and(|n| !n.is_whitespace() && !".،,:;!?".contains(n));
+                let closer_like = prev.is_some_and(|p| !p.is_whitespace())
+                    && next.is_none_or(|n| n.is_whitespace() || ".،,:;!?)]".contains(n) || marsad_text::chars::is_quote_mark(n));
+                if opener_like && !closer_like {
+                    stack.push((i, c));
+                    continue;
+                }
+                if closer_like && !opener_like {
+                    if let Some(pos) = stack.iter().rposition(|&(_, o)| o == c) {
+                        let (o, _) = stack[pos];
+                        stack.truncate(pos);
+                        if i - o <= MAX_QUOTE_TOKENS {
+                            partner.insert(o, i);
+                            partner.insert(i, o);
+                        }
+                    }
+                    continue;
+                }
+                // no clue: closes the same mark on the stack, else opens
                 if let Some(pos) = stack.iter().rposition(|&(_, o)| o == c) {
                     let (o, _) = stack[pos];
                     stack.truncate(pos);
