@@ -184,7 +184,10 @@ impl EventAnnotator {
         }
         if ctx.ent_at[i] > 0 {
             let e = &doc.entities[ctx.ent_at[i] as usize - 1];
-            if !matches!(e.entity_type, marsad_doc::EntityType::MISC) {
+            if !matches!(
+                e.entity_type,
+                marsad_doc::EntityType::MISC | marsad_doc::EntityType::FAC | marsad_doc::EntityType::LOC
+            ) {
                 let last = doc.tokens.index_at(e.end.saturating_sub(1)) + 1;
                 let mut country = e.country.clone();
                 let mut sector = e.sector.clone();
@@ -231,7 +234,6 @@ impl EventAnnotator {
                 let head = head.strip_prefix('و').unwrap_or(head);
                 let construct = !head.starts_with("ال")
                     && !head.starts_with("لل")
-                    && !head.ends_with('ه')
                     && !head.ends_with("ها")
                     && !head.ends_with("هم");
                 let mut j = a.last;
@@ -251,7 +253,9 @@ impl EventAnnotator {
                         Some(m)
                             if m.kind == ActorKind::Head
                                 && a.kind == ActorKind::Head
-                                && (m.sector == a.sector || a.sector.is_none()) =>
+                                && (m.sector == a.sector
+                                    || a.sector.is_none()
+                                    || (construct && a.last == a.first + 1)) =>
                         {
                             a.sector = a.sector.or(m.sector.clone());
                             j = m.last;
@@ -276,6 +280,30 @@ impl EventAnnotator {
                                 j += 1;
                                 a.last = j;
                             }
+                        }
+                        None if self.cue(doc, j, Cue::Affiliation) && j + 1 < end => {
+                            // "قوات تابعه لحكومه الوحده الوطنيه"
+                            match self.actor_at(doc, ctx, j + 1, end) {
+                                Some(m) => {
+                                    a.country = a.country.or(m.country);
+                                    a.actor = a.actor.or(m.actor);
+                                    a.last = m.last;
+                                }
+                                None => a.last = (j + 2).min(end),
+                            }
+                            j = a.last;
+                            // the rest of the patron's name: "لحكومه الوحده الوطنيه"
+                            while j < end
+                                && j < a.last + 2
+                                && doc.tokens.norm(j).starts_with("ال")
+                                && !self.lex.cues.contains_key(doc.tokens.norm(j))
+                                && !self.triggers_here_verb(doc, j)
+                                && self.lex_actor_at(doc, j, end).is_none()
+                            {
+                                j += 1;
+                            }
+                            a.last = j;
+                            break;
                         }
                         None if self.is_nisba(doc, j) => {
                             // an adjective: "المكتب الاعلامي", "نظيره الجنوبي"
@@ -434,7 +462,13 @@ impl EventAnnotator {
             }
             if let Some(b) = self.actor_at(doc, ctx, j, end) {
                 let patron = (1..=2).any(|d| j >= from + d && self.cue(doc, j - d, Cue::Affiliation));
-                if b.country.is_some() && b.kind != ActorKind::Head && !patron {
+                // "في ريف ادلب": a place, not the target
+                let in_place = b.first > 0
+                    && (self.cue_loose(doc, b.first - 1, Cue::Place)
+                        || self
+                            .lex_actor_at(doc, b.first - 1, b.first)
+                            .is_some_and(|p| p.kind == ActorKind::Place));
+                if b.country.is_some() && b.kind != ActorKind::Head && !patron && !in_place {
                     return Some(b);
                 }
                 j = b.last;
@@ -1163,6 +1197,26 @@ impl EventAnnotator {
                     if let Some(a) = self.actor_at(doc, ctx, j + 1, to).filter(|a| a.place) {
                         return Some(a);
                     }
+                    // a place the entity layer found ("في مطار معيتيقه")
+                    if ctx.ent_at[j + 1] > 0 {
+                        let e = &doc.entities[ctx.ent_at[j + 1] as usize - 1];
+                        if matches!(e.entity_type, marsad_doc::EntityType::LOC | marsad_doc::EntityType::FAC) {
+                            let last = (doc.tokens.index_at(e.end.saturating_sub(1)) + 1).clamp(j + 2, to.max(j + 2));
+                            let country = e.country.clone().or_else(|| {
+                                e.actor.as_deref().and_then(marsad_entities::actor).and_then(|i| i.country)
+                            });
+                            return Some(Arg {
+                                first: j + 1,
+                                last,
+                                actor: e.actor.clone(),
+                                country,
+                                sector: None,
+                                prep: true,
+                                kind: ActorKind::Place,
+                                place: true,
+                            });
+                        }
+                    }
                     if let Some(mut a) = self.lex_actor_at(doc, j + 1, to).filter(|a| a.kind == ActorKind::Place) {
                         // "مدينه الموصل": the head and its name
                         if a.last < to && doc.tokens[a.last].kind == TokenKind::Word {
@@ -1254,6 +1308,23 @@ fn dedupe_document(doc: &Doc, ctx: &Ctx, cands: &[Cand], lex: &Lexicon) -> Vec<b
             group.push(d);
         }
         keep.push(!dup);
+    }
+    // A bare mention ("اشتباكات في طرابلس" in a headline) of an event that the
+    // article reports with its participants elsewhere.
+    for k in 0..cands.len() {
+        let c = &cands[k];
+        if keep[k] && c.source.is_none() && c.target.is_none() {
+            let etype = lex.triggers[c.trigger as usize].etype;
+            if cands.iter().enumerate().any(|(m, o)| {
+                m != k
+                    && keep[m]
+                    && lex.triggers[o.trigger as usize].etype == etype
+                    && (o.source.is_some() || o.target.is_some())
+                    && o.sentence.abs_diff(c.sentence) <= 3
+            }) {
+                keep[k] = false;
+            }
+        }
     }
     keep
 }
