@@ -49,6 +49,7 @@ const INSTITUTIONS: &str = include_str!("../../../data/actors/institutions.tsv")
 const SECTOR_WORDS: &str = include_str!("../../../data/actors/sector_words.tsv");
 const FIRST_NAMES: &str = include_str!("../../../data/ner/first_names.txt");
 const STOPWORDS: &str = include_str!("../../../data/ner/stopwords.txt");
+const COMMON: &str = include_str!("../../../data/ner/common_words.txt");
 const TITLES: &str = include_str!("../../../data/ner/titles.txt");
 const ORG_HEADS: &str = include_str!("../../../data/ner/org_heads.txt");
 
@@ -100,6 +101,8 @@ pub struct Kb {
     pub stopwords: HashSet<String>,
     pub titles: HashSet<String>,
     pub org_heads: HashSet<String>,
+    /// Frequent words that are (almost) never part of a name (from the NER corpora).
+    pub common: HashSet<String>,
     /// Every token of every name → bit mask of entity types (1 PER, 2 ORG, 4 place, 8 MISC).
     pub token_types: HashMap<String, u8>,
     /// Tokens of multi-word names (gate for the fuzzy matcher).
@@ -267,6 +270,7 @@ impl Kb {
         }
         kb.first_names = word_set(FIRST_NAMES);
         kb.stopwords = word_set(STOPWORDS);
+        kb.common = word_set(COMMON);
         kb.titles = word_set(TITLES);
         kb.org_heads = word_set(ORG_HEADS);
         kb

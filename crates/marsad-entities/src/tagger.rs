@@ -277,7 +277,7 @@ pub fn tag_words(m: &Model, words: &[Word], tags: &mut Vec<Tag>) {
     for i in 0..words.len() {
         // punctuation and function words outside a name: O without scoring
         let w = &words[i];
-        if w.kind != TokenKind::Word && w.kind != TokenKind::Latin || (p1 == Tag::O && kb.stopwords.contains(w.norm)) {
+        if w.kind != TokenKind::Word && w.kind != TokenKind::Latin || (p1 == Tag::O && (kb.stopwords.contains(w.norm) || kb.common.contains(w.norm))) {
             tags.push(Tag::O);
             p2 = p1;
             p1 = Tag::O;
