@@ -72,6 +72,8 @@ pub struct QuoteAnnotator {
     name_heads: HashSet<String>,
     anon_heads: HashSet<String>,
     anon_ranks: HashSet<String>,
+    /// Heads whose "في X" complement belongs to the speaker phrase.
+    pp_heads: HashSet<String>,
 }
 
 fn data_lines(s: &str) -> impl Iterator<Item = &str> {
@@ -130,6 +132,9 @@ impl QuoteAnnotator {
                 }
                 (Some("rank"), Some(w)) => {
                     a.anon_ranks.insert(normalize_str(w.trim()));
+                }
+                (Some("pphead"), Some(w)) => {
+                    a.pp_heads.insert(normalize_str(w.trim()));
                 }
                 _ => {}
             }
@@ -392,7 +397,7 @@ impl QuoteAnnotator {
                 break;
             }
             let n = v.norm(k);
-            if self.stops.contains(n) && !extended && matches!(n, "في" | "من") && words <= 3 && k + 1 < end && v.is_word(k + 1) && self.is_anonymous_head(v.norm(from)) {
+            if self.stops.contains(n) && !extended && matches!(n, "في" | "من") && words <= 3 && k + 1 < end && v.is_word(k + 1) && (self.is_anonymous_head(v.norm(from)) || self.pp_heads.contains(v.norm(from))) {
                 // "مسؤول في وزارة الخارجية": the affiliation of an anonymous source
                 extended = true;
                 words += 1;
@@ -621,6 +626,9 @@ impl QuoteAnnotator {
                     k = close + 1;
                     continue;
                 }
+            }
+            if k > start && v.is_final_punct(k) {
+                return k;
             }
             if k > start && self.is_clause_cue(v, k) {
                 return if self.conjunction_before(v, k) { k - 1 } else { k };
