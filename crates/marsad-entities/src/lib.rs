@@ -407,7 +407,8 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
                 out.push(c);
                 continue;
             }
-            let inst = match_inst(kb, doc, i, end, &mut buf);
+            // "وزير الخارجية العراقي" is a title, not the ministry
+            let inst = if i > 0 && is_title(kb, doc, i - 1) { None } else { match_inst(kb, doc, i, end, &mut buf) };
             let kb_len = kbm.map(|m| m.0).unwrap_or(0);
             if let Some((len, skip, ins, country)) = inst {
                 if len > kb_len {
@@ -563,9 +564,11 @@ fn rule_person(kb: &Kb, doc: &Doc, i: usize, end: usize) -> Option<Cand> {
         .unwrap_or((0, false));
     let start_name = if first_ok {
         Some((i, skip))
-    } else if i > 0 && is_title(kb, doc, i - 1) {
+    } else if i > 0 && title_before(kb, doc, i) {
         // after a title: the name starts here when it is not an ordinary word
-        is_name_token(kb, doc, i).then_some((i, 0)).filter(|_| !doc.tokens.norm(i).starts_with("ال"))
+        let w = doc.tokens.norm(i);
+        let verb_like = w.starts_with("سي") || w.starts_with("ست") || w.starts_with("سن") || w.ends_with("ها") || w.ends_with("هم");
+        (is_name_token(kb, doc, i) && !kb.common.contains(w) && !verb_like).then_some((i, 0)).filter(|_| !w.starts_with("ال"))
     } else {
         None
     };
@@ -576,7 +579,7 @@ fn rule_person(kb: &Kb, doc: &Doc, i: usize, end: usize) -> Option<Cand> {
         let joiner = matches!(nw, "بن" | "ابن" | "عبد" | "ابو" | "ابي" | "ال" | "بنت");
         let verb_like = nw.starts_with("سي") || nw.starts_with("ست") || nw.starts_with("سن");
         let more = first_ok || last < first + 2 || (last < first + 3 && nw.starts_with("ال"));
-        if joiner || (more && !verb_like && is_name_token(kb, doc, last) && (kb.first_names.contains(nw) || nw.starts_with("ال") || !first_ok || last == first + 1)) {
+        if joiner || (more && !verb_like && !kb.common.contains(nw) && is_name_token(kb, doc, last) && (kb.first_names.contains(nw) || nw.starts_with("ال") || !first_ok || last == first + 1)) {
             last += 1;
         } else {
             break;
@@ -600,6 +603,26 @@ fn strip_to(w: &str, skip: usize) -> String {
     w.chars().skip(skip).collect()
 }
 
+/// A title right before token `i`, possibly followed by a portfolio and a
+/// nationality adjective (وزير الخارجية اليمني شائع الزنداني).
+fn title_before(kb: &Kb, doc: &Doc, i: usize) -> bool {
+    let mut j = i;
+    for _ in 0..3 {
+        if j == 0 {
+            return false;
+        }
+        j -= 1;
+        if is_title(kb, doc, j) {
+            return true;
+        }
+        let w = doc.tokens.norm(j);
+        if !is_word(doc, j) || !(w.starts_with("ال") || kb.demonyms.contains_key(w)) {
+            return false;
+        }
+    }
+    false
+}
+
 fn is_title(kb: &Kb, doc: &Doc, j: usize) -> bool {
     is_word(doc, j) && proclitic_variants(doc.tokens.norm(j)).iter().any(|(_, v)| kb.titles.contains(v.as_ref() as &str))
 }
@@ -608,10 +631,17 @@ fn is_title(kb: &Kb, doc: &Doc, j: usize) -> bool {
 /// (جماعة أنصار الله، منظمة العفو الدولية).
 fn rule_org(kb: &Kb, doc: &Doc, i: usize, end: usize) -> Option<Cand> {
     let (skip, _) = proclitic_variants(doc.tokens.norm(i)).into_iter().find(|(_, v)| kb.org_heads.contains(v.as_ref() as &str))?;
+    if i + 1 < end && is_word(doc, i + 1) {
+        let w = doc.tokens.norm(i + 1);
+        // an indefinite adjective (منظمة إرهابية) or a common noun (حركة العبور) is no name
+        if kb.common.contains(w) || (!w.starts_with("ال") && (w.ends_with("يه") || w.ends_with("يا"))) {
+            return None;
+        }
+    }
     let mut last = i + 1;
     while last < end && last < i + 4 && is_word(doc, last) {
         let w = doc.tokens.norm(last);
-        if kb.stopwords.contains(w) || kb.titles.contains(w) || kb.sector_words.contains_key(w) {
+        if kb.stopwords.contains(w) || kb.titles.contains(w) || kb.sector_words.contains_key(w) || kb.demonyms.contains_key(w) {
             break;
         }
         if last > i + 1 && !w.starts_with("ال") {
@@ -653,7 +683,7 @@ fn model_cand(kb: &Kb, doc: &Doc, tags: &[tagger::Tag], i: usize, end: usize) ->
     }
     if last - i == 1 {
         let w = doc.tokens.norm(i);
-        if kb.demonym(w).is_some() || (w.starts_with("ال") && etype != EntityType::GPE) {
+        if kb.demonym(w).is_some() || kb.common.contains(w) || (w.starts_with("ال") && etype != EntityType::GPE) {
             return None;
         }
         let common = proclitic_variants(w).iter().any(|(_, v)| {
