@@ -109,7 +109,7 @@ pub struct ArabicTokenizer {
     cache: std::collections::HashMap<String, Option<String>>,
 }
 
-const CACHE_LIMIT: usize = 200_000;
+const CACHE_LIMIT: usize = 50_000;
 
 pub struct ArabicTokenStream {
     tokens: Vec<Token>,
