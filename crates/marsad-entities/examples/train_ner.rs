@@ -137,6 +137,10 @@ fn main() {
             "--out" => out = Some(args[i + 1].clone()),
             "--common-out" => common_out = Some(args[i + 1].clone()),
             "--epochs" => epochs = args[i + 1].parse().expect("epochs"),
+            "--no-common" => {
+                marsad_entities::tagger::SKIP_COMMON.store(false, std::sync::atomic::Ordering::Relaxed);
+                i -= 1;
+            }
             "--predicted-history" => {
                 gold_history = true;
                 i -= 1;

@@ -13,6 +13,11 @@ use marsad_text::TokenKind;
 use crate::kb::HashMap;
 use std::sync::OnceLock;
 
+/// Whether decoding skips the frequent non-name words of data/ner/common_words.txt
+/// (on by default; the ANERcorp evaluation turns it off because that list is
+/// derived from NewsFANE, which contains the ANERcorp test text).
+pub static SKIP_COMMON: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
+
 const MODEL: &[u8] = include_bytes!("../../../data/ner/model.bin");
 
 /// Number of tags: O, then B and I for PER, ORG, LOC, MISC.
@@ -274,10 +279,11 @@ pub fn tag_words(m: &Model, words: &[Word], tags: &mut Vec<Tag>) {
     let mut sc = [0f32; NT];
     let (mut p1, mut p2) = (Tag::O, Tag::O);
     let kb = kb();
+    let skip_common = SKIP_COMMON.load(std::sync::atomic::Ordering::Relaxed);
     for i in 0..words.len() {
         // punctuation and function words outside a name: O without scoring
         let w = &words[i];
-        if w.kind != TokenKind::Word && w.kind != TokenKind::Latin || (p1 == Tag::O && (kb.stopwords.contains(w.norm) || kb.common.contains(w.norm))) {
+        if w.kind != TokenKind::Word && w.kind != TokenKind::Latin || (p1 == Tag::O && (kb.stopwords.contains(w.norm) || (skip_common && kb.common.contains(w.norm)))) {
             tags.push(Tag::O);
             p2 = p1;
             p1 = Tag::O;
