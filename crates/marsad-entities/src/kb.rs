@@ -50,6 +50,7 @@ const SECTOR_WORDS: &str = include_str!("../../../data/actors/sector_words.tsv")
 const FIRST_NAMES: &str = include_str!("../../../data/ner/first_names.txt");
 const STOPWORDS: &str = include_str!("../../../data/ner/stopwords.txt");
 const COMMON: &str = include_str!("../../../data/ner/common_words.txt");
+const PLACE_HEADS: &str = include_str!("../../../data/ner/place_heads.tsv");
 const TITLES: &str = include_str!("../../../data/ner/titles.txt");
 const ORG_HEADS: &str = include_str!("../../../data/ner/org_heads.txt");
 
@@ -103,6 +104,8 @@ pub struct Kb {
     pub org_heads: HashSet<String>,
     /// Frequent words that are (almost) never part of a name (from the NER corpora).
     pub common: HashSet<String>,
+    /// Heads of place names (جبل، مطار…) and the type they give.
+    pub place_heads: HashMap<String, EntityType>,
     /// Every token of every name → bit mask of entity types (1 PER, 2 ORG, 4 place, 8 MISC).
     pub token_types: HashMap<String, u8>,
     /// Tokens of multi-word names (gate for the fuzzy matcher).
@@ -271,6 +274,11 @@ impl Kb {
         kb.first_names = word_set(FIRST_NAMES);
         kb.stopwords = word_set(STOPWORDS);
         kb.common = word_set(COMMON);
+        for f in lines(PLACE_HEADS) {
+            if let (Some(h), Some(t)) = (f.first(), f.get(1).and_then(|t| EntityType::parse(t.trim()))) {
+                kb.place_heads.insert(norm_name(h), t);
+            }
+        }
         kb.titles = word_set(TITLES);
         kb.org_heads = word_set(ORG_HEADS);
         kb

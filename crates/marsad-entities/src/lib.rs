@@ -400,6 +400,25 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
                     }
                 }
             }
+            // جبل القاهرة، مطار بغداد: a place head and a name make one place
+            if cand.is_none() && i + 1 < end && is_word(doc, i + 1) && kbm.map(|m| m.0 < 2).unwrap_or(true) {
+                let head = proclitic_variants(doc.tokens.norm(i)).iter().find_map(|(sk, v)| kb.place_heads.get(v.as_ref() as &str).map(|t| (*sk, *t)));
+                if let Some((skip, t)) = head {
+                    let len = match match_kb(kb, doc, i + 1, end, &mut buf) {
+                        Some((l, 0, _)) => Some(l),
+                        Some(_) => None,
+                        None => {
+                            let w = doc.tokens.norm(i + 1);
+                            (is_name_token(kb, doc, i + 1) && !kb.common.contains(w) && kb.demonyms.get(w).is_none()).then_some(1)
+                        }
+                    };
+                    if let Some(l) = len {
+                        kbm = None;
+                        let name = (i..i + 1 + l).map(|j| if j == i { strip_to(doc.tokens.norm(j), skip) } else { doc.tokens.norm(j).to_string() }).collect::<Vec<_>>().join(" ");
+                        cand = Some(Cand { first: i, last: i + 1 + l, skip, etype: t, actor: ActorId::Local(name), source: "rule" });
+                    }
+                }
+            }
             if cand.is_some() {
                 let c = cand.take().unwrap_or_else(|| unreachable!());
                 register_short_forms(kb, doc, &c, &mut short);
@@ -683,7 +702,7 @@ fn model_cand(kb: &Kb, doc: &Doc, tags: &[tagger::Tag], i: usize, end: usize) ->
     }
     if last - i == 1 {
         let w = doc.tokens.norm(i);
-        if kb.demonym(w).is_some() || kb.common.contains(w) || (w.starts_with("ال") && etype != EntityType::GPE) {
+        if kb.demonym(w).is_some() || kb.common.contains(w) || w.ends_with("يا") || (w.starts_with("ال") && etype != EntityType::GPE) {
             return None;
         }
         let common = proclitic_variants(w).iter().any(|(_, v)| {

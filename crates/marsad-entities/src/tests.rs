@@ -123,3 +123,13 @@ fn edit_distance() {
     assert!(!within_one_edit("العراق", "العراق"));
     assert!(!within_one_edit("ايران", "لبنان"));
 }
+
+#[test]
+fn place_heads_make_one_place() {
+    let d = run("سيطرت القوات على جبل القاهرة ثم وصلت إلى مطار بغداد.");
+    let m = find(&d, "جبل القاهرة").expect("mountain");
+    assert_eq!(m.entity_type, EntityType::LOC);
+    assert_ne!(m.actor.as_deref(), Some("egy"));
+    assert_eq!(find(&d, "مطار بغداد").map(|e| e.entity_type), Some(EntityType::FAC));
+    assert!(find(&d, "القاهرة").is_none());
+}
