@@ -3,7 +3,7 @@
 # Usage: bash benchmarks/run.sh            (everything: venv, peers, build, speed, quality, table)
 #        bash benchmarks/run.sh speed|quality|report   (one stage; needs a previous full run)
 # Writes benchmarks/results/{environment,speed,quality}.json and benchmarks/results/table.md.
-# Not part of CI. Uses one core (taskset -c 0) for every timed run; takes ~6 minutes.
+# Not part of CI. Uses one core (taskset -c 0) for every timed run; takes ~3–4 minutes (plus the first pip install).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV=benchmarks/.venv
