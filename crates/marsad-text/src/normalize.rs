@@ -134,6 +134,40 @@ pub fn normalize_str_with(input: &str, o: &NormalizeOptions) -> String {
 
 /// Append the default normalisation of `input` to `out` (no allocation when
 /// `out` has room): the tokeniser's hot path.
+/// For each code point of the Arabic block U+0600–U+06FF: what the
+/// tokeniser does with it inside a word. Built once from [`fold_char`] and
+/// the character classes, so the fast path cannot disagree with them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BlockEntry {
+    /// Not part of an Arabic word (punctuation, digits…).
+    NotWord,
+    /// Part of the word, removed by normalisation (diacritics, tatweel).
+    Drop,
+    /// Part of the word, normalised to this character.
+    Keep(char),
+}
+
+pub(crate) fn arabic_block_table() -> &'static [BlockEntry; 256] {
+    static TABLE: std::sync::OnceLock<[BlockEntry; 256]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let o = NormalizeOptions::default();
+        let mut t = [BlockEntry::NotWord; 256];
+        for (i, entry) in t.iter_mut().enumerate() {
+            let c = char::from_u32(0x600 + i as u32).expect("the Arabic block has no surrogates");
+            if !(chars::is_arabic_letter(c) || chars::is_word_continuation(c)) {
+                continue;
+            }
+            *entry = match fold_char(c, &o) {
+                Fold::Drop => BlockEntry::Drop,
+                Fold::Keep(m) => BlockEntry::Keep(m),
+                // No presentation forms in this block: keep the slow path's answer.
+                Fold::Decompose => BlockEntry::NotWord,
+            };
+        }
+        t
+    })
+}
+
 pub(crate) fn normalize_into(input: &str, out: &mut String) {
     let o = NormalizeOptions::default();
     for c in input.chars() {

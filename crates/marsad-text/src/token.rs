@@ -210,8 +210,21 @@ pub fn tokenize(text: &str) -> Tokens {
             }
             TokenKind::Url
         } else if chars::is_arabic_letter(c) || chars::is_word_continuation(c) {
-            scan_arabic_word(&mut cur);
-            TokenKind::Word
+            // The hot path: scans and normalises in one pass.
+            let norm_start = out.norm.len() as u32;
+            scan_arabic_word(&mut cur, &mut out.norm);
+            out.items.push(Token {
+                start: c0 as u32,
+                end: cur.chr as u32,
+                byte_start: b0 as u32,
+                byte_end: cur.byte as u32,
+                kind: TokenKind::Word,
+                norm_start,
+                norm_end: out.norm.len() as u32,
+            });
+            out.newline_before.push(saw_newline);
+            saw_newline = false;
+            continue;
         } else if chars::is_digit(c) || (matches!(c, '%' | '\u{066A}') && cur.peek_at(1).is_some_and(chars::is_digit)) {
             // "%70" as right-to-left text often writes it.
             if !chars::is_digit(c) {
@@ -301,19 +314,38 @@ fn is_punctuation(c: char) -> bool {
         || matches!(c, '\u{060C}' | '\u{061B}' | '\u{061F}' | '\u{066A}'..='\u{066D}' | '\u{06D4}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}' | '\u{FD3E}' | '\u{FD3F}' | '\u{00A1}' | '\u{00BF}' | '\u{00B7}')
 }
 
-fn scan_arabic_word(cur: &mut Cursor) {
-    let rest = cur.rest();
-    let mut len = rest.len();
+/// Scan an Arabic word and append its normalised form to `norm`. Two-byte
+/// characters of the Arabic block (nearly all of a news text) go through a
+/// lookup table; anything else (presentation forms, joiners, other blocks)
+/// through the general normaliser.
+fn scan_arabic_word(cur: &mut Cursor, norm: &mut String) {
+    let bytes = cur.text.as_bytes();
+    let table = crate::normalize::arabic_block_table();
+    let mut i = cur.byte;
     let mut n = 0usize;
-    for (b, d) in rest.char_indices() {
-        if chars::is_arabic_letter(d) || chars::is_word_continuation(d) {
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b & 0xFC == 0xD8 && i + 1 < bytes.len() {
+            // U+0600..U+06FF: a lead byte D8..DB and one continuation byte.
+            let cp = ((u32::from(b) & 0x1F) << 6) | (u32::from(bytes[i + 1]) & 0x3F);
+            match table[(cp - 0x600) as usize] {
+                crate::normalize::BlockEntry::NotWord => break,
+                crate::normalize::BlockEntry::Drop => {}
+                crate::normalize::BlockEntry::Keep(m) => norm.push(m),
+            }
+            i += 2;
             n += 1;
-        } else {
-            len = b;
+            continue;
+        }
+        let Some(d) = cur.text[i..].chars().next() else { break };
+        if !(chars::is_arabic_letter(d) || chars::is_word_continuation(d)) {
             break;
         }
+        normalize_into(&cur.text[i..i + d.len_utf8()], norm);
+        i += d.len_utf8();
+        n += 1;
     }
-    cur.byte += len;
+    cur.byte = i;
     cur.chr += n;
 }
 

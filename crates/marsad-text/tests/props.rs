@@ -41,7 +41,8 @@ proptest! {
             prev_end = tok.end as usize;
             prop_assert!(text.is_char_boundary(tok.byte_start as usize) && text.is_char_boundary(tok.byte_end as usize));
             prop_assert_eq!(t.text(&text, i), char_slice(&chars, tok.start as usize, tok.end as usize));
-            let _ = t.norm(i);
+            // The tokeniser's fast normalisation path agrees with normalize_str.
+            prop_assert_eq!(t.norm(i), normalize_str(t.text(&text, i)));
         }
         // Every non-space, non-control character is inside some token.
         let covered: usize = t.iter().map(|x| (x.end - x.start) as usize).sum();
