@@ -47,6 +47,7 @@ pub fn run(args: TokenizeArgs) -> Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut failed = 0usize;
+    let mut cache = marsad::text::SegmentCache::default();
     for path in &args.files {
         let mut reader = match open_maybe_gz(path) {
             Ok(r) => r,
@@ -65,7 +66,7 @@ pub fn run(args: TokenizeArgs) -> Result<ExitCode> {
             }
             line_no += 1;
             match std::str::from_utf8(&line) {
-                Ok(s) => write_line(&mut out, s.trim_end_matches(['\n', '\r']), form, args.sentences)?,
+                Ok(s) => write_line(&mut out, s.trim_end_matches(['\n', '\r']), form, args.sentences, &mut cache)?,
                 Err(e) => {
                     eprintln!("marsad: {}:{line_no}: invalid UTF-8 at byte {} of the line; line skipped", path.display(), e.valid_up_to());
                     failed += 1;
@@ -80,7 +81,7 @@ pub fn run(args: TokenizeArgs) -> Result<ExitCode> {
             match rec {
                 Ok(r) => {
                     for l in r.text.lines() {
-                        write_line(&mut out, l, form, args.sentences)?;
+                        write_line(&mut out, l, form, args.sentences, &mut cache)?;
                     }
                 }
                 Err(bad) => {
@@ -94,7 +95,7 @@ pub fn run(args: TokenizeArgs) -> Result<ExitCode> {
     Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-fn write_line<W: Write>(out: &mut W, text: &str, form: Form, by_sentence: bool) -> std::io::Result<()> {
+fn write_line<W: Write>(out: &mut W, text: &str, form: Form, by_sentence: bool, cache: &mut marsad::text::SegmentCache) -> std::io::Result<()> {
     let tokens = marsad::text::tokenize(text);
     let sentence_ends: Vec<usize> = if by_sentence {
         marsad::text::split_sentences(text, &tokens).iter().map(|r| r.end).collect()
@@ -112,7 +113,12 @@ fn write_line<W: Write>(out: &mut W, text: &str, form: Form, by_sentence: bool) 
             Form::Original => out.write_all(tokens.text(text, i).as_bytes())?,
             Form::Normalized => out.write_all(tokens.norm(i).as_bytes())?,
             Form::Segmented if t.kind == marsad::text::TokenKind::Word => {
-                out.write_all(marsad::text::segment_word(tokens.text(text, i)).to_plus_string().as_bytes())?
+                for (k, seg) in cache.segment(tokens.text(text, i)).segments.iter().enumerate() {
+                    if k > 0 {
+                        out.write_all(b"+")?;
+                    }
+                    out.write_all(seg.form.as_bytes())?;
+                }
             }
             Form::Segmented => out.write_all(tokens.norm(i).as_bytes())?,
         }

@@ -439,3 +439,40 @@ fn segment_normalized(s: &str, folded: bool, hamza_after_conj: bool) -> Vec<Piec
     }
     out
 }
+
+/// A bounded memo of [`segment_word`] results for one thread.
+///
+/// News vocabulary is Zipfian: a few thousand word forms make up most
+/// tokens, so segmenting each distinct form once pays off on any real
+/// corpus, not only on repeated text. The memo is keyed by the exact
+/// original word (diacritics included, since offsets depend on them) and
+/// is cleared when it reaches its capacity, so memory stays bounded.
+#[derive(Debug)]
+pub struct SegmentCache {
+    map: FastMap<Segmentation>,
+    capacity: usize,
+}
+
+impl SegmentCache {
+    /// A memo holding at most `capacity` distinct words.
+    pub fn new(capacity: usize) -> Self {
+        SegmentCache { map: FastMap::with_capacity_and_hasher(capacity.min(1 << 16), Default::default()), capacity: capacity.max(1) }
+    }
+
+    /// The segmentation of `word`, as [`segment_word`] gives it.
+    pub fn segment(&mut self, word: &str) -> &Segmentation {
+        if !self.map.contains_key(word) {
+            if self.map.len() >= self.capacity {
+                self.map.clear();
+            }
+            self.map.insert(word.to_string(), segment_word(word));
+        }
+        &self.map[word]
+    }
+}
+
+impl Default for SegmentCache {
+    fn default() -> Self {
+        SegmentCache::new(200_000)
+    }
+}

@@ -279,3 +279,12 @@ fn vague_plural_multipliers() {
     assert_eq!((n[2].1, n[2].2), (5000.0, false));
     assert_eq!((n[3].1, n[3].2), (300.0, false));
 }
+
+#[test]
+fn segment_cache_gives_the_same_answers_and_stays_bounded() {
+    let mut cache = marsad_text::SegmentCache::new(3);
+    let words = ["وبالعراق", "للعراق", "بغداد", "وَبِالعِرَاقِ", "وبالعراق", "كتائب", "والي"];
+    for w in words.iter().cycle().take(30) {
+        assert_eq!(cache.segment(w), &marsad_text::segment_word(w), "{w}");
+    }
+}
