@@ -81,12 +81,17 @@ fn memchr_nul(b: &[u8]) -> Option<usize> {
 
 /// Whether a text looks like an HTML page or fragment rather than plain text.
 pub fn looks_like_html(text: &str) -> bool {
+    // Cheap exit: plain text has no '<' in its first few kilobytes.
+    let sample = &text.as_bytes()[..text.len().min(4096)];
+    if !sample.contains(&b'<') {
+        return false;
+    }
     let head: String = text.trim_start_matches('\u{FEFF}').trim_start().chars().take(512).collect::<String>().to_ascii_lowercase();
     if head.starts_with("<!doctype html") || head.starts_with("<html") || head.starts_with("<?xml") && head.contains("<html") {
         return true;
     }
     // A fragment: several block tags early on.
-    let sample: String = text.chars().take(4096).collect::<String>().to_ascii_lowercase();
+    let sample = String::from_utf8_lossy(sample).to_ascii_lowercase();
     let tags = ["<p>", "<p ", "<div", "<br", "<body", "<article", "<span", "</p>", "<h1", "<h2", "<a href"];
     tags.iter().map(|t| sample.matches(t).count()).sum::<usize>() >= 3
 }
