@@ -160,11 +160,17 @@ pub enum Cue {
     AgentHand,
     AgentFrom,
     PostNegation,
+    /// "باسم": a spokesperson's title continues with the organisation.
+    OnBehalf,
+    /// Conjunctions and adverbs that open a clause (حين، بينما، عندما).
+    ClauseLink,
 }
 
 fn cue_class(s: &str) -> Option<Cue> {
     Some(match s {
         "target" => Cue::Target,
+        "on_behalf" => Cue::OnBehalf,
+        "clause_link" => Cue::ClauseLink,
         "partner" => Cue::Partner,
         "between" => Cue::Between,
         "agent" => Cue::Agent,

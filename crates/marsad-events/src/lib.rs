@@ -89,6 +89,8 @@ struct Ctx {
     in_time: Vec<bool>,
     /// Indices of `doc.times` whose value is a calendar date, by start offset.
     dates: Vec<usize>,
+    /// For each token, 1 + index of the earlier organisation whose short form it is (0 = none).
+    short: Vec<u32>,
 }
 
 impl Ctx {
@@ -116,7 +118,33 @@ impl Ctx {
             })
             .collect();
         dates.sort_by_key(|&k| doc.times[k].start);
-        Ctx { ent_at, in_time, dates }
+        // Short forms: "الاتحاد" after "الاتحاد الاوروبي", "الجيش" after "الجيش السوداني".
+        let mut short = vec![0u32; n];
+        let mut seen: Vec<(&str, u32)> = Vec::new();
+        for i in 0..n {
+            let k = ent_at[i];
+            if k > 0 {
+                let e = &doc.entities[k as usize - 1];
+                let last = doc.tokens.index_at(e.end.saturating_sub(1));
+                let w = doc.tokens.norm(i);
+                let w = w.strip_prefix('و').unwrap_or(w);
+                if matches!(e.entity_type, marsad_doc::EntityType::ORG)
+                    && e.actor.is_some()
+                    && last > i
+                    && w.starts_with("ال")
+                {
+                    seen.retain(|(x, _)| *x != w);
+                    seen.push((w, k));
+                }
+                continue;
+            }
+            let w = doc.tokens.norm(i);
+            let w = w.strip_prefix('و').unwrap_or(w);
+            if let Some(&(_, k)) = seen.iter().find(|(x, _)| *x == w) {
+                short[i] = k;
+            }
+        }
+        Ctx { ent_at, in_time, dates, short }
     }
 }
 
@@ -323,15 +351,29 @@ impl EventAnnotator {
                     }
                 }
             }
-            // a title followed by its holder's name: "وزير الخارجيه الاميركي انتوني بلينكن"
-            if a.kind != ActorKind::Nationality && a.last < end && ctx.ent_at[a.last] > 0 {
-                let e = &doc.entities[ctx.ent_at[a.last] as usize - 1];
-                if matches!(e.entity_type, marsad_doc::EntityType::PER) {
-                    a.last = (doc.tokens.index_at(e.end.saturating_sub(1)) + 1).min(end).max(a.last);
-                    a.actor = e.actor.clone();
-                    a.country = a.country.or(e.country.clone());
-                }
+            // a title followed by its holder's name: "وزير الخارجيه الاميركي انتوني بلينكن",
+            // also over a genitive chain ("رئيس حكومه تصريف الاعمال اللبنانيه نجيب …") and over
+            // "باسم" to the organisation ("المتحدث باسم الجيش … فلان").
+            if a.kind != ActorKind::Nationality && !off("title") {
+                self.extend_title(doc, ctx, &mut a, end);
             }
+            if a.kind == ActorKind::Head && a.last == i + 1 && a.country.is_none() && !off("short") {
+                self.short_form(doc, ctx, &mut a);
+            }
+            return Some(a);
+        }
+        if ctx.short[i] > 0 && !off("short") && (i + 1 >= end || ctx.ent_at[i + 1] == 0) {
+            let mut a = Arg {
+                first: i,
+                last: i + 1,
+                actor: None,
+                country: None,
+                sector: None,
+                prep: self.has_prep(doc, i),
+                kind: ActorKind::Head,
+                place: false,
+            };
+            self.short_form(doc, ctx, &mut a);
             return Some(a);
         }
         // An unknown noun with a nationality adjective: "ضربات اميركيه".
@@ -355,6 +397,124 @@ impl EventAnnotator {
             });
         }
         None
+    }
+
+    /// Extends a title head (`a`, a description like "وزير الخارجيه") over
+    /// the words up to the named entity that holds it: a person within four
+    /// plain words (a genitive chain or adjectives), or, after "باسم", the
+    /// organisation spoken for (and its spokesperson's name when it follows).
+    fn extend_title(&self, doc: &Doc, ctx: &Ctx, a: &mut Arg, end: usize) {
+        let title_gov = a.kind != ActorKind::Nationality
+            && a.actor.is_none()
+            && matches!(a.sector.as_deref(), None | Some("GOV"));
+        let on_behalf = a.last > a.first && {
+            let w = doc.tokens.norm(a.last - 1);
+            self.lex.cues.get(w).is_some_and(|c| c.contains(&Cue::OnBehalf))
+        };
+        // "رئيس حكومه …", "قائد قوات …" (construct state) may take a genitive chain.
+        let construct = {
+            let w = doc.tokens.norm(a.first);
+            let w = w.strip_prefix('و').unwrap_or(w);
+            !w.starts_with("ال") && !w.starts_with("لل")
+        };
+        let mut org: Option<(usize, usize)> = None; // entity index, last token
+        let mut k = a.last;
+        while k < end && k < a.last + 6 {
+            if ctx.ent_at[k] > 0 {
+                let ei = ctx.ent_at[k] as usize - 1;
+                let e = &doc.entities[ei];
+                let e_last = (doc.tokens.index_at(e.end.saturating_sub(1)) + 1).min(end).max(k + 1);
+                match e.entity_type {
+                    marsad_doc::EntityType::PER if k == a.last || title_gov => {
+                        a.last = e_last;
+                        a.actor = e.actor.clone();
+                        a.country = a.country.take().or(e.country.clone());
+                        a.kind = ActorKind::Name;
+                        return;
+                    }
+                    marsad_doc::EntityType::ORG | marsad_doc::EntityType::GPE
+                        if org.is_none() && (on_behalf || title_gov) =>
+                    {
+                        org = Some((ei, e_last));
+                        k = e_last;
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
+            let plain = doc.tokens[k].kind == TokenKind::Word
+                && !self.trigger_verb_here(doc, k)
+                && !self.lex.cues.contains_key(doc.tokens.norm(k))
+                && !(k > a.last && doc.tokens.norm(k).starts_with('و'));
+            if !title_gov || !plain || !(construct || k == a.last || org.is_some()) {
+                break;
+            }
+            k += 1;
+        }
+        // no name: the organisation the title belongs to ("الامين العام للاتحاد …")
+        if let Some((ei, e_last)) = org {
+            let e = &doc.entities[ei];
+            if !matches!(e.entity_type, marsad_doc::EntityType::ORG) && !on_behalf {
+                return;
+            }
+            a.last = e_last;
+            a.actor = e.actor.clone();
+            a.country = e.country.clone().or(a.country.take());
+            if let Some(info) = e.actor.as_deref().and_then(marsad_entities::actor) {
+                a.country = a.country.take().or(info.country);
+                a.sector = info.sector.or(a.sector.take());
+            }
+            a.kind = ActorKind::Name;
+        }
+    }
+
+    /// A bare head that repeats the first word of an organisation named
+    /// earlier ("الاتحاد" for "الاتحاد الاوروبي") stands for it.
+    fn short_form(&self, doc: &Doc, ctx: &Ctx, a: &mut Arg) {
+        let k = ctx.short[a.first];
+        if k == 0 {
+            return;
+        }
+        let e = &doc.entities[k as usize - 1];
+        a.actor = e.actor.clone();
+        a.country = e.country.clone();
+        a.sector = e.sector.clone().or(a.sector.take());
+        if let Some(info) = e.actor.as_deref().and_then(marsad_entities::actor) {
+            a.country = a.country.take().or(info.country);
+            a.sector = info.sector.or(a.sector.take());
+        }
+        a.kind = ActorKind::Name;
+    }
+
+    /// A present-tense verb right after an indefinite noun or adjective is
+    /// an adjectival clause ("تصعيد خطير يستهدف المدنيين"): the noun is its
+    /// subject, and the words after the verb are its object.
+    fn adjectival_clause(&self, doc: &Doc, ctx: &Ctx, start: usize, i: usize) -> bool {
+        if i <= start || doc.tokens[i - 1].kind != TokenKind::Word {
+            return false;
+        }
+        let v = doc.tokens.norm(i);
+        if !(v.starts_with('ي') || v.starts_with('ت')) {
+            return false;
+        }
+        let w = doc.tokens.norm(i - 1);
+        let bare = w.strip_prefix('و').unwrap_or(w);
+        !bare.starts_with("ال")
+            && !bare.starts_with("لل")
+            && w.chars().count() > 2
+            && ctx.ent_at[i - 1] == 0
+            && !self.lex.cues.contains_key(w)
+            && !self.cue_loose(doc, i - 1, Cue::Report)
+            && !self.trigger_verb_here(doc, i - 1)
+            && self.lex_actor_at(doc, i - 1, i).is_none()
+            && marsad_entities::nationality(w).is_none()
+    }
+
+    /// The noun carries the preposition ب (بقصف، بصواريخ، وبغارات).
+    fn instrumental(&self, doc: &Doc, i: usize) -> bool {
+        let w = doc.tokens.norm(i);
+        let w = w.strip_prefix('و').unwrap_or(w);
+        w.starts_with('ب') && !w.starts_with("بين")
     }
 
     fn has_prep(&self, doc: &Doc, i: usize) -> bool {
@@ -434,6 +594,7 @@ impl EventAnnotator {
                 if j > from && self.cue(doc, j - 1, Cue::Place) {
                     return None; // a place
                 }
+
                 return Some(a);
             }
             if stop_at_verbs && self.trigger_verb_here(doc, j) {
@@ -657,12 +818,17 @@ impl EventAnnotator {
                     s.country = self.nearest_country(doc, &ctx, c);
                 }
             }
+            // An attack on an unnamed object ("غاره علي سياره في النبطيه") hits the place.
+            let mut target = target.as_ref().map(|a| actor_span(doc, a));
+            if target.is_none() && t.etype == "ASSAULT" && !off("loc") {
+                target = location.clone();
+            }
             events.push(Event {
                 event_type: t.etype.to_string(),
                 mode: t.mode.clone(),
                 trigger: trig,
                 source,
-                target: target.as_ref().map(|a| actor_span(doc, a)),
+                target,
                 date: Some(date),
                 location,
                 negated: c.negated,
@@ -714,8 +880,10 @@ impl EventAnnotator {
                         j += 1;
                     }
                     let object_first = comp.is_some_and(|c| c <= j);
-                    if object_first {
-                        j = end; // "طرد 12 دبلوماسيا فرنسيا": the object follows, the subject is before
+                    if object_first || (!off("adj") && self.adjectival_clause(doc, ctx, start, i)) {
+                        // "طرد 12 دبلوماسيا فرنسيا": the object follows, the subject is before;
+                        // "تصعيد خطير يستهدف المدنيين": the indefinite noun is the subject
+                        j = end;
                     }
                     if let Some(a) = self.actor_at(doc, ctx, j, end).filter(|a| !a.prep) {
                         p = a.last;
@@ -808,6 +976,18 @@ impl EventAnnotator {
                     }
                 }
                 let _ = j;
+                // "ورد الجيش بقصف …", "وحزب الله يرد بصواريخ على …": the noun is the
+                // instrument of a verb whose subject stands just before.
+                if source.is_none() && !off("instr") && self.instrumental(doc, i) {
+                    source = self.scan_backward(doc, ctx, start, i, 5).filter(|a| {
+                        a.sector.as_deref() != Some("CVL")
+                            && !is_town(a)
+                            && (a.last == i
+                                || (a.last + 1 == i
+                                    && doc.tokens[a.last].kind == TokenKind::Word
+                                    && !self.lex.cues.contains_key(doc.tokens.norm(a.last))))
+                    });
+                }
             }
             Pos::Cue => {
                 // X said that Y "violates the sovereignty": source = speaker, target = Y.
@@ -964,6 +1144,14 @@ impl EventAnnotator {
                 }
             }
         }
+        // A town is where things happen, not who acts: "قصف ام درمان" (the
+        // genitive of a noun is then its target), "وقتل في الفاشر".
+        if !off("town") && source.as_ref().is_some_and(is_town) {
+            let town = source.take();
+            if t.pos == Pos::Noun && target.is_none() && t.etype == "ASSAULT" {
+                target = town;
+            }
+        }
         // requirements
         if t.patient && target.is_none() {
             target = source.take();
@@ -987,6 +1175,26 @@ impl EventAnnotator {
         }
         if t.named && !source.as_ref().is_some_and(|s| s.kind == ActorKind::Name) {
             return None;
+        }
+        // A verb with only an unnamed description as its object and nobody acting.
+        if t.pos == Pos::Verb
+            && !off("headonly")
+            && !t.bare
+            && source.is_none()
+            && target.as_ref().is_some_and(|g| g.kind == ActorKind::Head && g.country.is_none() && g.actor.is_none())
+        {
+            return None;
+        }
+        // "هدد بان اسرائيل ستعيد لبنان": the first actor of the threat is the
+        // threatener's own side; the threatened one follows.
+        if t.etype == "THREATEN" {
+            if let (Some(s), Some(g)) = (&source, &target) {
+                if s.country.is_some() && s.country == g.country && g.first > i {
+                    target = self
+                        .scan_forward(doc, ctx, g.last, end, 2)
+                        .filter(|b| b.country.is_some() && b.country != s.country);
+                }
+            }
         }
         if let (Some(s), Some(g)) = (&source, &target) {
             if s.first == g.first {
@@ -1239,6 +1447,22 @@ impl EventAnnotator {
         };
         search(from, to.min(from + 14))
     }
+}
+
+/// A named place that is not a country or seat of government (whose actor
+/// id is the country itself): a town or region.
+fn off(k: &str) -> bool {
+    static V: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    V.get_or_init(|| std::env::var("EVOFF").unwrap_or_default()).split(',').any(|x| x == k)
+}
+
+fn is_town(a: &Arg) -> bool {
+    a.place
+        && a.kind == ActorKind::Name
+        && match (a.actor.as_deref(), a.country.as_deref()) {
+            (Some(id), Some(c)) => !id.eq_ignore_ascii_case(c),
+            _ => true,
+        }
 }
 
 fn actor_span(doc: &Doc, a: &Arg) -> ActorSpan {
