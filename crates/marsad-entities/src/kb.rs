@@ -110,11 +110,36 @@ pub struct Kb {
     pub token_types: HashMap<String, u8>,
     /// Tokens of multi-word names (gate for the fuzzy matcher).
     pub name_tokens: HashSet<String>,
+    /// Frequent news words (data/text/word_freq.tsv, normalised) that start
+    /// with a proclitic letter: stripping one off them needs the clitic
+    /// segmenter's agreement (كبيرا is not ك + بيرا).
+    pub frequent_clitic_like: HashSet<String>,
+    /// News word frequencies (normalised form → count, data/text/word_freq.tsv).
+    pub freq: HashMap<String, u32>,
 }
+
+/// Words at least this frequent in the news lexicon are ordinary words
+/// unless the segmenter splits a proclitic off.
+pub const FREQUENT_WORD_MIN: u64 = 20;
+
+/// Words at least this frequent in news are ordinary words when the tagger
+/// alone proposes them as (the edge of) a name.
+pub const ORDINARY_WORD_MIN: u32 = 300;
+
+const WORD_FREQ: &str = include_str!("../../../data/text/word_freq.tsv");
 
 fn opt(s: &str) -> Option<String> {
     let s = s.trim();
     (!s.is_empty()).then(|| s.to_string())
+}
+
+impl Kb {
+    /// A frequent news word that is not a known first name or name token.
+    pub fn is_ordinary_word(&self, w: &str) -> bool {
+        self.freq.get(w).map(|&c| c >= ORDINARY_WORD_MIN).unwrap_or(false)
+            && !self.first_names.contains(w)
+            && !self.token_types.contains_key(w)
+    }
 }
 
 /// Normalise a multi-word name: tokens joined by single spaces.
@@ -240,6 +265,16 @@ impl Kb {
 
     fn build() -> Kb {
         let mut kb = Kb::default();
+        for l in WORD_FREQ.lines().filter(|l| !l.starts_with('#')) {
+            let mut it = l.split('\t');
+            let (Some(w), Some(c)) = (it.next(), it.next()) else { continue };
+            let Ok(c) = c.trim().parse::<u64>() else { continue };
+            let n = normalize_str(w);
+            if c >= FREQUENT_WORD_MIN && w.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) {
+                kb.frequent_clitic_like.insert(n.clone());
+            }
+            *kb.freq.entry(n).or_default() += c.min(u32::MAX as u64) as u32;
+        }
         // Specific entities first so that their names win over generic ones.
         kb.load_actor_rows(PEOPLE);
         kb.load_actor_rows(ENTITIES);

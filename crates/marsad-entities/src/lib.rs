@@ -213,12 +213,23 @@ fn is_word(doc: &Doc, i: usize) -> bool {
     doc.tokens.get(i).map(|t| t.kind == TokenKind::Word).unwrap_or(false)
 }
 
+/// May `skip` proclitic letters be stripped off token `i`? Always for rare
+/// words (foreign names: وبلغراد); a frequent news word (كبيرا، والي) only
+/// when the clitic segmenter itself splits that many proclitics off.
+fn strip_allowed(kb: &Kb, doc: &Doc, i: usize, skip: usize) -> bool {
+    if skip == 0 || !kb.frequent_clitic_like.contains(doc.tokens.norm(i)) {
+        return true;
+    }
+    let seg = marsad_text::segment_word(doc.tokens.text(doc.text(), i));
+    seg.segments.iter().filter(|s| s.kind == marsad_text::SegmentKind::Proclitic).count() >= skip
+}
+
 /// Longest knowledge-base name starting at token `i` (tokens must lie in `..end`).
 fn match_kb(kb: &Kb, doc: &Doc, i: usize, end: usize, buf: &mut String) -> Option<(usize, usize, usize)> {
     let max = kb.max_name_tokens.min(end - i);
     let mut best: Option<(usize, usize, usize)> = None; // (len, skip, actor)
     for (skip, v) in proclitic_variants(doc.tokens.norm(i)) {
-        if !kb.first_tokens.contains(v.as_ref() as &str) {
+        if !kb.first_tokens.contains(v.as_ref() as &str) || !strip_allowed(kb, doc, i, skip) {
             continue;
         }
         buf.clear();
@@ -248,7 +259,7 @@ fn match_kb(kb: &Kb, doc: &Doc, i: usize, end: usize, buf: &mut String) -> Optio
 /// Institution head at `i` (+ a demonym adjective): (len, skip, inst, country actor or None).
 fn match_inst(kb: &Kb, doc: &Doc, i: usize, end: usize, buf: &mut String) -> Option<(usize, usize, usize, Option<usize>)> {
     for (skip, v) in proclitic_variants(doc.tokens.norm(i)) {
-        if !kb.inst_first.contains(v.as_ref() as &str) {
+        if !kb.inst_first.contains(v.as_ref() as &str) || !strip_allowed(kb, doc, i, skip) {
             continue;
         }
         buf.clear();
@@ -314,6 +325,9 @@ fn match_fuzzy(kb: &Kb, doc: &Doc, i: usize, end: usize) -> Option<(usize, usize
         return None;
     }
     for (skip, v) in proclitic_variants(doc.tokens.norm(i)).into_iter().take(3) {
+        if !strip_allowed(kb, doc, i, skip) {
+            continue;
+        }
         for n in 2..=max {
             if !(i..i + n).all(|j| is_word(doc, j)) {
                 break;
@@ -402,7 +416,7 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
             }
             // جبل القاهرة، مطار بغداد: a place head and a name make one place
             if cand.is_none() && i + 1 < end && is_word(doc, i + 1) && kbm.map(|m| m.0 < 2).unwrap_or(true) {
-                let head = proclitic_variants(doc.tokens.norm(i)).iter().find_map(|(sk, v)| kb.place_heads.get(v.as_ref() as &str).map(|t| (*sk, *t)));
+                let head = proclitic_variants(doc.tokens.norm(i)).iter().find_map(|(sk, v)| kb.place_heads.get(v.as_ref() as &str).map(|t| (*sk, *t))).filter(|(sk, _)| strip_allowed(kb, doc, i, *sk));
                 if let Some((skip, t)) = head {
                     let len = match match_kb(kb, doc, i + 1, end, &mut buf) {
                         Some((l, 0, _)) => Some(l),
@@ -457,7 +471,7 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
             // short forms of names seen earlier
             if cand.is_none() && !short.is_empty() {
                 'outer: for (skip, v) in proclitic_variants(doc.tokens.norm(i)) {
-                    if v.chars().count() < 2 {
+                    if v.chars().count() < 2 || !strip_allowed(kb, doc, i, skip) {
                         continue;
                     }
                     let key = &mut buf;
@@ -587,7 +601,7 @@ fn rule_person(kb: &Kb, doc: &Doc, i: usize, end: usize) -> Option<Cand> {
         // after a title: the name starts here when it is not an ordinary word
         let w = doc.tokens.norm(i);
         let verb_like = w.starts_with("سي") || w.starts_with("ست") || w.starts_with("سن") || w.ends_with("ها") || w.ends_with("هم");
-        (is_name_token(kb, doc, i) && !kb.common.contains(w) && !verb_like).then_some((i, 0)).filter(|_| !w.starts_with("ال"))
+        (is_name_token(kb, doc, i) && !kb.common.contains(w) && !kb.is_ordinary_word(w) && !verb_like).then_some((i, 0)).filter(|_| !w.starts_with("ال"))
     } else {
         None
     };
@@ -598,7 +612,7 @@ fn rule_person(kb: &Kb, doc: &Doc, i: usize, end: usize) -> Option<Cand> {
         let joiner = matches!(nw, "بن" | "ابن" | "عبد" | "ابو" | "ابي" | "ال" | "بنت");
         let verb_like = nw.starts_with("سي") || nw.starts_with("ست") || nw.starts_with("سن");
         let more = first_ok || last < first + 2 || (last < first + 3 && nw.starts_with("ال"));
-        if joiner || (more && !verb_like && !kb.common.contains(nw) && is_name_token(kb, doc, last) && (kb.first_names.contains(nw) || nw.starts_with("ال") || !first_ok || last == first + 1)) {
+        if joiner || (more && !verb_like && !kb.common.contains(nw) && !kb.is_ordinary_word(nw) && is_name_token(kb, doc, last) && (kb.first_names.contains(nw) || nw.starts_with("ال") || !first_ok || last == first + 1)) {
             last += 1;
         } else {
             break;
@@ -696,10 +710,19 @@ fn model_cand(kb: &Kb, doc: &Doc, tags: &[tagger::Tag], i: usize, end: usize) ->
         }
         last += 1;
     }
+    // a frequent ordinary word is not the edge of a name (جوزيب بوريل للصحافيين)
+    while last > i + 1 && kb.is_ordinary_word(doc.tokens.norm(last - 1)) {
+        last -= 1;
+    }
+    if kb.is_ordinary_word(doc.tokens.norm(i)) {
+        return None;
+    }
     // the tagger is not trusted on lone function words or nationality adjectives
     if (i..last).all(|j| !is_name_token(kb, doc, j) && kb.lookup(doc.tokens.norm(j)).is_none()) {
         return None;
     }
+    // a first name opens a person's name whatever type the tagger guessed
+    let etype = if last - i >= 2 && kb.first_names.contains(doc.tokens.norm(i)) { EntityType::PER } else { etype };
     if last - i == 1 {
         let w = doc.tokens.norm(i);
         if kb.demonym(w).is_some() || kb.common.contains(w) || w.ends_with("يا") || (w.starts_with("ال") && etype != EntityType::GPE) {
