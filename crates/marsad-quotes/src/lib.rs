@@ -59,6 +59,8 @@ struct CueInfo {
     strict: bool,
     /// A relative verb follows the cue and is skipped (بحسب ما ذكرته الوكالة).
     skip_verb: bool,
+    /// A quotation in the object is the content (اتهم X بـ«…»); the phrase after the verb may be an object.
+    qobj: bool,
 }
 
 /// The quotes annotator. Build it once and share it between threads.
@@ -74,6 +76,14 @@ pub struct QuoteAnnotator {
     anon_ranks: HashSet<String>,
     /// Heads whose "في X" complement belongs to the speaker phrase.
     pp_heads: HashSet<String>,
+    /// Words opening an anonymity clause (طلب عدم الكشف عن هويته).
+    veil: HashSet<String>,
+    /// Words confirming an anonymity clause after a veil word.
+    disclose: HashSet<String>,
+    /// Statement nouns standing for the previous speaker (وأضاف البيان).
+    documents: HashSet<String>,
+    /// Heads of "according to" phrases that are tallies, not sources.
+    nonagents: HashSet<String>,
 }
 
 fn data_lines(s: &str) -> impl Iterator<Item = &str> {
@@ -93,12 +103,14 @@ impl QuoteAnnotator {
                 "according" => CueClass::According,
                 _ => continue,
             };
-            let mut info = CueInfo { class, denial: false, prep: None, strict: false, skip_verb: false };
+            let mut info = CueInfo { class, denial: false, prep: None, strict: false, skip_verb: false, qobj: false };
             for f in flags.split(',').map(str::trim) {
                 if f == "denial" {
                     info.denial = true;
                 } else if f == "strict" {
                     info.strict = true;
+                } else if f == "qobj" {
+                    info.qobj = true;
                 } else if f == "skipverb" {
                     info.skip_verb = true;
                 } else if let Some(p) = f.strip_prefix("prep=") {
@@ -135,6 +147,18 @@ impl QuoteAnnotator {
                 }
                 (Some("pphead"), Some(w)) => {
                     a.pp_heads.insert(normalize_str(w.trim()));
+                }
+                (Some("veil"), Some(w)) => {
+                    a.veil.insert(normalize_str(w.trim()));
+                }
+                (Some("disclose"), Some(w)) => {
+                    a.disclose.insert(normalize_str(w.trim()));
+                }
+                (Some("document"), Some(w)) => {
+                    a.documents.insert(normalize_str(w.trim()));
+                }
+                (Some("nonagent"), Some(w)) => {
+                    a.nonagents.insert(normalize_str(w.trim()));
                 }
                 _ => {}
             }
@@ -429,6 +453,18 @@ impl QuoteAnnotator {
 
     /// Read a speaker phrase backward from the verb at `verb` (SVO order).
     fn speaker_backward(&self, v: &View, verb: usize, sent_start: usize) -> (usize, usize) {
+        // "مسؤول في المجلس طلب عدم الكشف عن هويته قال": skip the anonymity clause
+        let lo = verb.saturating_sub(MAX_BACKWARD_WORDS + 1).max(sent_start);
+        if let Some(w) = (lo..verb).rev().find(|&k| {
+            k + 1 < verb && v.is_word(k) && v.is_word(k + 1) && self.veil.contains(v.norm(k)) && self.disclose.contains(v.norm(k + 1))
+        }) {
+            if w > sent_start && (w..verb).all(|k| v.is_word(k)) {
+                let (a, b) = self.speaker_backward(v, w, sent_start);
+                if a < b {
+                    return (a, verb);
+                }
+            }
+        }
         // "وكانت الوزارة قد أعلنت": the subject sits between كان and قد
         if verb > sent_start + 1 && v.is_word(verb - 1) && matches!(v.norm(verb - 1), "قد" | "لقد") {
             let q = verb - 1;
@@ -449,6 +485,12 @@ impl QuoteAnnotator {
                 break;
             }
             let n = v.norm(p);
+ if matches!(n, "في" | "من") && p > sent_start && v.is_word(p - 1) && self.is_anonymous_head(v.norm(p - 1)) && words <= 3 {
+                // "مسؤولا في مجلس السيادة": the affiliation of an anonymous source
+                words += 1;
+                k = p;
+                continue;
+            }
             if self.stops.contains(n) || is_complementizer(n) || self.is_cue_at(v, p).is_some() {
                 break;
             }
@@ -525,9 +567,17 @@ impl QuoteAnnotator {
 
     /// Subject of the clause: the phrase after the first word of the sentence, if that word is a و/ف-verb.
     fn clause_subject(&self, v: &View, sent_start: usize, sent_end: usize) -> Option<Speaker> {
-        let first = (sent_start..sent_end).find(|&k| v.is_word(k))?;
+        let mut first = (sent_start..sent_end).find(|&k| v.is_word(k))?;
+        // "من جانبه، عبر الوزير عن…": a short discourse phrase and a comma before the verb
+        let marker = (first + 1..sent_end.min(first + 4)).find(|&k| v.is_comma(k)).filter(|&c| {
+            (first..c).all(|k| v.is_word(k)) && matches!(v.norm(first), "من" | "في" | "بدوره" | "بدورها" | "بدورهم" | "وبدوره" | "وبدورها" | "ومن" | "وفي")
+        });
+        let after_marker = marker.and_then(|c| (c + 1..sent_end).find(|&k| v.is_word(k)));
+        if let Some(w) = after_marker {
+            first = w;
+        }
         let n = v.norm(first);
-        if !(n.starts_with('و') || n.starts_with('ف')) || n.chars().count() < 3 || self.stops.contains(n) {
+        if after_marker.is_none() && !(n.starts_with('و') || n.starts_with('ف')) || n.chars().count() < 3 || self.stops.contains(n) {
             return None;
         }
         let (a, b) = self.speaker_forward(v, first + 1, sent_end);
@@ -706,6 +756,41 @@ impl QuoteAnnotator {
         last.clone()
     }
 
+    /// "اتهم X «أطرافا…» بالسعي…", "حذر من «…»": a quotation in the object of the cue (within the
+    /// clause, a few words after it) makes the content, from the quotation to the end of the clause.
+    /// Only when no complementiser comes first (then the ordinary rule applies).
+    fn quoted_object(&self, v: &View, cue: (usize, usize), from: usize, se: usize, info: &CueInfo, spk: &mut Option<Speaker>) -> Option<Found> {
+        let mut k = from;
+        let mut words = 0;
+        while k < se && words <= MAX_GAP_WORDS {
+            match v.kind(k) {
+                TokenKind::Quote => {
+                    let close = v.open_pair(k)?;
+                    if close <= k || v.words_between(k + 1, close) < 1 {
+                        return None;
+                    }
+                    let end = self.content_end(v, k, se);
+                    let (a, b, kind) = self.classify(v, k, end);
+                    if v.words_between(a, b) < 3 {
+                        return None;
+                    }
+                    let kind = if kind == QuoteKind::Indirect { QuoteKind::Mixed } else { kind };
+                    return Some(Found { cue, speaker: spk.take(), content: (a, b), kind, denial: info.denial, via: None });
+                }
+                _ if v.is_word(k) => {
+                    if is_complementizer(v.norm(k)) || (k > from && self.is_clause_cue(v, k)) {
+                        return None;
+                    }
+                    words += 1;
+                }
+                _ if v.is_comma(k) || v.is_final_punct(k) => return None,
+                _ => {}
+            }
+            k += 1;
+        }
+        None
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn handle(
         &self,
@@ -724,12 +809,27 @@ impl QuoteAnnotator {
         match info.class {
             CueClass::According => {
                 let mut from = after;
+                let mut relayed = false;
                 if info.skip_verb && from < se && v.is_word(from) {
+                    relayed = self.cue_lookup(v.norm(from)).is_some_and(|c| c.class == CueClass::Relay);
                     from += 1;
                 }
                 let strip_l = matches!(v.norm(i), "وفقا" | "طبقا" | "استنادا" | "نسبه");
-                let (a, b) = self.speaker_forward(v, from, se);
+                let (mut a, mut b) = self.speaker_forward(v, from, se);
                 if a >= b {
+                    return None;
+                }
+                if relayed {
+                    // "وفق ما نقلت الوكالة (سبأ) عن المحافظ": the speaker is the one after عن
+                    let k = skip_parenthetical(v, b, se);
+                    if k < se && v.is_word(k) && v.norm(k) == "عن" {
+                        let (ra, rb) = self.speaker_forward(v, k + 1, se);
+                        if ra < rb {
+                            (a, b) = (ra, rb);
+                        }
+                    }
+                }
+                if self.nonagents.contains(v.norm(a)) || self.nonagents.contains(strip_article_w(v.norm(a))) {
                     return None;
                 }
                 let mut speaker = self.make_speaker(v, a, b)?;
@@ -774,7 +874,7 @@ impl QuoteAnnotator {
             CueClass::Relay => {
                 // نقل [via] عن speaker [قوله] إن …
                 let (va, vb) = self.speaker_forward(v, after, se);
-                let mut k = vb;
+                let mut k = skip_parenthetical(v, vb, se);
                 while k < se && v.is_comma(k) {
                     k += 1;
                 }
@@ -806,12 +906,20 @@ impl QuoteAnnotator {
                     if from < se && v.is_word(from) && matches!(v.norm(from), "فيه" | "فيها" | "له" | "لها" | "لهم" | "لي" | "لنا") {
                         from += 1;
                     }
-                    let (a, b) = self.speaker_forward(v, from, se);
-                    if a < b {
+                    let relative = i > ss + 1 && v.is_word(i - 1) && matches!(v.norm(i - 1), "التي" | "الذي" | "الذين" | "اللذين" | "اللتين");
+                    let (a, b) = if relative { (from, from) } else { self.speaker_forward(v, from, se) };
+                    if relative {
+                        // "الأمم المتحدة التي تصف الأزمة بأنها…": the antecedent of the relative pronoun
+                        let (a, b) = self.speaker_backward(v, i - 1, ss);
+                        (if a < b { self.make_speaker(v, a, b) } else { None }, from)
+                    } else if a < b {
                         let s = self.make_speaker(v, a, b);
                         // a reporting verb with an explicit subject makes it the current speaker,
-                        // even when no content follows (نفت الحركة الاتهامات، وقالت إن…)
-                        topic.clone_from(&s);
+                        // even when no content follows (نفت الحركة الاتهامات، وقالت إن…);
+                        // not a verb whose next phrase may be its object (واتهمت الجيش بـ…)
+                        if !info.qobj {
+                            topic.clone_from(&s);
+                        }
                         (s, b)
                     } else {
                         let proclitic = v.norm(i).starts_with('و') || v.norm(i).starts_with('ف');
@@ -825,9 +933,18 @@ impl QuoteAnnotator {
                         (s.or_else(|| self.implicit_speaker(v, i, last, last_sentence)), from)
                     }
                 };
+                // "وأضاف البيان أن…": the statement stands for its author, the previous speaker
+                if spk.as_ref().is_some_and(|s| self.documents.contains(normalize_str(&s.text).as_str())) && last.is_some() {
+                    spk.clone_from(last);
+                }
                 let mut from = from;
                 while from < se && v.is_comma(from) {
                     from += 1;
+                }
+                if info.qobj {
+                    if let Some(f) = self.quoted_object(v, cue, from, se, info, &mut spk) {
+                        return Some(f);
+                    }
                 }
                 match self.find_marker(v, from, se, info) {
                     Some((start, direct)) => {
@@ -878,6 +995,29 @@ fn statement_date(doc: &Doc, cue_start: usize, cue_end: usize, content_start: us
 /// "ذاته، نفسه": the same source as before (المصدر ذاته).
 fn is_same_word(norm: &str) -> bool {
     matches!(norm, "ذاته" | "ذاتها" | "نفسه" | "نفسها" | "ذاتهم" | "نفسهم" | "المذكور" | "المذكوره")
+}
+
+/// A normalised word without the article ال.
+fn strip_article_w(norm: &str) -> &str {
+    match norm.strip_prefix("ال") {
+        Some(r) if r.chars().count() >= 2 => r,
+        _ => norm,
+    }
+}
+
+/// Skip a short parenthesis at token k ("وكالة الأنباء (سبأ) عن"): the token after it, else k.
+fn skip_parenthetical(v: &View, k: usize, end: usize) -> usize {
+    if k >= end || v.is_word(k) || v.doc.tokens.text(v.doc.text(), k) != "(" {
+        return k;
+    }
+    let mut j = k + 1;
+    while j < end && j <= k + 6 {
+        if !v.is_word(j) && v.doc.tokens.text(v.doc.text(), j) == ")" {
+            return j + 1;
+        }
+        j += 1;
+    }
+    k
 }
 
 /// The first word of a phrase, normalised, without و and the article.
