@@ -50,8 +50,10 @@ const SECTOR_WORDS: &str = include_str!("../../../data/actors/sector_words.tsv")
 const FIRST_NAMES: &str = include_str!("../../../data/ner/first_names.txt");
 const STOPWORDS: &str = include_str!("../../../data/ner/stopwords.txt");
 const COMMON: &str = include_str!("../../../data/ner/common_words.txt");
+const SETTLEMENT_HEADS: &str = include_str!("../../../data/ner/settlement_heads.tsv");
 const PLACE_HEADS: &str = include_str!("../../../data/ner/place_heads.tsv");
 const TITLES: &str = include_str!("../../../data/ner/titles.txt");
+const ORG_HEADS_DEFINITE: &str = include_str!("../../../data/ner/org_heads_definite.txt");
 const ORG_HEADS: &str = include_str!("../../../data/ner/org_heads.txt");
 
 /// One canonical actor.
@@ -102,6 +104,8 @@ pub struct Kb {
     pub stopwords: HashSet<String>,
     pub titles: HashSet<String>,
     pub org_heads: HashSet<String>,
+    /// Organisation heads with the article (الاتحاد، الرابطة، المجلس…).
+    pub org_heads_definite: HashSet<String>,
     /// Frequent words that are (almost) never part of a name (from the NER corpora).
     pub common: HashSet<String>,
     /// Heads of place names (جبل، مطار…) and the type they give.
@@ -116,6 +120,8 @@ pub struct Kb {
     pub frequent_clitic_like: HashSet<String>,
     /// News word frequencies (normalised form → count, data/text/word_freq.tsv).
     pub freq: HashMap<String, u32>,
+    /// Settlement heads (بلدة، قرية، مدينة…) → whether the head names several places.
+    pub settlement_heads: HashMap<String, bool>,
 }
 
 /// Words at least this frequent in the news lexicon are ordinary words
@@ -314,8 +320,14 @@ impl Kb {
                 kb.place_heads.insert(norm_name(h), t);
             }
         }
+        for f in lines(SETTLEMENT_HEADS) {
+            if let (Some(h), Some(m)) = (f.first(), f.get(1)) {
+                kb.settlement_heads.insert(norm_name(h), m.trim() == "many");
+            }
+        }
         kb.titles = word_set(TITLES);
         kb.org_heads = word_set(ORG_HEADS);
+        kb.org_heads_definite = word_set(ORG_HEADS_DEFINITE);
         kb
     }
 

@@ -414,6 +414,23 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
                     }
                 }
             }
+            // بلدة كفركلا، بلدتي الخيام وكفركلا: unknown settlements after a settlement head
+            if cand.is_none() && kbm.is_none() && i + 1 < end && is_word(doc, i + 1) {
+                let head = proclitic_variants(doc.tokens.norm(i))
+                    .iter()
+                    .find_map(|(sk, v)| kb.settlement_heads.get(v.as_ref() as &str).map(|m| (*sk, *m)))
+                    .filter(|(sk, _)| strip_allowed(kb, doc, i, *sk));
+                if let Some((_, many)) = head {
+                    let places = settlement_names(kb, doc, i + 1, end, many, &mut buf);
+                    if !places.is_empty() {
+                        for c in places {
+                            i = c.last;
+                            out.push(c);
+                        }
+                        continue;
+                    }
+                }
+            }
             // جبل القاهرة، مطار بغداد: a place head and a name make one place
             if cand.is_none() && i + 1 < end && is_word(doc, i + 1) && kbm.map(|m| m.0 < 2).unwrap_or(true) {
                 let head = proclitic_variants(doc.tokens.norm(i)).iter().find_map(|(sk, v)| kb.place_heads.get(v.as_ref() as &str).map(|t| (*sk, *t))).filter(|(sk, _)| strip_allowed(kb, doc, i, *sk));
@@ -430,6 +447,15 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
                         kbm = None;
                         let name = (i..i + 1 + l).map(|j| if j == i { strip_to(doc.tokens.norm(j), skip) } else { doc.tokens.norm(j).to_string() }).collect::<Vec<_>>().join(" ");
                         cand = Some(Cand { first: i, last: i + 1 + l, skip, etype: t, actor: ActorId::Local(name), source: "rule" });
+                    }
+                }
+            }
+            if cand.is_none() {
+                if let Some(c) = rule_org_definite(kb, doc, i, end) {
+                    let known = kbm.map(|m| m.0).unwrap_or(0).max(match_inst(kb, doc, i, end, &mut buf).map(|m| m.0).unwrap_or(0));
+                    if c.last - c.first > known {
+                        kbm = None;
+                        cand = Some(c);
                     }
                 }
             }
@@ -516,6 +542,9 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
                     };
                     if !next_known {
                         cand = rule_org(kb, doc, i, end);
+                    } else {
+                        // وكالة السودان للأنباء: head + known name + لل complement
+                        cand = rule_org(kb, doc, i, end).filter(|c| c.last - c.first >= 3 && is_org_complement(kb, doc.tokens.norm(c.last - 1)));
                     }
                 }
             }
@@ -541,6 +570,58 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
                 None => i += 1,
             }
         }
+    }
+    out
+}
+
+/// A settlement name not in the gazetteer: a rare name-like word at `j`
+/// (plus a second word with the article that is not an adjective: عيتا
+/// الشعب), and, after a head naming several places, the next one joined by و.
+fn settlement_names(kb: &Kb, doc: &Doc, j: usize, end: usize, many: bool, buf: &mut String) -> Vec<Cand> {
+    let mut out = Vec::new();
+    let unknown_name = |k: usize, skip: usize| -> bool {
+        if k >= end || !is_word(doc, k) {
+            return false;
+        }
+        let w = doc.tokens.norm(k);
+        let w: &str = w.get(w.char_indices().nth(skip).map(|(b, _)| b).unwrap_or(w.len())..).unwrap_or("");
+        w.chars().count() >= 3
+            && !kb.stopwords.contains(w)
+            && !kb.titles.contains(w)
+            && !kb.common.contains(w)
+            && kb.freq.get(w).map(|&c| c < kb::ORDINARY_WORD_MIN).unwrap_or(true)
+            && !is_direction(w)
+            && kb.demonym(w).is_none()
+            && !kb.sector_words.contains_key(w)
+            && !kb.org_heads.contains(w)
+            && !kb.settlement_heads.contains_key(w)
+            && !w.chars().any(|c| c.is_ascii_digit())
+    };
+    let mut k = j;
+    let mut skip = 0;
+    loop {
+        if k >= end {
+            break;
+        }
+        // a known place is left to the gazetteer
+        if match_kb(kb, doc, k, end, buf).is_some() || !unknown_name(k, skip) {
+            break;
+        }
+        let mut last = k + 1;
+        if skip == 0 && last < end && is_word(doc, last) && !doc.tokens.norm(k).starts_with("ال") {
+            let w2 = doc.tokens.norm(last);
+            let adjective = w2.ends_with("يه") || w2.ends_with('ي') || kb.demonym(w2).is_some();
+            if w2.starts_with("ال") && w2.chars().count() >= 4 && !adjective && !kb.stopwords.contains(w2) && !kb.titles.contains(w2) && !kb.sector_words.contains_key(w2) && !kb.org_heads.contains(w2) {
+                last += 1;
+            }
+        }
+        let name = (k..last).map(|x| if x == k { strip_to(doc.tokens.norm(x), skip) } else { doc.tokens.norm(x).to_string() }).collect::<Vec<_>>().join(" ");
+        out.push(Cand { first: k, last, skip, etype: EntityType::GPE, actor: ActorId::Local(name), source: "rule" });
+        if !many || last >= end || !doc.tokens.norm(last).starts_with('و') {
+            break;
+        }
+        k = last;
+        skip = 1;
     }
     out
 }
@@ -606,6 +687,18 @@ fn rule_person(kb: &Kb, doc: &Doc, i: usize, end: usize) -> Option<Cand> {
         None
     };
     let (first, skip) = start_name?;
+    // a first name that is also a frequent word (خطاب، زين) needs a name-like
+    // second word: another first name, a joiner or the article (زين العابدين)
+    if first_ok && first + 1 < end {
+        let fw = strip_to(doc.tokens.norm(first), skip);
+        if kb.freq.get(fw.as_str()).map(|&c| c >= kb::ORDINARY_WORD_MIN).unwrap_or(false) {
+            let nw = doc.tokens.norm(first + 1);
+            let name_like = kb.first_names.contains(nw) || nw.starts_with("ال") || matches!(nw, "بن" | "ابن" | "عبد" | "ابو" | "ابي" | "بنت");
+            if !name_like {
+                return None;
+            }
+        }
+    }
     let mut last = first + 1;
     while last < end && last < first + 4 {
         let nw = doc.tokens.norm(last);
@@ -685,7 +778,59 @@ fn rule_org(kb: &Kb, doc: &Doc, i: usize, end: usize) -> Option<Cand> {
     if last == i + 1 {
         return None;
     }
+    // a complement with لل belongs to the name (وكالة السودان للأنباء)
+    if last < end && is_word(doc, last) && is_org_complement(kb, doc.tokens.norm(last)) {
+        last += 1;
+    }
     // a following KB name inside: let the KB entity stand alone unless the head is part of a known name
+    let name = (i..last).map(|j| if j == i { strip_to(doc.tokens.norm(j), skip) } else { doc.tokens.norm(j).to_string() }).collect::<Vec<_>>().join(" ");
+    Some(Cand { first: i, last, skip, etype: EntityType::ORG, actor: ActorId::Local(name), source: "rule" })
+}
+
+/// "للشغل، للأنباء": a لل complement that may close an organisation name.
+fn is_org_complement(kb: &Kb, w: &str) -> bool {
+    w.starts_with("لل") && w.chars().count() >= 5 && !kb.stopwords.contains(w)
+}
+
+/// A definite organisation head with an article-adjective chain that names a
+/// country or ends in a لل complement: الاتحاد العام التونسي للشغل،
+/// الرابطة التونسية للدفاع، المجلس الانتقالي الجنوبي.
+fn rule_org_definite(kb: &Kb, doc: &Doc, i: usize, end: usize) -> Option<Cand> {
+    let w = doc.tokens.norm(i);
+    let skip = if kb.org_heads_definite.contains(w) {
+        0
+    } else {
+        proclitic_variants(w)
+            .into_iter()
+            .find(|(sk, v)| *sk > 0 && kb.org_heads_definite.contains(v.as_ref() as &str))
+            .filter(|(sk, _)| strip_allowed(kb, doc, i, *sk))?
+            .0
+    };
+    let mut last = i + 1;
+    let mut country = false;
+    while last < end && last < i + 4 && is_word(doc, last) {
+        let w = doc.tokens.norm(last);
+        if !w.starts_with("ال") || kb.stopwords.contains(w) || kb.titles.contains(w) || kb.org_heads_definite.contains(w) {
+            break;
+        }
+        let mut b = String::new();
+        if kb.demonym(w).is_some() {
+            country = true;
+        } else if match_kb(kb, doc, last, end, &mut b).is_some() {
+            break;
+        }
+        last += 1;
+    }
+    if last == i + 1 {
+        return None;
+    }
+    let complement = last < end && is_word(doc, last) && is_org_complement(kb, doc.tokens.norm(last));
+    if complement {
+        last += 1;
+    }
+    if !(country || complement) {
+        return None;
+    }
     let name = (i..last).map(|j| if j == i { strip_to(doc.tokens.norm(j), skip) } else { doc.tokens.norm(j).to_string() }).collect::<Vec<_>>().join(" ");
     Some(Cand { first: i, last, skip, etype: EntityType::ORG, actor: ActorId::Local(name), source: "rule" })
 }
