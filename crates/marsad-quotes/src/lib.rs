@@ -577,14 +577,21 @@ impl QuoteAnnotator {
             first = w;
         }
         let n = v.norm(first);
-        if after_marker.is_none() && !(n.starts_with('و') || n.starts_with('ف')) || n.chars().count() < 3 || self.stops.contains(n) {
+        let stop = self.stops.contains(n);
+        if after_marker.is_none() && (!(n.starts_with('و') || n.starts_with('ف')) || stop) || n.chars().count() < 3 {
             return None;
         }
         let (a, b) = self.speaker_forward(v, first + 1, sent_end);
         if a >= b {
             return None;
         }
-        self.make_speaker(v, a, b)
+        let s = self.make_speaker(v, a, b)?;
+        // after a discourse phrase, a word that is also a particle (عبر = "expressed" / "via") is taken
+        // as the verb only when a named entity follows it
+        if stop && !v.doc.entities.iter().any(|e| e.start < s.end && e.end > s.start) {
+            return None;
+        }
+        Some(s)
     }
 
     /// Find the content marker after `from`; returns (content start, direct quote close if the content is a quotation).
@@ -905,6 +912,15 @@ impl QuoteAnnotator {
                     let mut from = after;
                     if from < se && v.is_word(from) && matches!(v.norm(from), "فيه" | "فيها" | "له" | "لها" | "لهم" | "لي" | "لنا") {
                         from += 1;
+                    }
+                    // "هدد الشهر الماضي بأن…": a time expression after the verb is not its subject
+                    if from < se && v.is_word(from) {
+                        let st = v.doc.tokens[from].start as usize;
+                        if let Some(t) = v.doc.times.iter().find(|t| t.start <= st && st < t.end) {
+                            while from < se && (v.doc.tokens[from].start as usize) < t.end {
+                                from += 1;
+                            }
+                        }
                     }
                     let relative = i > ss + 1 && v.is_word(i - 1) && matches!(v.norm(i - 1), "التي" | "الذي" | "الذين" | "اللذين" | "اللتين");
                     let (a, b) = if relative { (from, from) } else { self.speaker_forward(v, from, se) };
