@@ -91,6 +91,8 @@ struct Ctx {
     dates: Vec<usize>,
     /// For each token, 1 + index of the earlier organisation whose short form it is (0 = none).
     short: Vec<u32>,
+    /// Quotations with a speaker: content start and end (code points), speaker as an argument.
+    quotes: Vec<(usize, usize, Arg)>,
 }
 
 impl Ctx {
@@ -144,7 +146,28 @@ impl Ctx {
                 short[i] = k;
             }
         }
-        Ctx { ent_at, in_time, dates, short }
+        let mut quotes = Vec::new();
+        for q in &doc.quotes {
+            let Some(sp) = q.speaker.as_ref() else { continue };
+            if sp.anonymous || sp.end <= sp.start || n == 0 {
+                continue;
+            }
+            let first = doc.tokens.index_at(sp.start).min(n - 1);
+            let last = (doc.tokens.index_at(sp.end.saturating_sub(1)) + 1).clamp(first + 1, n);
+            let info = sp.actor.as_deref().and_then(marsad_entities::actor);
+            let arg = Arg {
+                first,
+                last,
+                actor: sp.actor.clone(),
+                country: info.as_ref().and_then(|x| x.country.clone()),
+                sector: info.and_then(|x| x.sector),
+                prep: false,
+                kind: if sp.actor.is_some() { ActorKind::Name } else { ActorKind::Head },
+                place: false,
+            };
+            quotes.push((q.content.start, q.content.end, arg));
+        }
+        Ctx { ent_at, in_time, dates, short, quotes }
     }
 }
 
@@ -404,9 +427,11 @@ impl EventAnnotator {
     /// plain words (a genitive chain or adjectives), or, after "باسم", the
     /// organisation spoken for (and its spokesperson's name when it follows).
     fn extend_title(&self, doc: &Doc, ctx: &Ctx, a: &mut Arg, end: usize) {
+        // "قائد قوات …": a leader's title keeps its genitive whatever the sector
+        let leader = self.lex_actor_at(doc, a.first, a.first + 1).is_some_and(|h| h.kind == ActorKind::Head && h.sector.is_none());
         let title_gov = a.kind != ActorKind::Nationality
             && a.actor.is_none()
-            && matches!(a.sector.as_deref(), None | Some("GOV"));
+            && (leader || matches!(a.sector.as_deref(), None | Some("GOV")));
         let on_behalf = a.last > a.first && {
             let w = doc.tokens.norm(a.last - 1);
             self.lex.cues.get(w).is_some_and(|c| c.contains(&Cue::OnBehalf))
@@ -442,11 +467,18 @@ impl EventAnnotator {
                     _ => break,
                 }
             }
+            if ctx.short[k] > 0 && org.is_none() && (on_behalf || title_gov) {
+                // "المتحدث باسم الجيش" after "الجيش السوداني"
+                org = Some((ctx.short[k] as usize - 1, k + 1));
+                k += 1;
+                continue;
+            }
             let plain = doc.tokens[k].kind == TokenKind::Word
                 && !self.trigger_verb_here(doc, k)
                 && !self.lex.cues.contains_key(doc.tokens.norm(k))
-                && !(k > a.last && doc.tokens.norm(k).starts_with('و'));
-            if !title_gov || !plain || !(construct || k == a.last || org.is_some()) {
+                && !(k > a.last && doc.tokens.norm(k).starts_with('و'))
+                && (k == a.last || self.lex_actor_at(doc, k, k + 1).is_none_or(|h| h.kind != ActorKind::Head));
+            if !(title_gov || on_behalf) || !plain || !(construct || on_behalf || k == a.last || org.is_some()) {
                 break;
             }
             k += 1;
@@ -768,7 +800,8 @@ impl EventAnnotator {
                 }
                 self.triggers_at(doc, i, end, &mut hits);
                 for &(tid, last, future) in hits.iter() {
-                    if let Some(c) = self.build(doc, &ctx, start..end, i, last, tid, future, &mut consumed) {
+                    let prev = cands[first_cand..].last().and_then(|c| c.source.clone());
+                    if let Some(c) = self.build(doc, &ctx, start..end, i, last, tid, future, prev, &mut consumed) {
                         cands.push(Cand { sentence: si, ..c });
                         break;
                     }
@@ -850,6 +883,7 @@ impl EventAnnotator {
         last: usize,
         tid: u32,
         future: bool,
+        prev_source: Option<Arg>,
         consumed: &mut Vec<usize>,
     ) -> Option<Cand> {
         let t = &self.lex.triggers[tid as usize];
@@ -885,7 +919,22 @@ impl EventAnnotator {
                         // "تصعيد خطير يستهدف المدنيين": the indefinite noun is the subject
                         j = end;
                     }
-                    if let Some(a) = self.actor_at(doc, ctx, j, end).filter(|a| !a.prep) {
+                    // "رحب X بالخطوه، ودعا الاتحاد الي …": a coordinated verb shares the subject
+                    // of the clause before; the words after it are its object.
+                    let shared = prev_source.as_ref().filter(|_| {
+                        !off("coord")
+                            && i > start + 1
+                            && doc.tokens.norm(i).starts_with('و')
+                            && doc.tokens[i - 1].kind == TokenKind::Punct
+                            && doc.tokens.norm(i - 1) == ","
+                    });
+                    if let Some(s) = shared.filter(|s| s.kind == ActorKind::Name && s.first < i) {
+                        source = Some(s.clone());
+                        j = end;
+                    }
+                    if source.is_some() {
+                        // the shared subject
+                    } else if let Some(a) = self.actor_at(doc, ctx, j, end).filter(|a| !a.prep) {
                         p = a.last;
                         let reciprocal = matches!(t.etype, "CONSULT" | "AGREE" | "COOPERATE");
                         if reciprocal && p < end && doc.tokens.norm(p).starts_with('و') {
@@ -982,6 +1031,9 @@ impl EventAnnotator {
                     source = self.scan_backward(doc, ctx, start, i, 5).filter(|a| {
                         a.sector.as_deref() != Some("CVL")
                             && !is_town(a)
+                            // "تعهدت المانيا بتقديم": the verb is an event of its own
+                            && !(a.first > start && self.triggers_here_verb(doc, a.first - 1))
+                            && !(a.last < i && self.triggers_here_verb(doc, a.last))
                             && (a.last == i
                                 || (a.last + 1 == i
                                     && doc.tokens[a.last].kind == TokenKind::Word
@@ -1142,6 +1194,16 @@ impl EventAnnotator {
                         }
                     }
                 }
+            }
+        }
+        // A statement quoted from a speaker is the speaker's act: "… انتهاك صارخ …".
+        if source.is_none()
+            && !off("quote")
+            && matches!(t.etype, "ACCUSE" | "THREATEN" | "REQUEST" | "REJECT" | "SUPPORT")
+        {
+            let at = doc.tokens[i].start as usize;
+            if let Some((_, _, a)) = ctx.quotes.iter().find(|(s, e, _)| *s <= at && at < *e) {
+                source = Some(a.clone());
             }
         }
         // A town is where things happen, not who acts: "قصف ام درمان" (the
@@ -1461,7 +1523,9 @@ fn is_town(a: &Arg) -> bool {
         && a.kind == ActorKind::Name
         && match (a.actor.as_deref(), a.country.as_deref()) {
             (Some(id), Some(c)) => !id.eq_ignore_ascii_case(c),
-            _ => true,
+            (Some(_), None) => true,
+            // the layer's own table: countries and seats of government
+            (None, _) => false,
         }
 }
 
