@@ -84,6 +84,8 @@ pub struct QuoteAnnotator {
     documents: HashSet<String>,
     /// Heads of "according to" phrases that are tallies, not sources.
     nonagents: HashSet<String>,
+    /// Words showing that a statement was issued (في بيان).
+    statements: HashSet<String>,
 }
 
 fn data_lines(s: &str) -> impl Iterator<Item = &str> {
@@ -156,6 +158,9 @@ impl QuoteAnnotator {
                 }
                 (Some("document"), Some(w)) => {
                     a.documents.insert(normalize_str(w.trim()));
+                }
+                (Some("statement"), Some(w)) => {
+                    a.statements.insert(normalize_str(w.trim()));
                 }
                 (Some("nonagent"), Some(w)) => {
                     a.nonagents.insert(normalize_str(w.trim()));
@@ -763,6 +768,13 @@ impl QuoteAnnotator {
         last.clone()
     }
 
+    /// Whether sentence `s` mentions an issued statement (وقالت الوزارة في بيان).
+    fn sentence_has_statement(&self, v: &View, s: u32) -> bool {
+        let a = v.sent.partition_point(|&x| x < s);
+        let b = v.sent.len();
+        (a..b).take_while(|&k| v.sent[k] == s).any(|k| v.is_word(k) && self.statements.contains(v.norm(k)))
+    }
+
     /// "اتهم X «أطرافا…» بالسعي…", "حذر من «…»": a quotation in the object of the cue (within the
     /// clause, a few words after it) makes the content, from the quotation to the end of the clause.
     /// Only when no complementiser comes first (then the ordinary rule applies).
@@ -950,7 +962,10 @@ impl QuoteAnnotator {
                     }
                 };
                 // "وأضاف البيان أن…": the statement stands for its author, the previous speaker
-                if spk.as_ref().is_some_and(|s| self.documents.contains(normalize_str(&s.text).as_str())) && last.is_some() {
+                if spk.as_ref().is_some_and(|s| self.documents.contains(normalize_str(&s.text).as_str()))
+                    && last.is_some()
+                    && last_sentence.is_some_and(|ls| self.sentence_has_statement(v, ls))
+                {
                     spk.clone_from(last);
                 }
                 let mut from = from;
