@@ -451,6 +451,15 @@ impl EventAnnotator {
                 let e_last = (doc.tokens.index_at(e.end.saturating_sub(1)) + 1).min(end).max(k + 1);
                 match e.entity_type {
                     marsad_doc::EntityType::PER if k == a.last || title_gov => {
+                        // a nickname in quotation marks: محمد حمدان دقلو "حميدتي"
+                        let mut e_last = e_last;
+                        if e_last + 2 < end
+                            && doc.tokens[e_last].kind == TokenKind::Quote
+                            && doc.tokens[e_last + 1].kind == TokenKind::Word
+                            && doc.tokens[e_last + 2].kind == TokenKind::Quote
+                        {
+                            e_last += 3;
+                        }
                         a.last = e_last;
                         a.actor = e.actor.clone();
                         a.country = a.country.take().or(e.country.clone());
@@ -478,7 +487,7 @@ impl EventAnnotator {
                 && !self.lex.cues.contains_key(doc.tokens.norm(k))
                 && !(k > a.last && doc.tokens.norm(k).starts_with('و'))
                 && (k == a.last || self.lex_actor_at(doc, k, k + 1).is_none_or(|h| h.kind != ActorKind::Head));
-            if !(title_gov || on_behalf) || !plain || !(construct || on_behalf || k == a.last || org.is_some()) {
+            if !(title_gov || on_behalf) || !plain || !(construct || leader || on_behalf || k == a.last || org.is_some()) {
                 break;
             }
             k += 1;
