@@ -426,6 +426,19 @@ impl QuoteAnnotator {
                 break;
             }
             let n = v.norm(k);
+            if k > from && k + 1 < end && self.veil.contains(n) && v.is_word(k + 1) && self.disclose.contains(v.norm(k + 1)) {
+                // "مسؤول طلب عدم ذكر اسمه": the anonymity clause belongs to the phrase (its verbs are no cues)
+                let mut j = k + 2;
+                while j < end && j < k + 6 && v.is_word(j) && !is_complementizer(v.norm(j)) && !self.stops.contains(v.norm(j)) {
+                    j += 1;
+                }
+                // "عن هويته": one preposition and its object
+                if j + 1 < end && v.is_word(j) && v.norm(j) == "عن" && v.is_word(j + 1) {
+                    j += 2;
+                }
+                k = j;
+                break;
+            }
             if self.stops.contains(n) && !extended && matches!(n, "في" | "من") && words <= 3 && k + 1 < end && v.is_word(k + 1) && (self.is_anonymous_head(v.norm(from)) || self.pp_heads.contains(v.norm(from))) {
                 // "مسؤول في وزارة الخارجية": the affiliation of an anonymous source
                 extended = true;

@@ -232,3 +232,114 @@ fn no_panic_and_exact_offsets_on_random_mixtures() {
         }
     }
 }
+
+fn quote_by_cue<'a>(d: &'a Doc, cue: &str) -> &'a Quote {
+    d.quotes.iter().find(|q| q.cue.text == cue).unwrap_or_else(|| panic!("no quote with cue {cue}: {:?}", d.quotes))
+}
+
+#[test]
+fn anonymity_clause_after_forward_speaker() {
+    let d = run("وقال مسؤول في وزارة المالية طلب عدم ذكر اسمه إن صرف الرواتب سيتأخر أسبوعين.");
+    assert_eq!(d.quotes.len(), 1);
+    let q = &d.quotes[0];
+    assert!(speaker(q).starts_with("مسؤول في وزارة المالية"), "{}", speaker(q));
+    assert!(q.speaker.as_ref().unwrap().anonymous);
+    assert_eq!(q.content.text, "صرف الرواتب سيتأخر أسبوعين");
+}
+
+#[test]
+fn anonymity_clause_before_the_verb_is_skipped() {
+    let d = run("لكن دبلوماسيا في البعثة الأوروبية فضل عدم الكشف عن هويته قال لرويترز إن الاجتماع أرجئ إلى موعد لاحق.");
+    assert_eq!(d.quotes.len(), 1);
+    let q = &d.quotes[0];
+    assert_eq!(speaker(q), "دبلوماسيا في البعثة الأوروبية فضل عدم الكشف عن هويته");
+    let sp = q.speaker.as_ref().unwrap();
+    assert!(sp.anonymous);
+    assert_eq!(sp.affiliation.as_deref(), Some("البعثة الأوروبية فضل عدم الكشف عن هويته"));
+    assert_eq!(q.content.text, "الاجتماع أرجئ إلى موعد لاحق");
+}
+
+#[test]
+fn quoted_object_of_an_accusation() {
+    let d = run("وكان رئيس الوزراء قد اتهم في مؤتمر صحفي \"جهات معادية للبلاد\" بالتحريض على الفوضى في الجنوب.");
+    assert_eq!(d.quotes.len(), 1);
+    let q = &d.quotes[0];
+    assert_eq!(speaker(q), "رئيس الوزراء");
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    assert_eq!(q.content.text, "\"جهات معادية للبلاد\" بالتحريض على الفوضى في الجنوب");
+}
+
+#[test]
+fn accusation_without_quotation_ends_a_clause_and_keeps_the_speaker() {
+    let d = run("ونفت الحركة أن تكون قد هاجمت القافلة، واتهمت الحكومة بتلفيق الرواية. وقالت إن مقاتليها لم يقتربوا من الطريق.");
+    assert_eq!(d.quotes.len(), 2, "{:?}", d.quotes);
+    assert_eq!(d.quotes[0].content.text, "تكون قد هاجمت القافلة");
+    assert_eq!(speaker(&d.quotes[1]), "الحركة");
+}
+
+#[test]
+fn threat_with_bianna_and_time_after_the_verb() {
+    let mut doc = Doc::new("وكان قائد الجيش قد هدد أمس بأن قواته \"سترد بقوة\" إذا تكرر الهجوم.", "2024-01-27");
+    marsad_times::TimeAnnotator::new().annotate(&mut doc);
+    QuoteAnnotator::new().annotate(&mut doc);
+    assert_eq!(doc.quotes.len(), 1);
+    let q = &doc.quotes[0];
+    assert_eq!(speaker(q), "قائد الجيش");
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    assert_eq!(q.content.text, "قواته \"سترد بقوة\" إذا تكرر الهجوم");
+}
+
+#[test]
+fn relay_through_a_parenthesis() {
+    let d = run("ونقلت وكالة الأنباء الرسمية (واس) عن وزير الطاقة قوله إن الإنتاج سيرتفع في الربع المقبل.");
+    assert_eq!(d.quotes.len(), 1);
+    let q = &d.quotes[0];
+    assert_eq!(speaker(q), "وزير الطاقة");
+    assert_eq!(q.content.text, "الإنتاج سيرتفع في الربع المقبل");
+    assert_eq!(q.via.as_ref().map(|v| v.text.as_str()), Some("وكالة الأنباء الرسمية"));
+}
+
+#[test]
+fn according_to_what_an_agency_relayed_from_someone() {
+    let d = run("وارتفعت أسعار الخبز بنسبة عشرة في المئة، وفق ما نقلت صحيفة الأهرام عن رئيس الغرفة التجارية.");
+    assert_eq!(d.quotes.len(), 1);
+    let q = &d.quotes[0];
+    assert_eq!(speaker(q), "رئيس الغرفة التجارية");
+    assert!(q.content.text.starts_with("وارتفعت أسعار الخبز"));
+}
+
+#[test]
+fn tally_is_not_a_source() {
+    let d = run("وقتل أكثر من مئة شخص منذ بداية المعارك، بحسب تعداد لوكالة رويترز.");
+    assert!(d.quotes.is_empty(), "{:?}", d.quotes);
+    // a source after the same cue still counts
+    let d = run("وقتل أكثر من مئة شخص منذ بداية المعارك، بحسب مصادر طبية.");
+    assert_eq!(d.quotes.len(), 1);
+}
+
+#[test]
+fn relative_clause_cue_takes_the_antecedent() {
+    let d = run("وتراجع إنتاج القمح هذا العام، بحسب المنظمة التي تصف الوضع بأنه الأخطر منذ عقد.");
+    let q = quote_by_cue(&d, "تصف");
+    assert_eq!(speaker(q), "المنظمة");
+    assert_eq!(q.content.text, "الأخطر منذ عقد");
+}
+
+#[test]
+fn statement_noun_stands_for_the_issuer() {
+    let d = run("وقالت الوزارة في بيان إن الحريق أخمد بالكامل. وأضاف البيان أن التحقيق جار لمعرفة الأسباب.");
+    assert_eq!(d.quotes.len(), 2);
+    assert_eq!(speaker(&d.quotes[1]), "الوزارة");
+    // no statement was mentioned: the noun stays the speaker
+    let d = run("وقال الشاهد إن النار اندلعت ليلا. وأضاف البيان أن التحقيق جار لمعرفة الأسباب.");
+    assert_eq!(d.quotes.len(), 2);
+    assert_eq!(speaker(&d.quotes[1]), "البيان");
+}
+
+#[test]
+fn participle_after_a_discourse_phrase_takes_the_new_subject() {
+    let d = run("وقال الرئيس إن البلاد مستعدة للحوار. من جهته، تحدث الوزير سالم في مؤتمر صحفي، مشيرا إلى أن الاتفاق سيوقع قريبا.");
+    let q = quote_by_cue(&d, "مشيرا");
+    assert_eq!(speaker(q), "الوزير سالم");
+    assert_eq!(q.content.text, "الاتفاق سيوقع قريبا");
+}
