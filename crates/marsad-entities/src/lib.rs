@@ -603,8 +603,22 @@ fn settlement_names(kb: &Kb, doc: &Doc, j: usize, end: usize, many: bool, buf: &
         if k >= end {
             break;
         }
-        // a known place is left to the gazetteer
-        if match_kb(kb, doc, k, end, buf).is_some() || !unknown_name(k, skip) {
+        // a known place keeps its actor (بلدتي المرج وكفرحمام)
+        if let Some((len, sk, a)) = match_kb(kb, doc, k, end, buf) {
+            let etype = kb.actors[a].etype;
+            if sk != skip || !matches!(etype, EntityType::GPE | EntityType::LOC) {
+                break;
+            }
+            out.push(Cand { first: k, last: k + len, skip, etype, actor: ActorId::Kb(a), source: "gazetteer" });
+            let last = k + len;
+            if !many || last >= end || !doc.tokens.norm(last).starts_with('و') {
+                break;
+            }
+            k = last;
+            skip = 1;
+            continue;
+        }
+        if !unknown_name(k, skip) {
             break;
         }
         let mut last = k + 1;
@@ -682,30 +696,20 @@ fn rule_person(kb: &Kb, doc: &Doc, i: usize, end: usize) -> Option<Cand> {
         // after a title: the name starts here when it is not an ordinary word
         let w = doc.tokens.norm(i);
         let verb_like = w.starts_with("سي") || w.starts_with("ست") || w.starts_with("سن") || w.ends_with("ها") || w.ends_with("هم");
-        (is_name_token(kb, doc, i) && !kb.common.contains(w) && !kb.is_ordinary_word(w) && !verb_like).then_some((i, 0)).filter(|_| !w.starts_with("ال"))
+        let verb_like = verb_like || (w.starts_with(['ي', 'ت', 'ن']) && kb.is_ordinary_word(w));
+        (is_name_token(kb, doc, i) && !kb.common.contains(w) && !verb_like).then_some((i, 0)).filter(|_| !w.starts_with("ال"))
     } else {
         None
     };
     let (first, skip) = start_name?;
-    // a first name that is also a frequent word (خطاب، زين) needs a name-like
-    // second word: another first name, a joiner or the article (زين العابدين)
-    if first_ok && first + 1 < end {
-        let fw = strip_to(doc.tokens.norm(first), skip);
-        if kb.freq.get(fw.as_str()).map(|&c| c >= kb::ORDINARY_WORD_MIN).unwrap_or(false) {
-            let nw = doc.tokens.norm(first + 1);
-            let name_like = kb.first_names.contains(nw) || nw.starts_with("ال") || matches!(nw, "بن" | "ابن" | "عبد" | "ابو" | "ابي" | "بنت");
-            if !name_like {
-                return None;
-            }
-        }
-    }
     let mut last = first + 1;
     while last < end && last < first + 4 {
         let nw = doc.tokens.norm(last);
         let joiner = matches!(nw, "بن" | "ابن" | "عبد" | "ابو" | "ابي" | "ال" | "بنت");
         let verb_like = nw.starts_with("سي") || nw.starts_with("ست") || nw.starts_with("سن");
         let more = first_ok || last < first + 2 || (last < first + 3 && nw.starts_with("ال"));
-        if joiner || (more && !verb_like && !kb.common.contains(nw) && !kb.is_ordinary_word(nw) && is_name_token(kb, doc, last) && (kb.first_names.contains(nw) || nw.starts_with("ال") || !first_ok || last == first + 1)) {
+        let verb_like = verb_like || (nw.starts_with(['ي', 'ت', 'ن']) && kb.is_ordinary_word(nw));
+        if joiner || (more && !verb_like && !kb.common.contains(nw) && is_name_token(kb, doc, last) && (kb.first_names.contains(nw) || nw.starts_with("ال") || !first_ok || last == first + 1)) {
             last += 1;
         } else {
             break;
@@ -787,6 +791,13 @@ fn rule_org(kb: &Kb, doc: &Doc, i: usize, end: usize) -> Option<Cand> {
     Some(Cand { first: i, last, skip, etype: EntityType::ORG, actor: ActorId::Local(name), source: "rule" })
 }
 
+/// A frequent word that the clitic segmenter splits a proclitic (و ف ب ل ك س) off.
+fn has_proclitic(kb: &Kb, doc: &Doc, j: usize) -> bool {
+    let w = doc.tokens.norm(j);
+    kb.frequent_clitic_like.contains(w)
+        && marsad_text::segment_word(doc.tokens.text(doc.text(), j)).segments.iter().any(|s| s.kind == marsad_text::SegmentKind::Proclitic)
+}
+
 /// "للشغل، للأنباء": a لل complement that may close an organisation name.
 fn is_org_complement(kb: &Kb, w: &str) -> bool {
     w.starts_with("لل") && w.chars().count() >= 5 && !kb.stopwords.contains(w)
@@ -810,7 +821,8 @@ fn rule_org_definite(kb: &Kb, doc: &Doc, i: usize, end: usize) -> Option<Cand> {
     let mut country = false;
     while last < end && last < i + 4 && is_word(doc, last) {
         let w = doc.tokens.norm(last);
-        if !w.starts_with("ال") || kb.stopwords.contains(w) || kb.titles.contains(w) || kb.org_heads_definite.contains(w) {
+        // (stopword adjectives such as العام belong to such names)
+        if !w.starts_with("ال") || kb.titles.contains(w) || kb.org_heads_definite.contains(w) {
             break;
         }
         let mut b = String::new();
@@ -822,6 +834,11 @@ fn rule_org_definite(kb: &Kb, doc: &Doc, i: usize, end: usize) -> Option<Cand> {
         last += 1;
     }
     if last == i + 1 {
+        return None;
+    }
+    // a known name (الاتحاد الأوروبي) is not extended by a complement
+    let mut b = String::new();
+    if match_kb(kb, doc, i, end, &mut b).map(|m| m.0 >= last - i).unwrap_or(false) {
         return None;
     }
     let complement = last < end && is_word(doc, last) && is_org_complement(kb, doc.tokens.norm(last));
@@ -853,14 +870,15 @@ fn model_cand(kb: &Kb, doc: &Doc, tags: &[tagger::Tag], i: usize, end: usize) ->
         if match_kb(kb, doc, last, end, &mut b).is_some() {
             break;
         }
+        // a first name after an organisation word starts a person (الرابطة بسام الطريفي)
+        if etype != EntityType::PER && kb.first_names.contains(w) {
+            break;
+        }
         last += 1;
     }
-    // a frequent ordinary word is not the edge of a name (جوزيب بوريل للصحافيين)
-    while last > i + 1 && kb.is_ordinary_word(doc.tokens.norm(last - 1)) {
+    // a word with a proclitic is not the end of a name (جوزيب بوريل للصحافيين)
+    while last > i + 1 && has_proclitic(kb, doc, last - 1) {
         last -= 1;
-    }
-    if kb.is_ordinary_word(doc.tokens.norm(i)) {
-        return None;
     }
     // the tagger is not trusted on lone function words or nationality adjectives
     if (i..last).all(|j| !is_name_token(kb, doc, j) && kb.lookup(doc.tokens.norm(j)).is_none()) {

@@ -143,3 +143,42 @@ fn frequent_words_are_not_cut_into_clitic_plus_place() {
     let d = run("عاد الوفد إلى بيروت ثم وبيروت نفسها شهدت احتجاجات.");
     assert!(d.entities.iter().filter(|e| e.text == "بيروت").count() == 2, "{:?}", d.entities);
 }
+
+#[test]
+fn settlement_heads_give_places_without_the_head() {
+    let d = run("قصفت المدفعية أطراف بلدتي المرج وكفرحمام قبل أن تغير الطائرات على قرية عيتا الزط.");
+    let ents: Vec<(&str, EntityType)> = d.entities.iter().map(|e| (e.text.as_str(), e.entity_type)).collect();
+    assert!(ents.contains(&("المرج", EntityType::GPE)), "{ents:?}");
+    assert!(ents.contains(&("كفرحمام", EntityType::GPE)), "{ents:?}");
+    assert!(ents.contains(&("عيتا الزط", EntityType::GPE)), "{ents:?}");
+    // an ordinary word or a direction after the head is no settlement
+    let d = run("وصلت القافلة إلى مدينة كبيرة في ولاية شمال كردفان.");
+    assert!(!d.entities.iter().any(|e| e.text == "كبيرة" || e.text == "شمال"), "{:?}", d.entities);
+}
+
+#[test]
+fn definite_organisation_heads_with_a_country_or_complement() {
+    let d = run("دعا الاتحاد العام المغربي للشغل إلى إضراب، وأيدته الرابطة الأردنية للدفاع عن الحريات.");
+    let orgs: Vec<&str> = d.entities.iter().filter(|e| e.entity_type == EntityType::ORG).map(|e| e.text.as_str()).collect();
+    assert!(orgs.contains(&"الاتحاد العام المغربي للشغل"), "{orgs:?}");
+    assert!(orgs.contains(&"الرابطة الأردنية للدفاع"), "{orgs:?}");
+    // a bare definite head with an ordinary adjective is not a name
+    let d = run("قال المجلس إن الاجتماع المقبل سيعقد في الربيع.");
+    assert!(!d.entities.iter().any(|e| e.text.starts_with("المجلس")), "{:?}", d.entities);
+}
+
+#[test]
+fn outlets_with_a_known_place_and_a_complement() {
+    let d = run("وأفادت وكالة المغرب للأنباء بأن الوفد وصل، وفق ما أعلنت شبكة أطباء اليمن.");
+    let orgs: Vec<&str> = d.entities.iter().filter(|e| e.entity_type == EntityType::ORG).map(|e| e.text.as_str()).collect();
+    assert!(orgs.contains(&"وكالة المغرب للأنباء"), "{orgs:?}");
+    assert!(orgs.contains(&"شبكة أطباء اليمن"), "{orgs:?}");
+}
+
+#[test]
+fn foreign_first_name_makes_a_person_and_proclitic_words_end_it() {
+    let d = run("وقال المبعوث الخاص إلى اليمن توم كاربنتر للصحافيين إن الحل قريب.");
+    let e = d.entities.iter().find(|e| e.text.starts_with("توم")).expect("توم");
+    assert_eq!(e.text, "توم كاربنتر");
+    assert_eq!(e.entity_type, EntityType::PER);
+}
