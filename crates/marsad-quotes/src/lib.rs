@@ -15,6 +15,21 @@
 //!   colon) and the content up to the end of the sentence, the next cue or the
 //!   closing quotation mark.
 //!
+//! Round-2 rules (general, each with a unit test in `tests.rs`):
+//!
+//! * anonymity clauses (`veil`/`disclose` in `anonymous.tsv`: "مسؤول في X طلب عدم الكشف عن
+//!   هويته قال…") belong to the speaker phrase, before or after the verb;
+//! * `qobj` cues (اتهم، هدد، حذر، وصف): a quotation in the object is the content ("اتهم «…»
+//!   بـ…"); without one they only end the previous clause, and their next phrase (maybe an
+//!   object) never becomes the current speaker;
+//! * relays through a parenthesis ("نقلت الوكالة (واس) عن X قوله") and with an ordinary verb
+//!   ("ذكرت الوكالة عن X قوله"); "وفق ما نقلت الوكالة عن X": the speaker is X;
+//! * a cue after a relative pronoun takes the antecedent as speaker ("المنظمة التي تصف…");
+//! * a statement noun as subject ("وأضاف البيان") stands for the previous speaker when that
+//!   speaker's sentence mentions a statement; tallies ("بحسب تعداد لـ…") are no source;
+//! * a time expression after the verb is skipped before the subject; after a sentence-initial
+//!   discourse phrase ("من جانبه، عبر X عن…") the clause subject is read for participles.
+//!
 //! **Implicit speakers** (وأضاف، مضيفا، وتابع) are resolved to the previous
 //! speaker (or, for a participle in a clause with no cue, to the subject of
 //! the clause). The speaker span is then the span of that *earlier* mention
@@ -949,6 +964,24 @@ impl QuoteAnnotator {
                     }
                     let relative = i > ss + 1 && v.is_word(i - 1) && matches!(v.norm(i - 1), "التي" | "الذي" | "الذين" | "اللذين" | "اللتين");
                     let (a, b) = if relative { (from, from) } else { self.speaker_forward(v, from, se) };
+                    // "اتهم «جهات…» بـ…": a quotation right after the verb is its object, not its subject
+                    let (a, b) = if info.qobj && (a..b).any(|k| v.kind(k) == TokenKind::Quote) { (from, from) } else { (a, b) };
+                    // "وذكرت الوكالة (واع) عن الوزير قوله إن…": a relay expressed with a verb
+                    if a < b && !relative {
+                        let k = skip_parenthetical(v, b, se);
+                        if k + 1 < se && v.is_word(k) && v.norm(k) == "عن" {
+                            let (ra, rb) = self.speaker_forward(v, k + 1, se);
+                            if ra < rb && rb < se && v.is_word(rb) && v.norm(rb).starts_with("قول") {
+                                if let Some(s) = self.make_speaker(v, ra, rb) {
+                                    let via = self.make_speaker(v, a, b).map(speaker_to_actor);
+                                    if let Some((start, direct)) = self.find_marker(v, rb + 1, se, info) {
+                                        let (ca, cb, kind) = self.content_from_marker(v, start, direct, se)?;
+                                        return Some(Found { cue, speaker: Some(s), content: (ca, cb), kind, denial: info.denial, via });
+                                    }
+                                }
+                            }
+                        }
+                    }
                     if relative {
                         // "الأمم المتحدة التي تصف الأزمة بأنها…": the antecedent of the relative pronoun
                         let (a, b) = self.speaker_backward(v, i - 1, ss);

@@ -343,3 +343,22 @@ fn participle_after_a_discourse_phrase_takes_the_new_subject() {
     assert_eq!(speaker(q), "الوزير سالم");
     assert_eq!(q.content.text, "الاتفاق سيوقع قريبا");
 }
+
+#[test]
+fn relay_with_an_ordinary_reporting_verb() {
+    let d = run("وذكرت الإذاعة الرسمية (إذاعة البلاد) عن وزير الصحة قوله إن حملة التلقيح ستبدأ الأحد.");
+    assert_eq!(d.quotes.len(), 1);
+    let q = &d.quotes[0];
+    assert_eq!(speaker(q), "وزير الصحة");
+    assert_eq!(q.via.as_ref().map(|v| v.text.as_str()), Some("الإذاعة الرسمية"));
+    assert_eq!(q.content.text, "حملة التلقيح ستبدأ الأحد");
+}
+
+#[test]
+fn short_quotation_right_after_an_accusation_is_the_object() {
+    let d = run("وكان الوزير قد اتهم \"أطرافا خارجية\" بتمويل الاحتجاجات في العاصمة.");
+    assert_eq!(d.quotes.len(), 1);
+    let q = &d.quotes[0];
+    assert_eq!(speaker(q), "الوزير");
+    assert_eq!(q.content.text, "\"أطرافا خارجية\" بتمويل الاحتجاجات في العاصمة");
+}
