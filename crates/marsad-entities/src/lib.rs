@@ -703,19 +703,25 @@ fn rule_person(kb: &Kb, doc: &Doc, i: usize, end: usize) -> Option<Cand> {
     };
     let (first, skip) = start_name?;
     let mut last = first + 1;
-    while last < end && last < first + 4 {
+    // up to four name words; joiners (بن، آل) do not count (محمد بن راشد آل مكتوم)
+    let mut joiners = 0;
+    while last < end && last < first + 4 + joiners {
         let nw = doc.tokens.norm(last);
         let joiner = matches!(nw, "بن" | "ابن" | "عبد" | "ابو" | "ابي" | "ال" | "بنت");
         let verb_like = nw.starts_with("سي") || nw.starts_with("ست") || nw.starts_with("سن");
         let more = first_ok || last < first + 2 || (last < first + 3 && nw.starts_with("ال"));
         let verb_like = verb_like || (nw.starts_with(['ي', 'ت', 'ن']) && kb.is_ordinary_word(nw));
-        if joiner || (more && !verb_like && !kb.common.contains(nw) && is_name_token(kb, doc, last) && (kb.first_names.contains(nw) || nw.starts_with("ال") || !first_ok || last == first + 1)) {
+        let after_joiner = matches!(doc.tokens.norm(last - 1), "بن" | "ابن" | "ال" | "بنت");
+        if joiner && last + 1 < end && last < first + 5 {
+            joiners += 1;
+        }
+        if joiner || (more && !verb_like && !kb.common.contains(nw) && is_name_token(kb, doc, last) && (kb.first_names.contains(nw) || nw.starts_with("ال") || !first_ok || last == first + 1 || after_joiner)) {
             last += 1;
         } else {
             break;
         }
     }
-    while last > first + 1 && matches!(doc.tokens.norm(last - 1), "بن" | "ابن" | "عبد" | "ابو" | "ابي" | "بنت") {
+    while last > first + 1 && matches!(doc.tokens.norm(last - 1), "بن" | "ابن" | "عبد" | "ابو" | "ابي" | "بنت" | "ال") {
         last -= 1;
     }
     if last - first < 2 && first_ok {
@@ -794,8 +800,12 @@ fn rule_org(kb: &Kb, doc: &Doc, i: usize, end: usize) -> Option<Cand> {
 /// A frequent word that the clitic segmenter splits a proclitic (و ف ب ل ك س) off.
 fn has_proclitic(kb: &Kb, doc: &Doc, j: usize) -> bool {
     let w = doc.tokens.norm(j);
-    kb.frequent_clitic_like.contains(w)
-        && marsad_text::segment_word(doc.tokens.text(doc.text(), j)).segments.iter().any(|s| s.kind == marsad_text::SegmentKind::Proclitic)
+    if !kb.frequent_clitic_like.contains(w) {
+        return false;
+    }
+    // a proclitic before the article: للصحافيين، بالقرب (كوسبي is no ك + وسبي)
+    let seg = marsad_text::segment_word(doc.tokens.text(doc.text(), j));
+    seg.segments.iter().any(|s| s.kind == marsad_text::SegmentKind::Proclitic) && seg.segments.iter().any(|s| s.kind == marsad_text::SegmentKind::Article)
 }
 
 /// "للشغل، للأنباء": a لل complement that may close an organisation name.

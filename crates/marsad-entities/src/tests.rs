@@ -182,3 +182,11 @@ fn foreign_first_name_makes_a_person_and_proclitic_words_end_it() {
     assert_eq!(e.text, "توم كاربنتر");
     assert_eq!(e.entity_type, EntityType::PER);
 }
+
+#[test]
+fn long_names_with_joiners() {
+    let d = run("استقبل الشيخ هزاع بن زايد آل نهيان الوفد أمس.");
+    let e = d.entities.iter().find(|e| e.text.starts_with("هزاع")).expect("هزاع");
+    assert_eq!(e.text, "هزاع بن زايد آل نهيان");
+    assert_eq!(e.entity_type, EntityType::PER);
+}
