@@ -28,13 +28,13 @@ impl DbArg {
     }
 }
 
-fn check_date(name: &str, d: &Option<String>) -> Result<()> {
-    if let Some(d) = d {
-        if !marsad::valid_date(d) {
-            bail!("--{name} {d}: expected YYYY-MM-DD");
-        }
+/// Clap value parser for --from/--to: a calendar date as YYYY-MM-DD.
+fn parse_date(d: &str) -> std::result::Result<String, String> {
+    if marsad::valid_date(d) {
+        Ok(d.to_string())
+    } else {
+        Err(format!("{d}: expected a calendar date as YYYY-MM-DD"))
     }
-    Ok(())
 }
 
 #[derive(Debug, Args)]
@@ -53,10 +53,10 @@ pub struct SearchArgs {
     #[arg(long)]
     pub speaker: Option<String>,
     /// From this date (YYYY-MM-DD, inclusive).
-    #[arg(long)]
+    #[arg(long, value_parser = parse_date)]
     pub from: Option<String>,
     /// Up to this date (YYYY-MM-DD, inclusive).
-    #[arg(long)]
+    #[arg(long, value_parser = parse_date)]
     pub to: Option<String>,
     #[arg(long, default_value_t = 10)]
     pub limit: usize,
@@ -72,8 +72,6 @@ pub struct SearchArgs {
 }
 
 pub fn search(args: SearchArgs) -> Result<ExitCode> {
-    check_date("from", &args.from)?;
-    check_date("to", &args.to)?;
     let archive = Archive::open_read(&args.db.path())?;
     let mut q = SearchQuery {
         text: args.query.clone().unwrap_or_default(),
@@ -155,9 +153,11 @@ pub struct QuotesArgs {
     /// Only quotes of this speaker (canonical actor id).
     #[arg(long)]
     pub speaker: Option<String>,
-    #[arg(long)]
+    /// From this date (YYYY-MM-DD, inclusive).
+    #[arg(long, value_parser = parse_date)]
     pub from: Option<String>,
-    #[arg(long)]
+    /// Up to this date (YYYY-MM-DD, inclusive).
+    #[arg(long, value_parser = parse_date)]
     pub to: Option<String>,
     #[arg(long, default_value_t = 100)]
     pub limit: usize,
@@ -167,8 +167,6 @@ pub struct QuotesArgs {
 }
 
 pub fn quotes(args: QuotesArgs) -> Result<ExitCode> {
-    check_date("from", &args.from)?;
-    check_date("to", &args.to)?;
     let archive = Archive::open_read(&args.db.path())?;
     let rows = archive.quotes(args.speaker.as_deref(), args.from.as_deref(), args.to.as_deref(), args.limit)?;
     let mut out = BufWriter::new(std::io::stdout().lock());
@@ -205,9 +203,11 @@ pub enum EventFormat {
 pub struct EventsArgs {
     #[command(flatten)]
     pub db: DbArg,
-    #[arg(long)]
+    /// From this date (YYYY-MM-DD, inclusive).
+    #[arg(long, value_parser = parse_date)]
     pub from: Option<String>,
-    #[arg(long)]
+    /// Up to this date (YYYY-MM-DD, inclusive).
+    #[arg(long, value_parser = parse_date)]
     pub to: Option<String>,
     /// Only this PLOVER type.
     #[arg(long = "type")]
@@ -283,8 +283,6 @@ fn plover(r: &EventRow) -> serde_json::Value {
 }
 
 pub fn events(args: EventsArgs) -> Result<ExitCode> {
-    check_date("from", &args.from)?;
-    check_date("to", &args.to)?;
     let archive = Archive::open_read(&args.db.path())?;
     if args.format == EventFormat::Parquet {
         return events_parquet(&archive, &args);
@@ -338,9 +336,11 @@ fn events_parquet(_archive: &Archive, _args: &EventsArgs) -> Result<ExitCode> {
 pub struct ActorsArgs {
     #[command(flatten)]
     pub db: DbArg,
-    #[arg(long)]
+    /// From this date (YYYY-MM-DD, inclusive).
+    #[arg(long, value_parser = parse_date)]
     pub from: Option<String>,
-    #[arg(long)]
+    /// Up to this date (YYYY-MM-DD, inclusive).
+    #[arg(long, value_parser = parse_date)]
     pub to: Option<String>,
     #[arg(long, default_value_t = 30)]
     pub limit: usize,
@@ -349,8 +349,6 @@ pub struct ActorsArgs {
 }
 
 pub fn actors(args: ActorsArgs) -> Result<ExitCode> {
-    check_date("from", &args.from)?;
-    check_date("to", &args.to)?;
     let archive = Archive::open_read(&args.db.path())?;
     let rows = archive.actors(args.from.as_deref(), args.to.as_deref(), args.limit)?;
     let mut out = BufWriter::new(std::io::stdout().lock());
