@@ -30,6 +30,9 @@
 //! * a time expression after the verb is skipped before the subject; after a sentence-initial
 //!   discourse phrase ("من جانبه، عبر X عن…") the clause subject is read for participles.
 //!
+//! * a quotation split by the cue ("«A»، قال X، «B»") gives two quotes of X; a closing
+//!   attribution phrase (`tail` in `cues.tsv`: على حد تعبيره) is cut from the content.
+//!
 //! **Implicit speakers** (وأضاف، مضيفا، وتابع) are resolved to the previous
 //! speaker (or, for a participle in a clause with no cue, to the subject of
 //! the clause). The speaker span is then the span of that *earlier* mention
@@ -101,6 +104,8 @@ pub struct QuoteAnnotator {
     nonagents: HashSet<String>,
     /// Words showing that a statement was issued (في بيان).
     statements: HashSet<String>,
+    /// Phrases closing a content that are not part of it (على حد تعبيره).
+    tails: Vec<Vec<String>>,
 }
 
 fn data_lines(s: &str) -> impl Iterator<Item = &str> {
@@ -113,6 +118,15 @@ impl QuoteAnnotator {
         for line in data_lines(CUES) {
             let mut cols = line.split('\t');
             let (Some(class), Some(flags), Some(forms)) = (cols.next(), cols.next(), cols.next()) else { continue };
+            if class.trim() == "tail" {
+                for form in forms.split_whitespace() {
+                    let parts: Vec<String> = form.split('_').map(normalize_str).filter(|p| !p.is_empty()).collect();
+                    if !parts.is_empty() {
+                        a.tails.push(parts);
+                    }
+                }
+                continue;
+            }
             let class = match class.trim() {
                 "verb" => CueClass::Verb,
                 "participle" => CueClass::Participle,
@@ -737,6 +751,13 @@ impl QuoteAnnotator {
         while b > a && (v.kind(b - 1) == TokenKind::Punct) {
             b -= 1;
         }
+        // "… على حد تعبيره": a closing attribution phrase is not content
+        if let Some(t) = self.tail_at_end(v, a, b) {
+            b = t;
+            while b > a && (v.kind(b - 1) == TokenKind::Punct) {
+                b -= 1;
+            }
+        }
         if a < b && v.kind(a) == TokenKind::Quote {
             if let Some(close) = v.open_pair(a) {
                 if close + 1 == b {
@@ -794,6 +815,19 @@ impl QuoteAnnotator {
             }
         }
         last.clone()
+    }
+
+    /// Start of a tail phrase (على حد تعبيره) ending exactly at token `b`, if any.
+    fn tail_at_end(&self, v: &View, a: usize, b: usize) -> Option<usize> {
+        self.tails.iter().find_map(|t| {
+            let n = t.len();
+            (b >= a + n + 1 && (0..n).all(|j| v.is_word(b - n + j) && v.norm(b - n + j) == t[j])).then(|| b - n)
+        })
+    }
+
+    /// Whether a tail phrase starts at token i.
+    fn tail_at(&self, v: &View, i: usize) -> bool {
+        self.tails.iter().any(|t| (0..t.len()).all(|j| i + j < v.doc.tokens.len() && v.is_word(i + j) && v.norm(i + j) == t[j]))
     }
 
     /// Whether sentence `s` mentions an issued statement (وقالت الوزارة في بيان).
@@ -855,6 +889,9 @@ impl QuoteAnnotator {
         let cue = (i, after);
         match info.class {
             CueClass::According => {
+                if self.tail_at(v, i) {
+                    return None;
+                }
                 let mut from = after;
                 let mut relayed = false;
                 if info.skip_verb && from < se && v.is_word(from) {
@@ -1074,6 +1111,41 @@ fn is_same_word(norm: &str) -> bool {
     matches!(norm, "ذاته" | "ذاتها" | "نفسه" | "نفسها" | "ذاتهم" | "نفسهم" | "المذكور" | "المذكوره")
 }
 
+/// "«A»، قال X، «B»": a quotation split by the cue. When `f` took the part after the cue, the
+/// part before it (a quotation closed just before the cue, after a comma) is a second quote of the
+/// same speaker.
+fn split_first_part(v: &View, f: &Found, out: &[Found]) -> Option<Found> {
+    if f.kind != QuoteKind::Direct || f.content.0 <= f.cue.0 || f.speaker.is_none() {
+        return None;
+    }
+    let mut p = f.cue.0;
+    let mut commas = 0;
+    while p > 0 && v.is_comma(p - 1) {
+        p -= 1;
+        commas += 1;
+    }
+    if commas == 0 || p == 0 || v.kind(p - 1) != TokenKind::Quote {
+        return None;
+    }
+    let close = p - 1;
+    let open = *v.partner.get(&close)?;
+    if open >= close || v.words_between(open + 1, close) < 2 || v.sent[open] != v.sent[f.cue.0] && !v.quote_ends_sentence(close) {
+        return None;
+    }
+    // the part after the cue must follow it directly (قال X، «B»)
+    let mut k = f.content.0;
+    while k > f.cue.1 && !v.is_word(k - 1) {
+        k -= 1;
+    }
+    if v.words_between(f.cue.1, k) > MAX_SPEAKER_WORDS {
+        return None;
+    }
+    if out.iter().any(|q| q.content.0 <= close && open < q.content.1) {
+        return None;
+    }
+    Some(Found { cue: f.cue, speaker: f.speaker.clone(), content: (open + 1, close), kind: QuoteKind::Direct, denial: f.denial, via: f.via.clone() })
+}
+
 /// A normalised word without the article ال.
 fn strip_article_w(norm: &str) -> &str {
     match norm.strip_prefix("ال") {
@@ -1211,6 +1283,9 @@ impl Annotator for QuoteAnnotator {
                             last = f.speaker.clone();
                         }
                         last_sentence = Some(v.sent[i]);
+                        if let Some(p) = split_first_part(&v, &f, &out) {
+                            out.push(p);
+                        }
                         out.push(f);
                     }
                 }

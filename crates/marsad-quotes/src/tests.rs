@@ -362,3 +362,26 @@ fn short_quotation_right_after_an_accusation_is_the_object() {
     assert_eq!(speaker(q), "الوزير");
     assert_eq!(q.content.text, "\"أطرافا خارجية\" بتمويل الاحتجاجات في العاصمة");
 }
+
+#[test]
+fn quotation_split_by_the_cue_gives_two_parts() {
+    let d = run("«لن نقبل بأي تسوية على حساب شعبنا»، قال الوزير خالد العمري، «وسنواصل الدفاع عن حقوقنا في كل المحافل».");
+    assert_eq!(d.quotes.len(), 2, "{:?}", d.quotes);
+    assert_eq!(d.quotes[0].content.text, "لن نقبل بأي تسوية على حساب شعبنا");
+    assert_eq!(d.quotes[1].content.text, "وسنواصل الدفاع عن حقوقنا في كل المحافل");
+    for q in &d.quotes {
+        assert_eq!(speaker(q), "الوزير خالد العمري");
+        assert_eq!(q.kind, QuoteKind::Direct);
+    }
+}
+
+#[test]
+fn closing_attribution_phrase_is_not_content() {
+    let d = run("وقال المدير إن الموسم \"كان الأصعب منذ عقدين\" على حد تعبيره.");
+    assert_eq!(d.quotes.len(), 1);
+    assert_eq!(d.quotes[0].content.text, "الموسم \"كان الأصعب منذ عقدين\"");
+    // "بحسب تعبيره" is no "according to" cue
+    let d = run("وقال المدير إن الموسم كان الأصعب منذ عقدين، بحسب تعبيره.");
+    assert_eq!(d.quotes.len(), 1, "{:?}", d.quotes);
+    assert_eq!(speaker(&d.quotes[0]), "المدير");
+}
