@@ -377,15 +377,15 @@ impl EventAnnotator {
             // a title followed by its holder's name: "وزير الخارجيه الاميركي انتوني بلينكن",
             // also over a genitive chain ("رئيس حكومه تصريف الاعمال اللبنانيه نجيب …") and over
             // "باسم" to the organisation ("المتحدث باسم الجيش … فلان").
-            if a.kind != ActorKind::Nationality && !off("title") {
+            if a.kind != ActorKind::Nationality {
                 self.extend_title(doc, ctx, &mut a, end);
             }
-            if a.kind == ActorKind::Head && a.last == i + 1 && a.country.is_none() && !off("short") {
+            if a.kind == ActorKind::Head && a.last == i + 1 && a.country.is_none() {
                 self.short_form(doc, ctx, &mut a);
             }
             return Some(a);
         }
-        if ctx.short[i] > 0 && !off("short") && (i + 1 >= end || ctx.ent_at[i + 1] == 0) {
+        if ctx.short[i] > 0 && (i + 1 >= end || ctx.ent_at[i + 1] == 0) {
             let mut a = Arg {
                 first: i,
                 last: i + 1,
@@ -862,7 +862,7 @@ impl EventAnnotator {
             }
             // An attack on an unnamed object ("غاره علي سياره في النبطيه") hits the place.
             let mut target = target.as_ref().map(|a| actor_span(doc, a));
-            if target.is_none() && t.etype == "ASSAULT" && !off("loc") {
+            if target.is_none() && t.etype == "ASSAULT" {
                 target = location.clone();
             }
             events.push(Event {
@@ -905,6 +905,8 @@ impl EventAnnotator {
         let mut target: Option<Arg> = None;
         let after = comp.map(|c| c + 1).unwrap_or(last);
         match t.pos {
+            // "يساعد روسيا في قتل المدنيين": after a preposition the form is a verbal noun.
+            Pos::Verb if i > start && self.cue(doc, i - 1, Cue::Prep) => return None,
             Pos::Verb => {
                 // SVO: an actor right before the verb.
                 let svo = self.scan_backward(doc, ctx, start, i, 6).filter(|a| {
@@ -923,7 +925,7 @@ impl EventAnnotator {
                         j += 1;
                     }
                     let object_first = comp.is_some_and(|c| c <= j);
-                    if object_first || (!off("adj") && self.adjectival_clause(doc, ctx, start, i)) {
+                    if object_first || self.adjectival_clause(doc, ctx, start, i) {
                         // "طرد 12 دبلوماسيا فرنسيا": the object follows, the subject is before;
                         // "تصعيد خطير يستهدف المدنيين": the indefinite noun is the subject
                         j = end;
@@ -931,8 +933,7 @@ impl EventAnnotator {
                     // "رحب X بالخطوه، ودعا الاتحاد الي …": a coordinated verb shares the subject
                     // of the clause before; the words after it are its object.
                     let shared = prev_source.as_ref().filter(|_| {
-                        !off("coord")
-                            && i > start + 1
+                        i > start + 1
                             && doc.tokens.norm(i).starts_with('و')
                             && doc.tokens[i - 1].kind == TokenKind::Punct
                             && doc.tokens.norm(i - 1) == ","
@@ -1036,7 +1037,7 @@ impl EventAnnotator {
                 let _ = j;
                 // "ورد الجيش بقصف …", "وحزب الله يرد بصواريخ على …": the noun is the
                 // instrument of a verb whose subject stands just before.
-                if source.is_none() && !off("instr") && self.instrumental(doc, i) {
+                if source.is_none() && self.instrumental(doc, i) {
                     source = self.scan_backward(doc, ctx, start, i, 5).filter(|a| {
                         a.sector.as_deref() != Some("CVL")
                             && !is_town(a)
@@ -1207,7 +1208,6 @@ impl EventAnnotator {
         }
         // A statement quoted from a speaker is the speaker's act: "… انتهاك صارخ …".
         if source.is_none()
-            && !off("quote")
             && matches!(t.etype, "ACCUSE" | "THREATEN" | "REQUEST" | "REJECT" | "SUPPORT")
         {
             let at = doc.tokens[i].start as usize;
@@ -1215,11 +1215,11 @@ impl EventAnnotator {
                 source = Some(a.clone());
             }
         }
-        // A town is where things happen, not who acts: "قصف ام درمان" (the
-        // genitive of a noun is then its target), "وقتل في الفاشر".
-        if !off("town") && source.as_ref().is_some_and(is_town) {
+        // A town is where things happen, not who acts: in "قصف ام درمان" it is
+        // the target of the attack.
+        if source.as_ref().is_some_and(is_town) {
             let town = source.take();
-            if t.pos == Pos::Noun && target.is_none() && t.etype == "ASSAULT" {
+            if target.is_none() && t.etype == "ASSAULT" {
                 target = town;
             }
         }
@@ -1249,7 +1249,6 @@ impl EventAnnotator {
         }
         // A verb with only an unnamed description as its object and nobody acting.
         if t.pos == Pos::Verb
-            && !off("headonly")
             && !t.bare
             && source.is_none()
             && target.as_ref().is_some_and(|g| g.kind == ActorKind::Head && g.country.is_none() && g.actor.is_none())
@@ -1262,7 +1261,7 @@ impl EventAnnotator {
             if let (Some(s), Some(g)) = (&source, &target) {
                 if s.country.is_some() && s.country == g.country && g.first > i {
                     target = self
-                        .scan_forward(doc, ctx, g.last, end, 2)
+                        .scan_forward_opt(doc, ctx, g.last, end, 3, false)
                         .filter(|b| b.country.is_some() && b.country != s.country);
                 }
             }
@@ -1522,11 +1521,6 @@ impl EventAnnotator {
 
 /// A named place that is not a country or seat of government (whose actor
 /// id is the country itself): a town or region.
-fn off(k: &str) -> bool {
-    static V: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    V.get_or_init(|| std::env::var("EVOFF").unwrap_or_default()).split(',').any(|x| x == k)
-}
-
 fn is_town(a: &Arg) -> bool {
     a.place
         && a.kind == ActorKind::Name

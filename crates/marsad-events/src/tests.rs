@@ -198,3 +198,173 @@ fn annotator_is_send_and_sync() {
     fn assert_send_sync<T: Send + Sync>() {}
     assert_send_sync::<EventAnnotator>();
 }
+
+// ---- round 2: argument rules for unseen articles
+
+/// Adds an entity at the first occurrence of `piece`.
+fn ent(doc: &mut Doc, piece: &str, ty: marsad_doc::EntityType, actor: &str, country: Option<&str>) {
+    let chars: Vec<char> = doc.text().chars().collect();
+    let n: Vec<char> = piece.chars().collect();
+    let s = (0..chars.len()).find(|&i| chars[i..].starts_with(&n)).expect("piece in text");
+    doc.entities.push(marsad_doc::Entity {
+        start: s,
+        end: s + n.len(),
+        text: piece.into(),
+        entity_type: ty,
+        actor: Some(actor.into()),
+        country: country.map(str::to_string),
+        sector: None,
+        source: None,
+    });
+    doc.entities.sort_by_key(|e| e.start);
+}
+
+fn annotated(mut doc: Doc) -> Vec<Event> {
+    annotator().annotate(&mut doc);
+    let text = doc.text().to_string();
+    check_spans(&text, &doc.events);
+    doc.events
+}
+
+#[test]
+fn title_extends_over_genitive_chain_to_the_holder() {
+    let text = "وانتقد رئيس حكومة الوحدة الوطنية الليبية عبد الحميد الدبيبة قرار البرلمان.";
+    let mut doc = Doc::new(text, "2024-03-02");
+    ent(&mut doc, "عبد الحميد الدبيبة", marsad_doc::EntityType::PER, "dbeibah", Some("LBY"));
+    let evs = annotated(doc);
+    let e = evs.iter().find(|e| e.event_type == "ACCUSE").expect("accuse");
+    let s = e.source.as_ref().unwrap();
+    assert_eq!(s.actor.as_deref(), Some("dbeibah"));
+    assert!(s.text.starts_with("رئيس") && s.text.ends_with("الدبيبة"), "{s:?}");
+}
+
+#[test]
+fn spokesperson_speaks_for_the_organisation() {
+    let text = "وندد المتحدث باسم منظمة الصحة العالمية بالهجوم على المستشفى.";
+    let mut doc = Doc::new(text, "2024-03-02");
+    ent(&mut doc, "منظمة الصحة العالمية", marsad_doc::EntityType::ORG, "who", None);
+    let evs = annotated(doc);
+    let e = evs.iter().find(|e| e.event_type == "ACCUSE").expect("accuse");
+    assert_eq!(e.source.as_ref().unwrap().actor.as_deref(), Some("who"));
+}
+
+#[test]
+fn short_form_of_an_organisation_named_before() {
+    let text = "اجتمع الاتحاد الأفريقي في أديس أبابا. وكان الاتحاد قد علق عضوية النيجر الشهر الماضي.";
+    let mut doc = Doc::new(text, "2024-03-02");
+    ent(&mut doc, "الاتحاد الأفريقي", marsad_doc::EntityType::ORG, "au", None);
+    let evs = annotated(doc);
+    let e = evs.iter().find(|e| e.event_type == "SANCTION").expect("sanction");
+    assert_eq!(e.source.as_ref().unwrap().actor.as_deref(), Some("au"));
+}
+
+#[test]
+fn suspend_needs_an_object_comment_is_not_a_sanction() {
+    assert!(!run("ولم يعلق الجيش الأردني على الحادث حتى الآن.").iter().any(|e| e.event_type == "SANCTION"));
+}
+
+#[test]
+fn a_town_is_not_the_attacker() {
+    let text = "واستمر قصف حلب طوال الليل.";
+    let mut doc = Doc::new(text, "2024-03-02");
+    ent(&mut doc, "حلب", marsad_doc::EntityType::GPE, "aleppo", Some("SYR"));
+    let evs = annotated(doc);
+    let e = evs.iter().find(|e| e.event_type == "ASSAULT").expect("assault");
+    assert!(e.source.is_none(), "{e:?}");
+    assert_eq!(e.target.as_ref().unwrap().actor.as_deref(), Some("aleppo"), "{e:?}");
+}
+
+#[test]
+fn adjectival_clause_subject_is_not_the_object() {
+    let evs = run("ووصف الوزير القرار بأنه تصعيد خطير يستهدف اللاجئين.");
+    assert!(!evs.iter().any(|e| e.event_type == "ASSAULT"), "{evs:?}");
+}
+
+#[test]
+fn instrument_noun_takes_the_subject_of_its_verb() {
+    let evs = run("وردت القوات التركية بقصف مواقع كردية شمال العراق.");
+    let e = evs.iter().find(|e| e.event_type == "ASSAULT").expect("assault");
+    assert_eq!(e.source.as_ref().unwrap().country.as_deref(), Some("TUR"));
+}
+
+#[test]
+fn coordinated_verb_shares_the_subject() {
+    let evs = run("رحبت الحكومة المصرية بالاتفاق، ودعت الأطراف الليبية إلى الحوار.");
+    let e = evs.iter().find(|e| e.event_type == "REQUEST").expect("request");
+    assert_eq!(e.source.as_ref().unwrap().country.as_deref(), Some("EGY"));
+    assert_eq!(e.target.as_ref().unwrap().country.as_deref(), Some("LBY"));
+}
+
+#[test]
+fn welcome_takes_its_object_after_bi() {
+    let evs = run("ورحبت قطر بالمبادرة الأميركية لوقف القتال.");
+    let e = evs.iter().find(|e| e.event_type == "SUPPORT").expect("support");
+    assert_eq!(e.source.as_ref().unwrap().country.as_deref(), Some("QAT"));
+    assert_eq!(e.target.as_ref().unwrap().country.as_deref(), Some("USA"));
+}
+
+#[test]
+fn quoted_statement_is_the_speakers_act() {
+    let text = "وقال غوتيريش للصحافيين إن المنظمة \"تطالب بوقف فوري للقتال\".";
+    let mut doc = Doc::new(text, "2024-03-02");
+    ent(&mut doc, "غوتيريش", marsad_doc::EntityType::PER, "guterres", None);
+    let chars: Vec<char> = text.chars().collect();
+    let at = |p: &str| {
+        let n: Vec<char> = p.chars().collect();
+        (0..chars.len()).find(|&i| chars[i..].starts_with(&n)).unwrap()
+    };
+    let (c, q) = (at("تطالب"), at("للقتال") + 6);
+    let k = at("وقال");
+    doc.quotes.push(marsad_doc::Quote {
+        kind: marsad_doc::QuoteKind::Indirect,
+        cue: doc.span(k, k + 4),
+        speaker: Some(marsad_doc::Speaker {
+            start: at("غوتيريش"),
+            end: at("غوتيريش") + 7,
+            text: "غوتيريش".into(),
+            actor: Some("guterres".into()),
+            anonymous: false,
+            affiliation: None,
+        }),
+        content: doc.span(c, q),
+        date: None,
+        denial: false,
+        via: None,
+    });
+    let evs = annotated(doc);
+    let e = evs.iter().find(|e| e.event_type == "REQUEST").expect("request");
+    assert_eq!(e.source.as_ref().unwrap().actor.as_deref(), Some("guterres"));
+}
+
+#[test]
+fn threat_target_is_not_the_threateners_own_country() {
+    let evs = run("وهدد وزير الدفاع الإسرائيلي بأن إسرائيل ستضرب لبنان بقوة.");
+    let e = evs.iter().find(|e| e.event_type == "THREATEN").expect("threaten");
+    assert_eq!(e.source.as_ref().unwrap().country.as_deref(), Some("ISR"));
+    assert_eq!(e.target.as_ref().unwrap().country.as_deref(), Some("LBN"));
+}
+
+#[test]
+fn verb_form_after_a_preposition_is_a_noun() {
+    let evs = run("واتهمت المنظمة الحكومة بالمشاركة في قتل المتظاهرين.");
+    assert!(!evs.iter().any(|e| e.event_type == "ASSAULT"), "{evs:?}");
+}
+
+#[test]
+fn stop_is_an_arrest_only_with_people_as_object() {
+    let evs = run("أوقفت الشرطة المغربية 12 شخصا في الرباط.");
+    let e = evs.iter().find(|e| e.event_type == "COERCE").expect("coerce");
+    assert_eq!(e.source.as_ref().unwrap().country.as_deref(), Some("MAR"));
+    assert!(!run("أوقفت الحكومة المغربية المفاوضات مع الشركة.").iter().any(|e| e.event_type == "COERCE"));
+}
+
+#[test]
+fn nickname_after_the_name_is_part_of_the_actor() {
+    let text = "ورحب زعيم الحركة أحمد علي \"الجولاني\" بالموقف القطري.";
+    let mut doc = Doc::new(text, "2024-03-02");
+    ent(&mut doc, "أحمد علي", marsad_doc::EntityType::PER, "local:ahmad", None);
+    let evs = annotated(doc);
+    let e = evs.iter().find(|e| e.event_type == "SUPPORT").expect("support");
+    assert_eq!(e.source.as_ref().unwrap().actor.as_deref(), Some("local:ahmad"));
+    assert_eq!(e.target.as_ref().unwrap().country.as_deref(), Some("QAT"));
+}
