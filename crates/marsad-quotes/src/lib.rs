@@ -1003,6 +1003,17 @@ impl QuoteAnnotator {
                     let (a, b) = if relative { (from, from) } else { self.speaker_forward(v, from, se) };
                     // "اتهم «جهات…» بـ…": a quotation right after the verb is its object, not its subject
                     let (a, b) = if info.qobj && (a..b).any(|k| v.kind(k) == TokenKind::Quote) { (from, from) } else { (a, b) };
+                    // "رحب الوزير بالخطوة، ودعا الاتحاد إلى «…»": after a comma, a coordinated verb with a
+                    // required-preposition reading has its object (the addressee) before the preposition;
+                    // the speaker is the subject of the clause
+                    if a < b && !relative && info.prep.is_some() && i > ss + 2 && v.is_comma(i - 1) && v.norm(i).starts_with('و') && v.words_between(a, b) <= 3 && b < se && v.is_word(b) && info.prep.as_deref().is_some_and(|p| v.norm(b) == p) {
+                        if let Some(subj) = self.clause_subject(v, ss, se).or_else(|| self.implicit_speaker(v, i, last, last_sentence)) {
+                            if let Some((start, direct)) = self.find_marker(v, b, se, info) {
+                                let (ca, cb, kind) = self.content_from_marker(v, start, direct, se)?;
+                                return Some(Found { cue, speaker: Some(subj), content: (ca, cb), kind, denial: info.denial, via: None });
+                            }
+                        }
+                    }
                     // "وذكرت الوكالة (واع) عن الوزير قوله إن…": a relay expressed with a verb
                     if a < b && !relative {
                         let k = skip_parenthetical(v, b, se);

@@ -385,3 +385,15 @@ fn closing_attribution_phrase_is_not_content() {
     assert_eq!(d.quotes.len(), 1, "{:?}", d.quotes);
     assert_eq!(speaker(&d.quotes[0]), "المدير");
 }
+
+#[test]
+fn coordinated_call_keeps_the_clause_subject() {
+    let d = run("وأشاد رئيس البرلمان نبيل حداد بالاتفاق، ودعا الحكومة إلى \"تنفيذ بنوده كاملة دون أي تأخير\".");
+    assert_eq!(d.quotes.len(), 1, "{:?}", d.quotes);
+    let q = &d.quotes[0];
+    assert!(speaker(q).starts_with("رئيس البرلمان نبيل حداد"), "{}", speaker(q));
+    assert_eq!(q.content.text, "تنفيذ بنوده كاملة دون أي تأخير");
+    // sentence-initial: the phrase after the verb is its subject
+    let d = run("ودعت منظمة العفو الدولية إلى \"الإفراج فورا عن جميع المعتقلين\".");
+    assert_eq!(speaker(&d.quotes[0]), "منظمة العفو الدولية");
+}
