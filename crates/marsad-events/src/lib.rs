@@ -1195,11 +1195,24 @@ impl EventAnnotator {
             if let Some(a) = arg.as_ref() {
                 if a.country.is_none() && a.last == a.first + 1 && a.first > start {
                     let w = doc.tokens.norm(a.first);
-                    if a.kind == ActorKind::Head && (w.ends_with("ها") || w.ends_with("هم") || w.ends_with("اته")) {
-                        if let Some(b) = self
+                    // "قواتها", "عناصرهم", "مقاتليه" (a head with a possessive pronoun)
+                    let his = w.strip_suffix('ه').is_some_and(|h| {
+                        let h = h.strip_prefix('و').unwrap_or(h);
+                        h.chars().count() > 3 && self.lex.actors.contains_key(strip_article(h))
+                    });
+                    if a.kind == ActorKind::Head && (w.ends_with("ها") || w.ends_with("هم") || w.ends_with("اته") || his) {
+                        let before = self
                             .scan_backward(doc, ctx, start, a.first, 12)
                             .filter(|b| b.country.is_some() || (b.sector.is_some() && b.sector == a.sector))
-                        {
+                            .or_else(|| {
+                                // "اعلن حزب الله ان مقاتليه اطلقوا": the named actor before the complementizer
+                                (a.first.saturating_sub(12).max(start)..a.first)
+                                    .rev()
+                                    .filter(|&k| ctx.ent_at[k] > 0)
+                                    .find_map(|k| self.actor_at(doc, ctx, k, a.first))
+                                    .filter(|b| b.kind == ActorKind::Name && b.country.is_some() && !is_town(b) && !b.prep)
+                            });
+                        if let Some(b) = before {
                             *arg = Some(Arg { sector: a.sector.clone().or(b.sector.clone()), ..b });
                         }
                     }

@@ -368,3 +368,10 @@ fn nickname_after_the_name_is_part_of_the_actor() {
     assert_eq!(e.source.as_ref().unwrap().actor.as_deref(), Some("local:ahmad"));
     assert_eq!(e.target.as_ref().unwrap().country.as_deref(), Some("QAT"));
 }
+
+#[test]
+fn possessive_fighters_stand_for_the_group_named_before_the_complementizer() {
+    let evs = run("وأكدت حركة حماس في بيان أن مقاتليها أطلقوا صواريخ على مدينة عسقلان.");
+    let e = evs.iter().find(|e| e.event_type == "ASSAULT").expect("assault");
+    assert_eq!(e.source.as_ref().unwrap().country.as_deref(), Some("PSE"));
+}
