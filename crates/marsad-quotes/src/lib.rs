@@ -1038,8 +1038,8 @@ impl QuoteAnnotator {
                         let s = self.make_speaker(v, a, b);
                         // a reporting verb with an explicit subject makes it the current speaker,
                         // even when no content follows (نفت الحركة الاتهامات، وقالت إن…);
-                        // not a verb whose next phrase may be its object (واتهمت الجيش بـ…)
-                        if !info.qobj {
+                        // not a coordinated verb whose next phrase may be its object (، واتهمت الجيش بـ…)
+                        if !(info.qobj && i > ss && v.is_comma(i - 1)) {
                             topic.clone_from(&s);
                         }
                         (s, b)

@@ -397,3 +397,15 @@ fn coordinated_call_keeps_the_clause_subject() {
     let d = run("ودعت منظمة العفو الدولية إلى \"الإفراج فورا عن جميع المعتقلين\".");
     assert_eq!(speaker(&d.quotes[0]), "منظمة العفو الدولية");
 }
+
+#[test]
+fn promise_with_a_quoted_object() {
+    let d = run("ووعد رئيس البلدية بـ\"إعادة فتح كل المدارس قبل نهاية الشهر\" بعد انتهاء أعمال الترميم.");
+    assert_eq!(d.quotes.len(), 1, "{:?}", d.quotes);
+    let q = &d.quotes[0];
+    assert_eq!(speaker(q), "رئيس البلدية");
+    assert!(q.content.text.starts_with("\"إعادة فتح كل المدارس"), "{}", q.content.text);
+    // "يعد" (is considered) is no cue
+    let d = run("ويعد المشروع \"الأكبر من نوعه في المنطقة\" منذ عقود طويلة.");
+    assert!(d.quotes.is_empty(), "{:?}", d.quotes);
+}
