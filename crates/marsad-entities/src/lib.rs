@@ -606,7 +606,9 @@ fn settlement_names(kb: &Kb, doc: &Doc, j: usize, end: usize, many: bool, buf: &
         // a known place keeps its actor (بلدتي المرج وكفرحمام)
         if let Some((len, sk, a)) = match_kb(kb, doc, k, end, buf) {
             let etype = kb.actors[a].etype;
-            if sk != skip || !matches!(etype, EntityType::GPE | EntityType::LOC) {
+            let w = strip_to(doc.tokens.norm(k), skip);
+            let ordinary = len == 1 && (is_direction(&w) || kb.freq.get(w.as_str()).map(|&c| c >= kb::ORDINARY_WORD_MIN).unwrap_or(false));
+            if sk != skip || ordinary || !matches!(etype, EntityType::GPE | EntityType::LOC) {
                 break;
             }
             out.push(Cand { first: k, last: k + len, skip, etype, actor: ActorId::Kb(a), source: "gazetteer" });
@@ -899,6 +901,10 @@ fn model_cand(kb: &Kb, doc: &Doc, tags: &[tagger::Tag], i: usize, end: usize) ->
     if last - i == 1 {
         let w = doc.tokens.norm(i);
         if kb.demonym(w).is_some() || kb.common.contains(w) || w.ends_with("يا") || (w.starts_with("ال") && etype != EntityType::GPE) {
+            return None;
+        }
+        // a frequent word with the article is no unknown place (الشمال، البلاد، الدولي)
+        if w.starts_with("ال") && matches!(etype, EntityType::GPE | EntityType::LOC) && kb.freq.get(w).map(|&c| c >= kb::ORDINARY_WORD_MIN).unwrap_or(false) {
             return None;
         }
         let common = proclitic_variants(w).iter().any(|(_, v)| {

@@ -190,3 +190,9 @@ fn long_names_with_joiners() {
     assert_eq!(e.text, "هزاع بن زايد آل نهيان");
     assert_eq!(e.entity_type, EntityType::PER);
 }
+
+#[test]
+fn frequent_definite_words_are_not_unknown_places() {
+    let d = run("شنت الطائرات غارات على بلدات الشمال، وقالت السلطات إن البلاد تمر بأزمة.");
+    assert!(!d.entities.iter().any(|e| e.text == "الشمال" || e.text == "البلاد"), "{:?}", d.entities);
+}
