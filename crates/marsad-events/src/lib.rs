@@ -1208,8 +1208,8 @@ impl EventAnnotator {
                                 // "اعلن حزب الله ان مقاتليه اطلقوا": the named actor before the complementizer
                                 (a.first.saturating_sub(12).max(start)..a.first)
                                     .rev()
-                                    .filter(|&k| ctx.ent_at[k] > 0)
-                                    .find_map(|k| self.actor_at(doc, ctx, k, a.first))
+                                    .filter_map(|k| self.actor_at(doc, ctx, k, a.first))
+                                    .find(|b| b.kind == ActorKind::Name)
                                     .filter(|b| b.kind == ActorKind::Name && b.country.is_some() && !is_town(b) && !b.prep)
                             });
                         if let Some(b) = before {
