@@ -847,7 +847,20 @@ impl QuoteAnnotator {
             match v.kind(k) {
                 TokenKind::Quote => {
                     let close = v.open_pair(k)?;
-                    if close <= k || v.words_between(k + 1, close) < 1 {
+                    if close <= k || v.words_between(k + 1, close) < 2 {
+                        return None;
+                    }
+                    // only quoted material governed by the cue: right after its preposition
+                    // ("توعد بـ«…»"، "حذر من «…»") or followed by the ب of the charge ("اتهم «…» بالسعي");
+                    // a quoted name ("مسلسل «…»"، "شركة «…» الأميركية") is not content
+                    let prev = (k > from && v.is_word(k - 1)).then(|| v.norm(k - 1));
+                    let prep_ok = prev.is_some_and(|p| p == "ب" || info.prep.as_deref() == Some(p));
+                    let after = close + 1;
+                    let charge_ok = after < se && v.is_word(after) && {
+                        let n = v.norm(after);
+                        n.starts_with('ب') && n.chars().count() >= 4 && !self.stops.contains(n) && !is_complementizer(n)
+                    };
+                    if !(prep_ok || charge_ok) || prev.is_some_and(|p| self.name_heads.contains(p)) {
                         return None;
                     }
                     let end = self.content_end(v, k, se);
