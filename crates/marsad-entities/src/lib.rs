@@ -544,7 +544,7 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
                         cand = rule_org(kb, doc, i, end);
                     } else {
                         // وكالة السودان للأنباء: head + known name + لل complement
-                        cand = rule_org(kb, doc, i, end).filter(|c| c.last - c.first >= 3 && is_org_complement(kb, doc.tokens.norm(c.last - 1)));
+                        cand = rule_org(kb, doc, i, end).filter(|c| c.last - c.first >= 3 && doc.tokens.norm(c.last - 1).starts_with('ل'));
                     }
                 }
             }
@@ -790,10 +790,8 @@ fn rule_org(kb: &Kb, doc: &Doc, i: usize, end: usize) -> Option<Cand> {
     if last == i + 1 {
         return None;
     }
-    // a complement with لل belongs to the name (وكالة السودان للأنباء)
-    if last < end && is_word(doc, last) && is_org_complement(kb, doc.tokens.norm(last)) {
-        last += 1;
-    }
+    // a complement with ل belongs to the name (وكالة السودان للأنباء)
+    last += org_complement_len(kb, doc, last, end);
     // a following KB name inside: let the KB entity stand alone unless the head is part of a known name
     let name = (i..last).map(|j| if j == i { strip_to(doc.tokens.norm(j), skip) } else { doc.tokens.norm(j).to_string() }).collect::<Vec<_>>().join(" ");
     Some(Cand { first: i, last, skip, etype: EntityType::ORG, actor: ActorId::Local(name), source: "rule" })
@@ -813,6 +811,33 @@ fn has_proclitic(kb: &Kb, doc: &Doc, j: usize) -> bool {
 /// "للشغل، للأنباء": a لل complement that may close an organisation name.
 fn is_org_complement(kb: &Kb, w: &str) -> bool {
     w.starts_with("لل") && w.chars().count() >= 5 && !kb.stopwords.contains(w)
+}
+
+/// Tokens of an organisation-name complement at `j`: "للشغل" (1), or a ل +
+/// construct noun with its genitive "لنقابات العمال، لحقوق الإنسان" (2); 0 if none.
+fn org_complement_len(kb: &Kb, doc: &Doc, j: usize, end: usize) -> usize {
+    if j >= end || !is_word(doc, j) {
+        return 0;
+    }
+    let w = doc.tokens.norm(j);
+    if is_org_complement(kb, w) {
+        return 1;
+    }
+    if w.starts_with('ل') && !w.starts_with("لل") && w.chars().count() >= 5 && j + 1 < end && is_word(doc, j + 1) {
+        let g = doc.tokens.norm(j + 1);
+        let seg = marsad_text::segment_word(doc.tokens.text(doc.text(), j));
+        let split = seg.segments.first().map(|s| s.kind == marsad_text::SegmentKind::Proclitic && s.form == "ل").unwrap_or(false);
+        // "لتنظيم الدولة" opens another organisation's name
+        let head_of_other = seg.stem().map(|st| kb.org_heads.contains(normalize_form(&st.form).as_str())).unwrap_or(false);
+        if split && !head_of_other && g.starts_with("ال") && g.chars().count() >= 4 && !kb.stopwords.contains(g) && kb.demonym(g).is_none() {
+            return 2;
+        }
+    }
+    0
+}
+
+fn normalize_form(f: &str) -> String {
+    marsad_text::normalize_str(f)
 }
 
 /// A definite organisation head with an article-adjective chain that names a
@@ -853,10 +878,9 @@ fn rule_org_definite(kb: &Kb, doc: &Doc, i: usize, end: usize) -> Option<Cand> {
     if match_kb(kb, doc, i, end, &mut b).map(|m| m.0 >= last - i).unwrap_or(false) {
         return None;
     }
-    let complement = last < end && is_word(doc, last) && is_org_complement(kb, doc.tokens.norm(last));
-    if complement {
-        last += 1;
-    }
+    let clen = org_complement_len(kb, doc, last, end);
+    let complement = clen > 0;
+    last += clen;
     if !(country || complement) {
         return None;
     }

@@ -196,3 +196,12 @@ fn frequent_definite_words_are_not_unknown_places() {
     let d = run("شنت الطائرات غارات على بلدات الشمال، وقالت السلطات إن البلاد تمر بأزمة.");
     assert!(!d.entities.iter().any(|e| e.text == "الشمال" || e.text == "البلاد"), "{:?}", d.entities);
 }
+
+#[test]
+fn construct_complements_close_organisation_names() {
+    let d = run("وطالب الاتحاد العام لنقابات العمال في المغرب بزيادة الأجور.");
+    assert!(d.entities.iter().any(|e| e.text == "الاتحاد العام لنقابات العمال" && e.entity_type == EntityType::ORG), "{:?}", d.entities);
+    // a complement that opens another organisation's name is not swallowed
+    let d = run("وقالت الجبهة الشعبية المناهضة لتنظيم الدولة الإسلامية إن الهجوم فشل.");
+    assert!(!d.entities.iter().any(|e| e.text.contains("لتنظيم")), "{:?}", d.entities);
+}
