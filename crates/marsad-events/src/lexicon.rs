@@ -164,6 +164,8 @@ pub enum Cue {
     OnBehalf,
     /// Conjunctions and adverbs that open a clause (حين، بينما، عندما).
     ClauseLink,
+    /// Places of an actor (مواقع، مقر، معاقل): the actor after them is the target.
+    Facility,
 }
 
 fn cue_class(s: &str) -> Option<Cue> {
@@ -171,6 +173,7 @@ fn cue_class(s: &str) -> Option<Cue> {
         "target" => Cue::Target,
         "on_behalf" => Cue::OnBehalf,
         "clause_link" => Cue::ClauseLink,
+        "facility" => Cue::Facility,
         "partner" => Cue::Partner,
         "between" => Cue::Between,
         "agent" => Cue::Agent,

@@ -12,6 +12,18 @@
 //! "من قبل"). Actors come from the entity layer when it found a mention, and
 //! otherwise from the layer's own table of countries, capitals, armed
 //! groups and description heads (`data/events/{countries,groups}.tsv`).
+//!
+//! Rules for unseen articles (round 2): a title extends over its genitive
+//! chain to the named holder ("رئيس حكومه … نجيب ميقاتي") or, after "باسم",
+//! to the organisation spoken for; a bare head repeating the first word of an
+//! organisation named earlier ("الاتحاد") stands for it; towns are never
+//! sources; an indefinite noun before a present-tense verb is its subject
+//! (adjectival clause); an instrument noun ("ورد الجيش بقصف …") takes the
+//! subject of its verb; a verb coordinated after a comma shares the subject of
+//! the clause before; a statement event inside a quotation without a subject
+//! takes the quote's speaker (the quote layer runs first); a possessive head
+//! ("مقاتليه") resolves to the named actor before the complementizer; an
+//! ASSAULT without a target hits the place where it happened.
 
 mod lexicon;
 
@@ -122,7 +134,7 @@ impl Ctx {
         dates.sort_by_key(|&k| doc.times[k].start);
         // Short forms: "الاتحاد" after "الاتحاد الاوروبي", "الجيش" after "الجيش السوداني".
         let mut short = vec![0u32; n];
-        let mut seen: Vec<(&str, u32)> = Vec::new();
+        let mut seen: Vec<(String, u32)> = Vec::new();
         for i in 0..n {
             let k = ent_at[i];
             if k > 0 {
@@ -130,13 +142,11 @@ impl Ctx {
                 let last = doc.tokens.index_at(e.end.saturating_sub(1));
                 let w = doc.tokens.norm(i);
                 let w = w.strip_prefix('و').unwrap_or(w);
-                if matches!(e.entity_type, marsad_doc::EntityType::ORG)
-                    && e.actor.is_some()
-                    && last > i
-                    && w.starts_with("ال")
-                {
-                    seen.retain(|(x, _)| *x != w);
-                    seen.push((w, k));
+                if matches!(e.entity_type, marsad_doc::EntityType::ORG) && e.actor.is_some() && last > i {
+                    // "الاتحاد الاوروبي" → "الاتحاد"; "حركه الشباب" → "الحركه"
+                    let key = if w.starts_with("ال") { w.to_string() } else { format!("ال{w}") };
+                    seen.retain(|(x, _)| *x != key);
+                    seen.push((key, k));
                 }
                 continue;
             }
@@ -1011,8 +1021,10 @@ impl EventAnnotator {
                     }
                 } else if source.is_none() && target.is_none() {
                     // genitive, possibly after one adjective
+                    let j_gen = j;
+                    let facility = j + 1 < end && t.etype == "ASSAULT" && self.cue(doc, j, Cue::Facility);
                     let g = self.actor_at(doc, ctx, j, end).or_else(|| {
-                        if j + 1 < end && self.is_nisba(doc, j) {
+                        if j + 1 < end && (self.is_nisba(doc, j) || facility) {
                             self.actor_at(doc, ctx, j + 1, end)
                         } else {
                             None
@@ -1020,7 +1032,10 @@ impl EventAnnotator {
                     });
                     if let Some(a) = g.filter(|a| !a.prep && !doc.tokens.norm(a.first).starts_with('و')) {
                         j = a.last;
-                        if t.genobj {
+                        if facility && a.first == j_gen + 1 {
+                            // "قصف مواقع الحركه": the owner of the positions is hit
+                            target = Some(a);
+                        } else if t.genobj {
                             // "اعتقال السلطات الفرنسيه موظفا جزائريا": agent, then object
                             if let Some(b) = self.scan_forward(doc, ctx, a.last, end, 2).filter(|b| !b.prep) {
                                 j = b.last;
@@ -1217,6 +1232,21 @@ impl EventAnnotator {
                         }
                     }
                 }
+            }
+        }
+        // "خرجت مظاهرات …": the demonstrations stand for the demonstrators.
+        if source.is_none() && t.etype == "PROTEST" && t.pos == Pos::Verb {
+            if let Some(c) = comp {
+                source = Some(Arg {
+                    first: c,
+                    last: c + 1,
+                    actor: None,
+                    country: None,
+                    sector: Some("CVL".to_string()),
+                    prep: false,
+                    kind: ActorKind::Head,
+                    place: false,
+                });
             }
         }
         // A statement quoted from a speaker is the speaker's act: "… انتهاك صارخ …".

@@ -375,3 +375,34 @@ fn possessive_fighters_stand_for_the_group_named_before_the_complementizer() {
     let e = evs.iter().find(|e| e.event_type == "ASSAULT").expect("assault");
     assert_eq!(e.source.as_ref().unwrap().country.as_deref(), Some("PSE"));
 }
+
+#[test]
+fn shelling_positions_hits_their_owner() {
+    let text = "وردت القوات الكينية بقصف مواقع الحركة قرب الحدود.";
+    let mut doc = Doc::new(text, "2024-03-02");
+    // the group was named earlier in the article as "حركة الشباب"
+    let full = format!("هاجمت حركة الشباب قرية. {text}");
+    let mut doc2 = Doc::new(&full, "2024-03-02");
+    ent(&mut doc2, "حركة الشباب", marsad_doc::EntityType::ORG, "shabaab", Some("SOM"));
+    let evs = annotated(doc2);
+    let e = evs.iter().find(|e| e.trigger.text == "بقصف").expect("shelling");
+    assert_eq!(e.source.as_ref().unwrap().country.as_deref(), Some("KEN"));
+    assert_eq!(e.target.as_ref().unwrap().actor.as_deref(), Some("shabaab"));
+    annotator().annotate(&mut doc);
+    assert!(doc.events.iter().all(|e| e.target.as_ref().is_none_or(|t| t.actor.is_none())));
+}
+
+#[test]
+fn demonstrations_stand_for_the_demonstrators() {
+    let evs = run("وخرجت مظاهرات في مدن أردنية عدة تضامنا مع غزة.");
+    let e = evs.iter().find(|e| e.event_type == "PROTEST").expect("protest");
+    assert!(e.source.as_ref().unwrap().text.contains("مظاهرات"), "{e:?}");
+}
+
+#[test]
+fn expressing_support_is_support() {
+    let evs = run("وأعربت تركيا عن دعمها لقطر في الأزمة.");
+    let e = evs.iter().find(|e| e.event_type == "SUPPORT").expect("support");
+    assert_eq!(e.source.as_ref().unwrap().country.as_deref(), Some("TUR"));
+    assert_eq!(e.target.as_ref().unwrap().country.as_deref(), Some("QAT"));
+}
