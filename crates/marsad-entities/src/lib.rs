@@ -689,7 +689,10 @@ fn rule_person(kb: &Kb, doc: &Doc, i: usize, end: usize) -> Option<Cand> {
     let (skip, first_ok) = proclitic_variants(w)
         .into_iter()
         // only و/ف are stripped before a first name: كريم is not ك + ريم
-        .find(|(sk, v)| (*sk == 0 || (*sk == 1 && (w.starts_with('و') || w.starts_with('ف')))) && kb.first_names.contains(v.as_ref() as &str))
+        .find(|(sk, v)| {
+            (*sk == 0 || (*sk == 1 && (w.starts_with('و') || w.starts_with('ف'))))
+                && (kb.first_names.contains(v.as_ref() as &str) || (compound_din(doc, i, end) && !kb.stopwords.contains(v.as_ref() as &str)))
+        })
         .map(|(s, _)| (s, true))
         .unwrap_or((0, false));
     let start_name = if first_ok {
@@ -713,11 +716,13 @@ fn rule_person(kb: &Kb, doc: &Doc, i: usize, end: usize) -> Option<Cand> {
         let verb_like = nw.starts_with("سي") || nw.starts_with("ست") || nw.starts_with("سن");
         let more = first_ok || last < first + 2 || (last < first + 3 && nw.starts_with("ال"));
         let verb_like = verb_like || (nw.starts_with(['ي', 'ت', 'ن']) && kb.is_ordinary_word(nw));
-        let after_joiner = matches!(doc.tokens.norm(last - 1), "بن" | "ابن" | "ال" | "بنت");
+        let after_joiner = matches!(doc.tokens.norm(last - 1), "بن" | "ابن" | "ال" | "بنت" | "عبد" | "ابو" | "ابي");
         if joiner && last + 1 < end && last < first + 5 {
             joiners += 1;
         }
-        if joiner || (more && !verb_like && !kb.common.contains(nw) && is_name_token(kb, doc, last) && (kb.first_names.contains(nw) || nw.starts_with("ال") || !first_ok || last == first + 1 || after_joiner)) {
+        // a third word with the article is a family name (…ي) or rare, not a participle (الموقوف)
+        let def_ok = nw.starts_with("ال") && (last == first + 1 || nw.ends_with('ي') || kb.freq.get(nw).map(|&c| c < 20).unwrap_or(true));
+        if joiner || (more && !verb_like && !kb.common.contains(nw) && is_name_token(kb, doc, last) && (kb.first_names.contains(nw) || def_ok || !first_ok || last == first + 1 || after_joiner)) {
             last += 1;
         } else {
             break;
@@ -737,8 +742,22 @@ fn rule_person(kb: &Kb, doc: &Doc, i: usize, end: usize) -> Option<Cand> {
     Some(Cand { first, last, skip, etype: EntityType::PER, actor: ActorId::Local(name), source: "rule" })
 }
 
+/// A normalised word without its first `skip` letters; the ل of an article
+/// written لل gets its alef back (للاتحاد → الاتحاد, but للبنان → لبنان).
+/// نور الدين، صلاح الدين: a word before الدين starts a compound first name.
+fn compound_din(doc: &Doc, i: usize, end: usize) -> bool {
+    i + 2 < end && is_word(doc, i + 1) && is_word(doc, i + 2) && doc.tokens.norm(i + 1) == "الدين" && doc.tokens.norm(i).chars().count() >= 2
+}
+
 fn strip_to(w: &str, skip: usize) -> String {
-    w.chars().skip(skip).collect()
+    let rest: String = w.chars().skip(skip).collect();
+    if skip > 0 && rest.starts_with('ل') && w.chars().nth(skip - 1) == Some('ل') {
+        let seg = marsad_text::segment_normalized_word(w);
+        if seg.segments.iter().any(|s| s.kind == marsad_text::SegmentKind::Article) {
+            return format!("ا{rest}");
+        }
+    }
+    rest
 }
 
 /// A title right before token `i`, possibly followed by a portfolio and a
@@ -942,8 +961,10 @@ fn model_cand(kb: &Kb, doc: &Doc, tags: &[tagger::Tag], i: usize, end: usize) ->
     let (skip, v) = proclitic_variants(doc.tokens.norm(i)).last().map(|(s, v)| (*s, v.to_string())).unwrap_or((0, String::new()));
     let (skip, v) = if last - i == 1 && v.chars().count() < 2 { (0, doc.tokens.norm(i).to_string()) } else { (skip, v) };
     let _ = v;
-    let name = norm_name(&doc.token_span(i, last).text);
-    Some(Cand { first: i, last, skip: model_skip(doc, i, skip), etype, actor: ActorId::Local(name), source: "model" })
+    let skip = model_skip(doc, i, skip);
+    // the local id is the name without its proclitics (وميسان and ميسان are one actor)
+    let name = (i..last).map(|j| if j == i { strip_to(doc.tokens.norm(j), skip) } else { doc.tokens.norm(j).to_string() }).collect::<Vec<_>>().join(" ");
+    Some(Cand { first: i, last, skip, etype, actor: ActorId::Local(name), source: "model" })
 }
 
 /// Strip a proclitic the model's span would include only when the rest is a

@@ -205,3 +205,15 @@ fn construct_complements_close_organisation_names() {
     let d = run("وقالت الجبهة الشعبية المناهضة لتنظيم الدولة الإسلامية إن الهجوم فشل.");
     assert!(!d.entities.iter().any(|e| e.text.contains("لتنظيم")), "{:?}", d.entities);
 }
+
+#[test]
+fn local_ids_are_stable_across_clitics_and_names_stop_at_participles() {
+    let d = run("دعا الاتحاد العام الأردني للشغل إلى الحوار، ثم عاد وانتقد بيان للاتحاد العام الأردني للشغل الحكومة.");
+    let ids: Vec<&str> = d.entities.iter().filter(|e| e.entity_type == EntityType::ORG).filter_map(|e| e.actor.as_deref()).collect();
+    assert_eq!(ids.len(), 2, "{:?}", d.entities);
+    assert_eq!(ids[0], ids[1]);
+    let d = run("طالب المحتجون بالإفراج عن راشد الحمداني الموقوف منذ أشهر، وتحدث نور الدين العياري.");
+    let names: Vec<&str> = d.entities.iter().filter(|e| e.entity_type == EntityType::PER).map(|e| e.text.as_str()).collect();
+    assert!(names.contains(&"راشد الحمداني"), "{names:?}");
+    assert!(names.contains(&"نور الدين العياري"), "{names:?}");
+}
