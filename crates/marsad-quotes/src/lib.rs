@@ -856,7 +856,7 @@ impl QuoteAnnotator {
                     let prev = (k > from && v.is_word(k - 1)).then(|| v.norm(k - 1));
                     let prep_ok = prev.is_some_and(|p| p == "ب" || info.prep.as_deref() == Some(p));
                     let after = close + 1;
-                    let charge_ok = after < se && v.is_word(after) && {
+                    let charge_ok = info.prep.is_none() && after < se && v.is_word(after) && {
                         let n = v.norm(after);
                         n.starts_with('ب') && n.chars().count() >= 4 && !self.stops.contains(n) && !is_complementizer(n)
                     };
