@@ -1014,6 +1014,9 @@ impl QuoteAnnotator {
                     }
                     let relative = i > ss + 1 && v.is_word(i - 1) && matches!(v.norm(i - 1), "التي" | "الذي" | "الذين" | "اللذين" | "اللتين");
                     let (a, b) = if relative { (from, from) } else { self.speaker_forward(v, from, se) };
+                    // "وتوعدت بالرد…": a ب-phrase right after a cue that takes ب is its object, not its subject
+                    // (unless a name starts there: بايدن، بوتين)
+                    let (a, b) = if a < b && info.prep.as_deref() == Some("ب") && v.is_word(a) && v.norm(a).starts_with('ب') && v.norm(a).chars().count() >= 3 && !v.doc.entities.iter().any(|e| e.start == v.doc.tokens[a].start as usize) { (from, from) } else { (a, b) };
                     // "اتهم «جهات…» بـ…": a quotation right after the verb is its object, not its subject
                     let (a, b) = if info.qobj && (a..b).any(|k| v.kind(k) == TokenKind::Quote) { (from, from) } else { (a, b) };
                     // "رحب الوزير بالخطوة، ودعا الاتحاد إلى «…»": after a comma, a coordinated verb with a

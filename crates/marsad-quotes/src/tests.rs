@@ -409,3 +409,10 @@ fn promise_with_a_quoted_object() {
     let d = run("ويعد المشروع \"الأكبر من نوعه في المنطقة\" منذ عقود طويلة.");
     assert!(d.quotes.is_empty(), "{:?}", d.quotes);
 }
+
+#[test]
+fn bi_phrase_after_a_bi_cue_is_no_subject() {
+    let d = run("وقال وزير الدفاع إن الجيش مستعد لكل الاحتمالات. وتوعد باتخاذ \"إجراءات حازمة ضد كل من يهدد أمن الحدود\".");
+    assert_eq!(d.quotes.len(), 2, "{:?}", d.quotes);
+    assert_eq!(speaker(&d.quotes[1]), "وزير الدفاع");
+}
