@@ -495,7 +495,7 @@ impl EventAnnotator {
             let plain = doc.tokens[k].kind == TokenKind::Word
                 && !self.trigger_verb_here(doc, k)
                 && !self.lex.cues.contains_key(doc.tokens.norm(k))
-                && !(k > a.last && doc.tokens.norm(k).starts_with('و'))
+                && (k <= a.last || !doc.tokens.norm(k).starts_with('و'))
                 && (k == a.last || self.lex_actor_at(doc, k, k + 1).is_none_or(|h| h.kind != ActorKind::Head));
             if !(title_gov || on_behalf) || !plain || !(construct || leader || on_behalf || k == a.last || org.is_some()) {
                 break;
@@ -1057,8 +1057,8 @@ impl EventAnnotator {
                         a.sector.as_deref() != Some("CVL")
                             && !is_town(a)
                             // "تعهدت المانيا بتقديم": the verb is an event of its own
-                            && !(a.first > start && self.triggers_here_verb(doc, a.first - 1))
-                            && !(a.last < i && self.triggers_here_verb(doc, a.last))
+                            && (a.first <= start || !self.triggers_here_verb(doc, a.first - 1))
+                            && (a.last >= i || !self.triggers_here_verb(doc, a.last))
                             && (a.last == i
                                 || (a.last + 1 == i
                                     && doc.tokens[a.last].kind == TokenKind::Word
