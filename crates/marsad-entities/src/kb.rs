@@ -50,6 +50,7 @@ const SECTOR_WORDS: &str = include_str!("../../../data/actors/sector_words.tsv")
 const FIRST_NAMES: &str = include_str!("../../../data/ner/first_names.txt");
 const STOPWORDS: &str = include_str!("../../../data/ner/stopwords.txt");
 const COMMON: &str = include_str!("../../../data/ner/common_words.txt");
+const COMPOUND_NAME_HEADS: &str = include_str!("../../../data/ner/compound_name_heads.txt");
 const SETTLEMENT_HEADS: &str = include_str!("../../../data/ner/settlement_heads.tsv");
 const PLACE_HEADS: &str = include_str!("../../../data/ner/place_heads.tsv");
 const TITLES: &str = include_str!("../../../data/ner/titles.txt");
@@ -122,6 +123,8 @@ pub struct Kb {
     pub freq: HashMap<String, u32>,
     /// Settlement heads (بلدة، قرية، مدينة…) → whether the head names several places.
     pub settlement_heads: HashMap<String, bool>,
+    /// First parts of compound first names X الدين (نور، صلاح…).
+    pub compound_name_heads: HashSet<String>,
 }
 
 /// Words at least this frequent in the news lexicon are ordinary words
@@ -325,6 +328,7 @@ impl Kb {
                 kb.settlement_heads.insert(norm_name(h), m.trim() == "many");
             }
         }
+        kb.compound_name_heads = word_set(COMPOUND_NAME_HEADS);
         kb.titles = word_set(TITLES);
         kb.org_heads = word_set(ORG_HEADS);
         kb.org_heads_definite = word_set(ORG_HEADS_DEFINITE);

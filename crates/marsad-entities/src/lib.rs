@@ -664,6 +664,11 @@ fn register_short_forms(kb: &Kb, doc: &Doc, c: &Cand, short: &mut HashMap<String
             if last.chars().count() >= 3 && !kb.stopwords.contains(last) {
                 short.entry(last.to_string()).or_insert((EntityType::PER, c.actor.clone()));
             }
+            // "عبد المنعم" after "نور الدين عبد المنعم"
+            if len >= 3 && matches!(tok(c.last - 2), "عبد" | "ابو") {
+                let key = format!("{} {}", tok(c.last - 2), tok(c.last - 1));
+                short.entry(key).or_insert((EntityType::PER, c.actor.clone()));
+            }
             // "بن فرحان" after "فيصل بن فرحان"; "حمدان دقلو" after "محمد حمدان دقلو"
             if len >= 3 {
                 let tail = (c.first + 1..c.last).map(tok).collect::<Vec<_>>().join(" ");
@@ -691,7 +696,7 @@ fn rule_person(kb: &Kb, doc: &Doc, i: usize, end: usize) -> Option<Cand> {
         // only و/ف are stripped before a first name: كريم is not ك + ريم
         .find(|(sk, v)| {
             (*sk == 0 || (*sk == 1 && (w.starts_with('و') || w.starts_with('ف'))))
-                && (kb.first_names.contains(v.as_ref() as &str) || (compound_din(doc, i, end) && !kb.stopwords.contains(v.as_ref() as &str)))
+                && (kb.first_names.contains(v.as_ref() as &str) || (compound_din(doc, i, end) && kb.compound_name_heads.contains(v.as_ref() as &str)))
         })
         .map(|(s, _)| (s, true))
         .unwrap_or((0, false));

@@ -217,3 +217,13 @@ fn local_ids_are_stable_across_clitics_and_names_stop_at_participles() {
     assert!(names.contains(&"راشد الحمداني"), "{names:?}");
     assert!(names.contains(&"نور الدين العياري"), "{names:?}");
 }
+
+#[test]
+fn compound_din_names_link_their_short_form_and_debt_is_no_name() {
+    let d = run("وقال نور الدين عبد المنعم إن الكتاب مهم. ويؤكد عبد المنعم أن نسبة الدين العام ارتفعت.");
+    let per: Vec<(&str, Option<&str>)> = d.entities.iter().filter(|e| e.entity_type == EntityType::PER).map(|e| (e.text.as_str(), e.actor.as_deref())).collect();
+    assert_eq!(per.len(), 2, "{per:?}");
+    assert_eq!(per[0].0, "نور الدين عبد المنعم");
+    assert_eq!(per[1].0, "عبد المنعم");
+    assert_eq!(per[0].1, per[1].1);
+}
