@@ -863,7 +863,11 @@ impl QuoteAnnotator {
                     if !(prep_ok || charge_ok) || prev.is_some_and(|p| self.name_heads.contains(p)) {
                         return None;
                     }
-                    let end = self.content_end(v, k, se);
+                    let mut end = self.content_end(v, k, se);
+                    // "توعد بـ«…»، في ظل…": a comma after the quotation closes the object
+                    if close + 1 < end && v.is_comma(close + 1) {
+                        end = close + 1;
+                    }
                     let (a, b, kind) = self.classify(v, k, end);
                     if v.words_between(a, b) < 3 {
                         return None;

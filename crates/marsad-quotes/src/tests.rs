@@ -416,3 +416,11 @@ fn bi_phrase_after_a_bi_cue_is_no_subject() {
     assert_eq!(d.quotes.len(), 2, "{:?}", d.quotes);
     assert_eq!(speaker(&d.quotes[1]), "وزير الدفاع");
 }
+
+#[test]
+fn comma_after_a_quoted_object_closes_it() {
+    let d = run("وتعهد المحافظ بـ\"إعادة الكهرباء إلى كل الأحياء خلال يومين\"، في ظل موجة حر غير مسبوقة.");
+    assert_eq!(d.quotes.len(), 1);
+    assert_eq!(d.quotes[0].content.text, "إعادة الكهرباء إلى كل الأحياء خلال يومين");
+    assert_eq!(d.quotes[0].kind, QuoteKind::Direct);
+}
