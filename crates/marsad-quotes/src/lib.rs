@@ -532,7 +532,7 @@ impl QuoteAnnotator {
                 break;
             }
             let n = v.norm(p);
- if matches!(n, "في" | "من") && p > sent_start && v.is_word(p - 1) && self.is_anonymous_head(v.norm(p - 1)) && words <= 3 {
+            if matches!(n, "في" | "من") && p > sent_start && v.is_word(p - 1) && self.is_anonymous_head(v.norm(p - 1)) && words <= 3 {
                 // "مسؤولا في مجلس السيادة": the affiliation of an anonymous source
                 words += 1;
                 k = p;
@@ -821,7 +821,7 @@ impl QuoteAnnotator {
     fn tail_at_end(&self, v: &View, a: usize, b: usize) -> Option<usize> {
         self.tails.iter().find_map(|t| {
             let n = t.len();
-            (b >= a + n + 1 && (0..n).all(|j| v.is_word(b - n + j) && v.norm(b - n + j) == t[j])).then(|| b - n)
+            (b > a + n && (0..n).all(|j| v.is_word(b - n + j) && v.norm(b - n + j) == t[j])).then(|| b - n)
         })
     }
 
