@@ -17,6 +17,19 @@
 //!    first names, organisation heads (جماعة، حركة، منظمة…);
 //! 6. the statistical tagger (averaged perceptron, see `tagger`), for what
 //!    the rules missed.
+//!
+//! Guards against ordinary words (round 2): a frequent news word
+//! (data/text/word_freq.tsv) loses a proclitic only when the clitic segmenter
+//! splits it (كبيرا is not ك + بيرا); a one-word GeoNames town that is a
+//! frequent word needs a place context (إلى الخبر, not وأكد الخبر); the
+//! tagger's one-word places with the article must not be frequent words
+//! (البلاد، الشمال). Rules added in round 2: settlement heads
+//! (data/ner/settlement_heads.tsv: بلدتي الخيام وكفركلا → two GPEs without
+//! the head), definite organisation heads (data/ner/org_heads_definite.txt:
+//! الاتحاد العام التونسي للشغل) and ل complements closing organisation names
+//! (وكالة السودان للأنباء، الاتحاد العام لنقابات العمال), first names ending
+//! the tagger's organisation spans, joiners in long names (محمد بن راشد آل
+//! مكتوم), X الدين compound first names (data/ner/compound_name_heads.txt).
 //! Unknown entities get a document-local id `local:<normalised name>`.
 //! Nationality adjectives are not entities; they are exposed through
 //! [`nationality`] and [`describe`] for the quote and event layers.
@@ -489,6 +502,16 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
                     }
                 }
             }
+            // a one-word GeoNames town that is also a frequent news word (الخبر، عمران)
+            // needs a place context: a preposition or place word before it
+            if let Some((1, skip, a)) = kbm {
+                if kb.actors[a].id.starts_with("gn") && !place_context(kb, doc, i) {
+                    let w = strip_to(doc.tokens.norm(i), skip);
+                    if kb.freq.get(w.as_str()).map(|&c| c >= 100).unwrap_or(false) {
+                        kbm = None;
+                    }
+                }
+            }
             if cand.is_none() {
                 if let Some((len, skip, a)) = kbm {
                     cand = Some(Cand { first: i, last: i + len, skip, etype: kb.actors[a].etype, actor: ActorId::Kb(a), source: "gazetteer" });
@@ -640,6 +663,23 @@ fn settlement_names(kb: &Kb, doc: &Doc, j: usize, end: usize, many: bool, buf: &
         skip = 1;
     }
     out
+}
+
+/// A place context before token `i`: a place preposition (في، إلى، من، قرب…)
+/// attached or before it, or a place word (مدينة، شمال، محافظة…).
+fn place_context(kb: &Kb, doc: &Doc, i: usize) -> bool {
+    let w = doc.tokens.norm(i);
+    if w.starts_with('ب') || (w.starts_with('ل') && !w.starts_with("ال")) {
+        return true;
+    }
+    if i == 0 || !is_word(doc, i - 1) {
+        return false;
+    }
+    let p = doc.tokens.norm(i - 1);
+    matches!(p, "في" | "الي" | "من" | "قرب" | "نحو" | "باتجاه" | "داخل" | "حول" | "عن" | "وفي" | "والي" | "ومن")
+        || is_direction(p)
+        || kb.settlement_heads.contains_key(p)
+        || kb.place_heads.contains_key(p)
 }
 
 fn is_direction(w: &str) -> bool {

@@ -227,3 +227,12 @@ fn compound_din_names_link_their_short_form_and_debt_is_no_name() {
     assert_eq!(per[1].0, "عبد المنعم");
     assert_eq!(per[0].1, per[1].1);
 }
+
+#[test]
+fn ambiguous_gazetteer_towns_need_a_place_context() {
+    // الخبر (Khobar) is also "the news": a town only after a place word or preposition
+    let d = run("وأكد الخبر أن الاجتماع تأجل. ووصل الوفد إلى الخبر مساء أمس.");
+    let towns: Vec<usize> = d.entities.iter().filter(|e| e.text == "الخبر").map(|e| e.start).collect();
+    assert_eq!(towns.len(), 1, "{:?}", d.entities);
+    assert!(towns[0] > 30);
+}
