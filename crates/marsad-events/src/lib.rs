@@ -62,8 +62,20 @@ impl Annotator for EventAnnotator {
     }
 
     fn annotate(&self, doc: &mut Doc) {
-        let events = self.find_events(doc);
+        let mut events = self.find_events(doc);
+        // An actor acting on itself ("استشهد فلسطيني" read as فلسطيني → فلسطيني)
+        // is a misreading of the arguments, never a political event.
+        events.retain(|e| !same_participant(e.source.as_ref(), e.target.as_ref()));
         doc.events.extend(events);
+    }
+}
+
+/// Whether source and target are the same participant: the same span, or the
+/// same words (e.g. the same nationality noun read twice).
+fn same_participant(source: Option<&marsad_doc::ActorSpan>, target: Option<&marsad_doc::ActorSpan>) -> bool {
+    match (source, target) {
+        (Some(s), Some(t)) => (s.start == t.start && s.end == t.end) || marsad_text::normalize_str(&s.text) == marsad_text::normalize_str(&t.text),
+        _ => false,
     }
 }
 

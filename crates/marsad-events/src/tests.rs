@@ -406,3 +406,24 @@ fn expressing_support_is_support() {
     assert_eq!(e.source.as_ref().unwrap().country.as_deref(), Some("TUR"));
     assert_eq!(e.target.as_ref().unwrap().country.as_deref(), Some("QAT"));
 }
+
+#[test]
+fn an_actor_acting_on_itself_is_not_an_event() {
+    let s = |start, end, text: &str| marsad_doc::ActorSpan {
+        start,
+        end,
+        text: text.to_string(),
+        actor: None,
+        country: None,
+        sector: None,
+    };
+    assert!(same_participant(Some(&s(0, 6, "فلسطيني")), Some(&s(10, 16, "فلسطيني"))));
+    assert!(same_participant(Some(&s(0, 6, "الأميركية")), Some(&s(10, 16, "الاميركيه"))));
+    assert!(!same_participant(Some(&s(0, 6, "إسرائيل")), Some(&s(10, 16, "لبنان"))));
+    assert!(!same_participant(Some(&s(0, 6, "إسرائيل")), None));
+    for e in &run("وقتل فلسطيني فلسطينيا آخر في شجار عائلي.") {
+        if let (Some(s), Some(t)) = (&e.source, &e.target) {
+            assert_ne!(marsad_text::normalize_str(&s.text), marsad_text::normalize_str(&t.text));
+        }
+    }
+}
