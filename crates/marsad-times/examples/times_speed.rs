@@ -1,4 +1,4 @@
-//! Throughput of the times layer alone: `cargo run --release -p marsad-times --example throughput -- FILE.txt...`
+//! Throughput of the times layer alone: `cargo run --release -p marsad-times --example times_speed -- FILE.txt...`
 //! Prints words/s of `TimeAnnotator::find` (document building excluded) and the number of times found.
 
 use std::time::Instant;
