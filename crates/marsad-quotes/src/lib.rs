@@ -169,33 +169,19 @@ impl QuoteAnnotator {
         a.name_heads = data_lines(NAME_HEADS).map(|l| normalize_str(l.trim())).collect();
         for line in data_lines(ANONYMOUS) {
             let mut cols = line.split('\t');
-            match (cols.next(), cols.next()) {
-                (Some("head"), Some(w)) => {
-                    a.anon_heads.insert(normalize_str(w.trim()));
-                }
-                (Some("rank"), Some(w)) => {
-                    a.anon_ranks.insert(normalize_str(w.trim()));
-                }
-                (Some("pphead"), Some(w)) => {
-                    a.pp_heads.insert(normalize_str(w.trim()));
-                }
-                (Some("veil"), Some(w)) => {
-                    a.veil.insert(normalize_str(w.trim()));
-                }
-                (Some("disclose"), Some(w)) => {
-                    a.disclose.insert(normalize_str(w.trim()));
-                }
-                (Some("document"), Some(w)) => {
-                    a.documents.insert(normalize_str(w.trim()));
-                }
-                (Some("statement"), Some(w)) => {
-                    a.statements.insert(normalize_str(w.trim()));
-                }
-                (Some("nonagent"), Some(w)) => {
-                    a.nonagents.insert(normalize_str(w.trim()));
-                }
-                _ => {}
-            }
+            let (Some(class), Some(w)) = (cols.next(), cols.next()) else { continue };
+            let set = match class {
+                "head" => &mut a.anon_heads,
+                "rank" => &mut a.anon_ranks,
+                "pphead" => &mut a.pp_heads,
+                "veil" => &mut a.veil,
+                "disclose" => &mut a.disclose,
+                "document" => &mut a.documents,
+                "statement" => &mut a.statements,
+                "nonagent" => &mut a.nonagents,
+                _ => continue,
+            };
+            set.insert(normalize_str(w.trim()));
         }
         a
     }
