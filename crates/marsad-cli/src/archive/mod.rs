@@ -28,6 +28,17 @@ impl DbArg {
     }
 }
 
+/// `--from` / `--to`: the date range shared by every archive query.
+#[derive(Debug, Args)]
+pub struct Period {
+    /// From this date (YYYY-MM-DD, inclusive).
+    #[arg(long, value_parser = parse_date)]
+    pub from: Option<String>,
+    /// Up to this date (YYYY-MM-DD, inclusive).
+    #[arg(long, value_parser = parse_date)]
+    pub to: Option<String>,
+}
+
 /// Clap value parser for --from/--to: a calendar date as YYYY-MM-DD.
 fn parse_date(d: &str) -> std::result::Result<String, String> {
     if marsad::valid_date(d) {
@@ -52,12 +63,8 @@ pub struct SearchArgs {
     /// Only articles quoting this speaker (canonical id).
     #[arg(long)]
     pub speaker: Option<String>,
-    /// From this date (YYYY-MM-DD, inclusive).
-    #[arg(long, value_parser = parse_date)]
-    pub from: Option<String>,
-    /// Up to this date (YYYY-MM-DD, inclusive).
-    #[arg(long, value_parser = parse_date)]
-    pub to: Option<String>,
+    #[command(flatten)]
+    pub period: Period,
     #[arg(long, default_value_t = 10)]
     pub limit: usize,
     /// Include near-duplicate copies.
@@ -78,8 +85,8 @@ pub fn search(args: SearchArgs) -> Result<ExitCode> {
         actor: args.actor,
         event_type: args.event_type,
         speaker: args.speaker,
-        from: args.from,
-        to: args.to,
+        from: args.period.from,
+        to: args.period.to,
         limit: args.limit.max(1),
         include_duplicates: args.all,
     };
@@ -153,12 +160,8 @@ pub struct QuotesArgs {
     /// Only quotes of this speaker (canonical actor id).
     #[arg(long)]
     pub speaker: Option<String>,
-    /// From this date (YYYY-MM-DD, inclusive).
-    #[arg(long, value_parser = parse_date)]
-    pub from: Option<String>,
-    /// Up to this date (YYYY-MM-DD, inclusive).
-    #[arg(long, value_parser = parse_date)]
-    pub to: Option<String>,
+    #[command(flatten)]
+    pub period: Period,
     #[arg(long, default_value_t = 100)]
     pub limit: usize,
     /// JSON Lines output.
@@ -168,7 +171,7 @@ pub struct QuotesArgs {
 
 pub fn quotes(args: QuotesArgs) -> Result<ExitCode> {
     let archive = Archive::open_read(&args.db.path())?;
-    let rows = archive.quotes(args.speaker.as_deref(), args.from.as_deref(), args.to.as_deref(), args.limit)?;
+    let rows = archive.quotes(args.speaker.as_deref(), args.period.from.as_deref(), args.period.to.as_deref(), args.limit)?;
     let mut out = BufWriter::new(std::io::stdout().lock());
     for r in rows {
         if args.json {
@@ -203,12 +206,8 @@ pub enum EventFormat {
 pub struct EventsArgs {
     #[command(flatten)]
     pub db: DbArg,
-    /// From this date (YYYY-MM-DD, inclusive).
-    #[arg(long, value_parser = parse_date)]
-    pub from: Option<String>,
-    /// Up to this date (YYYY-MM-DD, inclusive).
-    #[arg(long, value_parser = parse_date)]
-    pub to: Option<String>,
+    #[command(flatten)]
+    pub period: Period,
     /// Only this PLOVER type.
     #[arg(long = "type")]
     pub event_type: Option<String>,
@@ -297,7 +296,7 @@ pub fn events(args: EventsArgs) -> Result<ExitCode> {
     }
     let format = args.format;
     let event_type = args.event_type.as_deref().map(|t| t.to_uppercase());
-    archive.events(args.from.as_deref(), args.to.as_deref(), event_type.as_deref(), &mut |r| {
+    archive.events(args.period.from.as_deref(), args.period.to.as_deref(), event_type.as_deref(), &mut |r| {
         match format {
             EventFormat::Csv => writeln!(out, "{}", csv_row(&r))?,
             EventFormat::Jsonl => {
@@ -322,7 +321,7 @@ fn events_parquet(archive: &Archive, args: &EventsArgs) -> Result<ExitCode> {
     let file = std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
     let mut w = parquet_out::EventParquet::new(BufWriter::with_capacity(1 << 16, file))?;
     let event_type = args.event_type.as_deref().map(|t| t.to_uppercase());
-    archive.events(args.from.as_deref(), args.to.as_deref(), event_type.as_deref(), &mut |r| w.push(r))?;
+    archive.events(args.period.from.as_deref(), args.period.to.as_deref(), event_type.as_deref(), &mut |r| w.push(r))?;
     w.finish()?;
     Ok(ExitCode::SUCCESS)
 }
@@ -336,12 +335,8 @@ fn events_parquet(_archive: &Archive, _args: &EventsArgs) -> Result<ExitCode> {
 pub struct ActorsArgs {
     #[command(flatten)]
     pub db: DbArg,
-    /// From this date (YYYY-MM-DD, inclusive).
-    #[arg(long, value_parser = parse_date)]
-    pub from: Option<String>,
-    /// Up to this date (YYYY-MM-DD, inclusive).
-    #[arg(long, value_parser = parse_date)]
-    pub to: Option<String>,
+    #[command(flatten)]
+    pub period: Period,
     #[arg(long, default_value_t = 30)]
     pub limit: usize,
     #[arg(long)]
@@ -350,7 +345,7 @@ pub struct ActorsArgs {
 
 pub fn actors(args: ActorsArgs) -> Result<ExitCode> {
     let archive = Archive::open_read(&args.db.path())?;
-    let rows = archive.actors(args.from.as_deref(), args.to.as_deref(), args.limit)?;
+    let rows = archive.actors(args.period.from.as_deref(), args.period.to.as_deref(), args.limit)?;
     let mut out = BufWriter::new(std::io::stdout().lock());
     for r in rows {
         if args.json {
