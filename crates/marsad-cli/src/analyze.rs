@@ -1,42 +1,15 @@
 //! `marsad analyze`: files, stdin or JSON Lines in; JSON, JSON Lines or a
 //! text report out, in input order, using all cores.
 
-use crate::records::{open_maybe_gz, read_all, JsonlRecords, Record};
+use crate::records::{html_file_name, open_maybe_gz, prepare, read_all, Article, HtmlMode, JsonlRecords, Record, Source};
 use anyhow::{bail, Context, Result};
-use clap::{Args, ValueEnum};
-use marsad::input::{decode_owned, html_to_text, looks_like_html};
+use clap::Args;
 use marsad::{Analysis, Doc, OutputOptions, Pipeline};
 use marsad_printer::{write_analysis, Format};
 use rayon::prelude::*;
 use std::io::{BufWriter, Read, Seek, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-
-#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
-pub enum FormatArg {
-    /// One compact JSON document per article (the default for a single file).
-    Json,
-    /// Indented JSON.
-    Pretty,
-    /// JSON Lines: one compact document a line (the default for several inputs).
-    Jsonl,
-    /// A readable report for a person.
-    Text,
-    /// The events as CSV, one row per event, with a header line.
-    EventsCsv,
-    /// The events as PLOVER JSON Lines, one record per event.
-    Plover,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
-pub enum HtmlMode {
-    /// Extract the text when the input looks like HTML.
-    Auto,
-    /// Always treat the input as HTML.
-    Always,
-    /// Never: analyse the input as it is.
-    Never,
-}
 
 #[derive(Debug, Args)]
 pub struct AnalyzeArgs {
@@ -51,7 +24,7 @@ pub struct AnalyzeArgs {
     pub input: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum)]
-    pub format: Option<FormatArg>,
+    pub format: Option<Format>,
     /// Add the token layer (offsets, kind, normalised form, clitic segments).
     #[arg(long)]
     pub tokens: bool,
@@ -77,8 +50,7 @@ pub struct AnalyzeArgs {
 /// One article to analyse and where it came from (for error messages).
 struct Work {
     origin: String,
-    bytes: Option<Vec<u8>>,
-    record: Option<Record>,
+    source: Source,
 }
 
 struct Settings<'a> {
@@ -106,12 +78,9 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
     }
     let single = args.files.len() == 1 && args.input.is_empty();
     let format = match args.format {
-        Some(FormatArg::Json) | None if single => Format::Json,
-        Some(FormatArg::Json) | Some(FormatArg::Jsonl) | None => Format::Jsonl,
-        Some(FormatArg::Pretty) => Format::Pretty,
-        Some(FormatArg::Text) => Format::Text,
-        Some(FormatArg::EventsCsv) => Format::EventsCsv,
-        Some(FormatArg::Plover) => Format::Plover,
+        None | Some(Format::Json) if single => Format::Json,
+        None | Some(Format::Json) => Format::Jsonl,
+        Some(other) => other,
     };
     let pipeline = match &args.layers {
         None => Pipeline::standard(),
@@ -150,7 +119,8 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
             }
         };
         batch_bytes += bytes.len();
-        batch.push(Work { origin, bytes: Some(bytes), record: None });
+        let html_name = html_file_name(path);
+        batch.push(Work { origin, source: Source::Bytes { bytes, html_name } });
         if batch.len() >= 64 || batch_bytes >= 16 << 20 {
             failed += flush(&mut batch, &settings, &mut out)?;
             batch_bytes = 0;
@@ -173,7 +143,7 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
             match rec {
                 Ok(record) => {
                     batch_bytes += record.text.len();
-                    batch.push(Work { origin: format!("{}:{line}", path.display()), bytes: None, record: Some(record) });
+                    batch.push(Work { origin: format!("{}:{line}", path.display()), source: Source::Record(record) });
                     if batch.len() >= 256 || batch_bytes >= 16 << 20 {
                         failed += flush(&mut batch, &settings, &mut out)?;
                         batch_bytes = 0;
@@ -205,50 +175,32 @@ struct Prepared {
     embed_text: bool,
 }
 
-fn prepare(work: Work, s: &Settings) -> std::result::Result<Prepared, String> {
-    let (mut text, mut warnings, record) = match (work.bytes, work.record) {
-        (Some(bytes), _) => {
-            let (text, warnings) = decode_owned(bytes, s.lossy).map_err(|e| e.to_string())?;
-            (text, warnings, Record::default())
+/// Decode and extract (shared with `ingest`), then pick the anchor date:
+/// `--date`, else the record's date, else the HTML page's date, else today.
+fn prepare_work(work: Work, s: &Settings) -> std::result::Result<Prepared, String> {
+    // A file's id is its name's stem (records carry their own id).
+    let file_id = match &work.source {
+        Source::Bytes { .. } if work.origin != "-" => {
+            std::path::Path::new(&work.origin).file_stem().map(|n| n.to_string_lossy().into_owned())
         }
-        (None, Some(mut rec)) => {
-            let text = std::mem::take(&mut rec.text);
-            let mut warnings = Vec::new();
-            let text = if text.contains('\0') {
-                if !s.lossy {
-                    return Err("the text contains NUL characters (binary data); use --lossy to read it anyway".into());
-                }
-                warnings.push("NUL characters replaced with U+FFFD".to_string());
-                text.replace('\0', "\u{FFFD}")
-            } else {
-                text
-            };
-            (text, warnings, rec)
-        }
-        (None, None) => unreachable!("a work item has bytes or a record"),
+        _ => None,
     };
-    let mut meta = marsad::doc::Meta { title: record.title, url: record.url, source: record.source };
-    let mut html_date = None;
-    let is_html = match s.html {
-        HtmlMode::Always => true,
-        HtmlMode::Never => false,
-        HtmlMode::Auto => looks_like_html(&text),
-    };
-    if is_html {
-        let (extracted, hmeta) = html_to_text(&text);
-        text = extracted;
-        warnings.push("input was HTML: offsets refer to the extracted text given in `text`".to_string());
-        if meta.title.is_none() {
-            meta.title = hmeta.title;
-        }
-        html_date = hmeta.date;
+    let mut article: Article = prepare(work.source, s.lossy, s.html)?;
+    let record_date = article.record_date();
+    if article.record.date.is_some() && record_date.is_none() && s.date.is_none() {
+        let raw = article.record.date.clone().unwrap_or_default();
+        article.warnings.push(format!("record date {raw:?} is not YYYY-MM-DD; anchored at today"));
     }
-    let record_date = record.date.as_deref().map(|d| d.chars().take(10).collect::<String>()).filter(|d| marsad::valid_date(d));
-    if record.date.is_some() && record_date.is_none() && s.date.is_none() {
-        warnings.push(format!("record date {:?} is not YYYY-MM-DD; anchored at today", record.date.unwrap_or_default()));
-    }
-    let date = s.date.clone().or(record_date).or(html_date).unwrap_or_else(marsad::today);
-    Ok(Prepared { text, date, id: record.id, meta, warnings, embed_text: is_html })
+    let date = s.date.clone().or(record_date).or(article.html_date.take()).unwrap_or_else(marsad::today);
+    let Record { id, title, url, source, .. } = article.record;
+    Ok(Prepared {
+        text: article.text,
+        date,
+        id: id.or(file_id),
+        meta: marsad::doc::Meta { title, url, source },
+        warnings: article.warnings,
+        embed_text: article.was_html,
+    })
 }
 
 fn analyze_small(p: Prepared, s: &Settings) -> Analysis {
@@ -270,7 +222,7 @@ fn render(a: &Analysis, format: Format) -> Vec<u8> {
 fn flush<W: Write>(batch: &mut Vec<Work>, s: &Settings, out: &mut W) -> Result<usize> {
     let items: Vec<Work> = std::mem::take(batch);
     let prepared: Vec<(String, std::result::Result<Prepared, String>)> =
-        items.into_par_iter().map(|w| (w.origin.clone(), prepare(w, s))).collect();
+        items.into_par_iter().map(|w| (w.origin.clone(), prepare_work(w, s))).collect();
     let mut failed = 0;
     // Large articles are analysed alone, chunk by chunk; the rest in parallel.
     let mut pending: Vec<(String, Prepared)> = Vec::new();

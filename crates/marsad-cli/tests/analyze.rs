@@ -305,6 +305,9 @@ fn event_tables_for_researchers() {
     let v: Value = serde_json::from_slice(&json.stdout).unwrap();
     let n_events = v["events"].as_array().unwrap().len();
     assert_eq!(rows.len(), n_events, "one CSV row per event");
+    // A file's document id is its name's stem, so rows from many files stay apart.
+    assert_eq!(v["id"], "seed");
+    assert!(rows.iter().all(|r| r.starts_with("seed,seed-e")), "{rows:?}");
 
     let out = marsad().args(["analyze", "--format", "plover", "--date", "2024-01-27"]).arg(seed_path()).output().unwrap();
     let records = parse_lines(&out.stdout);

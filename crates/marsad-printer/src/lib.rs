@@ -11,16 +11,17 @@ use std::io::{self, Write};
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum Format {
-    /// One compact JSON document.
+    /// One compact JSON document (the CLI's default for a single file; several inputs give JSON Lines).
     Json,
     /// One JSON document, indented.
     Pretty,
-    /// One compact JSON document a line.
+    /// One compact JSON document a line (the CLI's default for several inputs).
     Jsonl,
     /// A readable report.
     Text,
-    /// One CSV row per event (write [`events::CSV_HEADER`] first).
+    /// One CSV row per event, after a header line.
     EventsCsv,
     /// One PLOVER JSON record per event, a line each.
     Plover,

@@ -2,10 +2,9 @@
 //! directories; analyse them on all cores; store them in the archive.
 
 use super::DbArg;
-use crate::records::{open_maybe_gz, read_all, JsonlRecords};
+use crate::records::{html_file_name, open_maybe_gz, prepare, read_all, Article, HtmlMode, JsonlRecords, Record, Source};
 use anyhow::Result;
 use clap::Args;
-use marsad::input::{decode_owned, html_to_text, looks_like_html};
 use marsad_archive::{Analyzed, Archive, Item};
 use rayon::prelude::*;
 use std::collections::HashSet;
@@ -77,43 +76,26 @@ fn collect_files(path: &Path, out: &mut Vec<PathBuf>, errors: &mut usize) {
     }
 }
 
-/// Turn a text or HTML file into an item.
+/// Turn a text or HTML file into an item; its id is the file name's stem.
 fn file_item(path: &Path, lossy: bool) -> std::result::Result<Item, String> {
     let bytes = read_all(path).map_err(|e| format!("{e:#}"))?;
-    let (mut text, _warnings) = decode_owned(bytes, lossy).map_err(|e| e.to_string())?;
-    let mut item = Item { origin: path.display().to_string(), ..Item::default() };
-    let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
-    if matches!(ext.as_str(), "html" | "htm" | "xhtml") || looks_like_html(&text) {
-        let (body, meta) = html_to_text(&text);
-        text = body;
-        item.title = meta.title;
-        item.date = meta.date;
-    }
+    let article = prepare(Source::Bytes { bytes, html_name: html_file_name(path) }, lossy, HtmlMode::Auto)?;
+    let mut item = item_of(path.display().to_string(), article);
     item.id = path.file_stem().map(|s| s.to_string_lossy().into_owned());
-    item.text = text;
     Ok(item)
 }
 
-fn record_item(origin: String, rec: crate::records::Record, lossy: bool) -> std::result::Result<Item, String> {
-    let mut text = rec.text;
-    if text.contains('\0') {
-        if !lossy {
-            return Err("the text contains NUL characters (binary data); use --lossy to read it anyway".into());
-        }
-        text = text.replace('\0', "\u{FFFD}");
-    }
-    let mut item = Item { origin, id: rec.id, text, date: rec.date, title: rec.title, url: rec.url, source: rec.source };
-    if looks_like_html(&item.text) {
-        let (body, meta) = html_to_text(&item.text);
-        item.text = body;
-        if item.title.is_none() {
-            item.title = meta.title;
-        }
-        if item.valid_date().is_none() {
-            item.date = meta.date.or(item.date.take());
-        }
-    }
-    Ok(item)
+fn record_item(origin: String, rec: Record, lossy: bool) -> std::result::Result<Item, String> {
+    prepare(Source::Record(rec), lossy, HtmlMode::Auto).map(|article| item_of(origin, article))
+}
+
+/// The archive item of a prepared article: the record's date when it is
+/// valid, else the HTML page's date, else whatever the record said (the
+/// archive anchors invalid dates at today).
+fn item_of(origin: String, article: Article) -> Item {
+    let date = article.record_date().or(article.html_date).or(article.record.date);
+    let Record { id, title, url, source, .. } = article.record;
+    Item { origin, id, text: article.text, date, title, url, source }
 }
 
 /// Progress shown on a terminal.
