@@ -25,7 +25,7 @@ mod index;
 mod store;
 
 pub use index::{Hit, SearchQuery};
-pub use store::{ActorCount, EventRow, QuoteRow, Stats};
+pub use store::{ActorCount, QuoteRow, Stats};
 
 use anyhow::{Context, Result};
 use marsad_doc::{Analysis, Doc, OutputOptions};
@@ -190,7 +190,7 @@ impl Archive {
         self.store.quotes(speaker, from, to, limit)
     }
 
-    pub fn events(&self, from: Option<&str>, to: Option<&str>, event_type: Option<&str>, f: &mut dyn FnMut(EventRow) -> Result<()>) -> Result<()> {
+    pub fn events(&self, from: Option<&str>, to: Option<&str>, event_type: Option<&str>, f: &mut dyn FnMut(&marsad_doc::Analysis, usize) -> Result<()>) -> Result<()> {
         self.store.events(from, to, event_type, f)
     }
 

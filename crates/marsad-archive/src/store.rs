@@ -6,6 +6,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::Path;
+use marsad_doc::Analysis;
 
 const SCHEMA_SQL: &str = "
 CREATE TABLE IF NOT EXISTS articles(
@@ -70,33 +71,6 @@ pub struct QuoteRow {
     pub speaker: Option<String>,
     pub speaker_actor: Option<String>,
     pub content: String,
-}
-
-/// An event row of the archive.
-#[derive(Debug, Clone, Serialize)]
-pub struct EventRow {
-    pub event: i64,
-    pub article: i64,
-    pub article_id: Option<String>,
-    pub article_date: Option<String>,
-    pub url: Option<String>,
-    #[serde(rename = "type")]
-    pub event_type: String,
-    pub mode: Option<String>,
-    pub trigger: String,
-    pub source: Option<String>,
-    pub source_actor: Option<String>,
-    pub target: Option<String>,
-    pub target_actor: Option<String>,
-    pub date: Option<String>,
-    pub location: Option<String>,
-    pub location_actor: Option<String>,
-    pub negated: bool,
-    pub hypothetical: bool,
-    pub killed: Option<f64>,
-    pub injured: Option<f64>,
-    pub arrested: Option<f64>,
-    pub displaced: Option<f64>,
 }
 
 /// An actor with its mention counts.
@@ -379,40 +353,38 @@ impl Store {
         Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
     }
 
-    pub fn events(&self, from: Option<&str>, to: Option<&str>, event_type: Option<&str>, f: &mut dyn FnMut(EventRow) -> Result<()>) -> Result<()> {
+    /// Every stored event of first copies whose date (the event's, else the
+    /// article's) is in the period, in article-date order:
+    /// `f` gets the stored analysis and the event's index in it (so exports
+    /// are the same rows as `marsad analyze --format events-csv|plover`). An
+    /// article without an id of its own is named `article-N` (its archive number).
+    pub fn events(&self, from: Option<&str>, to: Option<&str>, event_type: Option<&str>, f: &mut dyn FnMut(&Analysis, usize) -> Result<()>) -> Result<()> {
+        // The k-th event row of an article is the k-th event of its analysis (rows are inserted in order).
         let mut st = self.conn.prepare_cached(
-            "SELECT e.id, e.article_id, a.ext_id, a.date, a.url, e.type, e.mode, e.trigger, e.source, e.source_actor, e.target, e.target_actor,
-                    e.date, e.location, e.location_actor, e.negated, e.hypothetical, e.killed, e.injured, e.arrested, e.displaced
-             FROM events e JOIN articles a ON a.id = e.article_id
-             WHERE a.dup_of IS NULL AND (?3 IS NULL OR e.type = ?3)
-               AND (?1 IS NULL OR COALESCE(e.date, a.date) >= ?1) AND (?2 IS NULL OR substr(COALESCE(e.date, a.date), 1, length(?2)) <= ?2)
-             ORDER BY a.date, e.id",
+            "WITH ranked AS (SELECT id, article_id, type, date, ROW_NUMBER() OVER (PARTITION BY article_id ORDER BY id) - 1 AS k FROM events)
+             SELECT r.article_id, r.k, a.ext_id, a.url
+             FROM ranked r JOIN articles a ON a.id = r.article_id
+             WHERE a.dup_of IS NULL AND (?3 IS NULL OR r.type = ?3)
+               AND (?1 IS NULL OR COALESCE(r.date, a.date) >= ?1) AND (?2 IS NULL OR substr(COALESCE(r.date, a.date), 1, length(?2)) <= ?2)
+             ORDER BY a.date, r.id",
         )?;
         let mut rows = st.query(params![from, to, event_type])?;
+        let mut current: Option<(i64, Analysis)> = None;
         while let Some(r) = rows.next()? {
-            f(EventRow {
-                event: r.get(0)?,
-                article: r.get(1)?,
-                article_id: r.get(2)?,
-                article_date: r.get(3)?,
-                url: r.get(4)?,
-                event_type: r.get::<_, Option<String>>(5)?.unwrap_or_default(),
-                mode: r.get(6)?,
-                trigger: r.get::<_, Option<String>>(7)?.unwrap_or_default(),
-                source: r.get(8)?,
-                source_actor: r.get(9)?,
-                target: r.get(10)?,
-                target_actor: r.get(11)?,
-                date: r.get(12)?,
-                location: r.get(13)?,
-                location_actor: r.get(14)?,
-                negated: r.get::<_, Option<i64>>(15)?.unwrap_or(0) != 0,
-                hypothetical: r.get::<_, Option<i64>>(16)?.unwrap_or(0) != 0,
-                killed: r.get(17)?,
-                injured: r.get(18)?,
-                arrested: r.get(19)?,
-                displaced: r.get(20)?,
-            })?;
+            let (article, k): (i64, i64) = (r.get(0)?, r.get(1)?);
+            if current.as_ref().map(|c| c.0) != Some(article) {
+                let Some(json) = self.analysis(article)? else { continue };
+                let mut analysis: Analysis = serde_json::from_str(&json)?;
+                let (ext_id, url): (Option<String>, Option<String>) = (r.get(2)?, r.get(3)?);
+                analysis.id = analysis.id.or(ext_id).or_else(|| Some(format!("article-{article}")));
+                analysis.meta.url = analysis.meta.url.or(url);
+                current = Some((article, analysis));
+            }
+            if let Some((_, analysis)) = &current {
+                if (k as usize) < analysis.events.len() {
+                    f(analysis, k as usize)?;
+                }
+            }
         }
         Ok(())
     }

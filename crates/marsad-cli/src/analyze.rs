@@ -102,7 +102,7 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut failed = 0usize;
     if format == Format::EventsCsv {
-        writeln!(out, "{}", marsad_printer::events::CSV_HEADER)?;
+        write!(out, "{}\r\n", marsad_printer::events::CSV_HEADER)?;
     }
 
     // Plain files: read in order, analysed in parallel batches.

@@ -31,57 +31,133 @@ fn csv_field(s: &str) -> String {
     }
 }
 
-fn num(c: Option<marsad_doc::Count>) -> String {
-    match c {
-        Some(c) if c.value.fract() == 0.0 && c.value.abs() < 1e15 => format!("{}", c.value as i64),
-        Some(c) => format!("{}", c.value),
-        None => String::new(),
-    }
+/// One event as a flat row: the columns of [`CSV_HEADER`], in order. The
+/// archive's export (`marsad events`) writes the same rows as CSV, JSON Lines
+/// and Parquet, so every event table has one layout.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct EventRecord {
+    pub doc_id: String,
+    pub event_id: String,
+    pub date: String,
+    #[serde(rename = "type")]
+    pub event_type: String,
+    pub mode: Option<String>,
+    pub negated: bool,
+    pub hypothetical: bool,
+    pub source_text: Option<String>,
+    pub source_actor: Option<String>,
+    pub source_country: Option<String>,
+    pub source_sector: Option<String>,
+    pub target_text: Option<String>,
+    pub target_actor: Option<String>,
+    pub target_country: Option<String>,
+    pub target_sector: Option<String>,
+    pub location_text: Option<String>,
+    pub location_country: Option<String>,
+    pub killed: Option<f64>,
+    pub injured: Option<f64>,
+    pub arrested: Option<f64>,
+    pub displaced: Option<f64>,
+    /// True when any count is approximate ("نحو 70").
+    pub approx: bool,
+    pub trigger_text: String,
+    pub trigger_start: usize,
+    pub trigger_end: usize,
+    pub sentence_start: Option<usize>,
+    pub sentence_end: Option<usize>,
 }
 
-fn actor_cols(s: &Option<ActorSpan>) -> [String; 4] {
-    match s {
-        Some(s) => [
-            s.text.clone(),
-            s.actor.clone().unwrap_or_default(),
-            s.country.clone().unwrap_or_default(),
-            s.sector.clone().unwrap_or_default(),
-        ],
-        None => Default::default(),
+impl EventRecord {
+    /// The row of event `k` of `a` (the event's date, else the article's).
+    pub fn new(a: &Analysis, k: usize) -> Option<EventRecord> {
+        let e = a.events.get(k)?;
+        let side = |s: &Option<ActorSpan>| match s {
+            Some(s) => (Some(s.text.clone()), s.actor.clone(), s.country.clone(), s.sector.clone()),
+            None => (None, None, None, None),
+        };
+        let (source_text, source_actor, source_country, source_sector) = side(&e.source);
+        let (target_text, target_actor, target_country, target_sector) = side(&e.target);
+        let c = &e.counts;
+        Some(EventRecord {
+            doc_id: a.id.clone().unwrap_or_default(),
+            event_id: event_id(a, k),
+            date: e.date.clone().unwrap_or_else(|| a.date.clone()),
+            event_type: e.event_type.clone(),
+            mode: e.mode.clone(),
+            negated: e.negated,
+            hypothetical: e.hypothetical,
+            source_text,
+            source_actor,
+            source_country,
+            source_sector,
+            target_text,
+            target_actor,
+            target_country,
+            target_sector,
+            location_text: e.location.as_ref().map(|l| l.text.clone()),
+            location_country: e.location.as_ref().and_then(|l| l.country.clone()),
+            killed: c.killed.map(|x| x.value),
+            injured: c.injured.map(|x| x.value),
+            arrested: c.arrested.map(|x| x.value),
+            displaced: c.displaced.map(|x| x.value),
+            approx: [c.killed, c.injured, c.arrested, c.displaced].iter().flatten().any(|x| x.approx),
+            trigger_text: e.trigger.text.clone(),
+            trigger_start: e.trigger.start,
+            trigger_end: e.trigger.end,
+            sentence_start: e.sentence.map(|s| s.start),
+            sentence_end: e.sentence.map(|s| s.end),
+        })
+    }
+
+    /// The CSV line (RFC 4180 quoting, no line break).
+    pub fn csv_row(&self) -> String {
+        let o = |s: &Option<String>| csv_field(s.as_deref().unwrap_or(""));
+        let n = |x: Option<f64>| match x {
+            Some(v) if v.fract() == 0.0 && v.abs() < 1e15 => format!("{}", v as i64),
+            Some(v) => format!("{v}"),
+            None => String::new(),
+        };
+        let u = |x: Option<usize>| x.map(|v| v.to_string()).unwrap_or_default();
+        [
+            csv_field(&self.doc_id),
+            csv_field(&self.event_id),
+            csv_field(&self.date),
+            csv_field(&self.event_type),
+            o(&self.mode),
+            self.negated.to_string(),
+            self.hypothetical.to_string(),
+            o(&self.source_text),
+            o(&self.source_actor),
+            o(&self.source_country),
+            o(&self.source_sector),
+            o(&self.target_text),
+            o(&self.target_actor),
+            o(&self.target_country),
+            o(&self.target_sector),
+            o(&self.location_text),
+            o(&self.location_country),
+            n(self.killed),
+            n(self.injured),
+            n(self.arrested),
+            n(self.displaced),
+            self.approx.to_string(),
+            csv_field(&self.trigger_text),
+            self.trigger_start.to_string(),
+            self.trigger_end.to_string(),
+            u(self.sentence_start),
+            u(self.sentence_end),
+        ]
+        .join(",")
     }
 }
 
 /// Write one CSV row per event of `a` (no header; see [`CSV_HEADER`]).
 pub fn write_csv_rows<W: Write>(w: &mut W, a: &Analysis) -> io::Result<()> {
-    for (k, e) in a.events.iter().enumerate() {
-        let mut cols: Vec<String> = vec![
-            a.id.clone().unwrap_or_default(),
-            event_id(a, k),
-            e.date.clone().unwrap_or_else(|| a.date.clone()),
-            e.event_type.clone(),
-            e.mode.clone().unwrap_or_default(),
-            e.negated.to_string(),
-            e.hypothetical.to_string(),
-        ];
-        cols.extend(actor_cols(&e.source));
-        cols.extend(actor_cols(&e.target));
-        cols.push(e.location.as_ref().map(|l| l.text.clone()).unwrap_or_default());
-        cols.push(e.location.as_ref().and_then(|l| l.country.clone()).unwrap_or_default());
-        let c = &e.counts;
-        cols.push(num(c.killed));
-        cols.push(num(c.injured));
-        cols.push(num(c.arrested));
-        cols.push(num(c.displaced));
-        let approx = [c.killed, c.injured, c.arrested, c.displaced].iter().flatten().any(|x| x.approx);
-        cols.push(approx.to_string());
-        cols.push(e.trigger.text.clone());
-        cols.push(e.trigger.start.to_string());
-        cols.push(e.trigger.end.to_string());
-        cols.push(e.sentence.map(|s| s.start.to_string()).unwrap_or_default());
-        cols.push(e.sentence.map(|s| s.end.to_string()).unwrap_or_default());
-        let line: Vec<String> = cols.iter().map(|s| csv_field(s)).collect();
-        w.write_all(line.join(",").as_bytes())?;
-        w.write_all(b"\r\n")?;
+    for k in 0..a.events.len() {
+        if let Some(r) = EventRecord::new(a, k) {
+            w.write_all(r.csv_row().as_bytes())?;
+            w.write_all(b"\r\n")?;
+        }
     }
     Ok(())
 }
@@ -258,6 +334,64 @@ mod tests {
         };
         assert_eq!(unquoted.split(',').count(), header_cols);
         assert!(rows[0].contains(",70,,,,true,"));
+    }
+
+    #[test]
+    fn record_fields_are_the_csv_columns_in_order() {
+        let name = |s: &str| Some(s.to_string());
+        let r = EventRecord {
+            doc_id: "doc_id".into(),
+            event_id: "event_id".into(),
+            date: "date".into(),
+            event_type: "type".into(),
+            mode: name("mode"),
+            negated: true,
+            hypothetical: false,
+            source_text: name("source_text"),
+            source_actor: name("source_actor"),
+            source_country: name("source_country"),
+            source_sector: name("source_sector"),
+            target_text: name("target_text"),
+            target_actor: name("target_actor"),
+            target_country: name("target_country"),
+            target_sector: name("target_sector"),
+            location_text: name("location_text"),
+            location_country: name("location_country"),
+            killed: Some(1.0),
+            injured: Some(2.0),
+            arrested: Some(3.0),
+            displaced: Some(4.5),
+            approx: true,
+            trigger_text: "trigger_text".into(),
+            trigger_start: 5,
+            trigger_end: 6,
+            sentence_start: Some(7),
+            sentence_end: Some(8),
+        };
+        let numbers = [
+            ("negated", "true"),
+            ("hypothetical", "false"),
+            ("killed", "1"),
+            ("injured", "2"),
+            ("arrested", "3"),
+            ("displaced", "4.5"),
+            ("approx", "true"),
+            ("trigger_start", "5"),
+            ("trigger_end", "6"),
+            ("sentence_start", "7"),
+            ("sentence_end", "8"),
+        ];
+        let expected: Vec<&str> =
+            CSV_HEADER.split(',').map(|h| numbers.iter().find(|(n, _)| *n == h).map(|(_, v)| *v).unwrap_or(h)).collect();
+        assert_eq!(r.csv_row(), expected.join(","));
+        // JSON Lines use the same names
+        let v = serde_json::to_value(&r).unwrap();
+        let mut keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+        let mut header: Vec<&str> = CSV_HEADER.split(',').collect();
+        keys.sort_unstable();
+        header.sort_unstable();
+        assert_eq!(keys, header);
+        assert_eq!(EventRecord::new(&analysis(), 2), None);
     }
 
     #[test]

@@ -6,7 +6,8 @@ mod parquet_out;
 
 use anyhow::{bail, Context, Result};
 use clap::{Args, ValueEnum};
-use marsad_archive::{Archive, EventRow, SearchQuery};
+use marsad_archive::{Archive, SearchQuery};
+use marsad_printer::events::{plover_record, EventRecord, CSV_HEADER};
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -195,10 +196,13 @@ pub fn quotes(args: QuotesArgs) -> Result<ExitCode> {
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum EventFormat {
+    /// One row per event, the columns of `marsad analyze --format events-csv`.
     Csv,
+    /// The same rows as JSON Lines.
     Jsonl,
+    /// The same rows as Parquet (needs --output).
     Parquet,
-    /// PLOVER-style JSON Lines (event, actor, recipient, location, story).
+    /// PLOVER JSON Lines (the manual's data fields), as `marsad analyze --format plover`.
     Plover,
 }
 
@@ -218,69 +222,6 @@ pub struct EventsArgs {
     pub output: Option<PathBuf>,
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
-const CSV_HEADER: &str = "event,article,article_id,article_date,url,type,mode,trigger,source,source_actor,target,target_actor,date,location,location_actor,negated,hypothetical,killed,injured,arrested,displaced";
-
-fn csv_row(r: &EventRow) -> String {
-    let o = |s: &Option<String>| csv_field(s.as_deref().unwrap_or(""));
-    let n = |x: Option<f64>| x.map(|v| v.to_string()).unwrap_or_default();
-    [
-        r.event.to_string(),
-        r.article.to_string(),
-        o(&r.article_id),
-        o(&r.article_date),
-        o(&r.url),
-        csv_field(&r.event_type),
-        o(&r.mode),
-        csv_field(&r.trigger),
-        o(&r.source),
-        o(&r.source_actor),
-        o(&r.target),
-        o(&r.target_actor),
-        o(&r.date),
-        o(&r.location),
-        o(&r.location_actor),
-        r.negated.to_string(),
-        r.hypothetical.to_string(),
-        n(r.killed),
-        n(r.injured),
-        n(r.arrested),
-        n(r.displaced),
-    ]
-    .join(",")
-}
-
-fn plover(r: &EventRow) -> serde_json::Value {
-    let actor = |name: &Option<String>, id: &Option<String>| {
-        if name.is_none() && id.is_none() {
-            serde_json::Value::Null
-        } else {
-            serde_json::json!({"name": name, "id": id})
-        }
-    };
-    serde_json::json!({
-        "event_id": format!("marsad-{}", r.event),
-        "event_date": r.date.clone().or(r.article_date.clone()),
-        "event_type": r.event_type,
-        "mode": r.mode,
-        "event_text": r.trigger,
-        "negated": r.negated,
-        "hypothetical": r.hypothetical,
-        "actor": actor(&r.source, &r.source_actor),
-        "recipient": actor(&r.target, &r.target_actor),
-        "location": actor(&r.location, &r.location_actor),
-        "counts": {"killed": r.killed, "injured": r.injured, "arrested": r.arrested, "displaced": r.displaced},
-        "story": {"id": r.article_id, "date": r.article_date, "url": r.url},
-    })
-}
-
 pub fn events(args: EventsArgs) -> Result<ExitCode> {
     let archive = Archive::open_read(&args.db.path())?;
     if args.format == EventFormat::Parquet {
@@ -292,19 +233,23 @@ pub fn events(args: EventsArgs) -> Result<ExitCode> {
     };
     let mut out = BufWriter::with_capacity(1 << 16, sink);
     if args.format == EventFormat::Csv {
-        writeln!(out, "{CSV_HEADER}")?;
+        write!(out, "{CSV_HEADER}\r\n")?;
     }
     let format = args.format;
     let event_type = args.event_type.as_deref().map(|t| t.to_uppercase());
-    archive.events(args.period.from.as_deref(), args.period.to.as_deref(), event_type.as_deref(), &mut |r| {
+    archive.events(args.period.from.as_deref(), args.period.to.as_deref(), event_type.as_deref(), &mut |a, k| {
         match format {
-            EventFormat::Csv => writeln!(out, "{}", csv_row(&r))?,
-            EventFormat::Jsonl => {
-                serde_json::to_writer(&mut out, &r)?;
-                writeln!(out)?;
+            EventFormat::Csv | EventFormat::Jsonl => {
+                let Some(r) = EventRecord::new(a, k) else { return Ok(()) };
+                if format == EventFormat::Csv {
+                    write!(out, "{}\r\n", r.csv_row())?;
+                } else {
+                    serde_json::to_writer(&mut out, &r)?;
+                    writeln!(out)?;
+                }
             }
             EventFormat::Plover => {
-                serde_json::to_writer(&mut out, &plover(&r))?;
+                serde_json::to_writer(&mut out, &plover_record(a, k, &a.events[k]))?;
                 writeln!(out)?;
             }
             EventFormat::Parquet => unreachable!("rejected above"),
@@ -321,7 +266,10 @@ fn events_parquet(archive: &Archive, args: &EventsArgs) -> Result<ExitCode> {
     let file = std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
     let mut w = parquet_out::EventParquet::new(BufWriter::with_capacity(1 << 16, file))?;
     let event_type = args.event_type.as_deref().map(|t| t.to_uppercase());
-    archive.events(args.period.from.as_deref(), args.period.to.as_deref(), event_type.as_deref(), &mut |r| w.push(r))?;
+    archive.events(args.period.from.as_deref(), args.period.to.as_deref(), event_type.as_deref(), &mut |a, k| match EventRecord::new(a, k) {
+        Some(r) => w.push(r),
+        None => Ok(()),
+    })?;
     w.finish()?;
     Ok(ExitCode::SUCCESS)
 }
