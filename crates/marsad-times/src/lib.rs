@@ -956,6 +956,51 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// Numeric dates written without spaces: 2024/02/15, 15/02/2024,
+    /// 2023-11-05, 15.02.2024 (day before month, as Arabic news writes them).
+    fn numeric_date(&self, i: usize) -> Option<Found> {
+        let t = &self.doc.tokens;
+        if i >= self.hi || t[i].kind != TokenKind::Number {
+            return None;
+        }
+        let one = t.norm(i);
+        let (parts, end_tok): (Vec<&str>, usize) = if one.bytes().filter(|&b| b == b'.' || b == b'/' || b == b'-').count() == 2 {
+            // a single token such as 15.02.2024
+            let sep = one.bytes().find(|&b| b == b'.' || b == b'/' || b == b'-')? as char;
+            (one.split(sep).collect(), i + 1)
+        } else {
+            // number, separator, number, separator, number with nothing between them
+            if i + 5 > self.hi {
+                return None;
+            }
+            let sep = t.norm(i + 1);
+            if !matches!(sep, "/" | "-" | ".") || t.norm(i + 3) != sep {
+                return None;
+            }
+            if (i..i + 4).any(|k| t[k].end != t[k + 1].start) || t[i + 2].kind != TokenKind::Number || t[i + 4].kind != TokenKind::Number {
+                return None;
+            }
+            (vec![one, t.norm(i + 2), t.norm(i + 4)], i + 5)
+        };
+        if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || p.len() > 4 || !p.bytes().all(|b| b.is_ascii_digit())) {
+            return None;
+        }
+        // A digit run glued to what follows (2024/02/15/3) is not a date.
+        if end_tok < self.hi && t[end_tok].start == t[end_tok - 1].end && matches!(t.norm(end_tok), "/" | "-" | ".") && end_tok + 1 < self.hi && t[end_tok + 1].kind == TokenKind::Number {
+            return None;
+        }
+        let n: Vec<i64> = parts.iter().map(|p| p.parse().unwrap_or(0)).collect();
+        let (y, m, d) = match (parts[0].len(), parts[2].len()) {
+            (4, 1..=2) if parts[1].len() <= 2 => (n[0], n[1], n[2]),
+            (1..=2, 4) if parts[1].len() <= 2 => (n[2], n[1], n[0]),
+            _ => return None,
+        };
+        if !(1900..=2100).contains(&y) || !(1..=12).contains(&m) || d < 1 || d > calendar::days_in_month(y, m as u32) as i64 {
+            return None;
+        }
+        Some(Found { start_tok: i, end_tok, strip: 0, value: format!("{y:04}-{m:02}-{d:02}"), kind: "date" })
+    }
+
     /// Clock times: "الساعة 10:30 صباحا" → 2024-01-27T10:30.
     fn clock(&self, i: usize) -> Option<Found> {
         let (_, n, s) = self.get(i, |k| (k == Kind::HourWord).then_some(()))?;
@@ -1050,6 +1095,7 @@ impl TimeAnnotator {
                 let mut year_hit = false;
                 let found = ctx
                     .weekday(i)
+                    .or_else(|| ctx.numeric_date(i))
                     .or_else(|| ctx.day_month(i))
                     .or_else(|| ctx.month(i))
                     .or_else(|| {
@@ -1177,6 +1223,18 @@ mod tests {
         assert_eq!(t, vec![("اليوم السبت".into(), "2024-01-27".into()), ("الخميس".into(), "2024-01-25".into())]);
         let t = times("الهجوم في 7 تشرين الأول/ أكتوبر 2023، والذي أدى", "2024-01-27");
         assert_eq!(t, vec![("7 تشرين الأول/ أكتوبر 2023".into(), "2023-10-07".into())]);
+    }
+
+    #[test]
+    fn numeric_dates_day_first_or_year_first() {
+        let t = times("صدر المرسوم بتاريخ 2024/02/15 ونشر الحكم في ١٥/٠٢/٢٠٢٤ وأغلق المعبر 2023-11-05 ثم 5.3.2022.", "2024-03-16");
+        let values: Vec<&str> = t.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(values, ["2024-02-15", "2024-02-15", "2023-11-05", "2022-03-05"]);
+        assert_eq!(t[1].0, "١٥/٠٢/٢٠٢٤");
+        // not dates: impossible days, scores, fractions, spaced numbers, longer digit runs
+        for text in ["في 2024/02/30 فقط", "فاز الفريق 3-1 أمس", "نسبة 1/2 من السكان", "الرقم 12 / 05 / 2024 هنا", "الهاتف 2024-02-15-77"] {
+            assert!(times(text, "2024-03-16").iter().all(|x| !x.1.starts_with("2024-02") && !x.1.starts_with("2024-05")), "{text}: {:?}", times(text, "2024-03-16"));
+        }
     }
 
     #[test]
