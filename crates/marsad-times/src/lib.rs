@@ -574,6 +574,12 @@ impl<'a> Ctx<'a> {
             };
             return Some(Found { start_tok: i, end_tok: k, strip, value, kind: "date" });
         }
+        // "آذار من العام الماضي", "يناير من هذا العام": the month of a relative year.
+        if !hijri && self.connector(j, Role::Of) {
+            if let Some(f) = self.calendar_unit(j + 1).filter(|f| f.strip == 0 && f.value.len() == 4) {
+                return Some(Found { start_tok: i, end_tok: f.end_tok, strip, value: format!("{}-{:02}", f.value, m), kind: "date" });
+            }
+        }
         let modifier = self.get_bare(j, |k| match k {
             Kind::Modifier(n) => Some(n),
             _ => None,
@@ -1223,6 +1229,21 @@ mod tests {
         assert_eq!(t, vec![("اليوم السبت".into(), "2024-01-27".into()), ("الخميس".into(), "2024-01-25".into())]);
         let t = times("الهجوم في 7 تشرين الأول/ أكتوبر 2023، والذي أدى", "2024-01-27");
         assert_eq!(t, vec![("7 تشرين الأول/ أكتوبر 2023".into(), "2023-10-07".into())]);
+    }
+
+    #[test]
+    fn month_of_a_relative_year() {
+        let t = times("توقف التصدير منذ آذار من العام الماضي، ويستأنف في يناير من العام المقبل أو مايو من هذا العام.", "2024-06-12");
+        assert_eq!(
+            t,
+            vec![
+                ("آذار من العام الماضي".into(), "2023-03".into()),
+                ("يناير من العام المقبل".into(), "2025-01".into()),
+                ("مايو من هذا العام".into(), "2024-05".into())
+            ]
+        );
+        let t = times("وصل الوفد أمس الأول إلى الرباط.", "2024-06-12");
+        assert_eq!(t, vec![("أمس الأول".into(), "2024-06-10".into())]);
     }
 
     #[test]
