@@ -6,6 +6,7 @@ Driven by benchmarks/run.sh (which creates the venv and builds marsad). Sub-comm
   worker    (internal) run one peer on one speed task and print JSON
   speed     run every speed task, one process each, under `taskset -c 0 /usr/bin/time -v`
   quality   segmentation, search-key consistency, dates, HTML extraction, NER
+  seg       segmentation quality only, printed, nothing written (--systems marsad,farasa-port)
   report    write benchmarks/results/table.md from the result JSON files
   all       everything above, in that order
 """
@@ -387,6 +388,7 @@ def scheme(segs, with_al=True):
     # then fold every segment to the shared comparison form
     raw = [DIAC.sub("", s).replace("ى", "ي") for s in segs if s]
     raw = [re.sub("[أإآٱ]", "ا", s) for s in raw]
+    raw = [s for s in raw if s]  # a segment of tatweel or marks alone (UD's ـ) vanishes
     if not raw:
         return ()
     segs = raw
@@ -421,13 +423,16 @@ def load_wikinews():
             w = surface(segs)
             if AR_WORD.match(w):
                 out.append((w, segs))
-    return out
+    # DEV half = the first half in file order, HELD-OUT half = the rest (errors are only ever read on DEV)
+    half = len(out) // 2
+    return [(w, g, i >= half) for i, (w, g) in enumerate(out)]
 
 
 def load_pud():
     path = os.path.join(SHARED, "segmentation", "ud-arabic-pud", "ar_pud-ud-test.conllu")
     out = []
     group = []
+    sent = [0]
     def flush():
         if group:
             w = "".join(f for f, _ in group)
@@ -435,20 +440,30 @@ def load_pud():
             segs = [("ا" + f if i > 0 and group[i - 1][0] == "ل" and f.startswith("ل") and not f.startswith("ال")
                      and "Definite=Def" in ft else f) for i, (f, ft) in enumerate(group)]
             if AR_WORD.match(w):
-                out.append((w, segs))
+                out.append((w, segs, sent[0]))
+        group.clear()
     with open(path, encoding="utf-8") as f:
         for line in f:
+            if line.startswith("# sent_id"):
+                sent[0] += 1
             if not line.strip() or line.startswith("#"):
-                flush(); group = []
+                flush()
                 continue
             c = line.rstrip("\n").split("\t")
             if "-" in c[0] or "." in c[0]:
                 continue
             form, feats, misc = c[1], c[5], c[9]
+            # a word is a run of Arabic tokens glued by SpaceAfter=No; punctuation glued to it is not part of it
+            if not AR_WORD.match(form):
+                flush()
+                continue
             group.append((form, feats))
-            if "SpaceAfter=No" not in misc or not AR_WORD.match(form):
-                flush(); group = []
-    return out
+            if "SpaceAfter=No" not in misc:
+                flush()
+    flush()
+    # DEV half = the first half of the sentences, HELD-OUT half = the rest
+    half = (sent[0] + 1) // 2
+    return [(w, g, s > half) for w, g, s in out]
 
 
 def seg_marsad(words):
@@ -513,23 +528,28 @@ def seg_farahidi(words):
     return res
 
 
-def seg_quality():
+def seg_quality(only=None):
     corpora = {"Farasa WikiNews": (load_wikinews(), True), "UD Arabic-PUD": (load_pud(), False)}
     systems = {"marsad": seg_marsad, "farasa-port": seg_farasa, "farahidi": seg_farahidi}
+    systems = {k: v for k, v in systems.items() if only is None or k in only}
     out = {}
     for cname, (items, with_al) in corpora.items():
-        types = sorted({w for w, _ in items})
-        out[cname] = {"tokens": len(items), "types": len(types), "scheme":
+        types = sorted({w for w, _, _ in items})
+        halves = {"dev": [x for x in items if not x[2]], "heldout": [x for x in items if x[2]]}
+        out[cname] = {"tokens": len(items), "types": len(types),
+                      "dev_tokens": len(halves["dev"]), "heldout_tokens": len(halves["heldout"]), "scheme":
                       "proclitics و ف ب ل ك س %s+ pronoun enclitics; other boundaries merged" %
                       ("ال " if with_al else "(ال kept on the word) ")}
         for sname, fn in systems.items():
             t0 = time.perf_counter()
             pred = fn(types)
             dt = time.perf_counter() - t0
-            ok = sum(1 for w, g in items if scheme(pred.get(w, [w]), with_al) == scheme(g, with_al))
+            ok = sum(1 for w, g, _ in items if scheme(pred.get(w, [w]), with_al) == scheme(g, with_al))
+            acc_half = {h: sum(1 for w, g, _ in xs if scheme(pred.get(w, [w]), with_al) == scheme(g, with_al))
+                        / max(1, len(xs)) for h, xs in halves.items()}
             # boundary F1 on the clitic scheme
             tp = fp = fn_ = 0
-            for w, g in items:
+            for w, g, _ in items:
                 def bounds(segs):
                     b, pos = set(), 0
                     for s in segs[:-1]:
@@ -540,12 +560,13 @@ def seg_quality():
             f1 = 2 * tp / (2 * tp + fp + fn_) if tp else 0.0
             full = None
             if with_al:  # Farasa's own scheme: every boundary, including ة ات ين ون
-                full = sum(1 for w, g in items if tuple(norm(s) for s in pred.get(w, [w]) if s) ==
+                full = sum(1 for w, g, _ in items if tuple(norm(s) for s in pred.get(w, [w]) if s) ==
                            tuple(norm(s) for s in g)) / len(items)
-            out[cname][sname] = {"word_acc": ok / len(items), "boundary_f1": f1, "full_scheme_acc": full,
+            out[cname][sname] = {"word_acc": ok / len(items), "dev_acc": acc_half["dev"],
+                                 "heldout_acc": acc_half["heldout"], "boundary_f1": f1, "full_scheme_acc": full,
                                  "types_per_s": len(types) / dt}
-            print("seg %-16s %-12s acc %.4f  F1 %.4f  full %s" % (cname, sname, ok / len(items), f1, full),
-                  flush=True)
+            print("seg %-16s %-12s held-out %.4f  dev %.4f  all %.4f  F1 %.4f  full %s" % (
+                cname, sname, acc_half["heldout"], acc_half["dev"], ok / len(items), f1, full), flush=True)
     return out
 
 
@@ -554,7 +575,7 @@ def key_families():
     """Families of surface forms of one stem, from the WikiNews gold segmentation: the same core
     (prefix clitics and pronoun enclitics removed, ال removed) written bare, definite or with clitics."""
     fam = defaultdict(set)
-    for w, segs in load_wikinews():
+    for w, segs, _ in load_wikinews():
         s = scheme(segs, True)
         core = [x for x in s if x not in PREFIXES and x not in PRONOUNS]
         if len(core) != 1 or len(core[0]) < 3:
@@ -1090,6 +1111,9 @@ def main():
         speed(only_marsad="--marsad-only" in sys.argv)
     elif cmd == "quality":
         quality()
+    elif cmd == "seg":  # segmentation quality only, printed (nothing written); --systems marsad,farasa-port
+        only = sys.argv[sys.argv.index("--systems") + 1].split(",") if "--systems" in sys.argv else None
+        seg_quality(only)
     elif cmd == "report":
         report()
     elif cmd == "all":

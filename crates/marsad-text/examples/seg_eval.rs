@@ -1,258 +1,250 @@
-//! Clitic segmentation accuracy on the two gold sets in ../shared/data/segmentation.
+//! Clitic segmentation accuracy on the two gold sets in ../shared/data/segmentation,
+//! each split into a DEV half and a HELD-OUT half.
 //!
 //! ```text
-//! cargo run --release -p marsad-text --example seg_eval [-- SEGMENTATION_DIR]
+//! cargo run --release -p marsad-text --example seg_eval [-- SEGMENTATION_DIR [DEV_LIST]]
+//! SEG_EVAL_ERRORS=1 ...   # also list the errors on the DEV halves (never the held-out ones)
 //! ```
 //!
-//! Both sets are test data only: nothing in marsad was tuned on them.
+//! The scoring is the benchmark's (`benchmarks/bench.py`, functions `load_wikinews`, `load_pud`,
+//! `scheme`): one mapping, applied in the same way to the gold and to every system's output.
 //!
-//! **Farasa WikiNews** (`WikiNews.pos.ref`, one word a line, segments joined by
-//! `+` with their POS tags). Farasa also marks noun/verb suffixes that are not
-//! clitics (ة، ات، ين، ون، the case alef, verbal ت/وا/ن tagged PRON). The gold
-//! is mapped to clitic-only segmentation: leading segments tagged CONJ, PREP,
-//! DET, FUT_PART or PART whose form is و ف ب ل ك س or ال stay apart; trailing
-//! segments tagged PRON whose form is an object/possessive pronoun (ه ها هم هما
-//! هن ك كم كما كن نا ي ني) stay apart; everything between is merged into the stem.
-//! The surface word is the concatenation (ل+ال is written لل). Segments are
-//! compared in normalised form, the article as ال (so لل = ل+ال on both sides).
-//!
-//! **UD Arabic-PUD** (CoNLL-U). This release has no multiword-token lines
-//! (`1-2`): a clitic is a token of its own with `SpaceAfter=No` on the token
-//! before it. Words are rebuilt by joining Arabic tokens linked by
-//! `SpaceAfter=No`. UD does not split the article, and writes لل as ل + ل…
-//! (للسلطة = ل + لسلطة): our article segment is merged into the stem and
-//! segments are compared by their surface text (normalised).
-//!
-//! Scores, over Arabic-letter words only: word accuracy (the segmentation is
-//! exactly right), segment precision/recall/F1 (a segment counts when a gold
-//! segment has the same position and form), and the same for the trivial
-//! baseline that never splits.
+//! * A segmentation is reduced to clitic boundaries: leading segments that are و ف ب ل ك س (and ال
+//!   for WikiNews) and trailing segments that are pronouns (ه ها هم هما هن ك كم كما كن ي ني نا) stay
+//!   apart, everything between is merged into one core. Boundaries are decided on the segments with
+//!   diacritics removed, ى → ي and أ إ آ ٱ → ا (so the feminine ة never passes for the pronoun ه);
+//!   then every segment is folded to the comparison form (ة → ه).
+//! * **Farasa WikiNews** (`WikiNews.pos.ref`): one word a line, segments joined by `+`; the surface
+//!   word is their concatenation (ل+ال written لل). DEV = the first half of the words in file
+//!   order, HELD-OUT = the second half.
+//! * **UD Arabic-PUD** (CoNLL-U, no multiword lines in this release): a word is a run of Arabic
+//!   tokens glued by `SpaceAfter=No`; UD writes ل + ال as ل + لـ, so when the token after ل is
+//!   `Definite=Def` its alef is put back. UD keeps the article on the word, so a split-off ال is
+//!   merged back into the core (on both sides). DEV = sentences 1–500, HELD-OUT = 501–1000.
+//! * Only words made of Arabic letters (and marks) are scored; accuracy = the reduced
+//!   segmentation is exactly the gold's.
 
-use marsad_text::{normalize_str, segment_word, SegmentKind};
-use std::collections::HashSet;
+use marsad_text::segment_word;
 
-fn is_arabic_word(w: &str) -> bool {
-    !w.is_empty()
-        && w.chars().all(|c| marsad_text::chars::is_arabic_letter(c) || marsad_text::chars::is_word_continuation(c))
-        && w.chars().any(marsad_text::chars::is_arabic_letter)
+fn is_ar_word_char(c: char) -> bool {
+    matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0671}'..='\u{06D3}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
 }
 
-#[derive(Default)]
-struct Score {
-    words: usize,
-    exact: usize,
-    gold_segs: usize,
-    pred_segs: usize,
-    matched: usize,
+fn is_ar_word(w: &str) -> bool {
+    !w.is_empty() && w.chars().all(is_ar_word_char)
 }
 
-impl Score {
-    fn add(&mut self, gold: &[String], pred: &[String]) {
-        self.words += 1;
-        if gold == pred {
-            self.exact += 1;
+fn is_diacritic(c: char) -> bool {
+    matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}')
+}
+
+/// Boundary form: no diacritics, ى → ي, hamzated alefs → ا (ة kept).
+fn raw_form(s: &str) -> String {
+    s.chars()
+        .filter(|c| !is_diacritic(*c))
+        .map(|c| match c {
+            'ى' => 'ي',
+            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+            c => c,
+        })
+        .collect()
+}
+
+/// Comparison form: the boundary form with ة → ه.
+fn cmp_form(s: &str) -> String {
+    raw_form(s).replace('ة', "ه")
+}
+
+const PREFIXES: [&str; 7] = ["و", "ف", "ب", "ل", "ك", "س", "ال"];
+const PRONOUNS: [&str; 12] = ["ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "كن", "ي", "ني", "نا"];
+
+/// The shared reduction (bench.py `scheme`).
+fn scheme(segs: &[String], with_al: bool) -> Vec<String> {
+    let segs: Vec<String> = segs.iter().map(|s| raw_form(s)).filter(|s| !s.is_empty()).collect();
+    if segs.is_empty() {
+        return Vec::new();
+    }
+    let is_pre = |s: &str| PREFIXES.contains(&s) && (with_al || s != "ال");
+    let mut i = 0;
+    while i + 1 < segs.len() && is_pre(&segs[i]) {
+        i += 1;
+    }
+    let mut j = segs.len();
+    while j - 1 > i && PRONOUNS.contains(&segs[j - 1].as_str()) {
+        j -= 1;
+    }
+    let mut core: String = segs[i..j].concat();
+    if !with_al {
+        while i > 0 && segs[i - 1] == "ال" {
+            i -= 1;
+            core = format!("ال{core}");
         }
-        let key = |v: &[String]| -> HashSet<(usize, String)> {
-            let mut at = 0;
-            v.iter()
-                .map(|s| {
-                    let k = (at, s.clone());
-                    at += s.chars().count();
-                    k
-                })
-                .collect()
-        };
-        let (g, p) = (key(gold), key(pred));
-        self.gold_segs += gold.len();
-        self.pred_segs += pred.len();
-        self.matched += g.intersection(&p).count();
     }
-    fn print(&self, name: &str) {
-        let p = self.matched as f64 / self.pred_segs.max(1) as f64;
-        let r = self.matched as f64 / self.gold_segs.max(1) as f64;
-        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
-        println!(
-            "{name:<28} words {:>6}  word accuracy {:>6.2}%  segments P {:>6.2}% R {:>6.2}% F1 {:>6.2}%",
-            self.words,
-            100.0 * self.exact as f64 / self.words.max(1) as f64,
-            100.0 * p,
-            100.0 * r,
-            100.0 * f
-        );
-    }
+    let mut out: Vec<String> = segs[..i].iter().map(|s| cmp_form(s)).collect();
+    out.push(cmp_form(&core));
+    out.extend(segs[j..].iter().map(|s| cmp_form(s)));
+    out
 }
 
-const PROCLITICS: [&str; 7] = ["و", "ف", "ب", "ل", "ك", "س", "ال"];
-const PRONOUNS: [&str; 12] = ["ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "كن", "نا", "ي", "ني"];
-
-/// Farasa gold → clitic-only normalised segments and the surface word.
-fn farasa_gold(segs: &str, tags: &str) -> Option<(String, Vec<String>)> {
-    let raw: Vec<&str> = segs.split('+').map(str::trim).collect();
-    let segs: Vec<String> = raw.iter().map(|s| normalize_str(s)).collect();
-    let tags: Vec<&str> = tags.split('+').map(str::trim).collect();
-    if segs.len() != tags.len() || segs.iter().any(|s| s.is_empty()) {
-        return None;
-    }
-    let mut surface = String::new();
+/// The written word from gold segments (ل+ال is written لل).
+fn surface(segs: &[&str]) -> String {
+    let mut out = String::new();
     for (i, s) in segs.iter().enumerate() {
-        if s == "ال" && i > 0 && segs[i - 1] == "ل" {
-            surface.push('ل');
+        if i > 0 && segs[i - 1] == "ل" && s.starts_with("ال") && out.ends_with('ل') {
+            out.push_str(&s["ا".len()..]);
         } else {
-            surface.push_str(raw[i]);
+            out.push_str(s);
         }
-    }
-    if !is_arabic_word(&surface) {
-        return None;
-    }
-    let n = segs.len();
-    let mut lead = 0;
-    while lead < n
-        && PROCLITICS.contains(&segs[lead].as_str())
-        && matches!(tags[lead], "CONJ" | "PREP" | "DET" | "FUT_PART" | "PART")
-    {
-        lead += 1;
-    }
-    let mut trail = n;
-    while trail > lead + 1 && tags[trail - 1] == "PRON" && PRONOUNS.contains(&segs[trail - 1].as_str()) {
-        trail -= 1;
-    }
-    let mut out: Vec<String> = segs[..lead].to_vec();
-    if lead < trail {
-        out.push(segs[lead..trail].concat());
-    }
-    out.extend(segs[trail..].iter().cloned());
-    Some((surface, out))
-}
-
-fn ours_farasa(word: &str) -> Vec<String> {
-    segment_word(word).segments.into_iter().map(|s| s.form).collect()
-}
-
-fn ours_ud(word: &str) -> Vec<String> {
-    let seg = segment_word(word);
-    let chars: Vec<char> = word.chars().collect();
-    let mut out: Vec<String> = Vec::new();
-    let mut merge_next = false;
-    for s in &seg.segments {
-        let text: String = chars[s.start as usize..(s.end as usize).min(chars.len())].iter().collect();
-        let text = normalize_str(&text);
-        if merge_next {
-            if let Some(last) = out.last_mut() {
-                last.push_str(&text);
-            }
-        } else {
-            out.push(text);
-        }
-        merge_next = s.kind == SegmentKind::Article;
     }
     out
 }
 
-fn main() {
-    let dir = std::env::args().nth(1).unwrap_or_else(|| "../shared/data/segmentation".into());
-    // Our own hand-annotated dev list (eval/text/seg_dev.tsv), same conventions as Farasa.
-    let dev_path = std::env::args().nth(2).unwrap_or_else(|| "eval/text/seg_dev.tsv".into());
-    if let Ok(data) = std::fs::read_to_string(&dev_path) {
-        let (mut ours, mut base) = (Score::default(), Score::default());
-        let mut errors = Vec::new();
-        for line in data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
-            let mut cols = line.split('\t');
-            let (Some(word), Some(gold)) = (cols.next(), cols.next()) else { continue };
-            let gold: Vec<String> = gold.trim().split('+').map(String::from).collect();
-            let pred = ours_farasa(word.trim());
-            if pred != gold {
-                errors.push(format!("{word}: gold {} ours {}", gold.join("+"), pred.join("+")));
-            }
-            ours.add(&gold, &pred);
-            base.add(&gold, &[normalize_str(word.trim())]);
+/// (word, gold segments, held-out?)
+type Item = (String, Vec<String>, bool);
+
+fn load_wikinews(path: &str) -> std::io::Result<Vec<Item>> {
+    let data = std::fs::read_to_string(path)?;
+    let mut out = Vec::new();
+    for line in data.lines().skip(1) {
+        let tok = line.split('\t').next().unwrap_or("");
+        let segs: Vec<&str> = tok.split('+').filter(|s| !s.is_empty()).collect();
+        if segs.is_empty() {
+            continue;
         }
-        println!("marsad dev list ({dev_path})");
-        ours.print("  marsad");
-        base.print("  baseline (no split)");
-        for e in errors {
+        let w = surface(&segs);
+        if is_ar_word(&w) {
+            out.push((w, segs.iter().map(|s| s.to_string()).collect(), false));
+        }
+    }
+    let half = out.len() / 2;
+    for (i, it) in out.iter_mut().enumerate() {
+        it.2 = i >= half;
+    }
+    Ok(out)
+}
+
+fn load_pud(path: &str) -> std::io::Result<Vec<Item>> {
+    let data = std::fs::read_to_string(path)?;
+    let mut raw: Vec<(String, Vec<String>, usize)> = Vec::new();
+    let mut group: Vec<(String, bool)> = Vec::new(); // (form, Definite=Def)
+    let mut sent = 0usize;
+    let flush = |group: &mut Vec<(String, bool)>, raw: &mut Vec<(String, Vec<String>, usize)>, sent: usize| {
+        if group.is_empty() {
+            return;
+        }
+        let w: String = group.iter().map(|(f, _)| f.as_str()).collect();
+        let segs: Vec<String> = group
+            .iter()
+            .enumerate()
+            .map(|(i, (f, def))| {
+                if i > 0 && group[i - 1].0 == "ل" && f.starts_with('ل') && !f.starts_with("ال") && *def {
+                    format!("ا{f}")
+                } else {
+                    f.clone()
+                }
+            })
+            .collect();
+        if is_ar_word(&w) {
+            raw.push((w, segs, sent));
+        }
+        group.clear();
+    };
+    for line in data.lines() {
+        if line.starts_with("# sent_id") {
+            sent += 1;
+        }
+        if line.trim().is_empty() || line.starts_with('#') {
+            flush(&mut group, &mut raw, sent);
+            continue;
+        }
+        let c: Vec<&str> = line.split('\t').collect();
+        if c.len() < 10 || c[0].contains('-') || c[0].contains('.') {
+            continue;
+        }
+        let (form, feats, misc) = (c[1], c[5], c[9]);
+        if !is_ar_word(form) {
+            flush(&mut group, &mut raw, sent);
+            continue;
+        }
+        group.push((form.to_string(), feats.split('|').any(|f| f == "Definite=Def")));
+        if !misc.split('|').any(|m| m == "SpaceAfter=No") {
+            flush(&mut group, &mut raw, sent);
+        }
+    }
+    flush(&mut group, &mut raw, sent);
+    let half = sent.div_ceil(2);
+    Ok(raw.into_iter().map(|(w, g, s)| (w, g, s > half)).collect())
+}
+
+fn predict(word: &str) -> Vec<String> {
+    segment_word(word).segments.into_iter().map(|s| s.form).collect()
+}
+
+#[derive(Default)]
+struct Half {
+    words: usize,
+    exact: usize,
+    baseline: usize,
+}
+
+fn evaluate(name: &str, items: &[Item], with_al: bool, show_errors: bool) {
+    let (mut dev, mut held) = (Half::default(), Half::default());
+    let mut errors: Vec<String> = Vec::new();
+    for (w, g, heldout) in items {
+        let gold = scheme(g, with_al);
+        let pred = scheme(&predict(w), with_al);
+        let h = if *heldout { &mut held } else { &mut dev };
+        h.words += 1;
+        if gold == pred {
+            h.exact += 1;
+        } else if !*heldout {
+            errors.push(format!("{w}\tgold {}\tours {}", gold.join("+"), pred.join("+")));
+        }
+        if gold == scheme(std::slice::from_ref(w), with_al) {
+            h.baseline += 1;
+        }
+    }
+    let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
+    println!("{name}");
+    for (label, h) in [("held-out half", &held), ("dev half", &dev)] {
+        println!(
+            "  {label:<14} words {:>6}  word accuracy {:>6.2}%  (no-split baseline {:>6.2}%)",
+            h.words,
+            pct(h.exact, h.words),
+            pct(h.baseline, h.words)
+        );
+    }
+    println!("  {:<14} words {:>6}  word accuracy {:>6.2}%", "all", dev.words + held.words, pct(dev.exact + held.exact, dev.words + held.words));
+    if show_errors {
+        for e in &errors {
             println!("    {e}");
         }
     }
-    // Farasa WikiNews.
-    let path = format!("{dir}/farasa-wikinews/WikiNews.pos.ref");
-    match std::fs::read_to_string(&path) {
-        Ok(data) => {
-            let (mut ours, mut base) = (Score::default(), Score::default());
-            let mut errors = Vec::new();
-            for line in data.lines().skip(1) {
-                let mut cols = line.split('\t');
-                let (Some(segs), Some(tags)) = (cols.next(), cols.next()) else { continue };
-                let Some((surface, gold)) = farasa_gold(segs, tags) else { continue };
-                let pred = ours_farasa(&surface);
-                if pred != gold && errors.len() < 40 {
-                    errors.push(format!("{surface}: gold {} ours {}", gold.join("+"), pred.join("+")));
-                }
-                ours.add(&gold, &pred);
-                base.add(&gold, &[normalize_str(&surface)]);
-            }
-            println!("Farasa WikiNews (clitic-only, article split)");
-            ours.print("  marsad");
-            base.print("  baseline (no split)");
-            if std::env::var_os("SEG_EVAL_ERRORS").is_some() {
-                for e in errors {
-                    println!("    {e}");
-                }
-            }
-        }
-        Err(e) => println!("Farasa WikiNews: cannot read {path}: {e}"),
+}
+
+fn main() {
+    let dir = std::env::args().nth(1).unwrap_or_else(|| "../shared/data/segmentation".into());
+    let show_errors = std::env::var_os("SEG_EVAL_ERRORS").is_some();
+    // Our own hand-annotated dev list (eval/text/seg_dev.tsv): normalised clitic segments, article split.
+    let dev_path = std::env::args().nth(2).unwrap_or_else(|| "eval/text/seg_dev.tsv".into());
+    if let Ok(data) = std::fs::read_to_string(&dev_path) {
+        let items: Vec<Item> = data
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| {
+                let mut cols = l.split('\t');
+                let (w, g) = (cols.next()?.trim(), cols.next()?.trim());
+                Some((w.to_string(), g.split('+').map(String::from).collect(), false))
+            })
+            .collect();
+        evaluate(&format!("marsad dev list ({dev_path}; both halves are dev)"), &items, true, show_errors);
     }
-    // UD Arabic-PUD.
-    let path = format!("{dir}/ud-arabic-pud/ar_pud-ud-test.conllu");
-    match std::fs::read_to_string(&path) {
-        Ok(data) => {
-            let (mut ours, mut base) = (Score::default(), Score::default());
-            let mut errors = Vec::new();
-            let mut word: Vec<String> = Vec::new();
-            let mut glued = false;
-            let mut flush = |word: &mut Vec<String>, ours: &mut Score, base: &mut Score| {
-                if word.is_empty() {
-                    return;
-                }
-                let surface: String = word.concat();
-                if is_arabic_word(&surface) {
-                    let gold: Vec<String> = word.iter().map(|s| normalize_str(s)).collect();
-                    let pred = ours_ud(&surface);
-                    if pred != gold && errors.len() < 40 {
-                        errors.push(format!("{surface}: gold {} ours {}", gold.join("+"), pred.join("+")));
-                    }
-                    ours.add(&gold, &pred);
-                    base.add(&gold, &[normalize_str(&surface)]);
-                }
-                word.clear();
-            };
-            for line in data.lines() {
-                if line.starts_with('#') || line.trim().is_empty() {
-                    flush(&mut word, &mut ours, &mut base);
-                    glued = false;
-                    continue;
-                }
-                let cols: Vec<&str> = line.split('\t').collect();
-                if cols.len() < 10 || !cols[0].bytes().all(|b| b.is_ascii_digit()) {
-                    continue; // multiword-token ranges and empty nodes (none in this release)
-                }
-                let form = cols[1];
-                let arabic = is_arabic_word(form);
-                if !(glued && arabic && word.last().is_some_and(|w| is_arabic_word(w))) {
-                    flush(&mut word, &mut ours, &mut base);
-                }
-                word.push(form.to_string());
-                glued = cols[9].split('|').any(|m| m == "SpaceAfter=No");
-            }
-            flush(&mut word, &mut ours, &mut base);
-            println!("UD Arabic-PUD (clitic-only, article kept)");
-            ours.print("  marsad");
-            base.print("  baseline (no split)");
-            if std::env::var_os("SEG_EVAL_ERRORS").is_some() {
-                for e in errors {
-                    println!("    {e}");
-                }
-            }
-        }
-        Err(e) => println!("UD Arabic-PUD: cannot read {path}: {e}"),
+    match load_wikinews(&format!("{dir}/farasa-wikinews/WikiNews.pos.ref")) {
+        Ok(items) => evaluate("Farasa WikiNews (clitics, article split)", &items, true, show_errors),
+        Err(e) => println!("Farasa WikiNews: {e}"),
+    }
+    match load_pud(&format!("{dir}/ud-arabic-pud/ar_pud-ud-test.conllu")) {
+        Ok(items) => evaluate("UD Arabic-PUD (clitics, article kept on the word)", &items, false, show_errors),
+        Err(e) => println!("UD Arabic-PUD: {e}"),
     }
 }
