@@ -79,6 +79,9 @@ pub enum Pos {
     Verb,
     Noun,
     Cue,
+    /// An active participle in a circumstantial clause ("متهما", "داعيا"):
+    /// its subject is the subject of the clause it hangs on.
+    Participle,
 }
 
 /// One trigger entry of `triggers.tsv`.
@@ -166,6 +169,15 @@ pub enum Cue {
     ClauseLink,
     /// Places of an actor (مواقع، مقر، معاقل): the actor after them is the target.
     Facility,
+    /// Aspectual verbs (واصل، يواصل، صعد): the verbal noun after them takes their subject.
+    Aspect,
+    /// "الاخير": the person named last.
+    Latter,
+    /// "الجانبان", "الطرفان": the two parties named before.
+    Dual,
+    /// Nouns for a statement or proposal (تصريحات، دعوه، المقترح): rejecting or
+    /// condemning it targets its author.
+    Statement,
 }
 
 fn cue_class(s: &str) -> Option<Cue> {
@@ -174,6 +186,10 @@ fn cue_class(s: &str) -> Option<Cue> {
         "on_behalf" => Cue::OnBehalf,
         "clause_link" => Cue::ClauseLink,
         "facility" => Cue::Facility,
+        "aspect" => Cue::Aspect,
+        "latter" => Cue::Latter,
+        "dual" => Cue::Dual,
+        "statement" => Cue::Statement,
         "partner" => Cue::Partner,
         "between" => Cue::Between,
         "agent" => Cue::Agent,
@@ -265,6 +281,7 @@ impl Lexicon {
                 "v" => Pos::Verb,
                 "n" => Pos::Noun,
                 "c" => Pos::Cue,
+                "p" => Pos::Participle,
                 _ => continue,
             };
             let companions: Vec<String> = match f.get(4) {
@@ -297,7 +314,7 @@ impl Lexicon {
                     let pronouns = t.obj || !t.companions.is_empty();
                     self.add_verb(id, f[3], pronouns, affixes)
                 }
-                Pos::Noun | Pos::Cue => {
+                Pos::Noun | Pos::Cue | Pos::Participle => {
                     let forms: Vec<&str> = if pos == Pos::Cue { vec![f[3]] } else { f[3].split('|').collect() };
                     for form in forms {
                         let words: Vec<String> =

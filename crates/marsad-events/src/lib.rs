@@ -115,8 +115,8 @@ struct Ctx {
     dates: Vec<usize>,
     /// For each token, 1 + index of the earlier organisation whose short form it is (0 = none).
     short: Vec<u32>,
-    /// Quotations with a speaker: content start and end (code points), speaker as an argument.
-    quotes: Vec<(usize, usize, Arg)>,
+    /// Quotations with a speaker: content start and end, cue start (code points), speaker as an argument.
+    quotes: Vec<(usize, usize, usize, Arg)>,
 }
 
 impl Ctx {
@@ -187,7 +187,7 @@ impl Ctx {
                 kind: if sp.actor.is_some() { ActorKind::Name } else { ActorKind::Head },
                 place: false,
             };
-            quotes.push((q.content.start, q.content.end, arg));
+            quotes.push((q.content.start, q.content.end, q.cue.start, arg));
         }
         Ctx { ent_at, in_time, dates, short, quotes }
     }
@@ -293,14 +293,55 @@ impl EventAnnotator {
                 // "وزاره الخزانه الاميركيه": an entity followed by a nationality adjective
                 if arg.last < end && ctx.ent_at[arg.last] == 0 {
                     if let Some(m) = self.lex_actor_at(doc, arg.last, end).filter(|m| m.kind == ActorKind::Nationality) {
-                        arg.last = m.last;
-                        arg.country = arg.country.or(m.country);
+                        // "الاحتلال التركي": the adjective says whose
+                        arg.last = self.extend_nationality(doc, m.last, end);
+                        arg.country = m.country.or(arg.country);
                     }
                 }
                 return Some(arg);
             }
         }
+        // "الاخير": the person named last before
+        if self.cue_loose(doc, i, Cue::Latter) {
+            let lo = i.saturating_sub(80);
+            if let Some(k) = (lo..i).rev().find(|&k| {
+                ctx.ent_at[k] > 0 && doc.entities[ctx.ent_at[k] as usize - 1].entity_type == marsad_doc::EntityType::PER
+            }) {
+                let e = &doc.entities[ctx.ent_at[k] as usize - 1];
+                let info = e.actor.as_deref().and_then(marsad_entities::actor);
+                return Some(Arg {
+                    first: i,
+                    last: i + 1,
+                    actor: e.actor.clone(),
+                    country: e.country.clone().or_else(|| info.as_ref().and_then(|x| x.country.clone())),
+                    sector: e.sector.clone().or_else(|| info.and_then(|x| x.sector)),
+                    prep: false,
+                    kind: ActorKind::Name,
+                    place: false,
+                });
+            }
+        }
+        // "الجانبان": resolved to the parties named before once all events are found
+        if self.cue_loose(doc, i, Cue::Dual) {
+            return Some(Arg {
+                first: i,
+                last: i + 1,
+                actor: None,
+                country: None,
+                sector: None,
+                prep: self.has_prep(doc, i),
+                kind: ActorKind::Head,
+                place: false,
+            });
+        }
         if let Some(mut a) = self.lex_actor_at(doc, i, end).filter(|a| a.kind != ActorKind::Place) {
+            if a.kind == ActorKind::Name {
+                // "الاحتلال التركي": a following nationality adjective says whose
+                if let Some(m) = self.lex_actor_at(doc, a.last, end).filter(|m| m.kind == ActorKind::Nationality) {
+                    a.last = self.extend_nationality(doc, m.last, end);
+                    a.country = m.country.or(a.country);
+                }
+            }
             if a.kind == ActorKind::Head {
                 // "القوات الاميركيه", "قوات التحالف", "قوات الامن العراقيه"
                 let head = doc.tokens.norm(i);
@@ -425,14 +466,15 @@ impl EventAnnotator {
         if i + 1 < end {
             if let Some(m) = self.lex_actor_at(doc, i + 1, end) {
                 if m.kind == ActorKind::Nationality {
-                    return Some(Arg { first: i, prep: self.has_prep(doc, i), ..m });
+                    let last = self.extend_nationality(doc, m.last, end);
+                    return Some(Arg { first: i, last, prep: self.has_prep(doc, i), ..m });
                 }
             }
         }
         if let Some(info) = marsad_entities::nationality(doc.tokens.norm(i)) {
             return Some(Arg {
                 first: i,
-                last: i + 1,
+                last: self.extend_nationality(doc, i + 1, end),
                 actor: Some(info.id),
                 country: info.country,
                 sector: info.sector,
@@ -442,6 +484,18 @@ impl EventAnnotator {
             });
         }
         None
+    }
+
+    /// The end of a run of coordinated nationality adjectives starting at
+    /// `last` ("اميركيه بريطانيه", "الاميركيه والبريطانيه"): at most two more.
+    fn extend_nationality(&self, doc: &Doc, mut last: usize, end: usize) -> usize {
+        for _ in 0..2 {
+            match self.lex_actor_at(doc, last, end) {
+                Some(m) if m.kind == ActorKind::Nationality => last = m.last,
+                _ => break,
+            }
+        }
+        last
     }
 
     /// Extends a title head (`a`, a description like "وزير الخارجيه") over
@@ -857,6 +911,17 @@ impl EventAnnotator {
                 continue;
             }
             let t = &self.lex.triggers[c.trigger as usize];
+            // An event said not to have happened ("نفت ان تكون قد زودت", "لم يعلق") is
+            // no event; a denial or refusal is itself the event (REJECT).
+            if c.negated && !matches!(t.etype, "REJECT") {
+                continue;
+            }
+            // A meeting or visit still to come is an agreement to meet (PLOVER AGREE).
+            let (etype, mode) = if c.hypothetical && t.etype == "CONSULT" {
+                ("AGREE", None)
+            } else {
+                (t.etype, t.mode.clone())
+            };
             let trig = doc.token_span(c.first, c.last);
             let sent = doc.sentences[c.sentence];
             let target = c.target.clone();
@@ -888,8 +953,8 @@ impl EventAnnotator {
                 target = location.clone();
             }
             events.push(Event {
-                event_type: t.etype.to_string(),
-                mode: t.mode.clone(),
+                event_type: etype.to_string(),
+                mode,
                 trigger: trig,
                 source,
                 target,
@@ -1021,6 +1086,42 @@ impl EventAnnotator {
                         source = Some(a);
                     }
                 }
+                // after an aspectual verb: "الاحتلال يواصل استهداف المدنيين",
+                // "واصلت اسرائيل قصف غزه": the verb's subject acts, the genitive is hit
+                if source.is_none() && target.is_none() && i > start {
+                    let svo = self.cue_loose(doc, i - 1, Cue::Aspect).then(|| {
+                        self.scan_backward(doc, ctx, start, i - 1, 6).filter(|a| a.last == i - 1)
+                    });
+                    let vso = || {
+                        (start..i.saturating_sub(1)).rev().take(4).find(|&k| self.cue_loose(doc, k, Cue::Aspect)).and_then(|k| {
+                            self.actor_at(doc, ctx, k + 1, i).filter(|a| a.last == i && !a.prep)
+                        })
+                    };
+                    if let Some(a) = svo.flatten().or_else(vso) {
+                        source = Some(a);
+                        if let Some(g) = self.actor_at(doc, ctx, j, end).filter(|g| !g.prep) {
+                            j = g.last;
+                            target = Some(g);
+                        }
+                    }
+                }
+                // "اقتحام واسع شنه الجيش", "غارات شنتها مسيرات تركيه": a verb whose
+                // object pronoun refers back to the noun; its subject acts
+                if source.is_none() {
+                    for k in j..end.min(j + 3) {
+                        if is_hard_stop(doc, k) || doc.tokens[k].kind != TokenKind::Word {
+                            break;
+                        }
+                        let w = doc.tokens.norm(k);
+                        if self.lex.verb_forms.contains_key(w) && (w.ends_with('ه') || w.ends_with("ها") || w.ends_with("هم")) {
+                            if let Some(a) = self.actor_at(doc, ctx, k + 1, end).filter(|a| !a.prep && !is_town(a)) {
+                                j = a.last;
+                                source = Some(a);
+                            }
+                            break;
+                        }
+                    }
+                }
                 // relative clause: "الهجوم الذي شنته حماس"
                 let mut k = j;
                 if k < end && !self.cue(doc, k, Cue::Relative) && k + 1 < end && self.cue(doc, k + 1, Cue::Relative) {
@@ -1076,6 +1177,14 @@ impl EventAnnotator {
                                     && doc.tokens[a.last].kind == TokenKind::Word
                                     && !self.lex.cues.contains_key(doc.tokens.norm(a.last))))
                     });
+                }
+            }
+            Pos::Participle => {
+                // "…، متهما اسرائيل بـ…", "داعيا الاداره الاميركيه الي …": the subject
+                // of the clause the participle hangs on acts; the object is the target.
+                source = self.clause_subject(doc, ctx, start, i, prev_source.as_ref());
+                if t.obj {
+                    target = self.scan_forward(doc, ctx, after, end, 3).filter(|a| !a.prep && (!a.place || a.kind == ActorKind::Name));
                 }
             }
             Pos::Cue => {
@@ -1266,7 +1375,7 @@ impl EventAnnotator {
             && matches!(t.etype, "ACCUSE" | "THREATEN" | "REQUEST" | "REJECT" | "SUPPORT")
         {
             let at = doc.tokens[i].start as usize;
-            if let Some((_, _, a)) = ctx.quotes.iter().find(|(s, e, _)| *s <= at && at < *e) {
+            if let Some((_, _, _, a)) = ctx.quotes.iter().find(|(s, e, _, _)| *s <= at && at < *e) {
                 source = Some(a.clone());
             }
         }
@@ -1337,6 +1446,34 @@ impl EventAnnotator {
             consumed.push(k);
         }
         Some(Cand { trigger: tid, first: i, last, source, target, negated, hypothetical, sentence: 0 })
+    }
+
+    /// The subject of the clause a participle or pronoun hangs on: the speaker
+    /// of a quotation introduced earlier in the sentence, else the subject of
+    /// the event before it, else the subject of the sentence's first verb.
+    fn clause_subject(&self, doc: &Doc, ctx: &Ctx, start: usize, i: usize, prev: Option<&Arg>) -> Option<Arg> {
+        let lo = doc.tokens[start].start as usize;
+        let at = doc.tokens[i].start as usize;
+        if let Some((_, _, _, a)) =
+            ctx.quotes.iter().filter(|(_, _, cue, _)| *cue >= lo && *cue <= at).max_by_key(|(_, _, cue, _)| *cue)
+        {
+            return Some(a.clone());
+        }
+        if let Some(p) = prev.filter(|p| p.first < i) {
+            return Some(p.clone());
+        }
+        for r in start..i {
+            if is_hard_stop(doc, r) && doc.tokens.norm(r) != "," && doc.tokens.norm(r) != "،" {
+                break;
+            }
+            if self.cue_loose(doc, r, Cue::Report) || self.triggers_here_verb(doc, r) {
+                return self
+                    .scan_forward_opt(doc, ctx, r + 1, i, 1, false)
+                    .filter(|a| !a.prep && !a.place)
+                    .or_else(|| self.scan_backward(doc, ctx, start, r, 4));
+            }
+        }
+        None
     }
 
     /// The country of the actor or place nearest to the trigger in its sentence.
