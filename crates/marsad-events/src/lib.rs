@@ -894,6 +894,7 @@ impl EventAnnotator {
             }
             dedupe(&mut cands, first_cand, &self.lex);
         }
+        self.resolve_references(doc, &ctx, &mut cands);
         if cands.is_empty() {
             return Vec::new();
         }
@@ -1446,6 +1447,95 @@ impl EventAnnotator {
             consumed.push(k);
         }
         Some(Cand { trigger: tid, first: i, last, source, target, negated, hypothetical, sentence: 0 })
+    }
+
+    /// Arguments that point back to earlier events: "الجانبان" (the two
+    /// parties of the last two-sided event); the condemned or rejected
+    /// object that is itself an earlier event ("ادانت … الضربات": whoever
+    /// struck) or an earlier statement ("تصريحات رفضتها السلطه": whoever
+    /// made them). A noun read as an anaphoric object is no new event.
+    fn resolve_references(&self, doc: &Doc, ctx: &Ctx, cands: &mut Vec<Cand>) {
+        let n = doc.tokens.len();
+        let mut drop = vec![false; cands.len()];
+        let mut hits = Vec::with_capacity(8);
+        for k in 0..cands.len() {
+            let is_dual = |a: &Option<Arg>| a.as_ref().is_some_and(|a| a.last == a.first + 1 && self.cue_loose(doc, a.first, Cue::Dual));
+            if is_dual(&cands[k].source) {
+                let pair = (0..k).rev().take(12).find(|&m| {
+                    cands[m].source.is_some() && cands[m].target.is_some() && !is_dual(&cands[m].source) && !drop[m]
+                });
+                if let Some(m) = pair {
+                    cands[k].source = cands[m].source.clone();
+                    if cands[k].target.is_none() || is_dual(&cands[k].target) {
+                        cands[k].target = cands[m].target.clone();
+                    }
+                }
+            }
+            let t = &self.lex.triggers[cands[k].trigger as usize];
+            if cands[k].target.is_some() || !matches!(t.etype, "ACCUSE" | "REJECT" | "SUPPORT") || t.pos == Pos::Cue {
+                continue;
+            }
+            let Some(src) = cands[k].source.clone() else { continue };
+            let sent_end = doc.sentence_tokens(cands[k].sentence).end.min(n);
+            let mut p = cands[k].last;
+            if src.first >= p && src.first <= p + 1 {
+                p = src.last;
+            }
+            // the earlier event whose author is meant, of a type (None = any statement)
+            let mut want: Option<Option<&'static str>> = None;
+            let mut noun_at = None;
+            for q in p..sent_end.min(p + 3) {
+                if is_hard_stop(doc, q) {
+                    break;
+                }
+                if self.cue_loose(doc, q, Cue::Statement) {
+                    want = Some(None);
+                    break;
+                }
+                let w = doc.tokens.norm(q);
+                let w = w.strip_prefix('و').unwrap_or(w);
+                if w.starts_with("ال") {
+                    self.triggers_at(doc, q, sent_end, &mut hits);
+                    if let Some(&(tid, _, _)) = hits.iter().find(|h| self.lex.triggers[h.0 as usize].pos == Pos::Noun) {
+                        want = Some(Some(self.lex.triggers[tid as usize].etype));
+                        noun_at = Some(q);
+                        break;
+                    }
+                }
+                if self.actor_at(doc, ctx, q, sent_end).is_some() {
+                    break;
+                }
+            }
+            // "رفضتها": an object pronoun on the verb
+            if want.is_none() && t.pos == Pos::Verb {
+                let w = doc.tokens.norm(cands[k].first);
+                if (w.ends_with("ها") || w.ends_with("هم")) && w.chars().count() > 4 {
+                    want = Some(None);
+                }
+            }
+            let Some(want) = want else { continue };
+            let same = |a: &Arg| {
+                (a.actor.is_some() && a.actor == src.actor) || (a.country.is_some() && a.country == src.country)
+            };
+            let lo_sent = cands[k].sentence.saturating_sub(3);
+            let ante = (0..k).rev().take_while(|&m| cands[m].sentence >= lo_sent).find(|&m| {
+                let mt = self.lex.triggers[cands[m].trigger as usize].etype;
+                !drop[m]
+                    && want.is_none_or(|w| w == mt)
+                    && noun_at != Some(cands[m].first)
+                    && cands[m].source.as_ref().is_some_and(|a| !same(a) && a.kind != ActorKind::Head)
+            });
+            if let Some(m) = ante {
+                cands[k].target = cands[m].source.clone();
+                if let Some(q) = noun_at {
+                    if let Some(d) = (k + 1..cands.len()).find(|&d| cands[d].first == q) {
+                        drop[d] = true;
+                    }
+                }
+            }
+        }
+        let mut it = drop.into_iter();
+        cands.retain(|_| !it.next().unwrap_or(false));
     }
 
     /// The subject of the clause a participle or pronoun hangs on: the speaker
