@@ -69,6 +69,7 @@ impl Segmentation {
 const PROTECTED_DATA: &str = include_str!("../../../data/text/clitic_protected.txt");
 const FREQ_DATA: &str = include_str!("../../../data/text/word_freq.tsv");
 const HOSTS_DATA: &str = include_str!("../../../data/text/pronoun_hosts.tsv");
+const FIXED_DATA: &str = include_str!("../../../data/text/clitic_fixed.tsv");
 
 /// FNV-1a: a fast hash for the short keys of the lexicon (SipHash's DoS
 /// resistance is not needed for a fixed, embedded word list).
@@ -99,6 +100,12 @@ struct Lexicon {
     protected: HashSet<String>,
     /// Host word + pronoun → (host length in chars) for short function words (منه، لها).
     host_forms: FastMap<usize>,
+    /// Total frequency of the words starting with each 3- and 4-letter beginning:
+    /// how plausible an unseen word's start is (ويكي… is a family of its own,
+    /// ينت… is common after a conjunction).
+    prefix_freq: FastMap<u32>,
+    /// Words with a fixed segmentation (بشأن = ب+شأن): normalised word → segment lengths.
+    fixed: FastMap<Vec<u8>>,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -124,7 +131,25 @@ fn lexicon() -> &'static Lexicon {
                 host_forms.insert(format!("{host}{}", normalize_str(p)), host.chars().count());
             }
         }
-        Lexicon { freq, protected, host_forms }
+        let mut fixed = FastMap::default();
+        for line in data_lines(FIXED_DATA) {
+            let mut cols = line.split('\t');
+            let (Some(word), Some(segs)) = (cols.next(), cols.next()) else { continue };
+            let word = normalize_str(word.trim());
+            let lens: Vec<u8> = segs.trim().split('+').map(|x| normalize_str(x).chars().count() as u8).collect();
+            if lens.iter().map(|&l| l as usize).sum::<usize>() == word.chars().count() && lens.iter().all(|&l| l > 0) {
+                fixed.insert(word, lens);
+            }
+        }
+        let mut prefix_freq: FastMap<u32> = FastMap::with_capacity_and_hasher(60_000, Default::default());
+        for (w, &c) in &freq {
+            let mut ends = w.char_indices().map(|(b, _)| b).skip(3);
+            for end in [ends.next(), ends.next()].into_iter().flatten() {
+                let e = prefix_freq.entry(w[..end].to_string()).or_insert(0);
+                *e = e.saturating_add(c);
+            }
+        }
+        Lexicon { freq, protected, host_forms, prefix_freq, fixed }
     })
 }
 
@@ -137,6 +162,17 @@ impl Lexicon {
             self.protected.contains(&w.replace('ة', "ه"))
         } else {
             self.protected.contains(w)
+        }
+    }
+    fn prefix(&self, p: &str) -> f64 {
+        self.prefix_freq.get(p).copied().unwrap_or(0) as f64
+    }
+    /// The listed segmentation of `w` (segment lengths), if any.
+    fn fixed_segmentation(&self, w: &str) -> Option<&Vec<u8>> {
+        if w.contains('ة') {
+            self.fixed.get(&w.replace('ة', "ه"))
+        } else {
+            self.fixed.get(w)
         }
     }
     /// A protected word, possibly followed by a pronoun (بيانه، التزامهم).
@@ -177,14 +213,18 @@ impl Ctx {
 /// وقال (19,888) against قال (10,419) or بسبب against سبب are split. The
 /// ratios were set by looking at such pairs in the ANT corpus (never at the
 /// segmentation test sets).
+fn tune(i: usize, d: f64) -> f64 {
+    static P: OnceLock<Vec<Option<f64>>> = OnceLock::new();
+    P.get_or_init(|| std::env::var("SEG_TUNE").unwrap_or_default().split(',').map(|x| x.parse().ok()).collect()).get(i).copied().flatten().unwrap_or(d)
+}
 fn proclitic_ratio(c: char) -> f64 {
     match c {
-        'و' => 10.0,
-        'ف' => 1.0,
-        'ب' => 10.0,
-        'ل' => 5.0,
-        'ك' => 0.5,
-        'س' => 5.0,
+        'و' => tune(0, 10.0),
+        'ف' => tune(1, 1.0),
+        'ب' => tune(2, 10.0),
+        'ل' => tune(3, 5.0),
+        'ك' => tune(4, 0.5),
+        'س' => tune(5, 5.0),
         _ => 0.0,
     }
 }
@@ -207,21 +247,18 @@ const ENCLITICS: [(&str, f64); 11] = [
 ];
 
 /// Frequency estimates of unseen cliticised forms scale by at most this.
-const MAX_ESTIMATE_SHARE: f64 = 0.5;
+const MAX_ESTIMATE_SHARE: f64 = 0.1;
 
 /// A remainder must be at least this frequent (estimated) to be split off:
 /// rare foreign names (برايس، بلغراد) are not cut on thin evidence.
-const MIN_REST_FREQ: f64 = 10.0;
+const MIN_REST_FREQ: f64 = 5.0;
 
 /// Segment one word (the original text of a [`crate::TokenKind::Word`] token).
 pub fn segment_word(word: &str) -> Segmentation {
     let norm = Normalized::with_options(word, &lexicon_normalize_options());
-    // A hamza on the alef after a first و/ف (وأكد، فإن) marks a conjunction:
-    // hardly any Arabic stem starts with وأ.
-    let mut letters = word.chars().filter(|c| !crate::chars::is_word_continuation(*c) && !crate::chars::is_invisible_control(*c));
-    let first_two = (letters.next(), letters.next());
-    let hamza_after_conj = matches!(first_two, (Some('و' | 'ف'), Some('أ' | 'إ' | 'آ')));
-    let pieces = segment_normalized(norm.as_str(), false, hamza_after_conj);
+    // Tanween fath (بديلاً، فرداً) marks an indefinite accusative: no preposition governs it.
+    let accusative = word.trim_end_matches(|c: char| crate::chars::is_word_continuation(c) && c != '\u{064B}').ends_with(['\u{064B}']);
+    let pieces = segment_normalized(norm.as_str(), false, hamza_position(word, norm.as_str()), accusative);
     let mut segments = Vec::with_capacity(pieces.len());
     for (a, b, kind, form) in pieces {
         let (s, e) = norm.to_original(a, b);
@@ -245,12 +282,25 @@ pub fn segment_word(word: &str) -> Segmentation {
     Segmentation { segments }
 }
 
+/// Where the first hamzated alef (أ إ آ) of the original word stands, in
+/// letters of its normalised form, when it is one of the first four letters.
+/// The article is written with a plain alef (hamzat al-wasl), and stems hardly
+/// ever have أ after و ف ب ل ك: so in وأكد، بأن، لأنها، الأمس، للأمم the
+/// clitics end right before the hamza, and أل… (ألقى، ألوان) has no article.
+/// Text written without hamzas gives no hint and falls back on frequencies.
+fn hamza_position(word: &str, norm: &str) -> Option<usize> {
+    let letters = word.chars().filter(|c| !crate::chars::is_word_continuation(*c) && !crate::chars::is_invisible_control(*c));
+    let h = letters.take(4).position(|c| matches!(c, 'أ' | 'إ' | 'آ'))?;
+    // the normalised form must agree letter for letter up to the hamza
+    (norm.chars().nth(h) == Some('ا')).then_some(h)
+}
+
 /// Segment an already normalised word (e.g. `Tokens::norm(i)`); offsets are
 /// code points of `norm`. The ة/ه distinction is lost in that form, so a final
 /// ه is read either way (segment the original text with [`segment_word`]
 /// when you have it).
 pub fn segment_normalized_word(norm: &str) -> Segmentation {
-    let segments = segment_normalized(norm, true, false)
+    let segments = segment_normalized(norm, true, None, false)
         .into_iter()
         .map(|(a, b, kind, form)| Segment { start: a as u32, end: b as u32, kind, form })
         .collect();
@@ -300,7 +350,7 @@ impl Ctx {
         let Some(first) = it.next() else { return 0.0 };
         let rest = it.as_str();
         if rest.chars().count() >= 2 {
-            let r = proclitic_ratio(first).min(MAX_ESTIMATE_SHARE);
+            let r = proclitic_ratio(first).min(tune(6, MAX_ESTIMATE_SHARE));
             if r > 0.0 {
                 if first == 'ل' && rest.starts_with('ل') {
                     let with_article = format!("ا{rest}");
@@ -311,15 +361,29 @@ impl Ctx {
             }
         }
         if !w.starts_with("ال") {
-            for (e, r) in ENCLITICS {
-                if let Some(stem) = w.strip_suffix(e) {
-                    if stem.chars().count() >= 2 {
-                        best = best.max(self.stem_freq(stem) * r.min(MAX_ESTIMATE_SHARE));
-                    }
+            best = best.max(self.enclitic_estimate(w));
+        }
+        best
+    }
+
+    /// Estimated frequency of `w` read as stem + pronoun (0 when no stem is known).
+    fn enclitic_estimate(&self, w: &str) -> f64 {
+        let mut best = 0.0f64;
+        for (e, r) in ENCLITICS {
+            if let Some(stem) = w.strip_suffix(e) {
+                if stem.chars().count() >= 2 {
+                    best = best.max(self.stem_freq(stem) * r.min(tune(6, MAX_ESTIMATE_SHARE)));
                 }
             }
         }
         best
+    }
+
+    /// How often `w` is seen, or could be seen, as a word without a
+    /// proclitic: its own frequency, or its reading as stem + pronoun
+    /// (ولادته = ولادة + ه, whatever وادته might be).
+    fn own(&self, w: &str) -> f64 {
+        self.f(w).max(self.enclitic_estimate(w))
     }
 
     /// Frequency of a stem left by removing a pronoun: حكومت stands for حكومة.
@@ -328,27 +392,70 @@ impl Ctx {
         if let Some(base) = stem.strip_suffix('ت') {
             return f.max(self.lex.f(&format!("{base}ة")));
         }
+        // a final hamza sits on ئ/ؤ before a pronoun: ورائها = وراء + ها
+        if let Some(base) = stem.strip_suffix(['ئ', 'ؤ']) {
+            return f.max(self.lex.f(&format!("{base}ء")));
+        }
         f
     }
 
-    /// Whether to split a clitic off `whole`, leaving a word whose estimated
-    /// frequency is `rest_est`. `fallback` decides when neither form is known.
-    fn accept(&self, whole: &str, rest_est: f64, ratio: f64, fallback: bool) -> bool {
-        let fw = self.f(whole);
-        if rest_est <= 0.0 && fw <= 0.0 {
-            return fallback;
-        }
-        rest_est >= MIN_REST_FREQ && rest_est * ratio >= fw
+    /// Whether to split a clitic off a word seen (or estimated) `whole`
+    /// times, leaving a word estimated at `rest_est`.
+    fn accept(&self, whole: f64, rest_est: f64, ratio: f64) -> bool {
+        rest_est >= tune(9, MIN_REST_FREQ) && rest_est * ratio >= whole
+    }
+
+    /// The article blocks a pronoun: a word also seen with ال (المياه،
+    /// التوجه، الاتجاه) ends in a stem letter, not in a pronoun.
+    fn seen_with_article(&self, w: &str) -> bool {
+        let fa = self.f(&format!("ال{w}"));
+        fa >= 3.0 && fa * tune(10, ARTICLE_BLOCK_SHARE) >= self.f(w)
     }
 }
 
+/// A word seen with the article at least 1/ARTICLE_BLOCK_SHARE as often as
+/// without keeps its final ه/ها/… (the article never combines with a pronoun).
+const ARTICLE_BLOCK_SHARE: f64 = 20.0;
+
 type Piece = (usize, usize, SegmentKind, String);
+
+/// Proclitics forced by a hamza at letter `h` (see [`hamza_position`]): the
+/// letters before it must read as [و|ف] [ب|ل|ك] [ال] (لل = ل + article).
+/// Returns the pieces and whether they include the article.
+fn hamza_prefix(w: &Word, h: usize) -> Option<(Vec<Piece>, bool)> {
+    if h > 3 || w.len() < h + 2 {
+        return None;
+    }
+    let c = &w.chars;
+    let mut out: Vec<Piece> = Vec::new();
+    let mut j = 0;
+    let mut article = false;
+    if j < h && matches!(c[j], 'و' | 'ف') {
+        out.push((j, j + 1, SegmentKind::Proclitic, c[j].to_string()));
+        j += 1;
+    }
+    if j < h && matches!(c[j], 'ب' | 'ل' | 'ك') {
+        out.push((j, j + 1, SegmentKind::Proclitic, c[j].to_string()));
+        j += 1;
+        if j < h && c[j - 1] == 'ل' && c[j] == 'ل' {
+            out.push((j, j + 1, SegmentKind::Article, "ال".into()));
+            j += 1;
+            article = true;
+        }
+    }
+    if !article && j + 2 == h && c[j] == 'ا' && c[j + 1] == 'ل' {
+        out.push((j, j + 2, SegmentKind::Article, "ال".into()));
+        j += 2;
+        article = true;
+    }
+    (j == h).then_some((out, article))
+}
 
 /// Segment a normalised word; returns (start, end, kind, form) in normalised
 /// character offsets; forms use the matching normalisation (ة → ه). Order of
 /// clitics: conjunction (و ف), preposition (ب ل ك) or future (س), article
-/// (ال), stem, pronoun.
-fn segment_normalized(s: &str, folded: bool, hamza_after_conj: bool) -> Vec<Piece> {
+/// (ال), stem, pronoun. `hamza`: see [`hamza_position`].
+fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: bool) -> Vec<Piece> {
     let cx = Ctx { lex: lexicon(), folded };
     let lex = cx.lex;
     let w = Word::new(s);
@@ -359,25 +466,82 @@ fn segment_normalized(s: &str, folded: bool, hamza_after_conj: bool) -> Vec<Piec
         out.push((0, n, SegmentKind::Stem, form(0, n)));
         return out;
     }
+    // A word with a listed segmentation, possibly after و/ف.
+    for skip in [0usize, 1] {
+        if skip == 1 && !(n > 3 && matches!(w.chars[0], 'و' | 'ف')) {
+            break;
+        }
+        if let Some(lens) = lex.fixed_segmentation(w.slice(skip, n)) {
+            if skip == 1 {
+                out.push((0, 1, SegmentKind::Proclitic, w.chars[0].to_string()));
+            }
+            let mut at = skip;
+            let last = lens.len() - 1;
+            for (k, &l) in lens.iter().enumerate() {
+                let (a, b) = (at, at + l as usize);
+                let text = form(a, b);
+                let kind = if k == last {
+                    SegmentKind::Stem
+                } else if text == "ال" {
+                    SegmentKind::Article
+                } else {
+                    SegmentKind::Proclitic
+                };
+                out.push((a, b, kind, if kind == SegmentKind::Article { "ال".into() } else { text }));
+                at = b;
+            }
+            return out;
+        }
+    }
     let mut i = 0usize;
+    let mut has_article = false;
+    // A hamzated alef right after clitic letters ends the clitics; a word
+    // starting with one has none (and no article).
+    let mut prefix_fixed = false;
+    if let Some(h) = hamza {
+        if let Some((pieces, art)) = hamza_prefix(&w, h) {
+            out = pieces;
+            i = h;
+            has_article = art;
+            prefix_fixed = true;
+        }
+    }
     // ال after an optional ب/ك, or لل: almost always the article.
     let starts_definite = |x: &str| {
         let x = x.strip_prefix(['ب', 'ك']).unwrap_or(x);
         (x.starts_with("ال") || x.starts_with("لل")) && x.chars().count() >= 4
     };
     // Conjunction.
-    if n >= 3 && matches!(w.chars[0], 'و' | 'ف') && !lex.host_forms.contains_key(s) && !lex.is_protected_stem(s) {
+    if !prefix_fixed && n >= 3 && matches!(w.chars[0], 'و' | 'ف') && !lex.host_forms.contains_key(s) && !lex.is_protected_stem(s) {
+        let c = w.chars[0];
         let rest = w.slice(1, n);
         let definite = starts_definite(rest) && !lex.is_protected_stem(rest);
-        let ratio = if hamza_after_conj { 100.0 } else { proclitic_ratio(w.chars[0]) };
-        if definite || cx.accept(s, cx.estimate(rest, 3), ratio, false) {
-            out.push((0, 1, SegmentKind::Proclitic, w.chars[0].to_string()));
+        let whole = cx.own(s);
+        let rest_est = cx.estimate(rest, 3);
+        let ratio = proclitic_ratio(c);
+        let split = if definite {
+            whole < tune(9, MIN_REST_FREQ) || rest_est * ratio * if n <= 4 { tune(17, 0.5) } else { 1.0 } >= whole
+        } else if whole <= 0.0 {
+            // an unseen word: split when the rest is known, or when it is long
+            // and ends like an inflected Arabic word (وعرقلوا، ويشعلون، ومراهقان)
+            // rather than like a foreign name (ويكيميديا، وينتور)
+            rest_est >= tune(9, MIN_REST_FREQ)
+                || (c == 'و' && n >= 5 && (rest_est > 0.0 || inflected_ending(rest) || {
+                    // compare how common the word's start is with and without و
+                    let pw = lex.prefix(w.slice(0, 4));
+                    let pr = lex.prefix(w.slice(1, 4));
+                    pr * tune(18, 0.1) >= pw
+                }))
+        } else {
+            cx.accept(whole, rest_est, ratio * if n <= 4 { tune(17, 0.5) } else { 1.0 })
+        };
+        if split {
+            out.push((0, 1, SegmentKind::Proclitic, c.to_string()));
             i = 1;
         }
     }
     // Preposition or future particle.
-    let mut has_article = false;
-    if n - i >= 3 && !lex.host_forms.contains_key(w.slice(i, n)) && !lex.is_protected_stem(w.slice(i, n)) {
+    if !prefix_fixed && n - i >= 3 && !lex.host_forms.contains_key(w.slice(i, n)) && !lex.is_protected_stem(w.slice(i, n)) {
         let here = w.slice(i, n);
         let c = w.chars[i];
         if c == 'ل' && w.chars[i + 1] == 'ل' && n - i >= 4 {
@@ -391,13 +555,41 @@ fn segment_normalized(s: &str, folded: bool, hamza_after_conj: bool) -> Vec<Piec
             let definite = rest.starts_with("ال") && n - i > 4 && !lex.is_protected_stem(rest);
             // ك does not govern a pronoun-bearing function word (كلها is كل+ها).
             let host_rest = c == 'ك' && lex.host_forms.contains_key(rest);
-            if !host_rest && (definite || cx.accept(here, cx.estimate(rest, 2), proclitic_ratio(c), false)) {
+            let whole = cx.own(here);
+            let split = !host_rest
+                && !accusative
+                && (definite && (whole < tune(9, MIN_REST_FREQ) || cx.estimate(rest, 2) > 0.0) || !definite && {
+                    let rest_est = cx.estimate(rest, 2);
+                    if whole <= 0.0 {
+                        // an unseen word: a known rest, or ل before an imperfective verb,
+                        // ب/ل before a verbal noun or participle (لتصمم، باشتراع)
+                        let r0 = w.chars[i + 1];
+                        rest_est >= MIN_REST_FREQ
+                            || n - i >= 5
+                                && match c {
+                                'ل' => matches!(r0, 'ي' | 'ت' | 'ن' | 'م') || ifti_al(rest),
+                                'ب' => matches!(r0, 'م' | 'ت') || ifti_al(rest),
+                                _ => false,
+                            }
+                    } else {
+                        let short = match n - i {
+                            3 => tune(19, 0.3),
+                            4 => tune(11, 0.5),
+                            _ => 1.0,
+                        };
+                        cx.accept(whole, rest_est, proclitic_ratio(c) * short)
+                    }
+                });
+            if split {
                 out.push((i, i + 1, SegmentKind::Proclitic, c.to_string()));
                 i += 1;
             }
         } else if c == 'س' && n - i >= 4 && matches!(w.chars[i + 1], 'ي' | 'ت' | 'ن' | 'ا') {
             let rest = w.slice(i + 1, n);
-            if cx.accept(here, cx.estimate(rest, 1), proclitic_ratio(c), false) {
+            let rest_est = cx.estimate(rest, 1);
+            // a three-letter remainder must be a frequent verb (سيتم، سيعد), not سيدا
+            let short_ok = n - i >= 5 || rest_est >= tune(12, SHORT_FUTURE_MIN);
+            if short_ok && cx.accept(cx.own(here), rest_est, proclitic_ratio(c)) {
                 out.push((i, i + 1, SegmentKind::Proclitic, "س".into()));
                 i += 1;
             }
@@ -412,7 +604,7 @@ fn segment_normalized(s: &str, folded: bool, hamza_after_conj: bool) -> Vec<Piec
         }
     }
     // Article.
-    if !has_article && n - i >= 4 && w.chars[i] == 'ا' && w.chars[i + 1] == 'ل' && !lex.is_protected_stem(w.slice(i, n)) {
+    if !prefix_fixed && !has_article && n - i >= 4 && w.chars[i] == 'ا' && w.chars[i + 1] == 'ل' && !lex.is_protected_stem(w.slice(i, n)) {
         out.push((i, i + 2, SegmentKind::Article, "ال".into()));
         i += 2;
         has_article = true;
@@ -420,16 +612,37 @@ fn segment_normalized(s: &str, folded: bool, hamza_after_conj: bool) -> Vec<Piec
     let here = w.slice(i, n);
     // Enclitic pronoun (never after the article: الكتابه is not Arabic).
     let mut end = n;
-    if !has_article && !lex.is_protected(here) {
+    if !has_article && !lex.is_protected(here) && !cx.seen_with_article(here) {
+        let whole = cx.f(here);
         for (e, r) in ENCLITICS {
             let el = e.chars().count();
             if n - i < el + 2 || !here.ends_with(e) {
                 continue;
             }
             let stem = w.slice(i, n - el);
-            if cx.accept(here, cx.stem_freq(stem), r, false) {
+            let r = match e { "ه" | "ها" => tune(7, r), "هم" | "هما" => tune(8, r), "نا" => tune(13, 0.3), _ => r };
+            if cx.accept(whole, cx.stem_freq(stem), r) {
                 end = n - el;
                 break;
+            }
+        }
+        // First-person ي after a feminine noun: حياتي = حياة + ي.
+        if end == n && n - i >= 4 && w.chars[n - 1] == 'ي' && w.chars[n - 2] == 'ت' {
+            let base = w.slice(i, n - 2);
+            if cx.accept(whole, cx.lex.f(&format!("{base}ة")), tune(14, MY_AFTER_TEH_RATIO)) {
+                end = n - 1;
+            }
+        }
+        // ي after a noun: هاتفي = هاتف + ي; مسؤولي = مسؤول + ي (the construct plural, Farasa's convention)
+        if end == n && n - i >= 4 && w.chars[n - 1] == 'ي' && w.chars[n - 2] != 'ي' {
+            let stem = w.slice(i, n - 1);
+            if cx.accept(whole, cx.stem_freq(stem), tune(15, 0.02)) {
+                end = n - 1;
+            } else {
+                let plural = cx.f(&format!("{stem}ين")) + cx.f(&format!("{stem}ون"));
+                if cx.accept(whole, plural, tune(16, 0.0)) {
+                    end = n - 1;
+                }
             }
         }
     }
@@ -439,6 +652,24 @@ fn segment_normalized(s: &str, folded: bool, hamza_after_conj: bool) -> Vec<Piec
     }
     out
 }
+
+/// The verbal noun of form VIII (افتعال: اشتراع، اطراد، اكتشاف) after a preposition.
+fn ifti_al(w: &str) -> bool {
+    let mut c = w.chars();
+    c.next() == Some('ا') && c.next().is_some() && c.next() == Some('ت') && w.chars().count() >= 5
+}
+
+/// Endings of inflected Arabic words (verb agreement, plurals, duals, ة,
+/// pronouns): an unseen word with one is more likely Arabic than a foreign name.
+fn inflected_ending(w: &str) -> bool {
+    ["وا", "ون", "ين", "ات", "ان", "ة", "ه", "ها", "هم", "ت", "نا"].iter().any(|e| w.ends_with(e))
+}
+
+/// A future س before a three-letter remainder needs this frequent a remainder.
+const SHORT_FUTURE_MIN: f64 = 100.0;
+
+/// حياتي is split when حياة is at least 1/this as frequent.
+const MY_AFTER_TEH_RATIO: f64 = 1.0;
 
 /// A bounded memo of [`segment_word`] results for one thread.
 ///
