@@ -54,6 +54,8 @@ const MAX_SPEAKER_WORDS: usize = 10;
 const MAX_BACKWARD_WORDS: usize = 6;
 /// Maximum number of words between the speaker and the content marker.
 const MAX_GAP_WORDS: usize = 12;
+/// Maximum number of words between the speaker and a colon opening a quotation.
+const MAX_COLON_GAP_WORDS: usize = 30;
 /// A quoted segment of at most this many words, not ending the sentence, is a name or scare quote.
 const SHORT_QUOTE_WORDS: usize = 5;
 /// Quotation pairs longer than this (tokens) are treated as unbalanced marks.
@@ -106,6 +108,8 @@ pub struct QuoteAnnotator {
     statements: HashSet<String>,
     /// Phrases closing a content that are not part of it (على حد تعبيره).
     tails: Vec<Vec<String>>,
+    /// Phrases after a comma by which the narrator resumes (، وذلك في ختام…): they end a content.
+    breaks: Vec<Vec<String>>,
 }
 
 fn data_lines(s: &str) -> impl Iterator<Item = &str> {
@@ -118,11 +122,15 @@ impl QuoteAnnotator {
         for line in data_lines(CUES) {
             let mut cols = line.split('\t');
             let (Some(class), Some(flags), Some(forms)) = (cols.next(), cols.next(), cols.next()) else { continue };
-            if class.trim() == "tail" {
+            if matches!(class.trim(), "tail" | "break") {
                 for form in forms.split_whitespace() {
                     let parts: Vec<String> = form.split('_').map(normalize_str).filter(|p| !p.is_empty()).collect();
                     if !parts.is_empty() {
-                        a.tails.push(parts);
+                        if class.trim() == "tail" {
+                            a.tails.push(parts);
+                        } else {
+                            a.breaks.push(parts);
+                        }
                     }
                 }
                 continue;
@@ -235,6 +243,8 @@ struct View<'d> {
     inside: Vec<bool>,
     /// Sentence index of each token.
     sent: Vec<u32>,
+    /// First token after the headline (0 when the text has none).
+    body_start: usize,
 }
 
 impl<'d> View<'d> {
@@ -313,7 +323,8 @@ impl<'d> View<'d> {
             }
             sent[i] = s as u32;
         }
-        View { doc, partner, inside, sent }
+        let body_start = headline_end(doc);
+        View { doc, partner, inside, sent, body_start }
     }
 
     fn norm(&self, i: usize) -> &str {
@@ -327,6 +338,19 @@ impl<'d> View<'d> {
     }
     fn is_comma(&self, i: usize) -> bool {
         self.kind(i) == TokenKind::Punct && matches!(self.norm(i), "," | ";" | "-" | "–" | "—")
+    }
+    /// A comma proper (not a dash, which also ends a dateline: "صنعاء – توعدت…").
+    fn is_true_comma(&self, i: usize) -> bool {
+        self.kind(i) == TokenKind::Punct && matches!(self.norm(i), "," | ";")
+    }
+    /// The lead sentence: the first sentence of the body, after a headline or opening with a
+    /// dateline (طولكرم – …).
+    fn is_lead_sentence(&self, i: usize) -> bool {
+        if self.body_start >= self.sent.len() || self.sent[i] != self.sent[self.body_start] {
+            return false;
+        }
+        let (a, b) = self.sentence_range(i);
+        self.body_start > 0 || (a..b.min(a + 10)).any(|k| self.kind(k) == TokenKind::Punct && matches!(self.norm(k), "-" | "–" | "—"))
     }
     fn is_final_punct(&self, i: usize) -> bool {
         self.kind(i) == TokenKind::Punct && matches!(self.norm(i), "." | "!" | "?" | "..." | "…")
@@ -361,6 +385,24 @@ impl<'d> View<'d> {
     fn is_content_quote(&self, open: usize, close: usize) -> bool {
         let w = self.words_between(open + 1, close);
         w >= 1 && (w > SHORT_QUOTE_WORDS || self.quote_ends_sentence(close))
+    }
+}
+
+/// End of the headline: the first paragraph, when it is short, has no final punctuation and is
+/// followed by more text; 0 when there is none. Headlines are no statements (their quotations
+/// repeat the body's).
+fn headline_end(doc: &Doc) -> usize {
+    let n = doc.tokens.len();
+    let Some(p) = (1..n).find(|&k| doc.tokens.newline_before(k)) else { return 0 };
+    let words = (0..p).filter(|&k| doc.tokens[k].kind.is_wordlike()).count();
+    let last = doc.tokens.norm(p - 1);
+    let final_punct = doc.tokens[p - 1].kind == TokenKind::Punct && matches!(last, "." | "!" | "?" | "..." | "…" | ":");
+    // a dateline (بغداد – …) starts a lede, not a headline
+    let dateline = (0..p.min(10)).any(|k| doc.tokens[k].kind == TokenKind::Punct && matches!(doc.tokens.norm(k), "-" | "–" | "—"));
+    if final_punct || dateline || words > 30 || words == 0 {
+        0
+    } else {
+        p
     }
 }
 
@@ -410,7 +452,29 @@ impl QuoteAnnotator {
 
     /// "، لكنه أكد": a comma and a conjunction (a speaker stop word) before token i.
     fn conjunction_before(&self, v: &View, i: usize) -> bool {
-        i >= 2 && v.is_comma(i - 2) && v.is_word(i - 1) && self.stops.contains(v.norm(i - 1))
+        self.conjunction_len(v, i) > 0
+    }
+
+    /// Number of conjunction words between a comma and token i: "، لكنه أكد" (1), "، في حين ذكرت" (2); 0 if none.
+    fn conjunction_len(&self, v: &View, i: usize) -> usize {
+        if i >= 2 && v.is_comma(i - 2) && v.is_word(i - 1) && self.stops.contains(v.norm(i - 1)) {
+            return 1;
+        }
+        if i >= 3 && v.is_comma(i - 3) && v.is_word(i - 2) && v.is_word(i - 1) && matches!((v.norm(i - 2), v.norm(i - 1)), ("في", "حين") | ("غير", "ان")) {
+            return 2;
+        }
+        0
+    }
+
+    /// A narrator's phrase after a comma (، وذلك في ختام…) starting at token i.
+    fn break_at(&self, v: &View, i: usize) -> bool {
+        i > 0 && v.is_true_comma(i - 1) && self.breaks.iter().any(|t| (0..t.len()).all(|j| i + j < v.doc.tokens.len() && v.is_word(i + j) && v.norm(i + j) == t[j]))
+    }
+
+    /// "، وإن التأخير…": a coordinated إن (written with hamza below) after a comma restarts the
+    /// complement of the reporting verb: a new content of the same statement. Returns its marker.
+    fn coordinated_inna_at(&self, v: &View, i: usize) -> bool {
+        i > 0 && i < v.doc.tokens.len() && v.is_true_comma(i - 1) && v.is_word(i) && is_complementizer(v.norm(i)) && v.doc.tokens.text(v.doc.text(), i).starts_with("وإن")
     }
 
     /// Read a speaker phrase forward from token `from` (inside the sentence ending at `end`).
@@ -639,6 +703,9 @@ impl QuoteAnnotator {
                 TokenKind::Quote => {
                     if let Some(close) = v.open_pair(k) {
                         if v.is_content_quote(k, close) {
+                            if words > MAX_GAP_WORDS {
+                                return None;
+                            }
                             if info.strict && !prep_seen {
                                 return None;
                             }
@@ -667,6 +734,9 @@ impl QuoteAnnotator {
                                 return Some((c, Some(close)));
                             }
                         }
+                        if words > MAX_GAP_WORDS {
+                            return None;
+                        }
                         return (c < end).then_some((c, None));
                     }
                     if v.is_final_punct(k) {
@@ -676,7 +746,7 @@ impl QuoteAnnotator {
                 _ if v.is_word(k) => {
                     let nm = v.norm(k);
                     if is_complementizer(nm) {
-                        if info.strict && !prep_seen {
+                        if info.strict && !prep_seen || words > MAX_GAP_WORDS {
                             return None;
                         }
                         return Some((k + 1, None));
@@ -690,7 +760,9 @@ impl QuoteAnnotator {
                         return None;
                     }
                     words += 1;
-                    if words > MAX_GAP_WORDS {
+                    // past the usual gap only a colon and a quotation can follow
+                    // ("وأضاف X في مؤتمر صحفي مشترك مع … في الدوحة: «…»")
+                    if words > MAX_COLON_GAP_WORDS {
                         return None;
                     }
                 }
@@ -721,7 +793,10 @@ impl QuoteAnnotator {
                 return k;
             }
             if k > start && self.is_clause_cue(v, k) {
-                return if self.conjunction_before(v, k) { k - 1 } else { k };
+                return k - self.conjunction_len(v, k);
+            }
+            if k > start && (self.break_at(v, k) || self.coordinated_inna_at(v, k)) {
+                return k;
             }
             k += 1;
         }
@@ -801,6 +876,47 @@ impl QuoteAnnotator {
             }
         }
         last.clone()
+    }
+
+    /// "قال إن A، وإن B": the content B after a coordinated إن that follows the content of `f`.
+    fn coordinated_content(&self, v: &View, f: &Found) -> Option<Found> {
+        let n = v.doc.tokens.len();
+        let mut k = f.content.1;
+        while k < n && !v.is_word(k) && v.kind(k) != TokenKind::Quote || k < n && v.kind(k) == TokenKind::Quote && v.partner.get(&k).is_some_and(|&o| o < k) {
+            k += 1;
+        }
+        if k >= n || v.sent[k] != v.sent[f.cue.0.min(n - 1)] || !self.coordinated_inna_at(v, k) {
+            return None;
+        }
+        let (_, se) = v.sentence_range(k);
+        let (a, b, kind) = self.content_from_marker(v, k + 1, None, se)?;
+        if v.words_between(a, b) < 2 {
+            return None;
+        }
+        Some(Found { cue: f.cue, speaker: f.speaker.clone(), content: (a, b), kind, denial: f.denial, via: f.via.clone() })
+    }
+
+    /// "بحسب X، الذي…، فإن": the resumptive فإن after a comma within a few words of `from`.
+    fn resumptive_fa_inna(&self, v: &View, from: usize, se: usize) -> Option<usize> {
+        let mut words = 0;
+        for k in from..se {
+            if v.is_word(k) {
+                let n = v.norm(k);
+                if n.starts_with("فان") && is_complementizer(n) && k > from && v.is_comma(k - 1) {
+                    return Some(k);
+                }
+                if is_complementizer(n) {
+                    return None;
+                }
+                words += 1;
+                if words > 15 {
+                    return None;
+                }
+            } else if v.is_final_punct(k) || v.kind(k) == TokenKind::Quote {
+                return None;
+            }
+        }
+        None
     }
 
     /// Start of a tail phrase (على حد تعبيره) ending exactly at token `b`, if any.
@@ -943,6 +1059,9 @@ impl QuoteAnnotator {
                     }
                     if k < se && v.is_word(k) && is_complementizer(v.norm(k)) {
                         k += 1;
+                    } else if let Some(f) = self.resumptive_fa_inna(v, from, se) {
+                        // "وبحسب المرصد، الذي يتخذ من لندن مقرا، فإن…": the content starts after فإن
+                        k = f + 1;
                     }
                     // "وبحسب وكالة الأنباء، قال الرئيس إن…": the verb after it carries the quote
                     if let Some(w) = (k..se).find(|&x| v.is_word(x)) {
@@ -954,6 +1073,10 @@ impl QuoteAnnotator {
                 };
                 let (a, b, kind) = self.classify(v, ca, cb);
                 if v.words_between(a, b) < 2 {
+                    return None;
+                }
+                // "قتل خمسة…، بحسب ما أعلنت الوزارة" in the lead: the news itself, not a statement
+                if ca == ss && kind == QuoteKind::Indirect && v.is_lead_sentence(i) {
                     return None;
                 }
                 Some(Found { cue, speaker: Some(speaker), content: (a, b), kind, denial: info.denial, via: None })
@@ -1007,6 +1130,12 @@ impl QuoteAnnotator {
                     // "وتوعدت بالرد…": a ب-phrase right after a cue that takes ب is its object, not its subject
                     // (unless a name starts there: بايدن، بوتين)
                     let (a, b) = if a < b && info.prep.as_deref() == Some("ب") && v.is_word(a) && v.norm(a).starts_with('ب') && v.norm(a).chars().count() >= 3 && !v.doc.entities.iter().any(|e| e.start == v.doc.tokens[a].start as usize) { (from, from) } else { (a, b) };
+                    // "توعدت الحركة بالرد": the ب-object after the subject ends the subject phrase
+                    let (a, b) = if a < b && info.prep.as_deref() == Some("ب") {
+                        (a, (a + 1..b).find(|&k| v.is_word(k) && v.norm(k).starts_with("بال") && v.norm(k).chars().count() >= 5).unwrap_or(b))
+                    } else {
+                        (a, b)
+                    };
                     // "اتهم «جهات…» بـ…": a quotation right after the verb is its object, not its subject
                     let (a, b) = if info.qobj && (a..b).any(|k| v.kind(k) == TokenKind::Quote) { (from, from) } else { (a, b) };
                     // "رحب الوزير بالخطوة، ودعا الاتحاد إلى «…»": after a comma, a coordinated verb with a
@@ -1045,7 +1174,7 @@ impl QuoteAnnotator {
                         // a reporting verb with an explicit subject makes it the current speaker,
                         // even when no content follows (نفت الحركة الاتهامات، وقالت إن…);
                         // not a coordinated verb whose next phrase may be its object (، واتهمت الجيش بـ…)
-                        if !(info.qobj && i > ss && v.is_comma(i - 1)) {
+                        if !(info.qobj && i > ss && v.is_true_comma(i - 1)) {
                             topic.clone_from(&s);
                         }
                         (s, b)
@@ -1280,7 +1409,7 @@ impl Annotator for QuoteAnnotator {
             let mut out: Vec<Found> = Vec::new();
             let mut last: Option<Speaker> = None;
             let mut last_sentence: Option<u32> = None;
-            let mut i = 0;
+            let mut i = v.body_start;
             while i < n {
                 let Some((len, info)) = self.is_cue_at(&v, i) else {
                     i += 1;
@@ -1303,7 +1432,13 @@ impl Annotator for QuoteAnnotator {
                         if let Some(p) = split_first_part(&v, &f, &out) {
                             out.push(p);
                         }
+                        let mut next = self.coordinated_content(&v, &f);
                         out.push(f);
+                        // "قال إن A، وإن B": B is a second statement of the same speaker
+                        while let Some(g) = next {
+                            next = self.coordinated_content(&v, &g);
+                            out.push(g);
+                        }
                     }
                 }
                 i += len;

@@ -424,3 +424,84 @@ fn comma_after_a_quoted_object_closes_it() {
     assert_eq!(d.quotes[0].content.text, "إعادة الكهرباء إلى كل الأحياء خلال يومين");
     assert_eq!(d.quotes[0].kind, QuoteKind::Direct);
 }
+
+// ---- round 3 ----
+
+#[test]
+fn coordinated_inna_gives_a_second_quote() {
+    let d = run("وقال المتحدث باسم الشركة إن الإنتاج \"عاد إلى مستواه الطبيعي\"، وإن أعمال الصيانة ستنتهي الشهر المقبل.");
+    assert_eq!(d.quotes.len(), 2, "{:?}", d.quotes);
+    assert_eq!(d.quotes[0].content.text, "الإنتاج \"عاد إلى مستواه الطبيعي\"");
+    assert_eq!(d.quotes[1].content.text, "أعمال الصيانة ستنتهي الشهر المقبل");
+    assert_eq!(speaker(&d.quotes[1]), "المتحدث باسم الشركة");
+    // a coordinated أن continues the same content
+    let d = run("وأكد الوزير أن المفاوضات مستمرة، وأن الطرفين قريبان من اتفاق.");
+    assert_eq!(d.quotes.len(), 1);
+    assert!(d.quotes[0].content.text.ends_with("قريبان من اتفاق"));
+}
+
+#[test]
+fn narrator_phrase_after_a_comma_ends_the_content() {
+    let d = run("وقال رئيس البعثة إن الوضع الإنساني \"كارثي\"، وذلك في ختام زيارته إلى المخيمات.");
+    assert_eq!(d.quotes.len(), 1);
+    assert_eq!(d.quotes[0].content.text, "الوضع الإنساني \"كارثي\"");
+    // وذلك inside the content, not a narrator's setting, stays
+    let d = run("وقال الوزير إن الحكومة سترفع الأجور، وذلك لمواجهة الغلاء.");
+    assert!(d.quotes[0].content.text.ends_with("لمواجهة الغلاء"));
+}
+
+#[test]
+fn colon_after_a_long_prepositional_phrase() {
+    let d = run("وأضاف الرئيس في مؤتمر صحفي مشترك مع نظيره الفرنسي في ختام محادثاتهما التي استمرت يومين في القصر الرئاسي بالعاصمة: \"لن نقبل بأي تدخل في شؤوننا الداخلية\".");
+    assert_eq!(d.quotes.len(), 1, "{:?}", d.quotes);
+    assert_eq!(d.quotes[0].kind, QuoteKind::Direct);
+    assert_eq!(d.quotes[0].content.text, "لن نقبل بأي تدخل في شؤوننا الداخلية");
+    // a complementiser that far from the verb is not its content
+    let d = run("وأضاف الرئيس في مؤتمر صحفي مشترك مع نظيره الفرنسي في ختام محادثاتهما التي استمرت يومين في القصر الرئاسي بالعاصمة أن الزيارة ناجحة.");
+    assert!(d.quotes.is_empty(), "{:?}", d.quotes);
+}
+
+#[test]
+fn headline_is_not_a_statement() {
+    let d = run("الرئيس يتهم المعارضة بنشر \"أكاذيب لا أساس لها\"\n\nتونس – اتهم الرئيس المعارضة بنشر \"أكاذيب لا أساس لها من الصحة\" خلال خطاب ألقاه أمس.");
+    assert_eq!(d.quotes.len(), 1, "{:?}", d.quotes);
+    assert!(d.quotes[0].content.text.contains("من الصحة"));
+}
+
+#[test]
+fn according_to_after_the_lead_clause_is_the_news_not_a_quote() {
+    let text = "مقتل عشرة في قصف على سوق\n\nحلب – قتل عشرة مدنيين في قصف استهدف سوقا شعبية، وفق ما أفادت مصادر طبية.\n\nوأصيب عشرون آخرون في القصف ذاته، بحسب الدفاع المدني.";
+    let d = run(text);
+    assert_eq!(d.quotes.len(), 1, "{:?}", d.quotes);
+    assert!(d.quotes[0].content.text.starts_with("وأصيب عشرون"));
+}
+
+#[test]
+fn conjunction_of_two_words_ends_the_content() {
+    let d = run("ونقلت وكالة الأنباء عن مصدر أمني قوله إن الوفد سيصل غدا، في حين ذكرت صحيفة \"الوطن\" أن الزيارة أرجئت.");
+    assert_eq!(d.quotes.len(), 2, "{:?}", d.quotes);
+    assert_eq!(d.quotes[0].content.text, "الوفد سيصل غدا");
+    assert_eq!(speaker(&d.quotes[1]), "صحيفة \"الوطن\"");
+    assert_eq!(d.quotes[1].content.text, "الزيارة أرجئت");
+}
+
+#[test]
+fn dateline_dash_is_not_a_coordinating_comma() {
+    let d = run("بيروت – توعدت الحركة بالرد على الغارة، مؤكدة أن \"دماء الشهداء لن تذهب سدى\".");
+    assert_eq!(d.quotes.len(), 1);
+    assert_eq!(speaker(&d.quotes[0]), "الحركة");
+}
+
+#[test]
+fn member_in_an_organisation_keeps_the_affiliation_and_name() {
+    let d = run("وقال القيادي في الحزب سامر الخطيب إن الانتخابات ستجري في موعدها.");
+    assert_eq!(speaker(&d.quotes[0]), "القيادي في الحزب سامر الخطيب");
+    assert!(!d.quotes[0].speaker.as_ref().unwrap().anonymous);
+}
+
+#[test]
+fn according_to_with_a_parenthetical_clause_before_fa_inna() {
+    let d = run("وبحسب المرصد، الذي يتخذ من لندن مقرا، فإن الاشتباكات أسفرت عن مقتل خمسة.");
+    assert_eq!(d.quotes.len(), 1);
+    assert_eq!(d.quotes[0].content.text, "الاشتباكات أسفرت عن مقتل خمسة");
+}
