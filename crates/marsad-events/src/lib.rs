@@ -335,6 +335,9 @@ impl EventAnnotator {
             });
         }
         if let Some(mut a) = self.lex_actor_at(doc, i, end).filter(|a| a.kind != ActorKind::Place) {
+            if a.kind == ActorKind::Nationality {
+                a.last = self.extend_nationality(doc, a.last, end);
+            }
             if a.kind == ActorKind::Name {
                 // "الاحتلال التركي": a following nationality adjective says whose
                 if let Some(m) = self.lex_actor_at(doc, a.last, end).filter(|m| m.kind == ActorKind::Nationality) {
@@ -991,7 +994,18 @@ impl EventAnnotator {
         }
         let mut source: Option<Arg> = None;
         let mut target: Option<Arg> = None;
+        let mut passive = false;
         let after = comp.map(|c| c + 1).unwrap_or(last);
+        // "احد المتظاهرين", "ضد المحتجين", "لتفريق المعتصمين": a protester noun that
+        // is not the subject names people, not a protest
+        if t.weak
+            && t.pos == Pos::Noun
+            && (self.has_prep(doc, i)
+                || (i > start && (self.cue(doc, i - 1, Cue::Target) || self.cue(doc, i - 1, Cue::Quant) || self.triggers_here_verb(doc, i - 1)))
+                || (i > start && matches!(doc.tokens.norm(i - 1), "احد" | "احدي" | "بين" | "من")))
+        {
+            return None;
+        }
         match t.pos {
             // "يساعد روسيا في قتل المدنيين": after a preposition the form is a verbal noun.
             Pos::Verb if i > start && self.cue(doc, i - 1, Cue::Prep) => return None,
@@ -1034,6 +1048,14 @@ impl EventAnnotator {
                         // the shared subject
                     } else if let Some(a) = self.actor_at(doc, ctx, j, end).filter(|a| !a.prep) {
                         p = a.last;
+                        // "قتل خمسه فلسطينيين", "اعتقل 32 شخصا": a counted noun after the
+                        // verb is the victim of a passive, not its subject
+                        if matches!(t.etype, "ASSAULT" | "COERCE")
+                            && (last..=a.first).any(|k| doc.tokens[k].kind == TokenKind::Number || self.cue(doc, k, Cue::Quant))
+                        {
+                            passive = true;
+                            target = Some(a);
+                        } else {
                         let reciprocal = matches!(t.etype, "CONSULT" | "AGREE" | "COOPERATE");
                         if reciprocal && p < end && doc.tokens.norm(p).starts_with('و') {
                             if let Some(b) = self.actor_at(doc, ctx, p, end) {
@@ -1042,17 +1064,22 @@ impl EventAnnotator {
                             }
                         }
                         source = Some(a);
-                    } else if i > start && self.cue(doc, i - 1, Cue::CompPronoun) {
+                        }
+                    } else if i > start && self.cue_loose(doc, i - 1, Cue::CompPronoun) {
                         // "اعلن الاتحاد انه سيفرض": the subject of the reporting verb
                         let mut r = i - 1;
                         while r > start && r + 8 > i {
                             r -= 1;
-                            if self.cue_loose(doc, r, Cue::Report) || self.triggers_here_verb(doc, r) {
+                            if self.cue_loose(doc, r, Cue::Report) {
                                 source = self
                                     .scan_forward(doc, ctx, r + 1, i - 1, 1)
                                     .or_else(|| self.scan_backward(doc, ctx, start, r, 4));
                                 break;
                             }
+                        }
+                        // "وقالت الشرطه … وانها اعتقلت": the speaker of the clause
+                        if source.is_none() {
+                            source = self.clause_subject(doc, ctx, start, i, prev_source.as_ref());
                         }
                     } else if i > start && self.cue(doc, i - 1, Cue::Relative) {
                         // "الفصائل التي رفضت": the antecedent
@@ -1114,7 +1141,8 @@ impl EventAnnotator {
                             break;
                         }
                         let w = doc.tokens.norm(k);
-                        if self.lex.verb_forms.contains_key(w) && (w.ends_with('ه') || w.ends_with("ها") || w.ends_with("هم")) {
+                        let stem = w.strip_suffix("ها").or_else(|| w.strip_suffix("هم")).or_else(|| w.strip_suffix('ه'));
+                        if stem.is_some_and(|st| st.chars().count() >= 2 && self.lex.verb_forms.contains_key(st)) {
                             if let Some(a) = self.actor_at(doc, ctx, k + 1, end).filter(|a| !a.prep && !is_town(a)) {
                                 j = a.last;
                                 source = Some(a);
@@ -1356,6 +1384,25 @@ impl EventAnnotator {
                 }
             }
         }
+        // "تظاهر مئات الخريجين": whoever is counted after a protest verb protests.
+        if source.is_none() && t.etype == "PROTEST" && t.pos == Pos::Verb && comp.is_none() {
+            let mut j = last;
+            while j < end && j < last + 3 && self.is_quant(doc, ctx, j) {
+                j += 1;
+            }
+            if j > last && j < end && doc.tokens[j].kind == TokenKind::Word && !self.lex.cues.contains_key(doc.tokens.norm(j)) {
+                source = Some(Arg {
+                    first: j,
+                    last: j + 1,
+                    actor: None,
+                    country: None,
+                    sector: Some("CVL".to_string()),
+                    prep: false,
+                    kind: ActorKind::Head,
+                    place: false,
+                });
+            }
+        }
         // "خرجت مظاهرات …": the demonstrations stand for the demonstrators.
         if source.is_none() && t.etype == "PROTEST" && t.pos == Pos::Verb {
             if let Some(c) = comp {
@@ -1387,6 +1434,10 @@ impl EventAnnotator {
             if target.is_none() && t.etype == "ASSAULT" {
                 target = town;
             }
+        }
+        // a passive whose agent is not named: nobody to report as acting
+        if passive && source.is_none() {
+            return None;
         }
         // requirements
         if t.patient && target.is_none() {
