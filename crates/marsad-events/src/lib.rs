@@ -147,6 +147,24 @@ impl Ctx {
         // Short forms: "الاتحاد" after "الاتحاد الاوروبي", "الجيش" after "الجيش السوداني".
         let mut short = vec![0u32; n];
         let mut seen: Vec<(String, u32)> = Vec::new();
+        // every organisation's short key, for a short form met before the full name (a headline)
+        let mut later: Vec<(String, u32)> = Vec::new();
+        for i in 0..n {
+            let k = ent_at[i];
+            if k > 0 {
+                let e = &doc.entities[k as usize - 1];
+                let last = doc.tokens.index_at(e.end.saturating_sub(1));
+                if matches!(e.entity_type, marsad_doc::EntityType::ORG) && e.actor.is_some() && last > i {
+                    let w = doc.tokens.norm(i);
+                    let w = w.strip_prefix('و').unwrap_or(w);
+                    let key = if w.starts_with("ال") { w.to_string() } else { format!("ال{w}") };
+                    if !later.iter().any(|(x, _)| *x == key) {
+                        later.push((key, k));
+                    }
+                }
+            }
+        }
+        let mut unseen = later.len();
         for i in 0..n {
             let k = ent_at[i];
             if k > 0 {
@@ -166,6 +184,13 @@ impl Ctx {
             let w = w.strip_prefix('و').unwrap_or(w);
             if let Some(&(_, k)) = seen.iter().find(|(x, _)| *x == w) {
                 short[i] = k;
+            } else if unseen > 0 && w.starts_with("ال") {
+                if let Some(&(_, k)) = later.iter().find(|(x, _)| *x == w) {
+                    short[i] = k;
+                }
+            }
+            if unseen > 0 && seen.len() >= later.len() {
+                unseen = 0;
             }
         }
         let mut quotes = Vec::new();
@@ -289,7 +314,23 @@ impl EventAnnotator {
                         arg.sector = arg.sector.or(l.sector);
                     }
                 }
-                arg.prep = self.has_prep(doc, i);
+                // a preposition is a clitic before the name ("لبلينكن"), not a
+                // name's own first letter ("بلينكن", "وبلينكن")
+                let tok = &doc.tokens[i];
+                let n_lead = e.start.saturating_sub(tok.start as usize);
+                let word = doc.text().get(tok.byte_start as usize..tok.byte_end as usize).unwrap_or("");
+                let mut lead = word.chars().take(n_lead).filter(|c| !matches!(c, '\u{064B}'..='\u{0652}' | '\u{0640}'));
+                let mut clitic = false;
+                let mut first = true;
+                for c in lead.by_ref() {
+                    if first && matches!(c, 'و' | 'ف') {
+                        first = false;
+                        continue;
+                    }
+                    first = false;
+                    clitic |= matches!(c, 'ب' | 'ل' | 'ك');
+                }
+                arg.prep = clitic || (i > 0 && self.cue(doc, i - 1, Cue::Prep));
                 // "وزاره الخزانه الاميركيه": an entity followed by a nationality adjective
                 if arg.last < end && ctx.ent_at[arg.last] == 0 {
                     if let Some(m) = self.lex_actor_at(doc, arg.last, end).filter(|m| m.kind == ActorKind::Nationality) {
@@ -1106,7 +1147,8 @@ impl EventAnnotator {
                     }
                 }
                 // adjective nationality: "ضربات اميركيه"
-                if let Some(a) = self.lex_actor_at(doc, j, end).filter(|a| a.kind == ActorKind::Nationality) {
+                if let Some(mut a) = self.lex_actor_at(doc, j, end).filter(|a| a.kind == ActorKind::Nationality) {
+                    a.last = self.extend_nationality(doc, a.last, end);
                     j = a.last;
                     if t.genobj {
                         target = Some(a);
@@ -1568,7 +1610,7 @@ impl EventAnnotator {
             let same = |a: &Arg| {
                 (a.actor.is_some() && a.actor == src.actor) || (a.country.is_some() && a.country == src.country)
             };
-            let lo_sent = cands[k].sentence.saturating_sub(3);
+            let lo_sent = cands[k].sentence.saturating_sub(6);
             let ante = (0..k).rev().take_while(|&m| cands[m].sentence >= lo_sent).find(|&m| {
                 let mt = self.lex.triggers[cands[m].trigger as usize].etype;
                 !drop[m]
