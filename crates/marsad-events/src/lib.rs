@@ -530,6 +530,32 @@ impl EventAnnotator {
         None
     }
 
+    /// Whether token `j` begins with the conjunction و (not a root letter as
+    /// in "وزير", "وفد"): the word without it is a known actor, or the entity
+    /// found in it starts after the و.
+    fn conj_at(&self, doc: &Doc, ctx: &Ctx, j: usize) -> bool {
+        let w = doc.tokens.norm(j);
+        let Some(rest) = w.strip_prefix('و') else { return false };
+        if self.lex.actors.contains_key(strip_article(w)) {
+            return false;
+        }
+        if ctx.ent_at[j] > 0 {
+            let e = &doc.entities[ctx.ent_at[j] as usize - 1];
+            return e.start > doc.tokens[j].start as usize;
+        }
+        if self.lex.actors.contains_key(strip_article(rest)) || rest.starts_with("ال") {
+            return true;
+        }
+        // an unknown word: و + at least a three-letter word, unless a common root-و noun
+        !matches!(rest.get(..4), Some("زي" | "زا" | "فد" | "حد" | "كا" | "ال"))
+            && !w.starts_with("وزير")
+            && !w.starts_with("وزار")
+            && !w.starts_with("وفد")
+            && !w.starts_with("وحد")
+            && !w.starts_with("وكال")
+            && !w.starts_with("والي")
+    }
+
     /// The end of a run of coordinated nationality adjectives starting at
     /// `last` ("اميركيه بريطانيه", "الاميركيه والبريطانيه"): at most two more.
     fn extend_nationality(&self, doc: &Doc, mut last: usize, end: usize) -> usize {
@@ -748,11 +774,22 @@ impl EventAnnotator {
                 j += 1;
                 continue;
             }
+            if ctx.in_time[j] {
+                // "استقبل X اليوم الخميس في الرياض Y": dates are no object
+                j += 1;
+                continue;
+            }
             if let Some(a) = self.actor_at(doc, ctx, j, to) {
-                if skipped > 0 && stop_at_verbs && doc.tokens.norm(j).starts_with('و') {
+                if skipped > 0 && stop_at_verbs && self.conj_at(doc, ctx, j) {
                     return None; // a new conjunct, not the object
                 }
                 if j > from && self.cue(doc, j - 1, Cue::Place) {
+                    if a.place && a.last < to {
+                        // "في الرياض": where, not whom; the object may follow
+                        skipped += 1;
+                        j = a.last;
+                        continue;
+                    }
                     return None; // a place
                 }
 
@@ -958,11 +995,15 @@ impl EventAnnotator {
             let t = &self.lex.triggers[c.trigger as usize];
             // An event said not to have happened ("نفت ان تكون قد زودت", "لم يعلق") is
             // no event; a denial or refusal is itself the event (REJECT).
-            if c.negated && !matches!(t.etype, "REJECT") {
+            // Refusing to talk or to accept ("لن يتفاوض مع", "لم يوافق") is a rejection.
+            let refusal = c.negated && matches!(t.etype, "CONSULT" | "AGREE") && t.pos == Pos::Verb;
+            if c.negated && !matches!(t.etype, "REJECT") && !refusal {
                 continue;
             }
             // A meeting or visit still to come is an agreement to meet (PLOVER AGREE).
-            let (etype, mode) = if c.hypothetical && t.etype == "CONSULT" {
+            let (etype, mode) = if refusal {
+                ("REJECT", None)
+            } else if c.hypothetical && t.etype == "CONSULT" {
                 ("AGREE", None)
             } else {
                 (t.etype, t.mode.clone())
@@ -1075,14 +1116,20 @@ impl EventAnnotator {
                     }
                     // "رحب X بالخطوه، ودعا الاتحاد الي …": a coordinated verb shares the subject
                     // of the clause before; the words after it are its object.
-                    let shared = prev_source.as_ref().filter(|_| {
-                        i > start + 1
-                            && doc.tokens.norm(i).starts_with('و')
-                            && doc.tokens[i - 1].kind == TokenKind::Punct
-                            && doc.tokens.norm(i - 1) == ","
-                    });
+                    let coordinated = i > start + 1
+                        && doc.tokens.norm(i).starts_with('و')
+                        && doc.tokens[i - 1].kind == TokenKind::Punct
+                        && doc.tokens.norm(i - 1) == ",";
+                    let shared = if coordinated {
+                        // "نفت قوات الدعم السريع …، واتهمت الجيش": the first clause's subject
+                        let at = doc.tokens[i].start as usize;
+                        let quoted = ctx.quotes.iter().any(|(s, e, _, _)| *s <= at && at < *e);
+                        prev_source.clone().or_else(|| if quoted { None } else { self.clause_subject(doc, ctx, start, i, None) })
+                    } else {
+                        None
+                    };
                     if let Some(s) = shared.filter(|s| s.kind == ActorKind::Name && s.first < i) {
-                        source = Some(s.clone());
+                        source = Some(s);
                         j = end;
                     }
                     if source.is_some() {
@@ -1098,7 +1145,7 @@ impl EventAnnotator {
                             target = Some(a);
                         } else {
                         let reciprocal = matches!(t.etype, "CONSULT" | "AGREE" | "COOPERATE");
-                        if reciprocal && p < end && doc.tokens.norm(p).starts_with('و') {
+                        if reciprocal && p < end && self.conj_at(doc, ctx, p) {
                             if let Some(b) = self.actor_at(doc, ctx, p, end) {
                                 p = b.last;
                                 target = Some(b);
@@ -1129,7 +1176,7 @@ impl EventAnnotator {
                         // a subject a few words before ("X، قال مسؤولون، شن…"), not a conjunct
                         source = self
                             .scan_backward(doc, ctx, start, i, 4)
-                            .filter(|a| !doc.tokens.norm(a.first).starts_with('و'));
+                            .filter(|a| !self.conj_at(doc, ctx, a.first));
                     }
                 }
                 let p = if comp.is_some_and(|c| c >= p) { comp.unwrap() + 1 } else { p };
@@ -1214,7 +1261,7 @@ impl EventAnnotator {
                             None
                         }
                     });
-                    if let Some(a) = g.filter(|a| !a.prep && !doc.tokens.norm(a.first).starts_with('و')) {
+                    if let Some(a) = g.filter(|a| !a.prep && !self.conj_at(doc, ctx, a.first)) {
                         j = a.last;
                         if facility && a.first == j_gen + 1 {
                             // "قصف مواقع الحركه": the owner of the positions is hit
@@ -1389,7 +1436,7 @@ impl EventAnnotator {
             }
             // Coordinated subject of a reciprocal verb: "واشنطن وبغداد تتفاوضان".
             if partner_type && target.is_none() {
-                if let Some(a) = source.as_ref().filter(|a| a.last <= i && doc.tokens.norm(a.first).starts_with('و')) {
+                if let Some(a) = source.as_ref().filter(|a| a.last <= i && self.conj_at(doc, ctx, a.first)) {
                     if let Some(b) = self.scan_backward(doc, ctx, start, a.first, 3).filter(|b| b.last == a.first) {
                         target = source.take();
                         source = Some(b);
@@ -1477,6 +1524,13 @@ impl EventAnnotator {
                 target = town;
             }
         }
+        // "بحث الوزيران": both parties in one word, resolved once all events are found
+        if target.is_none()
+            && matches!(t.etype, "CONSULT" | "AGREE" | "COOPERATE")
+            && source.as_ref().is_some_and(|a| a.last == a.first + 1 && self.cue_loose(doc, a.first, Cue::Dual))
+        {
+            target = source.clone();
+        }
         // a passive whose agent is not named: nobody to report as acting
         if passive && source.is_none() {
             return None;
@@ -1525,7 +1579,7 @@ impl EventAnnotator {
             }
         }
         if let (Some(s), Some(g)) = (&source, &target) {
-            if s.first == g.first {
+            if s.first == g.first && !self.cue_loose(doc, s.first, Cue::Dual) {
                 target = None;
             }
         }
@@ -1649,7 +1703,7 @@ impl EventAnnotator {
             if is_hard_stop(doc, r) && doc.tokens.norm(r) != "," && doc.tokens.norm(r) != "،" {
                 break;
             }
-            if self.cue_loose(doc, r, Cue::Report) || self.triggers_here_verb(doc, r) {
+            if self.cue_loose(doc, r, Cue::Report) || self.cue_loose(doc, r, Cue::Denial) || self.triggers_here_verb(doc, r) {
                 return self
                     .scan_forward_opt(doc, ctx, r + 1, i, 1, false)
                     .filter(|a| !a.prep && !a.place)
@@ -1712,7 +1766,15 @@ impl EventAnnotator {
                 || self.cue_loose(doc, k, Cue::Conditional)
                 || self.cue_loose(doc, k, Cue::Modal)
             {
-                hyp = true;
+                // "وكان غروندبرغ قد التقى": كان … قد + past is a pluperfect, not a possibility
+                let pluperfect = doc.tokens.norm(k) == "قد"
+                    && (start.max(k.saturating_sub(5))..k).any(|m| {
+                        let w = doc.tokens.norm(m);
+                        matches!(w.strip_prefix('و').unwrap_or(w), "كان" | "كانت" | "كانا" | "كانوا" | "كانتا")
+                    });
+                if !pluperfect {
+                    hyp = true;
+                }
             }
         }
         // the complement of a threat or demand: "هدد بتوسيع الهجمات"
@@ -1724,7 +1786,11 @@ impl EventAnnotator {
         }
         // "نفى ان ..." within the sentence before the trigger
         let lo = start.max(i.saturating_sub(12));
-        for k in lo..i {
+        for k in (lo..i).rev() {
+            // "نفت … ان تكون قد قصفت السوق، واتهمت الجيش": a comma ends the denial
+            if is_hard_stop(doc, k) {
+                break;
+            }
             if self.cue_loose(doc, k, Cue::Denial) {
                 negated = true;
             }
