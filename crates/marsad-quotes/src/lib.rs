@@ -388,6 +388,22 @@ impl<'d> View<'d> {
     }
 }
 
+/// The token after a dateline dash ("طولكرم (الضفة الغربية) – …", "صنعاء – الأحد ٢٣ رجب – …")
+/// when the sentence opens with one.
+fn dateline_end(v: &View, ss: usize, se: usize) -> Option<usize> {
+    let mut end = None;
+    for k in ss..se.min(ss + 14) {
+        if v.kind(k) == TokenKind::Punct {
+            match v.norm(k) {
+                "-" | "–" | "—" => end = Some(k + 1),
+                "(" | ")" | "/" => {}
+                _ => break,
+            }
+        }
+    }
+    end
+}
+
 /// End of the headline: the first paragraph, when it is short, has no final punctuation and is
 /// followed by more text; 0 when there is none. Headlines are no statements (their quotations
 /// repeat the body's).
@@ -629,7 +645,9 @@ impl QuoteAnnotator {
         {
             let nb = doc.tokens.index_at(e_end).max(a + 1);
             let tail = v.words_between(nb, b);
-            if nb < b && (1..=3).contains(&tail) {
+            // "مسؤول في هيئة الموانئ الصومالية": a nationality adjective still describes the speaker
+            let adjectives = (nb..b).all(|k| !v.is_word(k) || marsad_entities::nationality(v.norm(k)).is_some() || matches!(v.norm(k), "الرسمي" | "الرسميه" | "الدولي" | "الدوليه"));
+            if nb < b && (1..=3).contains(&tail) && !adjectives {
                 b = nb;
             }
         }
@@ -669,7 +687,16 @@ impl QuoteAnnotator {
         let marker = (first + 1..sent_end.min(first + 4)).find(|&k| v.is_comma(k)).filter(|&c| {
             (first..c).all(|k| v.is_word(k)) && matches!(v.norm(first), "من" | "في" | "بدوره" | "بدورها" | "بدورهم" | "وبدوره" | "وبدورها" | "ومن" | "وفي")
         });
-        let after_marker = marker.and_then(|c| (c + 1..sent_end).find(|&k| v.is_word(k)));
+        let mut after_marker = marker.and_then(|c| (c + 1..sent_end).find(|&k| v.is_word(k)));
+        // "مقديشو – صعّدت الحكومة…، مؤكدة": after a dateline the sentence opens with its verb
+        if after_marker.is_none() {
+            if let Some(w) = dateline_end(v, sent_start, sent_end).and_then(|d| (d..sent_end).find(|&k| v.is_word(k))) {
+                let n = v.norm(w);
+                if !n.starts_with("ال") && !self.stops.contains(n) && v.kind(w) != TokenKind::Number {
+                    after_marker = Some(w);
+                }
+            }
+        }
         if let Some(w) = after_marker {
             first = w;
         }

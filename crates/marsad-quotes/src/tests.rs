@@ -505,3 +505,14 @@ fn according_to_with_a_parenthetical_clause_before_fa_inna() {
     assert_eq!(d.quotes.len(), 1);
     assert_eq!(d.quotes[0].content.text, "الاشتباكات أسفرت عن مقتل خمسة");
 }
+
+#[test]
+fn participle_after_a_dateline_takes_the_subject_of_the_opening_verb() {
+    let d = run("الخرطوم – صعّدت الحكومة السودانية لهجتها ضد الوسطاء، مؤكدة أن المبادرة \"ولدت ميتة\".");
+    assert_eq!(d.quotes.len(), 1);
+    // (without the entity layer the phrase is not cut at the entity's end)
+    assert!(speaker(&d.quotes[0]).starts_with("الحكومة السودانية"), "{:?}", d.quotes);
+    // a noun after the dateline is no verb: the participle has no subject to take
+    let d = run("الخرطوم – الحكومة السودانية صعّدت لهجتها، مؤكدة أن المبادرة \"ولدت ميتة\".");
+    assert!(d.quotes.iter().all(|q| speaker(q) != "صعّدت لهجتها"), "{:?}", d.quotes);
+}
