@@ -598,7 +598,10 @@ impl QuoteAnnotator {
                 break;
             }
             let n = v.norm(p);
-            if matches!(n, "في" | "من") && p > sent_start && v.is_word(p - 1) && self.is_anonymous_head(v.norm(p - 1)) && words <= 3 {
+            let described = |h: usize| v.is_word(h) && (self.is_anonymous_head(v.norm(h)) || self.pp_heads.contains(v.norm(h)));
+            // "الخبير الاقتصادي في جامعة القاهرة هاني توفيق حذر": a head (and an adjective) before في
+            let head_before = p > sent_start && (described(p - 1) || p > sent_start + 1 && v.norm(p - 1).starts_with("ال") && described(p - 2));
+            if matches!(n, "في" | "من") && head_before && words <= 3 {
                 // "مسؤولا في مجلس السيادة": the affiliation of an anonymous source
                 words += 1;
                 k = p;
@@ -612,6 +615,14 @@ impl QuoteAnnotator {
             }
             words += 1;
             k = p;
+        }
+        // "وأصدرت الوزارة بيانا قالت فيه": a clause-initial و-word before the subject is its verb
+        if k + 1 < verb && v.is_word(k) && v.is_word(k + 1) {
+            let n = v.norm(k);
+            let entity_here = v.doc.entities.iter().any(|e| e.start == v.doc.tokens[k].start as usize);
+            if n.starts_with('و') && !n.starts_with("وال") && n.chars().count() >= 4 && !entity_here && (k == sent_start || !v.is_word(k - 1)) {
+                k += 1;
+            }
         }
         (k, verb)
     }

@@ -516,3 +516,18 @@ fn participle_after_a_dateline_takes_the_subject_of_the_opening_verb() {
     let d = run("الخرطوم – الحكومة السودانية صعّدت لهجتها، مؤكدة أن المبادرة \"ولدت ميتة\".");
     assert!(d.quotes.iter().all(|q| speaker(q) != "صعّدت لهجتها"), "{:?}", d.quotes);
 }
+
+#[test]
+fn statement_issuer_before_qalat_fihi_without_the_verb() {
+    let d = run("وأصدرت الوزارة بيانا قالت فيه إن الشحنة ستصل خلال أيام.");
+    assert_eq!(d.quotes.len(), 1);
+    assert!(speaker(&d.quotes[0]).starts_with("الوزارة"), "{:?}", d.quotes);
+}
+
+#[test]
+fn unnamed_group_with_a_place_is_one_anonymous_source() {
+    let d = run("بينما قال تجار في سوق المدينة إن الأسعار ارتفعت بنحو الثلث.");
+    let s = d.quotes[0].speaker.as_ref().unwrap();
+    assert_eq!(s.text, "تجار في سوق المدينة");
+    assert!(s.anonymous);
+}
