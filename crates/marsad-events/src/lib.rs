@@ -155,9 +155,7 @@ impl Ctx {
                 let e = &doc.entities[k as usize - 1];
                 let last = doc.tokens.index_at(e.end.saturating_sub(1));
                 if matches!(e.entity_type, marsad_doc::EntityType::ORG) && e.actor.is_some() && last > i {
-                    let w = doc.tokens.norm(i);
-                    let w = w.strip_prefix('و').unwrap_or(w);
-                    let key = if w.starts_with("ال") { w.to_string() } else { format!("ال{w}") };
+                    let key = short_key(doc, i, e.start);
                     if !later.iter().any(|(x, _)| *x == key) {
                         later.push((key, k));
                     }
@@ -170,11 +168,9 @@ impl Ctx {
             if k > 0 {
                 let e = &doc.entities[k as usize - 1];
                 let last = doc.tokens.index_at(e.end.saturating_sub(1));
-                let w = doc.tokens.norm(i);
-                let w = w.strip_prefix('و').unwrap_or(w);
                 if matches!(e.entity_type, marsad_doc::EntityType::ORG) && e.actor.is_some() && last > i {
                     // "الاتحاد الاوروبي" → "الاتحاد"; "حركه الشباب" → "الحركه"
-                    let key = if w.starts_with("ال") { w.to_string() } else { format!("ال{w}") };
+                    let key = short_key(doc, i, e.start);
                     seen.retain(|(x, _)| *x != key);
                     seen.push((key, k));
                 }
@@ -215,6 +211,26 @@ impl Ctx {
             quotes.push((q.content.start, q.content.end, q.cue.start, arg));
         }
         Ctx { ent_at, in_time, dates, short, quotes }
+    }
+}
+
+/// The short form of an organisation whose name starts in token `i` at
+/// code point `start`: its first word with the article ("لحركه طالبان" →
+/// "الحركه"; clitics before the name are left out).
+fn short_key(doc: &Doc, i: usize, start: usize) -> String {
+    let tok = &doc.tokens[i];
+    let lead = start.saturating_sub(tok.start as usize);
+    let w = if lead > 0 {
+        let word = doc.text().get(tok.byte_start as usize..tok.byte_end as usize).unwrap_or("");
+        marsad_text::normalize_str(&word.chars().skip(lead).collect::<String>())
+    } else {
+        let w = doc.tokens.norm(i);
+        w.strip_prefix('و').unwrap_or(w).to_string()
+    };
+    if w.starts_with("ال") {
+        w
+    } else {
+        format!("ال{w}")
     }
 }
 
@@ -439,6 +455,21 @@ impl EventAnnotator {
                                 a.last = j;
                             }
                         }
+                        None if j == a.last
+                            && j + 1 < end
+                            && doc.tokens.norm(j) == "من"
+                            && a.actor.is_none()
+                            && self.actor_at(doc, ctx, j + 1, end).is_some_and(|m| m.kind == ActorKind::Name && !is_town(&m)) =>
+                        {
+                            // "وفد من وزاره الدفاع التركيه", "عناصر من حزب الله"
+                            if let Some(m) = self.actor_at(doc, ctx, j + 1, end) {
+                                a.country = a.country.or(m.country);
+                                a.actor = m.actor;
+                                a.last = m.last;
+                                a.kind = ActorKind::Name;
+                            }
+                            break;
+                        }
                         None if self.cue(doc, j, Cue::Affiliation) && j + 1 < end => {
                             // "قوات تابعه لحكومه الوحده الوطنيه"
                             match self.actor_at(doc, ctx, j + 1, end) {
@@ -528,6 +559,22 @@ impl EventAnnotator {
             });
         }
         None
+    }
+
+    /// Tokens `from..to` look like a name the entity layer does not know:
+    /// plain words without the article, no function word, verb or actor.
+    fn unknown_name(&self, doc: &Doc, ctx: &Ctx, from: usize, to: usize) -> bool {
+        (from..to).all(|k| {
+            let w = doc.tokens.norm(k);
+            doc.tokens[k].kind == TokenKind::Word
+                && ctx.ent_at[k] == 0
+                && !ctx.in_time[k]
+                && !w.starts_with("ال")
+                && !self.lex.cues.contains_key(w)
+                && !self.trigger_verb_here(doc, k)
+                && !self.lex.actors.contains_key(strip_article(w))
+                && marsad_entities::nationality(w).is_none()
+        })
     }
 
     /// Whether token `j` begins with the conjunction و (not a root letter as
@@ -1093,8 +1140,16 @@ impl EventAnnotator {
             Pos::Verb if i > start && self.cue(doc, i - 1, Cue::Prep) => return None,
             Pos::Verb => {
                 // SVO: an actor right before the verb.
-                let svo = self.scan_backward(doc, ctx, start, i, 6).filter(|a| {
-                    a.last == i || (a.last + 1 == i && self.cue(doc, i - 1, Cue::Relative))
+                let svo = self.scan_backward(doc, ctx, start, i, 6).and_then(|mut a| {
+                    if a.last == i || (a.last + 1 == i && self.cue(doc, i - 1, Cue::Relative)) {
+                        return Some(a);
+                    }
+                    // "زعيم المعارضه رايلا اودينغا طالب": a title, then a name nobody knows
+                    if a.kind == ActorKind::Head && a.last < i && i - a.last <= 3 && self.unknown_name(doc, ctx, a.last, i) {
+                        a.last = i;
+                        return Some(a);
+                    }
+                    None
                 });
                 let mut p = last;
                 if let Some(a) = svo {
@@ -1120,7 +1175,12 @@ impl EventAnnotator {
                         && doc.tokens.norm(i).starts_with('و')
                         && doc.tokens[i - 1].kind == TokenKind::Punct
                         && doc.tokens.norm(i - 1) == ",";
-                    let shared = if coordinated {
+                    // "، وطالب الامين العام … الجانبين": a subject and an object follow
+                    let explicit = self
+                        .actor_at(doc, ctx, j, end)
+                        .filter(|a| !a.prep)
+                        .is_some_and(|a| self.actor_at(doc, ctx, a.last, end).is_some_and(|b| !b.prep));
+                    let shared = if coordinated && !explicit {
                         // "نفت قوات الدعم السريع …، واتهمت الجيش": the first clause's subject
                         let at = doc.tokens[i].start as usize;
                         let quoted = ctx.quotes.iter().any(|(s, e, _, _)| *s <= at && at < *e);
@@ -1182,6 +1242,16 @@ impl EventAnnotator {
                 let p = if comp.is_some_and(|c| c >= p) { comp.unwrap() + 1 } else { p };
                 if t.obj {
                     target = self.scan_forward(doc, ctx, p, end, 5).filter(|a| !a.place || a.kind == ActorKind::Name);
+                }
+                // "حركه طالبان التي تتهمها اسلام اباد": the pronoun is the relative's antecedent
+                if i > start && self.cue(doc, i - 1, Cue::Relative) && source.as_ref().is_some_and(|s| s.first >= last) {
+                    let w = doc.tokens.norm(i);
+                    let stem = w.strip_suffix("ها").or_else(|| w.strip_suffix("هم")).or_else(|| w.strip_suffix('ه'));
+                    if stem.is_some_and(|st| st.chars().count() >= 3 && self.lex.verb_forms.contains_key(st)) {
+                        if let Some(a) = self.scan_backward(doc, ctx, start, i - 1, 6) {
+                            target = Some(a);
+                        }
+                    }
                 }
             }
             Pos::Noun => {
@@ -1261,6 +1331,8 @@ impl EventAnnotator {
                             None
                         }
                     });
+                    // "احتجاجات كينيا": where people protest, not who
+                    let g = g.filter(|a| !(t.etype == "PROTEST" && a.place));
                     if let Some(a) = g.filter(|a| !a.prep && !self.conj_at(doc, ctx, a.first)) {
                         j = a.last;
                         if facility && a.first == j_gen + 1 {
@@ -1339,6 +1411,8 @@ impl EventAnnotator {
         // Targets after على/ضد/نحو and partners after مع; "بين X و Y".
         if t.pos != Pos::Cue {
             let from = after.max(source.as_ref().filter(|s| s.first >= i).map(|s| s.last).unwrap_or(0));
+            // "بحث X مع Y": the companion itself introduces the partner
+            let from = comp.filter(|&c| c + 1 == after && c >= i && self.cue(doc, c, Cue::Partner) && from == after).unwrap_or(from);
             let partner_type = matches!(t.etype, "CONSULT" | "AGREE" | "COOPERATE" | "AID" | "SUPPORT");
             let prep_type = matches!(
                 t.etype,
@@ -1619,7 +1693,18 @@ impl EventAnnotator {
                 }
             }
             let t = &self.lex.triggers[cands[k].trigger as usize];
-            if cands[k].target.is_some() || !matches!(t.etype, "ACCUSE" | "REJECT" | "SUPPORT") || t.pos == Pos::Cue {
+            if cands[k].target.is_some()
+                || !matches!(t.etype, "ACCUSE" | "REJECT" | "SUPPORT" | "REQUEST" | "THREATEN")
+                || t.pos == Pos::Cue
+            {
+                continue;
+            }
+            let object_pronoun = t.pos == Pos::Verb && {
+                let w = doc.tokens.norm(cands[k].first);
+                let stem = w.strip_suffix("ها").or_else(|| w.strip_suffix("هم")).or_else(|| w.strip_suffix('ه'));
+                stem.is_some_and(|st| st.chars().count() >= 3 && self.lex.verb_forms.contains_key(st))
+            };
+            if !object_pronoun && !matches!(t.etype, "ACCUSE" | "REJECT" | "SUPPORT") {
                 continue;
             }
             let Some(src) = cands[k].source.clone() else { continue };
@@ -1654,24 +1739,31 @@ impl EventAnnotator {
                 }
             }
             // "رفضتها": an object pronoun on the verb
-            if want.is_none() && t.pos == Pos::Verb {
-                let w = doc.tokens.norm(cands[k].first);
-                if (w.ends_with("ها") || w.ends_with("هم")) && w.chars().count() > 4 {
-                    want = Some(None);
-                }
+            if want.is_none() && object_pronoun {
+                want = Some(None);
             }
             let Some(want) = want else { continue };
             let same = |a: &Arg| {
                 (a.actor.is_some() && a.actor == src.actor) || (a.country.is_some() && a.country == src.country)
             };
             let lo_sent = cands[k].sentence.saturating_sub(6);
-            let ante = (0..k).rev().take_while(|&m| cands[m].sentence >= lo_sent).find(|&m| {
+            let fits = |m: usize| {
                 let mt = self.lex.triggers[cands[m].trigger as usize].etype;
                 !drop[m]
                     && want.is_none_or(|w| w == mt)
                     && noun_at != Some(cands[m].first)
                     && cands[m].source.as_ref().is_some_and(|a| !same(a) && a.kind != ActorKind::Head)
+            };
+            // the event named with the same word ("شنت … غارات" for "الغارات") first
+            let noun = noun_at.map(|q| strip_article(doc.tokens.norm(q).strip_prefix('و').unwrap_or(doc.tokens.norm(q))));
+            let named = noun.and_then(|w| {
+                (0..k).rev().take_while(|&m| cands[m].sentence >= lo_sent).find(|&m| {
+                    fits(m)
+                        && (cands[m].first..(cands[m].first + 6).min(n))
+                            .any(|q| strip_article(doc.tokens.norm(q).strip_prefix('و').unwrap_or(doc.tokens.norm(q))) == w)
+                })
             });
+            let ante = named.or_else(|| (0..k).rev().take_while(|&m| cands[m].sentence >= lo_sent).find(|&m| fits(m)));
             if let Some(m) = ante {
                 cands[k].target = cands[m].source.clone();
                 if let Some(q) = noun_at {
@@ -1704,9 +1796,18 @@ impl EventAnnotator {
                 break;
             }
             if self.cue_loose(doc, r, Cue::Report) || self.cue_loose(doc, r, Cue::Denial) || self.triggers_here_verb(doc, r) {
-                return self
-                    .scan_forward_opt(doc, ctx, r + 1, i, 1, false)
-                    .filter(|a| !a.prep && !a.place)
+                let svo = self.scan_backward(doc, ctx, start, r, 6).and_then(|mut a| {
+                    if a.last == r {
+                        Some(a)
+                    } else if a.kind == ActorKind::Head && a.last < r && r - a.last <= 3 && self.unknown_name(doc, ctx, a.last, r) {
+                        a.last = r;
+                        Some(a)
+                    } else {
+                        None
+                    }
+                });
+                return svo
+                    .or_else(|| self.scan_forward_opt(doc, ctx, r + 1, i, 1, false).filter(|a| !a.prep && !a.place))
                     .or_else(|| self.scan_backward(doc, ctx, start, r, 4));
             }
         }
