@@ -913,25 +913,18 @@ fn extract(p: &Parser) -> String {
     }
 
     let headline = find_headline(p, &excl, &end, &stats);
-    let block_text = |bi: usize| -> String {
-        let b = &p.blocks[bi];
-        let mut raw = String::new();
-        for pc in &p.pieces[b.p0 as usize..b.p1 as usize] {
-            if !excl[pc.node as usize] {
-                raw.push_str(&p.html[pc.start as usize..pc.end as usize]);
-            }
-        }
-        collapse(&decode_entities(&raw))
-    };
+    let block_text = |bi: usize| block_plain_text(p, &p.blocks[bi], &excl);
 
     let lists = p.lists;
     let mut kept: Vec<(String, Class)> = Vec::new();
+    let mut first_region_block = None;
     for (bi, b) in p.blocks.iter().enumerate() {
         let s = stats[bi];
         let o = b.owner as usize;
         if s.chars == 0 || !in_region[o] || weak[o] || headline.as_ref().is_some_and(|h| h.1.contains(&bi)) {
             continue;
         }
+        first_region_block.get_or_insert(bi);
         let text = block_text(bi);
         if text.is_empty() {
             continue;
@@ -943,8 +936,24 @@ fn extract(p: &Parser) -> String {
     let first_good = kept.iter().position(|k| k.1 == Class::Good).unwrap_or(0);
     let last_good = kept.iter().rposition(|k| k.1 == Class::Good).unwrap_or(kept.len());
     let mut out = String::with_capacity(p.html.len() / 4);
-    if let Some((h, _)) = &headline {
+    if let Some((h, hb)) = &headline {
         out.push_str(h);
+        // A standfirst between the headline and the article root: real
+        // paragraphs only.
+        let from = hb.iter().max().map_or(0, |&b| b + 1);
+        let to = first_region_block.unwrap_or(from);
+        for bi in from..to.min(from + 50) {
+            let (b, s) = (&p.blocks[bi], stats[bi]);
+            let o = b.owner as usize;
+            if s.chars == 0 || excl[o] || nodes[o].props & HEADING != 0 {
+                continue;
+            }
+            let text = block_text(bi);
+            if classify(&text, s, b, o, nodes, &is_root, &has_img, &total, lists) == Class::Good {
+                out.push_str("\n\n");
+                out.push_str(&text);
+            }
+        }
     }
     for (k, (text, class)) in kept.iter().enumerate() {
         let keep = match class {
@@ -1021,6 +1030,17 @@ fn classify(text: &str, s: Stat, b: &Block, o: usize, nodes: &[Node], is_root: &
     }
 }
 
+/// The visible text of a block: entities decoded, whitespace collapsed.
+fn block_plain_text(p: &Parser, b: &Block, excl: &[bool]) -> String {
+    let mut raw = String::new();
+    for pc in &p.pieces[b.p0 as usize..b.p1 as usize] {
+        if !excl[pc.node as usize] {
+            raw.push_str(&p.html[pc.start as usize..pc.end as usize]);
+        }
+    }
+    collapse(&decode_entities(&raw))
+}
+
 /// Whether a text ends like a sentence (closing quotes and brackets aside).
 fn ends_sentence(text: &str) -> bool {
     let t = text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '»' | '”' | '’' | ')' | ']' | '›'));
@@ -1092,6 +1112,27 @@ fn find_headline(p: &Parser, excl: &[bool], end: &[u32], stats: &[Stat]) -> Opti
         }
         if best.is_some() {
             break;
+        }
+    }
+    if best.is_none() && !title_words.is_empty() {
+        // No heading element: a short block that repeats the page title
+        // (CMSs that print the headline in a styled span or div).
+        for (bi, b) in p.blocks.iter().enumerate().take(4000) {
+            let s = stats[bi];
+            if s.chars == 0 || s.link * 2 > s.chars || excl[b.owner as usize] || s.chars > 300 {
+                continue;
+            }
+            let text = block_plain_text(p, b, excl);
+            let folded = fold(&text);
+            let words: Vec<&str> = folded.split_whitespace().collect();
+            if words.len() < 3 || words.len() > 30 {
+                continue;
+            }
+            let inside = words.iter().filter(|w| title_words.contains(**w)).count();
+            if inside as f32 >= 0.8 * words.len() as f32 && inside as f32 >= 0.5 * title_words.len() as f32 {
+                best = Some((0.0, text, vec![bi]));
+                break;
+            }
         }
     }
     best.map(|(_, t, b)| (t, b))
