@@ -323,6 +323,19 @@ impl EventAnnotator {
                     kind: ActorKind::Name,
                     place: matches!(e.entity_type, marsad_doc::EntityType::GPE | marsad_doc::EntityType::LOC),
                 };
+                // A capital the entity layer took for a town of the same name ("كابول"
+                // as a GeoNames place): the layer's table of capitals knows better.
+                if arg.place {
+                    if let Some(l) = self.lex_actor_at(doc, i, end).filter(|l| {
+                        l.kind == ActorKind::Name && l.place && l.last == arg.last && l.country.as_ref().is_some_and(|c| c.len() == 3)
+                    }) {
+                        if is_town(&arg) || arg.country.is_none() {
+                            arg.actor = l.country.as_ref().map(|c| c.to_ascii_lowercase());
+                            arg.country = l.country;
+                            arg.sector = arg.sector.or(l.sector);
+                        }
+                    }
+                }
                 // The lexicon may know the country of a named group the entity layer left bare.
                 if arg.country.is_none() {
                     if let Some(l) = self.lex_actor_at(doc, i, end) {
@@ -1690,6 +1703,20 @@ impl EventAnnotator {
                     if cands[k].target.is_none() || is_dual(&cands[k].target) {
                         cands[k].target = cands[m].target.clone();
                     }
+                }
+            }
+            if is_dual(&cands[k].target) && !is_dual(&cands[k].source) {
+                // "طالب غوتيريش الجانبين بضبط النفس": one of the two will do
+                let own = cands[k].source.as_ref().and_then(|s| s.country.clone());
+                let pair = (0..k).rev().take(12).find(|&m| {
+                    cands[m].source.is_some()
+                        && cands[m].target.is_some()
+                        && !is_dual(&cands[m].source)
+                        && !drop[m]
+                        && (own.is_none() || cands[m].source.as_ref().and_then(|s| s.country.clone()) != own)
+                });
+                if let Some(m) = pair {
+                    cands[k].target = cands[m].source.clone();
                 }
             }
             let t = &self.lex.triggers[cands[k].trigger as usize];
