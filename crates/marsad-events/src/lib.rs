@@ -1144,7 +1144,8 @@ impl EventAnnotator {
             && t.pos == Pos::Noun
             && (self.has_prep(doc, i)
                 || (i > start && (self.cue(doc, i - 1, Cue::Target) || self.cue(doc, i - 1, Cue::Quant) || self.triggers_here_verb(doc, i - 1)))
-                || (i > start && matches!(doc.tokens.norm(i - 1), "احد" | "احدي" | "بين" | "من")))
+                || (i > start && matches!(doc.tokens.norm(i - 1), "احد" | "احدي" | "بين" | "من"))
+                || (i > start && self.cue_loose(doc, i - 1, Cue::Statement)))
         {
             return None;
         }
@@ -1297,7 +1298,13 @@ impl EventAnnotator {
                             self.actor_at(doc, ctx, k + 1, i).filter(|a| a.last == i && !a.prep)
                         })
                     };
-                    if let Some(a) = svo.flatten().or_else(vso) {
+                    // "، واعلن نشر الجيش": the aspectual verb's own subject is left out
+                    let dropped = || {
+                        self.cue_loose(doc, i - 1, Cue::Aspect)
+                            .then(|| self.clause_subject(doc, ctx, start, i - 1, prev_source.as_ref()))
+                            .flatten()
+                    };
+                    if let Some(a) = svo.flatten().or_else(vso).or_else(dropped) {
                         source = Some(a);
                         if let Some(g) = self.actor_at(doc, ctx, j, end).filter(|g| !g.prep) {
                             j = g.last;
@@ -1834,7 +1841,7 @@ impl EventAnnotator {
                     }
                 });
                 return svo
-                    .or_else(|| self.scan_forward_opt(doc, ctx, r + 1, i, 1, false).filter(|a| !a.prep && !a.place))
+                    .or_else(|| self.scan_forward_opt(doc, ctx, r + 1, i, 1, false).filter(|a| !a.prep && !is_town(a)))
                     .or_else(|| self.scan_backward(doc, ctx, start, r, 4));
             }
         }
