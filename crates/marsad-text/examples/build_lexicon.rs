@@ -9,6 +9,29 @@
 //!
 //! Several corpus files may be given; their counts are added.
 //!
+//! With `--names`, it builds `data/text/clitic_names.txt` instead: foreign and
+//! Arabic names (from ../shared/data/names) that the segmenter must keep whole,
+//! because they start with a clitic-like letter (برايس، كلاين) or end with a
+//! pronoun-like one (هيلينا، موشيه):
+//!
+//! ```text
+//! cargo run --release -p marsad-text --example build_lexicon -- --names \
+//!     ../shared/data/names data/text/word_freq.tsv > data/text/clitic_names.txt
+//! ```
+//!
+//! A name (one word of a name, normalised, ة kept; at least 3 letters; not
+//! starting with ال, not ending with ة) is kept when it is rare in the news
+//! corpus (seen fewer than `NAME_MAX_FREQ` times: frequent words are handled by
+//! the frequency test and the name lists are noisy) and
+//! * it starts with و ف ب ل ك س and the remainder is no noun seen with the
+//!   article (fewer than `NAME_ARTICLE_MAX` times), is not a common word after
+//!   و/ف (fewer than `NAME_CONJ_REST_MAX` times), and is less than
+//!   `NAME_REST_RATIO` times as frequent as the name; or
+//! * it ends with a pronoun (ه ها هم هما نا ني ي ك كم) whose stem is no noun
+//!   seen with the article.
+//!
+//! The thresholds were chosen on the DEV halves of the segmentation gold sets.
+//!
 //! Every article's `title` and `text` are tokenised with [`marsad_text::tokenize`];
 //! each Arabic word token is counted under its normalised form (ة kept distinct
 //! from ه, see `marsad_text::clitic::lexicon_normalize_options`). Words seen at
@@ -20,8 +43,85 @@ use std::io::{BufRead, BufReader, Write};
 
 const MIN_COUNT: u64 = 3;
 
+const NAME_MAX_FREQ: u64 = 30;
+const NAME_ARTICLE_MAX: u64 = 10;
+const NAME_CONJ_REST_MAX: u64 = 50;
+const NAME_REST_RATIO: u64 = 5;
+
+fn names(dir: &str, freq_path: &str) {
+    let norm = |s: &str| -> String {
+        marsad_text::normalize_str_with(s, &marsad_text::clitic::lexicon_normalize_options())
+    };
+    // corpus counts, ة folded to ه (names are compared whatever their ending)
+    let mut freq: HashMap<String, u64> = HashMap::new();
+    let data = std::fs::read_to_string(freq_path).unwrap_or_else(|e| panic!("cannot read {freq_path}: {e}"));
+    for line in data.lines().filter(|l| !l.starts_with('#')) {
+        let mut cols = line.split('\t');
+        if let (Some(w), Some(c)) = (cols.next(), cols.next().and_then(|c| c.parse::<u64>().ok())) {
+            *freq.entry(w.replace('ة', "ه")).or_insert(0) += c;
+        }
+    }
+    let f = |w: &str| -> u64 { freq.get(&w.replace('ة', "ه")).copied().unwrap_or(0) };
+    let mut raw: Vec<String> = Vec::new();
+    let json_path = format!("{dir}/arabnamer_en2ar_names.json");
+    let json = std::fs::read_to_string(&json_path).unwrap_or_else(|e| panic!("cannot read {json_path}: {e}"));
+    let v: serde_json::Value = serde_json::from_str(&json).expect("arabnamer JSON");
+    if let Some(map) = v.as_object() {
+        for val in map.values().filter_map(|x| x.as_str()) {
+            raw.extend(val.split_whitespace().map(String::from));
+        }
+    }
+    let google = format!("{dir}/google-transliteration-ar2en/ar2en.txt");
+    let text = std::fs::read_to_string(&google).unwrap_or_else(|e| panic!("cannot read {google}: {e}"));
+    for line in text.lines() {
+        raw.extend(line.split('\t').next().unwrap_or("").split_whitespace().map(String::from));
+    }
+    let mut set: Vec<String> = raw
+        .iter()
+        .map(|w| norm(w))
+        .filter(|n| n.chars().count() >= 3 && n.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c)))
+        .filter(|n| !n.starts_with("ال") && !n.ends_with('ة'))
+        .collect();
+    set.sort();
+    set.dedup();
+    const PRONOUNS: [&str; 9] = ["هما", "هم", "ها", "ه", "نا", "ني", "ي", "كم", "ك"];
+    let out = std::io::stdout();
+    let mut out = std::io::BufWriter::new(out.lock());
+    writeln!(out, "# Names the clitic segmenter keeps whole (one normalised word a line), built by").unwrap();
+    writeln!(out, "# cargo run --release -p marsad-text --example build_lexicon -- --names {dir} {freq_path}").unwrap();
+    writeln!(out, "# from arabnamer (CC BY 4.0) and Google's Arabic-English transliteration pairs (Apache-2.0); see PROVENANCE.md.").unwrap();
+    for n in &set {
+        if f(n) >= NAME_MAX_FREQ {
+            continue;
+        }
+        let first = n.chars().next().unwrap_or(' ');
+        let rest = &n[first.len_utf8()..];
+        let mut keep = matches!(first, 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'س')
+            && f(&format!("ال{rest}")) < NAME_ARTICLE_MAX
+            && !(matches!(first, 'و' | 'ف') && f(rest) >= NAME_CONJ_REST_MAX)
+            && f(rest) < NAME_REST_RATIO * f(n).max(1);
+        if let Some(p) = PRONOUNS.iter().find(|p| n.ends_with(*p) && n.chars().count() >= p.chars().count() + 2) {
+            let stem = &n[..n.len() - p.len()];
+            let article_noun = match stem.strip_suffix('ت') {
+                Some(base) => f(&format!("ال{stem}")) >= NAME_ARTICLE_MAX || f(&format!("ال{base}ه")) >= NAME_ARTICLE_MAX,
+                None => f(&format!("ال{stem}")) >= NAME_ARTICLE_MAX,
+            };
+            keep |= !article_noun;
+        }
+        if keep {
+            writeln!(out, "{n}").unwrap();
+        }
+    }
+}
+
 fn main() {
     let mut paths: Vec<String> = std::env::args().skip(1).collect();
+    if paths.first().map(String::as_str) == Some("--names") {
+        let dir = paths.get(1).cloned().unwrap_or_else(|| "../shared/data/names".into());
+        let freq = paths.get(2).cloned().unwrap_or_else(|| "data/text/word_freq.tsv".into());
+        names(&dir, &freq);
+        return;
+    }
     if paths.is_empty() {
         paths.push("../shared/data/news/ant-multisource.jsonl.gz".into());
     }

@@ -70,6 +70,7 @@ const PROTECTED_DATA: &str = include_str!("../../../data/text/clitic_protected.t
 const FREQ_DATA: &str = include_str!("../../../data/text/word_freq.tsv");
 const HOSTS_DATA: &str = include_str!("../../../data/text/pronoun_hosts.tsv");
 const FIXED_DATA: &str = include_str!("../../../data/text/clitic_fixed.tsv");
+const NAMES_DATA: &str = include_str!("../../../data/text/clitic_names.txt");
 
 /// A fast hash for the short keys of the lexicon, eight bytes at a time
 /// (multiply-rotate, as in rustc's FxHash; SipHash's DoS resistance is not
@@ -151,7 +152,7 @@ fn lexicon() -> &'static Lexicon {
                 }
             }
         }
-        let protected = data_lines(PROTECTED_DATA).map(normalize_str).collect();
+        let protected = data_lines(PROTECTED_DATA).chain(data_lines(NAMES_DATA)).map(normalize_str).collect();
         let mut host_forms = FastMap::default();
         for line in data_lines(HOSTS_DATA) {
             let mut cols = line.split('\t');
@@ -215,6 +216,7 @@ impl Lexicon {
     /// A protected word, possibly followed by a pronoun (بيانه، التزامهم).
     fn is_protected_stem(&self, w: &str) -> bool {
         self.is_protected(w)
+            || VERB_SUFFIXES.iter().any(|e| w.strip_suffix(e).is_some_and(|stem| stem.chars().count() >= 3 && self.is_protected(stem)))
             || ENCLITICS.iter().any(|(e, _)| {
                 w.strip_suffix(e).is_some_and(|stem| {
                     stem.chars().count() >= 2
@@ -278,6 +280,15 @@ const ENCLITICS: [(&str, f64); 11] = [
     ("ه", 30.0),
     ("ك", 0.06),
 ];
+
+/// A word "takes the article" when seen with it this often.
+const TAKES_ARTICLE_MIN: f64 = 10.0;
+
+/// The remainder of an unseen word must be seen (or estimated) this often.
+const UNSEEN_MIN_REST: f64 = 1.0;
+
+/// Past-tense agreement endings: a protected verb stays whole with them (بحثت).
+const VERB_SUFFIXES: [&str; 4] = ["ت", "وا", "تا", "نا"];
 
 /// Frequency estimates of unseen cliticised forms scale by at most this.
 const MAX_ESTIMATE_SHARE: f64 = 0.1;
@@ -446,7 +457,48 @@ impl Ctx {
     /// Whether to split a clitic off a word seen (or estimated) `whole`
     /// times, leaving a word estimated at `rest_est`.
     fn accept(&self, whole: f64, rest_est: f64, ratio: f64) -> bool {
+        if whole <= 0.0 && ratio >= 1.0 {
+            // an unseen word: a seen remainder is the best reading there is
+            return rest_est >= UNSEEN_MIN_REST;
+        }
         rest_est >= MIN_REST_FREQ && rest_est * ratio >= whole
+    }
+
+    /// Whether `w` (or its stem before a pronoun: ولادته → ولادة) is seen
+    /// with the article often enough to be a noun of its own: the article
+    /// never precedes a proclitic, so الوحدة، البحر، الوادي say that وحدة،
+    /// بحر، وادي start with a stem letter.
+    fn noun_with_article(&self, w: &str) -> bool {
+        let own = self.f(w);
+        let fa = self.lex.fc("ال", w);
+        if fa >= 3.0 && fa * ARTICLE_BLOCK_SHARE >= own {
+            return true;
+        }
+        for e in ["ه", "ها", "هم"] {
+            if let Some(stem) = w.strip_suffix(e) {
+                if let Some(base) = stem.strip_suffix('ت') {
+                    let fa = with_concat(base, "ة", |x| self.lex.fc("ال", x));
+                    if fa >= 3.0 && fa * ARTICLE_BLOCK_SHARE >= self.lex.fc(base, "ة") {
+                        return true;
+                    }
+                }
+            }
+        }
+        false
+    }
+
+    /// Whether `w`, or its stem before a pronoun, is seen with the article.
+    fn takes_article(&self, w: &str) -> bool {
+        if self.lex.fc("ال", w) >= TAKES_ARTICLE_MIN {
+            return true;
+        }
+        ENCLITICS.iter().any(|(e, _)| {
+            w.strip_suffix(e).is_some_and(|stem| {
+                stem.chars().count() >= 2
+                    && (self.lex.fc("ال", stem) >= TAKES_ARTICLE_MIN
+                        || stem.strip_suffix('ت').is_some_and(|b| with_concat(b, "ة", |x| self.lex.fc("ال", x)) >= TAKES_ARTICLE_MIN))
+            })
+        })
     }
 
     /// The article blocks a pronoun: a word also seen with ال (المياه،
@@ -478,7 +530,8 @@ fn hamza_prefix(w: &Word, h: usize) -> Option<(Vec<Piece>, bool)> {
         out.push((j, j + 1, SegmentKind::Proclitic, c[j].to_string()));
         j += 1;
     }
-    if j < h && matches!(c[j], 'ب' | 'ل' | 'ك') {
+    // كأن is one particle (كأنه = كأن + ه), not ك + أن
+    if j < h && matches!(c[j], 'ب' | 'ل' | 'ك') && !(c[j] == 'ك' && w.slice(j + 1, w.len()).starts_with("ان")) {
         out.push((j, j + 1, SegmentKind::Proclitic, c[j].to_string()));
         j += 1;
         if j < h && c[j - 1] == 'ل' && c[j] == 'ل' {
@@ -569,7 +622,7 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
         // the reading without a conjunction (computed only when it matters)
         let whole = if definite || rest_est > 0.0 || cx.f(s) <= 0.0 { cx.own(s) } else { cx.f(s) };
         let ratio = proclitic_ratio(c);
-        let split = if definite {
+        let mut split = if definite {
             whole < MIN_REST_FREQ || rest_est * ratio * short_rest_factor(n - 1) >= whole
         } else if whole <= 0.0 {
             // an unseen word: split when the rest is known, or when it is long
@@ -585,6 +638,9 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
         } else {
             cx.accept(whole, rest_est, ratio * short_rest_factor(n - 1))
         };
+        if split && !definite && cx.noun_with_article(s) {
+            split = false;
+        }
         if split {
             out.push((0, 1, SegmentKind::Proclitic, c.to_string()));
             i = 1;
@@ -606,7 +662,7 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
             // ك does not govern a pronoun-bearing function word (كلها is كل+ها).
             let host_rest = c == 'ك' && lex.host_forms.contains_key(rest);
             let whole = cx.own(here);
-            let split = !host_rest
+            let mut split = !host_rest
                 && !accusative
                 && (definite && (whole < MIN_REST_FREQ || cx.estimate(rest, 2) > 0.0) || !definite && {
                     let rest_est = cx.estimate(rest, 2);
@@ -625,6 +681,15 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
                         cx.accept(whole, rest_est, proclitic_ratio(c) * short_rest_factor(n - i - 1))
                     }
                 });
+            if split && !definite && cx.noun_with_article(here) {
+                split = false;
+            }
+            // A preposition before a word starting with a long vowel letter
+            // (ب+يوم، ل+اتخاذ، ك+وسيلة) needs a remainder that is a noun, one
+            // seen with the article: بيو، بوغاز، لاين are names.
+            if split && !definite && whole > 0.0 && (matches!(w.chars[i + 1], 'ا' | 'و') || c != 'ل' && w.chars[i + 1] == 'ي') && !cx.takes_article(w.slice(i + 1, n)) {
+                split = false;
+            }
             if split {
                 out.push((i, i + 1, SegmentKind::Proclitic, c.to_string()));
                 i += 1;
@@ -634,7 +699,10 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
             let rest_est = cx.estimate(rest, 1);
             // a three-letter remainder must be a frequent verb (سيتم، سيعد), not سيدا
             let short_ok = n - i >= 5 || rest_est >= SHORT_FUTURE_MIN;
-            if short_ok && cx.accept(cx.own(here), rest_est, proclitic_ratio(c)) {
+            let whole = cx.own(here);
+            // an unseen long verb with agreement endings: سيستغرقون، سيسوقون
+            let unseen_verb = whole <= 0.0 && n - i >= 6 && w.chars[i + 1] != 'ا' && ["ون", "وا"].iter().any(|e| rest.ends_with(e));
+            if unseen_verb || short_ok && cx.accept(whole, rest_est, proclitic_ratio(c)) {
                 out.push((i, i + 1, SegmentKind::Proclitic, "س".into()));
                 i += 1;
             }
