@@ -405,6 +405,20 @@ impl EventAnnotator {
             });
         }
         if let Some(mut a) = self.lex_actor_at(doc, i, end).filter(|a| a.kind != ActorKind::Place) {
+            // "التصعيد العسكري": an adjective after a definite noun, not an actor
+            if a.kind == ActorKind::Head && a.last == i + 1 && i > 0 && doc.tokens[i - 1].kind == TokenKind::Word {
+                let w = doc.tokens.norm(i);
+                let prev = doc.tokens.norm(i - 1);
+                if w.starts_with("ال")
+                    && (w.ends_with('ي') || w.ends_with("يه"))
+                    && prev.strip_prefix('و').unwrap_or(prev).starts_with("ال")
+                    && ctx.ent_at[i - 1] == 0
+                    && !self.lex.cues.contains_key(prev)
+                    && self.lex_actor_at(doc, i - 1, i).is_none()
+                {
+                    return None;
+                }
+            }
             if a.kind == ActorKind::Nationality {
                 a.last = self.extend_nationality(doc, a.last, end);
             }
@@ -1373,6 +1387,13 @@ impl EventAnnotator {
                     }
                 }
                 let _ = j;
+                // "هجماتها علي السفن": the possessor is the subject of the clause
+                if source.is_none() && t.etype != "PROTEST" {
+                    let w = doc.tokens.norm(i);
+                    if last == i + 1 && (w.ends_with("ها") || w.ends_with("هم")) && w.chars().count() > 4 {
+                        source = self.clause_subject(doc, ctx, start, i, prev_source.as_ref());
+                    }
+                }
                 // "ورد الجيش بقصف …", "وحزب الله يرد بصواريخ على …": the noun is the
                 // instrument of a verb whose subject stands just before.
                 if source.is_none() && self.instrumental(doc, i) {
@@ -1439,7 +1460,12 @@ impl EventAnnotator {
                 "ASSAULT" | "COERCE" | "PROTEST" | "ACCUSE" | "THREATEN" | "SANCTION" | "MOBILIZE" | "REQUEST" | "AID"
             );
             let mut j = from;
-            let window = if t.etype == "AID" { 9 } else { 5 };
+            let window = match t.etype {
+                "AID" => 9,
+                // "هددت بشن عمليه بريه واسعه ضد المقاتلين": the target of the threatened act
+                "THREATEN" | "REQUEST" | "ACCUSE" => 10,
+                _ => 5,
+            };
             while target.is_none() && j < end && j < from + window {
                 if is_hard_stop(doc, j) {
                     break;
@@ -2175,6 +2201,22 @@ fn dedupe_document(doc: &Doc, ctx: &Ctx, cands: &[Cand], lex: &Lexicon) -> Vec<b
             group.push(d);
         }
         keep.push(!dup);
+    }
+    // "وتاتي الغارات بعد …": a definite verbal noun without its author refers
+    // to an event reported before, it is no new one.
+    for k in 0..cands.len() {
+        let c = &cands[k];
+        let t = &lex.triggers[c.trigger as usize];
+        if !keep[k] || c.source.is_some() || t.pos != Pos::Noun {
+            continue;
+        }
+        let w = doc.tokens.norm(c.first);
+        if !w.strip_prefix('و').unwrap_or(w).starts_with("ال") {
+            continue;
+        }
+        if (0..k).any(|m| keep[m] && lex.triggers[cands[m].trigger as usize].etype == t.etype && cands[m].source.is_some()) {
+            keep[k] = false;
+        }
     }
     // A bare mention ("اشتباكات في طرابلس" in a headline) of an event that the
     // article reports with its participants elsewhere.
