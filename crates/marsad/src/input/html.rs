@@ -500,7 +500,7 @@ impl<'a> Parser<'a> {
         }
         let mut scratch = std::mem::take(&mut self.scratch);
         for_each_attr(inner, |n, v| {
-            if n.eq_ignore_ascii_case("class") || n.eq_ignore_ascii_case("id") || n.eq_ignore_ascii_case("role") {
+            if n.eq_ignore_ascii_case("class") || n.eq_ignore_ascii_case("id") || n.eq_ignore_ascii_case("role") || is_naming_attr(n) {
                 scratch.clear();
                 scratch.push_str(v);
                 scratch.make_ascii_lowercase();
@@ -556,6 +556,14 @@ impl<'a> Parser<'a> {
             _ => {}
         }
     }
+}
+
+/// Attributes besides class, id and role whose value names a component
+/// (React/Vue sites with hashed class names still label their parts).
+fn is_naming_attr(n: &str) -> bool {
+    ["aria-labelledby", "data-component", "data-testid", "data-e2e", "data-module", "data-widget", "data-block"]
+        .iter()
+        .any(|a| n.eq_ignore_ascii_case(a))
 }
 
 /// Whether a class/id value has a furniture word: split at non-alphanumerics
@@ -1020,7 +1028,7 @@ fn classify(text: &str, s: Stat, b: &Block, o: usize, nodes: &[Node], is_root: &
         }
     }
     // Datelines and bylines: short, unpunctuated, with digits or separators.
-    if words < 10 && !terminal && text.chars().any(|c| c.is_numeric() || c == '|') {
+    if words < 10 && !terminal && nodes[o].props & CELL == 0 && text.chars().any(|c| c.is_numeric() || c == '|') {
         return Class::Drop;
     }
     if ld < 0.3 && (words >= 10 || (terminal && words >= 3)) && nodes[o].props & HEADING == 0 {
