@@ -151,4 +151,149 @@ mod tests {
     fn entities() {
         assert_eq!(decode_entities("a&#1575;&#x0628;&bogus;&"), "aاب&bogus;&");
     }
+
+    const P1: &str = "قال وزير الخارجية إن المحادثات مع الجانب الآخر مستمرة منذ أسابيع في العاصمة، وإن جولة جديدة ستعقد قريبا.";
+    const P2: &str = "وأضاف في مؤتمر صحفي أن الحكومة مستعدة لتقديم تنازلات إذا التزم الطرف الآخر بوقف إطلاق النار في المناطق الحدودية.";
+    const P3: &str = "وتأتي هذه التصريحات بعد أسبوع من التوتر الذي شهدته المنطقة، وسط دعوات دولية متكررة إلى التهدئة وضبط النفس.";
+
+    fn page(head: &str, body: &str) -> String {
+        format!("<!DOCTYPE html><html><head><title>وزير الخارجية: المحادثات مستمرة - الموقع</title>{head}</head><body>{body}</body></html>")
+    }
+
+    #[test]
+    fn article_root_is_found_without_names_and_teasers_stay_out() {
+        // No <article>, no telling class names: the block with the real
+        // paragraphs wins over a list of linked teasers with summaries.
+        let teaser = |i: usize| format!("<div class=\"x{i}\"><div><a href=\"/n/{i}\">خبر آخر رقم {i} عن الاقتصاد</a></div><div>ملخص قصير للخبر يتحدث عن الأسواق.</div></div>");
+        let body = format!(
+            "<div class=\"a\"><a href=\"/\">الرئيسية</a> <a href=\"/s\">سياسة</a></div><div class=\"b\"><h1>وزير الخارجية: المحادثات مستمرة</h1>\
+             <div class=\"c\"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></div><div class=\"d\">{}</div>",
+            (0..4).map(teaser).collect::<String>()
+        );
+        let (text, _) = html_to_text(&page("", &body));
+        assert_eq!(text, format!("وزير الخارجية: المحادثات مستمرة\n\n{P1}\n\n{P2}\n\n{P3}"));
+    }
+
+    #[test]
+    fn furniture_inside_the_body_is_dropped() {
+        let body = format!(
+            "<article><header><div class=\"post-meta\"><time datetime=\"2024-05-01\">1 مايو 2024</time></div><h1>وزير الخارجية: المحادثات مستمرة</h1></header>\
+             <figure><img src=\"a.jpg\"><figcaption>الوزير خلال المؤتمر الصحفي (رويترز)</figcaption></figure>\
+             <div class=\"entry-content\"><p>{P1}</p><p><strong>اقرأ أيضاً:</strong> <a href=\"/x\">الحكومة تعلن خطة جديدة للإصلاح</a></p>\
+             <div class=\"ad-slot\">إعلان</div><p>{P2}</p><blockquote class=\"twitter-tweet\"><p>تغريدة عن المحادثات</p></blockquote><p>{P3}</p>\
+             <div class=\"sharedaddy\"><h3>شارك هذا:</h3><a href=\"#\">فيسبوك</a></div></div>\
+             <div id=\"comments\"><p>تعليق طويل من أحد القراء يقول فيه إن المحادثات لن تنجح أبدا، وإن الحل في مكان آخر تماما.</p></div></article>"
+        );
+        let (text, meta) = html_to_text(&page("", &body));
+        assert_eq!(text, format!("وزير الخارجية: المحادثات مستمرة\n\n{P1}\n\n{P2}\n\n{P3}"));
+        assert_eq!(meta.date.as_deref(), Some("2024-05-01"));
+    }
+
+    #[test]
+    fn unclosed_and_misnested_tags_keep_the_text() {
+        let body = format!("<div><p>{P1}<p>{P2}<div><span><b>{P3}</div></span></b><ul><li>بند أول في القائمة<li>بند ثان</ul>");
+        let (text, _) = html_to_text(&page("", &body));
+        for p in [P1, P2, P3] {
+            assert!(text.contains(p), "{text}");
+        }
+    }
+
+    #[test]
+    fn raw_text_elements_and_comments_hide_markup() {
+        let body = format!("<script>var s = \"<p>لا</p>\";</script><!-- <p>تعليق</p> --><style>p{{}}</style><p>{P1}</p><textarea><p>نص</p></textarea><p>{P2}</p><noscript>فعّل جافاسكريبت</noscript>");
+        let (text, _) = html_to_text(&page("", &body));
+        assert_eq!(text, format!("{P1}\n\n{P2}"));
+    }
+
+    #[test]
+    fn hidden_elements_are_not_text() {
+        let body = format!("<p>{P1}</p><div style=\"display: none\">نص مخفي عن القارئ لا يظهر في الصفحة أبدا مهما حدث.</div><p hidden>مخفي</p><p>{P2}</p>");
+        let (text, _) = html_to_text(&page("", &body));
+        assert_eq!(text, format!("{P1}\n\n{P2}"));
+    }
+
+    #[test]
+    fn headline_in_a_span_is_found_by_the_title() {
+        let body = format!("<form id=\"aspnetForm\"><span class=\"NewsTitle\">وزير الخارجية: المحادثات مستمرة</span><br><span class=\"NewsDate\">الأحد 5 مايو 2024</span><br><span class=\"NewsBody\">{P1}<br><br>{P2}</span></form>");
+        let (text, _) = html_to_text(&page("", &body));
+        assert_eq!(text, format!("وزير الخارجية: المحادثات مستمرة\n\n{P1}\n\n{P2}"));
+    }
+
+    #[test]
+    fn pathological_pages_finish() {
+        // Deep nesting, unmatched end tags, a huge attribute, an unterminated
+        // quote and tag: linear work, the text survives.
+        let deep = format!("{}<p>{P1}</p>{}", "<div>".repeat(50_000), "</span>".repeat(50_000));
+        assert!(html_to_text(&deep).0.contains(P1));
+        let inline = format!("{}{P1}", "<b>".repeat(50_000));
+        assert!(html_to_text(&inline).0.contains(P1));
+        let attr = format!("<p class=\"{}\">{P1}</p>", "a-".repeat(500_000));
+        assert!(html_to_text(&attr).0.contains(P1));
+        let quotes = format!("{}<p>{P1}</p>", "<a href=\"x>y ".repeat(20_000));
+        let _ = html_to_text(&quotes);
+        let unterminated = format!("<p>{P1}</p><div class=\"x");
+        assert_eq!(html_to_text(&unterminated).0, P1);
+        let lts = format!("<p>{P1}</p>{}", "< <a <! </ <? ".repeat(20_000));
+        let _ = html_to_text(&lts);
+    }
+
+    use proptest::prelude::*;
+
+    fn junk() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("<div>".to_string()),
+            Just("</div>".to_string()),
+            Just("<span class=\"x\">".to_string()),
+            Just("</span>".to_string()),
+            Just("<p>".to_string()),
+            Just("</p>".to_string()),
+            Just("<li>".to_string()),
+            Just("<table><tr><td>".to_string()),
+            Just("</td>".to_string()),
+            Just("<br/>".to_string()),
+            Just("<img src=x>".to_string()),
+            Just("<a href=\"/l\">رابط</a>".to_string()),
+            Just("<nav><a href=\"/\">الرئيسية</a></nav>".to_string()),
+            Just("<div class=\"related\"><a href=\"/r\">خبر ذو صلة</a></div>".to_string()),
+            Just("<script>x<y</script>".to_string()),
+            Just("&amp;&nbsp;&#1575;&bogus;".to_string()),
+            Just("</i></b></li>".to_string()),
+            "[a-z ]{0,12}".prop_map(|s| s),
+            "[\u{0621}-\u{064A} ]{0,20}".prop_map(|s| s),
+        ];
+        prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
+
+        #[test]
+        fn arbitrary_bytes_never_panic(s in "(?s).{0,400}") {
+            let (text, _) = html_to_text(&s);
+            prop_assert!(!text.contains("\n\n\n"));
+            prop_assert_eq!(text.trim(), text.as_str());
+        }
+
+        #[test]
+        fn tag_soup_never_panics(s in "[<>/=\"' a-z!&;#\u{0627}\u{0628}-]{0,300}") {
+            let _ = html_to_text(&s);
+            let _ = looks_like_html(&s);
+        }
+
+        #[test]
+        fn plain_text_comes_back_whitespace_collapsed(s in "[\u{0621}-\u{064A}a-z0-9 .,\n]{1,200}") {
+            let (text, _) = html_to_text(&s);
+            let words: Vec<&str> = s.split_whitespace().collect();
+            prop_assert_eq!(text.split_whitespace().collect::<Vec<_>>(), words);
+        }
+
+        #[test]
+        fn article_paragraphs_survive_junk_around_them(before in junk(), after in junk()) {
+            let html = page("", &format!("{before}<article><h1>وزير الخارجية: المحادثات مستمرة</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p></article>{after}"));
+            let (text, _) = html_to_text(&html);
+            for p in [P1, P2, P3] {
+                prop_assert!(text.contains(p), "lost a paragraph: {}", text);
+            }
+        }
+    }
 }
