@@ -483,6 +483,15 @@ impl EventAnnotator {
                             }
                         }
                         None if j == a.last
+                            && j + 2 < end
+                            && doc.tokens[j].kind == TokenKind::Quote
+                            && doc.tokens.norm(j + 1) == "من" =>
+                        {
+                            // a closing quotation mark between: "\"حيدت 17 ارهابيا\" من حزب …"
+                            j += 1;
+                            a.last = j;
+                        }
+                        None if j == a.last
                             && j + 1 < end
                             && doc.tokens.norm(j) == "من"
                             && a.actor.is_none()
@@ -1168,13 +1177,15 @@ impl EventAnnotator {
             Pos::Verb if i > start && self.cue(doc, i - 1, Cue::Prep) => return None,
             Pos::Verb => {
                 // SVO: an actor right before the verb.
-                let svo = self.scan_backward(doc, ctx, start, i, 6).and_then(|mut a| {
-                    if a.last == i || (a.last + 1 == i && self.cue(doc, i - 1, Cue::Relative)) {
+                // "ان قواتها \"حيدت …": a quotation mark may open right before the verb
+                let vi = if i > start + 1 && doc.tokens[i - 1].kind == TokenKind::Quote { i - 1 } else { i };
+                let svo = self.scan_backward(doc, ctx, start, vi, 6).and_then(|mut a| {
+                    if a.last == vi || (a.last + 1 == vi && self.cue(doc, vi - 1, Cue::Relative)) {
                         return Some(a);
                     }
                     // "زعيم المعارضه رايلا اودينغا طالب": a title, then a name nobody knows
-                    if a.kind == ActorKind::Head && a.last < i && i - a.last <= 3 && self.unknown_name(doc, ctx, a.last, i) {
-                        a.last = i;
+                    if a.kind == ActorKind::Head && a.last < vi && vi - a.last <= 3 && self.unknown_name(doc, ctx, a.last, vi) {
+                        a.last = vi;
                         return Some(a);
                     }
                     None
@@ -1628,7 +1639,22 @@ impl EventAnnotator {
             }
         }
         // A statement quoted from a speaker is the speaker's act: "… انتهاك صارخ …".
-        if source.is_none()
+        // Not when a noun phrase the layer does not know stands right before the
+        // verb ("التصعيد العسكري يهدد المكاسب"): that is the subject.
+        let np_before = t.pos == Pos::Verb
+            && i > start
+            && doc.tokens[i - 1].kind == TokenKind::Word
+            && !self.lex.cues.contains_key(doc.tokens.norm(i - 1))
+            && !self.cue_loose(doc, i - 1, Cue::Report);
+        // A bare description ("المنظمه تطالب") inside the quotation stands for the speaker.
+        let vague = source.as_ref().is_some_and(|s| {
+            s.kind == ActorKind::Head
+                && s.actor.is_none()
+                && s.country.is_none()
+                && s.last == s.first + 1
+                && matches!(s.sector.as_deref(), None | Some("NGO"))
+        });
+        if (source.is_none() && !np_before || vague)
             && matches!(t.etype, "ACCUSE" | "THREATEN" | "REQUEST" | "REJECT" | "SUPPORT")
         {
             let at = doc.tokens[i].start as usize;
@@ -1704,7 +1730,7 @@ impl EventAnnotator {
             }
         }
         let (negated, hypothetical) = self.modality(doc, start, i, last, future);
-        if hypothetical && source.is_none() && target.is_none() {
+        if hypothetical && source.is_none() && (target.is_none() || matches!(t.etype, "ASSAULT" | "COERCE" | "MOBILIZE" | "RETREAT")) {
             return None; // an unattributed event that is only threatened or demanded
         }
         if let Some(c) = comp {
@@ -2262,8 +2288,10 @@ fn dedupe(cands: &mut Vec<Cand>, from: usize, lex: &Lexicon) {
             let (a, b) = (&cands[k], &cands[m]);
             let (ta, tb) = (&lex.triggers[a.trigger as usize], &lex.triggers[b.trigger as usize]);
             let same = ta.etype == tb.etype;
-            // a weak trigger ("احتجاجا", "المتظاهرين") yields to another event
-            if ta.weak && !tb.weak && (same || a.source.is_none()) {
+            // a weak trigger ("احتجاجا", "المتظاهرين") yields to another event,
+            // also when it is that event's argument ("دعا المحافظ المحتجين")
+            let inside = |x: &Option<Arg>| x.as_ref().is_some_and(|x| x.first <= a.first && a.first < x.last);
+            if ta.weak && !tb.weak && (same || a.source.is_none() || inside(&b.target) || inside(&b.source)) {
                 dropped[k] = true;
                 break;
             }

@@ -429,3 +429,85 @@ fn an_actor_acting_on_itself_is_not_an_event() {
         }
     }
 }
+
+// ---- round 3: rules for unseen articles
+
+#[test]
+fn participle_takes_the_clause_subject() {
+    let text = "وقال وزير الخارجية السوري إن القصف خطير، متهما إسرائيل بارتكاب جرائم حرب.";
+    let evs = run(text);
+    check_spans(text, &evs);
+    let e = evs.iter().find(|e| e.event_type == "ACCUSE" && e.trigger.text == "متهما").expect("accuse");
+    assert_eq!(e.source.as_ref().unwrap().country.as_deref(), Some("SYR"), "{e:?}");
+    assert_eq!(e.target.as_ref().unwrap().country.as_deref(), Some("ISR"));
+}
+
+#[test]
+fn planned_visit_is_an_agreement_and_refusal_a_rejection() {
+    let evs = run("وقال مسؤول إن وفدا من تركيا سيزور دمشق الأسبوع المقبل.");
+    let e = evs.iter().find(|e| e.event_type == "AGREE").expect("agree");
+    assert_eq!(e.source.as_ref().unwrap().country.as_deref(), Some("TUR"));
+    assert_eq!(e.target.as_ref().unwrap().country.as_deref(), Some("SYR"));
+    assert!(!evs.iter().any(|e| e.event_type == "CONSULT"), "{evs:?}");
+    let evs = run("وقالت الحكومة السودانية إن الجيش لن يتفاوض مع المتمردين.");
+    assert!(evs.iter().any(|e| e.event_type == "REJECT"), "{evs:?}");
+    assert!(!evs.iter().any(|e| e.event_type == "CONSULT"), "{evs:?}");
+}
+
+#[test]
+fn condemned_strikes_target_their_author() {
+    let text = "شنت طائرات أميركية غارات على مواقع في اليمن. وأدانت إيران الغارات.";
+    let evs = run(text);
+    check_spans(text, &evs);
+    let e = evs.iter().find(|e| e.event_type == "ACCUSE").expect("accuse");
+    assert_eq!(e.source.as_ref().unwrap().country.as_deref(), Some("IRN"));
+    assert_eq!(e.target.as_ref().unwrap().country.as_deref(), Some("USA"));
+    // "الغارات" is the condemned event, not a second attack
+    assert_eq!(evs.iter().filter(|e| e.event_type == "ASSAULT").count(), 1, "{evs:?}");
+}
+
+#[test]
+fn counted_victims_are_no_subject() {
+    let evs = run("قتل خمسة فلسطينيين في الضفة الغربية.");
+    assert!(
+        !evs.iter().any(|e| e.source.as_ref().is_some_and(|s| s.text.contains("فلسطينيين"))),
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn the_two_sides_are_the_parties_named_before() {
+    let text = "استقبل الرئيس المصري نظيره الفرنسي في القاهرة. ووقع الجانبان اتفاقية للتعاون.";
+    let evs = run(text);
+    check_spans(text, &evs);
+    let e = evs.iter().find(|e| e.event_type == "AGREE").expect("agree");
+    assert_eq!(e.source.as_ref().unwrap().country.as_deref(), Some("EGY"), "{e:?}");
+    assert_eq!(e.target.as_ref().unwrap().country.as_deref(), Some("FRA"));
+}
+
+#[test]
+fn resumptive_verb_and_aspectual_verb_give_the_attacker() {
+    let evs = run("قتل ثلاثة أشخاص خلال اقتحام واسع شنه الجيش الإسرائيلي على مخيم جنين.");
+    let e = evs.iter().find(|e| e.event_type == "ASSAULT").expect("assault");
+    assert_eq!(e.source.as_ref().unwrap().country.as_deref(), Some("ISR"), "{evs:?}");
+    let evs = run("وتواصل إسرائيل قصف قطاع غزة منذ أشهر.");
+    let e = evs.iter().find(|e| e.event_type == "ASSAULT").expect("assault");
+    assert_eq!(e.source.as_ref().unwrap().country.as_deref(), Some("ISR"), "{evs:?}");
+}
+
+#[test]
+fn coordinated_nationalities_stay_in_the_source() {
+    let text = "توعدت الجماعة بالرد على الضربات الأميركية البريطانية التي استهدفت اليمن.";
+    let evs = run(text);
+    check_spans(text, &evs);
+    let e = evs.iter().find(|e| e.event_type == "ASSAULT").expect("assault");
+    let s = &e.source.as_ref().unwrap().text;
+    assert!(s.contains("الأميركية") && s.contains("البريطانية"), "{s}");
+}
+
+#[test]
+fn protester_nouns_as_objects_are_no_protest() {
+    let evs = run("ودعا المحافظ المحتجين إلى التحلي بالصبر.");
+    assert!(!evs.iter().any(|e| e.event_type == "PROTEST"), "{evs:?}");
+    assert!(evs.iter().any(|e| e.event_type == "REQUEST"), "{evs:?}");
+}
