@@ -916,6 +916,22 @@ impl QuoteAnnotator {
         last.clone()
     }
 
+    /// "بيان صادر عن X", "تقرير صادر عن X": the phrase X after a statement noun and صادر عن/من.
+    fn issuer_of_statement(&self, v: &View, a: usize, b: usize, se: usize) -> Option<(usize, usize)> {
+        let first = v.norm(a);
+        let bare = first.strip_prefix('ل').filter(|r| r.chars().count() >= 3).unwrap_or(first);
+        let is_statement = self.statements.contains(bare) || self.documents.contains(bare) || matches!(strip_article_w(bare), "تقرير" | "تقريرا" | "بلاغ" | "تصريح" | "احصائيه" | "بيان" | "بيانات");
+        if !is_statement || a + 1 >= se || !v.is_word(a + 1) || !matches!(v.norm(a + 1), "صادر" | "صادره" | "الصادر" | "الصادره") {
+            return None;
+        }
+        let k = a + 2;
+        if !(k < se && v.is_word(k) && matches!(v.norm(k), "عن" | "من")) || b > k + 1 && b < k {
+            return None;
+        }
+        let (ia, ib) = self.speaker_forward(v, k + 1, se);
+        (ia < ib).then_some((ia, ib))
+    }
+
     /// "قال إن A، وإن B": the content B after a coordinated إن that follows the content of `f`.
     fn coordinated_content(&self, v: &View, f: &Found) -> Option<Found> {
         let n = v.doc.tokens.len();
@@ -1073,8 +1089,13 @@ impl QuoteAnnotator {
                 if self.nonagents.contains(v.norm(a)) || self.nonagents.contains(strip_article_w(v.norm(a))) {
                     return None;
                 }
+                // "ووفقا لبيان صادر عن سلطة المياه": the issuer of the statement is the source
+                let issued = self.issuer_of_statement(v, a, b, se);
+                if let Some((ia, ib)) = issued {
+                    (a, b) = (ia, ib);
+                }
                 let mut speaker = self.make_speaker(v, a, b)?;
-                if strip_l && v.norm(a).starts_with('ل') {
+                if strip_l && issued.is_none() && v.norm(a).starts_with('ل') {
                     let doc = v.doc;
                     let sp = doc.span(speaker.start + 1, speaker.end);
                     speaker.start = sp.start;

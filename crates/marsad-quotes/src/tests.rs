@@ -531,3 +531,11 @@ fn unnamed_group_with_a_place_is_one_anonymous_source() {
     assert_eq!(s.text, "تجار في سوق المدينة");
     assert!(s.anonymous);
 }
+
+#[test]
+fn according_to_a_statement_issued_by_someone() {
+    let d = run("ووفقا لبيان صادر عن لجنة الانتخابات، فإن نسبة المشاركة بلغت أربعين في المئة.");
+    assert_eq!(d.quotes.len(), 1);
+    assert!(speaker(&d.quotes[0]).starts_with("لجنة الانتخابات"), "{:?}", d.quotes);
+    assert_eq!(d.quotes[0].content.text, "نسبة المشاركة بلغت أربعين في المئة");
+}
