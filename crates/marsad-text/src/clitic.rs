@@ -131,8 +131,8 @@ struct Lexicon {
     host_forms: FastMap<usize>,
     /// Total frequency of the words starting with each 3- and 4-letter beginning:
     /// how plausible an unseen word's start is (ويكي… is a family of its own,
-    /// ينت… is common after a conjunction).
-    prefix_freq: FastMap<u32>,
+    /// ينت… is common after a conjunction). Built on first use (rarely needed).
+    prefix_freq: OnceLock<FastMap<u32>>,
     /// Words with a fixed segmentation (بشأن = ب+شأن): normalised word → segment lengths.
     fixed: FastMap<Vec<u8>>,
     /// The first letters of those words.
@@ -172,18 +172,10 @@ fn lexicon() -> &'static Lexicon {
                 fixed.insert(word, lens);
             }
         }
-        let mut prefix_freq: FastMap<u32> = FastMap::with_capacity_and_hasher(60_000, Default::default());
-        for (w, &c) in &freq {
-            let mut ends = w.char_indices().map(|(b, _)| b).skip(3);
-            for end in [ends.next(), ends.next()].into_iter().flatten() {
-                let e = prefix_freq.entry(w[..end].to_string()).or_insert(0);
-                *e = e.saturating_add(c);
-            }
-        }
         let mut fixed_first: Vec<char> = fixed.keys().filter_map(|k| k.chars().next()).collect();
         fixed_first.sort_unstable();
         fixed_first.dedup();
-        Lexicon { freq, protected, host_forms, prefix_freq, fixed, fixed_first }
+        Lexicon { freq, protected, host_forms, prefix_freq: OnceLock::new(), fixed, fixed_first }
     })
 }
 
@@ -203,7 +195,18 @@ impl Lexicon {
         }
     }
     fn prefix(&self, p: &str) -> f64 {
-        self.prefix_freq.get(p).copied().unwrap_or(0) as f64
+        let map = self.prefix_freq.get_or_init(|| {
+            let mut m: FastMap<u32> = FastMap::with_capacity_and_hasher(60_000, Default::default());
+            for (w, &c) in &self.freq {
+                let mut ends = w.char_indices().map(|(b, _)| b).skip(3);
+                for end in [ends.next(), ends.next()].into_iter().flatten() {
+                    let e = m.entry(w[..end].to_string()).or_insert(0);
+                    *e = e.saturating_add(c);
+                }
+            }
+            m
+        });
+        map.get(p).copied().unwrap_or(0) as f64
     }
     /// The listed segmentation of `w` (segment lengths), if any.
     fn fixed_segmentation(&self, w: &str) -> Option<&Vec<u8>> {
@@ -450,6 +453,10 @@ impl Ctx {
         // a final hamza sits on ئ/ؤ before a pronoun: ورائها = وراء + ها
         if let Some(base) = stem.strip_suffix(['ئ', 'ؤ']) {
             return f.max(self.lex.fc(base, "ء"));
+        }
+        // the verbal ending وا drops its alef before a pronoun: تجاهلوها = تجاهلوا + ها
+        if stem.ends_with('و') && stem.chars().count() >= 4 {
+            return f.max(self.lex.fc(stem, "ا"));
         }
         f
     }
@@ -845,5 +852,90 @@ impl SegmentCache {
 impl Default for SegmentCache {
     fn default() -> Self {
         SegmentCache::new(200_000)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seg(w: &str) -> String {
+        segment_word(w).to_plus_string()
+    }
+
+    #[test]
+    fn a_hamza_ends_the_proclitics() {
+        assert_eq!(seg("وأعلن"), "و+اعلن");
+        assert_eq!(seg("بأنه"), "ب+ان+ه");
+        assert_eq!(seg("لأنهم"), "ل+ان+هم");
+        assert_eq!(seg("للأمم"), "ل+ال+امم");
+        assert_eq!(seg("بالأمس"), "ب+ال+امس");
+        // أل… carries no article: the article is written with a plain alef
+        assert_eq!(seg("ألغى"), "الغي");
+        // كأن is one particle
+        assert_eq!(seg("كأنهم"), "كان+هم");
+    }
+
+    #[test]
+    fn the_article_blocks_a_pronoun_and_a_proclitic() {
+        // الاتجاه is common: the final ه of اتجاه is no pronoun
+        assert_eq!(seg("اتجاه"), "اتجاه");
+        // الوسيلة is common: وسيلة does not start with the conjunction
+        assert_eq!(seg("وسيلة"), "وسيله");
+        // … but a real conjunction before such a noun is still split
+        assert_eq!(seg("وولادتها"), "و+ولادت+ها");
+    }
+
+    #[test]
+    fn stems_change_before_a_pronoun() {
+        assert_eq!(seg("وراءها"), "وراء+ها");
+        assert_eq!(seg("ورائها"), "ورائ+ها");
+        assert_eq!(seg("وتجاهلوها"), "و+تجاهلو+ها");
+        assert_eq!(seg("حياتي"), "حيات+ي");
+    }
+
+    #[test]
+    fn listed_words_and_names() {
+        assert_eq!(seg("وبشأن"), "و+ب+شان");
+        assert_eq!(seg("بشأن"), "ب+شان");
+        // a foreign name from the name lists is not ب + something
+        assert_eq!(seg("بيرنز"), "بيرنز");
+        // a protected verb keeps its agreement ending
+        assert_eq!(seg("بحثوا"), "بحثوا");
+    }
+
+    #[test]
+    fn tanween_fath_rules_out_a_preposition() {
+        assert_eq!(seg("كثيراً"), "كثيرا");
+    }
+
+    #[test]
+    fn unseen_words() {
+        // an unseen verb after و and س
+        assert_eq!(seg("سيواجهون"), "س+يواجهون");
+        // a long unseen word whose start is common after و
+        assert!(seg("وتزاحمت").starts_with("و+"));
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for w in ["", "و", "ال", "لل", "ـ", "\u{064B}", "أ", "ؤؤؤؤ", "abc", "و1", &"ب".repeat(200), "وأ", "للأ", "كأ"] {
+            let s = segment_word(w);
+            let n = w.chars().count() as u32;
+            if n > 0 {
+                assert_eq!(s.segments.first().map(|x| x.start), Some(0), "{w}");
+                assert_eq!(s.segments.last().map(|x| x.end), Some(n), "{w}");
+            }
+            let _ = segment_normalized_word(w);
+        }
+    }
+
+    #[test]
+    fn cache_agrees_and_stays_bounded() {
+        let mut c = SegmentCache::new(2);
+        for w in ["وبالعراق", "للعراق", "بأنه", "وبالعراق", "كأنهم"] {
+            assert_eq!(c.segment(w), &segment_word(w));
+        }
+        assert!(c.values.len() <= 2);
     }
 }
