@@ -237,6 +237,21 @@ mod tests {
         let _ = html_to_text(&lts);
     }
 
+    #[test]
+    fn paragraphs_written_as_divs_are_all_kept() {
+        // A short article whose paragraphs are <div>s of unequal length.
+        let body = format!("<div class=\"menu\"><a href=\"/\">الرئيسية</a></div><div class=\"w\"><div>{P1} {P3}</div><div>{P2}</div></div><div class=\"f\">حقوق النشر محفوظة 2024</div>");
+        let (text, _) = html_to_text(&page("", &body));
+        assert_eq!(text, format!("{P1} {P3}\n\n{P2}"));
+    }
+
+    #[test]
+    fn the_headline_is_the_h1_that_matches_the_title_not_the_logo() {
+        let body = format!("<h1 class=\"logo\">الموقع</h1><div><h1>وزير الخارجية: المحادثات مستمرة</h1><p>{P1}</p><p>{P2}</p></div>");
+        let (text, _) = html_to_text(&page("", &body));
+        assert_eq!(text, format!("وزير الخارجية: المحادثات مستمرة\n\n{P1}\n\n{P2}"));
+    }
+
     use proptest::prelude::*;
 
     fn junk() -> impl Strategy<Value = String> {

@@ -741,6 +741,7 @@ fn extract(p: &Parser) -> String {
     let mut end: Vec<u32> = (0..n as u32).collect();
     let mut protect = vec![false; n];
     let mut has_img = vec![false; n];
+    let mut block_child = vec![false; n];
     for i in (1..n).rev() {
         let pi = par(i);
         end[pi] = end[pi].max(end[i]);
@@ -756,7 +757,13 @@ fn extract(p: &Parser) -> String {
         if has_img[i] {
             has_img[pi] = true;
         }
+        if nodes[i].props & BLOCK != 0 {
+            block_child[pi] = true;
+        }
     }
+    // Paragraph-like: a p/h/li, or a block element holding no other block
+    // (sites that write paragraphs as <div>s).
+    let para_like = |i: usize| i != 0 && (nodes[i].props & PARA != 0 || (!block_child[i] && nodes[i].props & (CELL | LIST | ARTICLE) == 0));
     let mut excl = vec![false; n];
     for i in 1..n {
         let nd = &nodes[i];
@@ -804,7 +811,7 @@ fn extract(p: &Parser) -> String {
         }
         if s.chars >= 25 && ld < 0.5 {
             let v = 1.0 + s.commas as f32 + (s.chars as f32 / 100.0).min(3.0);
-            let mut at = if nodes[o].props & PARA != 0 && o != 0 { par(o) } else { o };
+            let mut at = if para_like(o) { par(o) } else { o };
             for level in 0..5 {
                 score[at] += match level {
                     0 => v,
@@ -898,7 +905,7 @@ fn extract(p: &Parser) -> String {
             while c <= end[pt] as usize {
                 if par(c) == pt && !excl[c] {
                     let ld = if total[c] > 0 { linkc[c] as f32 / total[c] as f32 } else { 1.0 };
-                    if c == t || cand(c) >= threshold || (nodes[c].props & PARA != 0 && nodes[c].props & HEADING == 0 && total[c] > 80 && ld < 0.25) {
+                    if c == t || cand(c) >= threshold || (para_like(c) && nodes[c].props & HEADING == 0 && total[c] > 80 && ld < 0.25) {
                         roots.push(c);
                     }
                 }
@@ -914,10 +921,16 @@ fn extract(p: &Parser) -> String {
     }
     let mut in_region = vec![false; n];
     let mut weak = vec![false; n];
+    let mut root_of = vec![0usize; n];
     in_region[0] = is_root[0];
     for i in 1..n {
         in_region[i] = in_region[par(i)] || is_root[i];
-        weak[i] = !is_root[i] && in_region[i] && (weak[par(i)] || nodes[i].flags & WEAK != 0);
+        root_of[i] = if is_root[i] { i } else { root_of[par(i)] };
+        // A form inside the article is a comment or search form, unless it
+        // wraps most of the text (ASP.NET pages wrap everything in one).
+        weak[i] = !is_root[i]
+            && in_region[i]
+            && (weak[par(i)] || (nodes[i].flags & WEAK != 0 && good[i] * 2 < good[root_of[i]].max(1)));
     }
 
     let headline = find_headline(p, &excl, &end, &stats);
@@ -963,6 +976,7 @@ fn extract(p: &Parser) -> String {
             }
         }
     }
+    let mut body_blocks = 0usize;
     for (k, (text, class)) in kept.iter().enumerate() {
         let keep = match class {
             Class::Good => true,
@@ -974,9 +988,11 @@ fn extract(p: &Parser) -> String {
                 out.push_str("\n\n");
             }
             out.push_str(text);
+            body_blocks += 1;
         }
     }
-    if out.is_empty() {
+    if body_blocks == 0 {
+        out.clear();
         // Never return nothing for a page with text: every visible block
         // that is not a link list.
         for (bi, b) in p.blocks.iter().enumerate() {
@@ -1063,6 +1079,8 @@ fn find_headline(p: &Parser, excl: &[bool], end: &[u32], stats: &[Stat]) -> Opti
         .flatten()
         .flat_map(|t| fold(t).split_whitespace().map(str::to_string).collect::<Vec<_>>())
         .collect();
+    // The title that names the article alone (og:title has no site name).
+    let primary_len = p.og_title.as_deref().or(p.page_title.as_deref()).map_or(0, |t| fold(t).split_whitespace().count()).max(1) as f32;
     let mut best: Option<(f32, String, Vec<usize>)> = None;
     for level in [H1, HEADING] {
         let mut seen = 0;
@@ -1101,13 +1119,15 @@ fn find_headline(p: &Parser, excl: &[bool], end: &[u32], stats: &[Stat]) -> Opti
             if words.is_empty() {
                 continue;
             }
-            let overlap = words.iter().filter(|w| title_words.contains(**w)).count() as f32 / words.len() as f32;
+            let matched = words.iter().filter(|w| title_words.contains(**w)).count() as f32;
+            let overlap = matched / words.len() as f32;
+            let coverage = (matched / primary_len).min(1.0);
             let linked = link * 2 > chars;
             let score = if level == H1 {
                 if linked && overlap < 0.5 {
                     continue;
                 }
-                overlap + 0.01
+                overlap + coverage + 0.01
             } else {
                 if overlap < 0.6 || words.len() < 3 {
                     continue;
