@@ -435,10 +435,13 @@ def load_pud():
     sent = [0]
     def flush():
         if group:
-            w = "".join(f for f, _ in group)
-            # UD writes ل + ال as ل + لـ (لولايات): put the article's alef back in the gold segment
+            w = "".join(f for f, _, _ in group)
+            # UD writes ل + ال as ل + لـ (لولايات): put the article's alef back in the gold segment when the
+            # token is definite or its lemma does not start with that ل (للدنمارك = ل + لدنمارك, lemma دنمارك;
+            # but للبنان = ل + لبنان, lemma لبنان)
             segs = [("ا" + f if i > 0 and group[i - 1][0] == "ل" and f.startswith("ل") and not f.startswith("ال")
-                     and "Definite=Def" in ft else f) for i, (f, ft) in enumerate(group)]
+                     and ("Definite=Def" in ft or not DIAC.sub("", lem).startswith("ل")) else f)
+                    for i, (f, ft, lem) in enumerate(group)]
             if AR_WORD.match(w):
                 out.append((w, segs, sent[0]))
         group.clear()
@@ -452,12 +455,12 @@ def load_pud():
             c = line.rstrip("\n").split("\t")
             if "-" in c[0] or "." in c[0]:
                 continue
-            form, feats, misc = c[1], c[5], c[9]
+            form, lemma, feats, misc = c[1], c[2], c[5], c[9]
             # a word is a run of Arabic tokens glued by SpaceAfter=No; punctuation glued to it is not part of it
             if not AR_WORD.match(form):
                 flush()
                 continue
-            group.append((form, feats))
+            group.append((form, feats, lemma))
             if "SpaceAfter=No" not in misc:
                 flush()
     flush()
