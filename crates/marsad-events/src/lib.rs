@@ -941,7 +941,12 @@ impl EventAnnotator {
             if let Some(a) = self.actor_at(doc, ctx, k, i) {
                 // skip actors inside an affiliation phrase ("الموالية لإيران")
                 let affil = (1..=2).any(|d| k >= lo + d && self.cue(doc, k - d, Cue::Affiliation));
-                if !a.prep && !affil {
+                // "في العاصمه تونس": a place named after a place head is where, not who
+                let in_place = a.place
+                    && k > 0
+                    && (self.cue_loose(doc, k - 1, Cue::Place)
+                        || self.lex_actor_at(doc, k - 1, k).is_some_and(|p| p.kind == ActorKind::Place));
+                if !a.prep && !affil && !in_place {
                     // a longer actor may start one or two words earlier ("الفصائل العراقيه")
                     let mut a = a;
                     for d in 1..=2 {
