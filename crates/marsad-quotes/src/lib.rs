@@ -1070,6 +1070,10 @@ impl QuoteAnnotator {
                 if info.skip_verb && from < se && v.is_word(from) {
                     relayed = self.cue_lookup(v.norm(from)).is_some_and(|c| c.class == CueClass::Relay);
                     from += 1;
+                    // "بحسب ما أفاد به مراسل…": the pronoun-preposition of the relative verb
+                    if from < se && v.is_word(from) && matches!(v.norm(from), "به" | "بها" | "عنه" | "عنها") {
+                        from += 1;
+                    }
                 }
                 let strip_l = matches!(v.norm(i), "وفقا" | "طبقا" | "استنادا" | "نسبه");
                 let (mut a, mut b) = self.speaker_forward(v, from, se);

@@ -539,3 +539,10 @@ fn according_to_a_statement_issued_by_someone() {
     assert!(speaker(&d.quotes[0]).starts_with("لجنة الانتخابات"), "{:?}", d.quotes);
     assert_eq!(d.quotes[0].content.text, "نسبة المشاركة بلغت أربعين في المئة");
 }
+
+#[test]
+fn according_to_what_was_reported_by_someone() {
+    let d = run("وبحسب ما أفاد به مراسل القناة، فإن القصف استهدف منازل مدنيين.");
+    assert_eq!(d.quotes.len(), 1);
+    assert_eq!(speaker(&d.quotes[0]), "مراسل القناة");
+}
