@@ -694,7 +694,9 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
             // A preposition before a word starting with a long vowel letter
             // (ب+يوم، ل+اتخاذ، ك+وسيلة) needs a remainder that is a noun, one
             // seen with the article: بيو، بوغاز، لاين are names.
-            if split && !definite && whole > 0.0 && (matches!(w.chars[i + 1], 'ا' | 'و') || c != 'ل' && w.chars[i + 1] == 'ي') && !cx.takes_article(w.slice(i + 1, n)) {
+            let rest = w.slice(i + 1, n);
+            let verbal_noun = ifti_al(rest) || rest.starts_with("است") || rest.starts_with("ان");
+            if split && !definite && whole > 0.0 && !verbal_noun && (matches!(w.chars[i + 1], 'ا' | 'و') || c != 'ل' && w.chars[i + 1] == 'ي') && !cx.takes_article(rest) {
                 split = false;
             }
             if split {
