@@ -33,6 +33,25 @@
 //! * a quotation split by the cue ("«A»، قال X، «B»") gives two quotes of X; a closing
 //!   attribution phrase (`tail` in `cues.tsv`: على حد تعبيره) is cut from the content.
 //!
+//! Round-3 rules (general, each with a unit test in `tests.rs`):
+//!
+//! * the headline (a short first paragraph without final punctuation or dateline) is skipped;
+//!   an "according to" phrase after the lead sentence's clause (…، وفق ما أعلنت الوزارة) is the
+//!   news itself, not a quote (kept when the clause holds a quotation);
+//! * "قال إن A، وإن B": a coordinated إن after a comma gives a second quote of the same speaker
+//!   (a coordinated أن continues the content);
+//! * a narrator's phrase after a comma (`break` in `cues.tsv`: ، وذلك في ختام…) ends a content,
+//!   and so does a cue after "، في حين" / "، غير أن";
+//! * a colon opening a quotation may come up to 30 words after the speaker (long prepositional
+//!   phrases), a complementiser only within the usual gap;
+//! * a dateline dash is no coordinating comma, and after a dateline the opening verb's subject is
+//!   the clause subject for participles; a ب-object ends the subject phrase (توعدت الحركة بالرد);
+//! * "بحسب X، الذي …، فإن": the content starts after فإن; "وفقا لبيان صادر عن X": the speaker is X;
+//! * heads with an affiliation ("القيادي في حماس"، "تجار في سوق…") keep their في phrase, also before
+//!   the verb; a nationality adjective after the entity stays in the speaker phrase;
+//! * a lone definite generic head (الجماعة، الحركة، الحزب) with no earlier speaker sharing it refers
+//!   back to the last organisation of a matching sector (`data/quotes/anaphors.tsv`).
+//!
 //! **Implicit speakers** (وأضاف، مضيفا، وتابع) are resolved to the previous
 //! speaker (or, for a participle in a clause with no cue, to the subject of
 //! the clause). The speaker span is then the span of that *earlier* mention
@@ -47,6 +66,7 @@ const CUES: &str = include_str!("../../../data/quotes/cues.tsv");
 const STOPS: &str = include_str!("../../../data/quotes/speaker_stops.txt");
 const NAME_HEADS: &str = include_str!("../../../data/quotes/name_heads.txt");
 const ANONYMOUS: &str = include_str!("../../../data/quotes/anonymous.tsv");
+const ANAPHORS: &str = include_str!("../../../data/quotes/anaphors.tsv");
 
 /// Maximum number of words in a speaker phrase.
 const MAX_SPEAKER_WORDS: usize = 10;
@@ -110,6 +130,8 @@ pub struct QuoteAnnotator {
     tails: Vec<Vec<String>>,
     /// Phrases after a comma by which the narrator resumes (، وذلك في ختام…): they end a content.
     breaks: Vec<Vec<String>>,
+    /// Generic heads (جماعة، حزب، وكالة) → sectors of the organisations they may refer back to.
+    anaphors: HashMap<String, Vec<String>>,
 }
 
 fn data_lines(s: &str) -> impl Iterator<Item = &str> {
@@ -172,6 +194,11 @@ impl QuoteAnnotator {
         }
         for v in a.multi.values_mut() {
             v.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
+        }
+        for line in data_lines(ANAPHORS) {
+            if let Some((head, sectors)) = line.split_once('\t') {
+                a.anaphors.insert(normalize_str(head.trim()), sectors.split(',').map(|x| x.trim().to_string()).filter(|x| !x.is_empty()).collect());
+            }
         }
         a.stops = data_lines(STOPS).map(|l| normalize_str(l.trim())).collect();
         a.name_heads = data_lines(NAME_HEADS).map(|l| normalize_str(l.trim())).collect();
@@ -1389,7 +1416,7 @@ fn head_word(text: &str) -> String {
 /// "الصحيفة", "الوزارة", "الحركة": a one-word definite speaker with no actor refers back to the
 /// last speaker or entity with the same head noun (صحيفة "واشنطن بوست", وزارة الخارجية العراقية);
 /// it keeps its own span and takes that actor id.
-fn resolve_definite_anaphors(doc: &Doc, found: &mut [Found]) {
+fn resolve_definite_anaphors(doc: &Doc, found: &mut [Found], anaphors: &HashMap<String, Vec<String>>) {
     for i in 0..found.len() {
         let Some(sp) = &found[i].speaker else { continue };
         let words: Vec<&str> = sp.text.split_whitespace().collect();
@@ -1430,6 +1457,19 @@ fn resolve_definite_anaphors(doc: &Doc, found: &mut [Found]) {
                 })
                 .find(|e| head_word(&e.text) == head)
                 .and_then(|e| e.actor.clone())
+        });
+        // "الحوثيون … وقالت الجماعة": the last organisation of a matching sector, a few sentences back
+        let actor = actor.or_else(|| {
+            let sectors = anaphors.get(&normalize_str(&head))?;
+            let here = doc.sentence_at(start)?;
+            doc.entities
+                .iter()
+                .rev()
+                .filter(|e| e.end <= start && e.entity_type == marsad_doc::EntityType::ORG)
+                .take_while(|e| doc.sentence_at(e.start).is_some_and(|s| here - s.min(here) <= 4))
+                .filter_map(|e| e.actor.as_deref())
+                .find(|id| marsad_entities::actor(id).and_then(|a| a.sector).is_some_and(|sec| sectors.iter().any(|x| *x == sec)))
+                .map(str::to_string)
         });
         if let (Some(a), Some(sp)) = (actor, found[i].speaker.as_mut()) {
             sp.actor = Some(a);
@@ -1509,7 +1549,7 @@ impl Annotator for QuoteAnnotator {
             out
         };
         let mut found = found;
-        resolve_definite_anaphors(doc, &mut found);
+        resolve_definite_anaphors(doc, &mut found, &self.anaphors);
         let mut quotes = Vec::with_capacity(found.len());
         for f in found {
             let cue = doc.token_span(f.cue.0, f.cue.1);

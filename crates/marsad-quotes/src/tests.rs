@@ -546,3 +546,19 @@ fn according_to_what_was_reported_by_someone() {
     assert_eq!(d.quotes.len(), 1);
     assert_eq!(speaker(&d.quotes[0]), "مراسل القناة");
 }
+
+#[test]
+fn generic_group_head_refers_back_to_the_last_organisation_of_its_kind() {
+    let mut doc = Doc::new("هاجم الحوثيون سفينة تجارية في البحر الأحمر. وقالت الجماعة في بيان إن الهجوم جاء ردا على العدوان.", "2024-01-27");
+    marsad_entities::EntityAnnotator::new().annotate(&mut doc);
+    QuoteAnnotator::new().annotate(&mut doc);
+    assert_eq!(doc.quotes.len(), 1);
+    let s = doc.quotes[0].speaker.as_ref().unwrap();
+    assert_eq!(s.text, "الجماعة");
+    assert_eq!(s.actor.as_deref(), Some("houthis"));
+    // a news agency is no antecedent for الجماعة
+    let mut doc = Doc::new("ونشرت وكالة رويترز تقريرا عن الأزمة. وقالت الجماعة في بيان إن الهجوم جاء ردا على العدوان.", "2024-01-27");
+    marsad_entities::EntityAnnotator::new().annotate(&mut doc);
+    QuoteAnnotator::new().annotate(&mut doc);
+    assert_eq!(doc.quotes[0].speaker.as_ref().and_then(|s| s.actor.as_deref()), None);
+}
