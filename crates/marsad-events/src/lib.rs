@@ -1170,9 +1170,9 @@ impl EventAnnotator {
         // is not the subject names people, not a protest
         if t.weak
             && t.pos == Pos::Noun
-            && (self.has_prep(doc, i)
-                || (i > start && (self.cue(doc, i - 1, Cue::Target) || self.cue(doc, i - 1, Cue::Quant) || self.triggers_here_verb(doc, i - 1)))
-                || (i > start && matches!(doc.tokens.norm(i - 1), "احد" | "احدي" | "بين" | "من"))
+            && ((self.has_prep(doc, i) && !(i > start && doc.tokens.norm(i - 1) == "من"))
+                || (i > start && self.cue(doc, i - 1, Cue::Target))
+                || (i > start && matches!(doc.tokens.norm(i - 1), "احد" | "احدي" | "بين"))
                 || (i > start && self.cue_loose(doc, i - 1, Cue::Statement)))
         {
             return None;
@@ -2296,7 +2296,7 @@ fn dedupe(cands: &mut Vec<Cand>, from: usize, lex: &Lexicon) {
             // a weak trigger ("احتجاجا", "المتظاهرين") yields to another event,
             // also when it is that event's argument ("دعا المحافظ المحتجين")
             let inside = |x: &Option<Arg>| x.as_ref().is_some_and(|x| x.first <= a.first && a.first < x.last);
-            if ta.weak && !tb.weak && (same || a.source.is_none() || inside(&b.target) || inside(&b.source)) {
+            if ta.weak && !tb.weak && (same || a.source.is_none() || inside(&b.target)) {
                 dropped[k] = true;
                 break;
             }
