@@ -948,11 +948,17 @@ impl QuoteAnnotator {
         let first = v.norm(a);
         let bare = first.strip_prefix('ل').filter(|r| r.chars().count() >= 3).unwrap_or(first);
         let is_statement = self.statements.contains(bare) || self.documents.contains(bare) || matches!(strip_article_w(bare), "تقرير" | "تقريرا" | "بلاغ" | "تصريح" | "احصائيه" | "بيان" | "بيانات");
-        if !is_statement || a + 1 >= se || !v.is_word(a + 1) || !matches!(v.norm(a + 1), "صادر" | "صادره" | "الصادر" | "الصادره") {
+        if !is_statement {
             return None;
         }
-        let k = a + 2;
-        if !(k < se && v.is_word(k) && matches!(v.norm(k), "عن" | "من")) || b > k + 1 && b < k {
+        // "بيان صادر عن X", "بيان مشترك صدر عن X"
+        let issued = |j: usize| j < se && v.is_word(j) && matches!(v.norm(j), "صادر" | "صادره" | "الصادر" | "الصادره" | "صدر" | "صدرت");
+        let j = (a + 1..(a + 3).min(se)).find(|&j| issued(j))?;
+        if (a + 1..j).any(|x| !v.is_word(x)) {
+            return None;
+        }
+        let k = j + 1;
+        if !(k < se && v.is_word(k) && matches!(v.norm(k), "عن" | "من")) || b < a {
             return None;
         }
         let (ia, ib) = self.speaker_forward(v, k + 1, se);
@@ -1260,6 +1266,8 @@ impl QuoteAnnotator {
                         let (a, b) = self.speaker_backward(v, i - 1, ss);
                         (if a < b { self.make_speaker(v, a, b) } else { None }, from)
                     } else if a < b {
+                        // "وقال بيان مشترك صدر عن البلدين إن…": the issuer speaks
+                        let (a, b) = self.issuer_of_statement(v, a, b, se).unwrap_or((a, b));
                         let s = self.make_speaker(v, a, b);
                         // a reporting verb with an explicit subject makes it the current speaker,
                         // even when no content follows (نفت الحركة الاتهامات، وقالت إن…);

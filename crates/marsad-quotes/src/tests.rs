@@ -562,3 +562,20 @@ fn generic_group_head_refers_back_to_the_last_organisation_of_its_kind() {
     QuoteAnnotator::new().annotate(&mut doc);
     assert_eq!(doc.quotes[0].speaker.as_ref().and_then(|s| s.actor.as_deref()), None);
 }
+
+#[test]
+fn it_came_in_a_statement() {
+    let d = run("وجاء في بيان للجنة الانتخابات أن النتائج ستعلن غدا.");
+    assert_eq!(d.quotes.len(), 1);
+    assert_eq!(speaker(&d.quotes[0]), "بيان للجنة الانتخابات");
+    assert_eq!(d.quotes[0].content.text, "النتائج ستعلن غدا");
+    // "جاء في المرتبة الأولى" without a content marker is no statement
+    let d = run("وجاء في المرتبة الأولى فريق الأهلي.");
+    assert!(d.quotes.is_empty());
+}
+
+#[test]
+fn a_joint_statement_speaks_for_its_issuers() {
+    let d = run("وقال بيان مشترك صدر عن الحكومتين إن الجانبين اتفقا على تعزيز التعاون.");
+    assert_eq!(speaker(&d.quotes[0]), "الحكومتين");
+}
