@@ -727,6 +727,12 @@ enum Class {
 /// headline and paragraphs in order, separated by blank lines, entities
 /// decoded and whitespace collapsed.
 pub fn html_to_text(html: &str) -> (String, HtmlMeta) {
+    // Offsets are kept as u32: a page beyond 4 GiB is read up to that size.
+    let mut cut = html.len().min(u32::MAX as usize - 1);
+    while !html.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let html = &html[..cut];
     let mut p = Parser::new(html);
     p.run();
     let text = extract(&p);
