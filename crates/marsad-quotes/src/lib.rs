@@ -943,6 +943,16 @@ impl QuoteAnnotator {
         last.clone()
     }
 
+    /// "أما X فقال": the أما before a ف-cue, with only words between them.
+    fn amma_before(&self, v: &View, i: usize, ss: usize) -> Option<usize> {
+        if !v.norm(i).starts_with('ف') {
+            return None;
+        }
+        let lo = i.saturating_sub(MAX_SPEAKER_WORDS + 1).max(ss);
+        let k = (lo..i).rev().find(|&k| v.is_word(k) && matches!(v.norm(k), "اما" | "واما"))?;
+        (k + 1 < i && (k + 1..i).all(|x| v.is_word(x) || v.is_comma(x))).then_some(k)
+    }
+
     /// "بيان صادر عن X", "تقرير صادر عن X": the phrase X after a statement noun and صادر عن/من.
     fn issuer_of_statement(&self, v: &View, a: usize, b: usize, se: usize) -> Option<(usize, usize)> {
         let first = v.norm(a);
@@ -1276,6 +1286,11 @@ impl QuoteAnnotator {
                             topic.clone_from(&s);
                         }
                         (s, b)
+                    } else if let Some(ama) = self.amma_before(v, i, ss) {
+                        // "أما الوزير فقال إن…": the topic after أما is the speaker
+                        let s = self.make_speaker(v, ama + 1, i);
+                        topic.clone_from(&s);
+                        (s, from)
                     } else {
                         let proclitic = v.norm(i).starts_with('و') || v.norm(i).starts_with('ف');
                         let mut s = None;

@@ -579,3 +579,18 @@ fn a_joint_statement_speaks_for_its_issuers() {
     let d = run("وقال بيان مشترك صدر عن الحكومتين إن الجانبين اتفقا على تعزيز التعاون.");
     assert_eq!(speaker(&d.quotes[0]), "الحكومتين");
 }
+
+#[test]
+fn amma_topic_is_the_speaker_of_the_fa_cue() {
+    let d = run("أما رئيس الوفد المفاوض فقال إن الجولة المقبلة ستكون حاسمة.");
+    assert_eq!(d.quotes.len(), 1);
+    assert_eq!(speaker(&d.quotes[0]), "رئيس الوفد المفاوض");
+    assert_eq!(d.quotes[0].content.text, "الجولة المقبلة ستكون حاسمة");
+}
+
+#[test]
+fn in_response_to_a_question_is_no_speaker() {
+    let d = run("وقال الوزير إن الاتفاق قريب. وقال ردا على سؤال حول الموعد إن الأمر لم يحسم بعد.");
+    assert_eq!(d.quotes.len(), 2);
+    assert_eq!(speaker(&d.quotes[1]), "الوزير");
+}
