@@ -238,6 +238,15 @@ mod tests {
     }
 
     #[test]
+    fn json_ld_gives_the_date_when_no_meta_tag_does() {
+        let head = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\": \"2024-02-09T08:15:00+03:00\"}</script>";
+        let (_, meta) = html_to_text(&page(head, &format!("<p>{P1}</p>")));
+        assert_eq!(meta.date.as_deref(), Some("2024-02-09"));
+        let (_, meta) = html_to_text(&page("<script type=\"application/ld+json\">{\"datePublished\": 5</script>", "<p>x</p>"));
+        assert_eq!(meta.date, None);
+    }
+
+    #[test]
     fn paragraphs_written_as_divs_are_all_kept() {
         // A short article whose paragraphs are <div>s of unequal length.
         let body = format!("<div class=\"menu\"><a href=\"/\">الرئيسية</a></div><div class=\"w\"><div>{P1} {P3}</div><div>{P2}</div></div><div class=\"f\">حقوق النشر محفوظة 2024</div>");
@@ -253,6 +262,13 @@ mod tests {
     }
 
     use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn collapse_is_split_whitespace_joined(s in "[a \u{00A0}\u{2009}\u{3000}\u{0628}\u{2019}\u{E000}\t\n]{0,60}") {
+            prop_assert_eq!(html::collapse(&s), s.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+    }
 
     fn junk() -> impl Strategy<Value = String> {
         let piece = prop_oneof![

@@ -5,7 +5,7 @@
 //! mostly do, with bounded searches so that no input is quadratic). Text is
 //! cut into blocks at block-level tags. Then:
 //!
-//! 1. Page furniture is excluded: `script`/`style`/`svg`/`form` controls,
+//! 1. Page furniture is excluded: `script`/`style`/`svg`, form controls,
 //!    hidden elements, figures and captions, `nav`/`aside`/`footer`, and
 //!    elements whose class, id or role names furniture (menus, share bars,
 //!    related links, comments, ads, bylines; the word lists are in
@@ -17,8 +17,10 @@
 //!    `itemprop=articleBody`/article-body element inside it or widened to an
 //!    enclosing `<article>`/article-body element, plus sibling blocks that
 //!    score well (a lead paragraph kept apart from the body).
-//! 3. The headline (the `<h1>` that best matches the page title) comes first,
-//!    then the root's blocks in document order, without link lists, "read
+//! 3. The headline (the `<h1>` that best matches the page title; else an
+//!    `<h2>` or any short block that repeats the title) comes first, then a
+//!    standfirst paragraph between it and the root, then the root's blocks
+//!    in document order, without forms, link lists, "read
 //!    also" pointers and furniture labels (`data/html/junk_phrases.txt`),
 //!    datelines, photo captions, and short blocks before the first or after
 //!    the last real paragraph.
@@ -429,6 +431,9 @@ impl<'a> Parser<'a> {
                 return None;
             }
             let end = find_close(self.html, after, name);
+            if name == b"script" && self.meta.date.is_none() && attr(inner, "type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json")) {
+                self.meta.date = json_ld_date(&self.html[after..end]);
+            }
             if name == b"title" && self.page_title.is_none() {
                 let t = collapse(&decode_entities(&self.html[after..end]));
                 if !t.is_empty() {
@@ -674,18 +679,53 @@ pub(super) fn attr(tag: &str, name: &str) -> Option<String> {
     found
 }
 
+/// `datePublished` in a JSON-LD block.
+fn json_ld_date(json: &str) -> Option<String> {
+    let at = json.find("\"datePublished\"")? + "\"datePublished\"".len();
+    let rest = json[at..].trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
+    date_prefix(&rest[..rest.find('"').unwrap_or(rest.len())])
+}
+
 fn date_prefix(v: &str) -> Option<String> {
     let d: String = v.trim().chars().take(10).collect();
     crate::valid_date(&d).then_some(d)
 }
 
-fn collapse(s: &str) -> String {
+/// Whitespace runs (Unicode White_Space, NBSP included) become one space;
+/// no space at either end.
+pub(super) fn collapse(s: &str) -> String {
+    let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
+    let mut word_start = None;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        // Only these lead bytes can start a whitespace character.
+        let (ws, len) = match c {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => (true, 1),
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+                let ch = s[i..].chars().next().unwrap_or('x');
+                (ch.is_whitespace(), ch.len_utf8())
+            }
+            _ => (false, 1),
+        };
+        if ws {
+            if let Some(st) = word_start.take() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(&s[st..i]);
+            }
+        } else if word_start.is_none() {
+            word_start = Some(i);
+        }
+        i += len;
+    }
+    if let Some(st) = word_start {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(w);
+        out.push_str(&s[st..]);
     }
     out
 }
@@ -1020,13 +1060,16 @@ fn extract(p: &Parser) -> String {
 
 #[allow(clippy::too_many_arguments)]
 fn classify(text: &str, s: Stat, b: &Block, o: usize, nodes: &[Node], is_root: &[bool], has_img: &[bool], total: &[u32], lists: &Lists) -> Class {
-    let words = text.split_whitespace().count();
+    // `text` is collapsed: words are separated by single spaces.
+    let words = text.bytes().filter(|&c| c == b' ').count() + 1;
     let ld = s.link as f32 / s.chars.max(1) as f32;
     if ld > 0.5 {
         return Class::Drop;
     }
     if words < 30 {
-        let f = fold(text);
+        // Phrases are at most six words long: fold only the block's start.
+        let head = text.split(' ').take(6).fold(0, |n, w| n + w.len() + 1);
+        let f = fold(&text[..head.saturating_sub(1).min(text.len())]);
         if lists.prefixes.iter().any(|p| f.starts_with(p.as_str())) {
             return Class::Drop;
         }
