@@ -482,6 +482,20 @@ impl EventAnnotator {
                                 a.last = j;
                             }
                         }
+                        None if j + 1 < end
+                            && doc.tokens.norm(j) == "في"
+                            && a.country.is_none()
+                            && a.sector.as_deref() == Some("GOV")
+                            && self.actor_at(doc, ctx, j + 1, end).is_some_and(|m| m.kind == ActorKind::Name && m.place && !is_town(&m)) =>
+                        {
+                            // "الحكومه الانتقاليه في مالي"
+                            if let Some(m) = self.actor_at(doc, ctx, j + 1, end) {
+                                a.country = m.country;
+                                a.last = m.last;
+                                a.kind = ActorKind::Name;
+                            }
+                            break;
+                        }
                         None if j == a.last
                             && j + 2 < end
                             && doc.tokens[j].kind == TokenKind::Quote
@@ -935,7 +949,8 @@ impl EventAnnotator {
         let mut best: Option<Arg> = None;
         while k > lo {
             k -= 1;
-            if is_hard_stop(doc, k) || doc.tokens[k].kind == TokenKind::Quote {
+            // "باماكو – شنت …": a dateline is no subject
+            if is_hard_stop(doc, k) || doc.tokens[k].kind == TokenKind::Quote || matches!(doc.tokens.norm(k), "–" | "-" | "—") {
                 break;
             }
             if let Some(a) = self.actor_at(doc, ctx, k, i) {
@@ -1170,7 +1185,7 @@ impl EventAnnotator {
         // is not the subject names people, not a protest
         if t.weak
             && t.pos == Pos::Noun
-            && ((self.has_prep(doc, i) && !(i > start && doc.tokens.norm(i - 1) == "من"))
+            && (self.has_prep(doc, i)
                 || (i > start && self.cue(doc, i - 1, Cue::Target))
                 || (i > start && matches!(doc.tokens.norm(i - 1), "احد" | "احدي" | "بين"))
                 || (i > start && self.cue_loose(doc, i - 1, Cue::Statement)))
@@ -1217,8 +1232,9 @@ impl EventAnnotator {
                     // of the clause before; the words after it are its object.
                     let coordinated = i > start + 1
                         && doc.tokens.norm(i).starts_with('و')
-                        && doc.tokens[i - 1].kind == TokenKind::Punct
-                        && doc.tokens.norm(i - 1) == ",";
+                        && matches!(doc.tokens[i - 1].kind, TokenKind::Punct | TokenKind::Quote)
+                        && (doc.tokens.norm(i - 1).ends_with(',')
+                            || (doc.tokens.norm(i - 1) == "\"" && doc.tokens.norm(i - 2).ends_with(',')));
                     // "، وطالب الامين العام … الجانبين": a subject and an object follow
                     let explicit = self
                         .actor_at(doc, ctx, j, end)
@@ -1651,6 +1667,19 @@ impl EventAnnotator {
             && doc.tokens[i - 1].kind == TokenKind::Word
             && !self.lex.cues.contains_key(doc.tokens.norm(i - 1))
             && !self.cue_loose(doc, i - 1, Cue::Report);
+        // "اعلن الجيش الاسرائيلي ان طائره مسيره استهدفت …": a force without a
+        // country in what a military or government speaker reports is the speaker's own.
+        if let Some(sa) = source.as_mut().filter(|s| {
+            s.kind == ActorKind::Head && s.actor.is_none() && s.country.is_none() && matches!(s.sector.as_deref(), Some("MIL" | "COP"))
+        }) {
+            let at = doc.tokens[i].start as usize;
+            if let Some((_, _, _, q)) = ctx.quotes.iter().find(|(s, e, _, q)| {
+                *s <= at && at < *e && q.country.is_some() && matches!(q.sector.as_deref(), Some("MIL" | "GOV" | "COP"))
+            }) {
+                sa.country = q.country.clone();
+                sa.actor = q.actor.clone();
+            }
+        }
         // A bare description ("المنظمه تطالب") inside the quotation stands for the speaker.
         let vague = source.as_ref().is_some_and(|s| {
             s.kind == ActorKind::Head
@@ -1811,8 +1840,14 @@ impl EventAnnotator {
                 if is_hard_stop(doc, q) {
                     break;
                 }
-                if self.cue_loose(doc, q, Cue::Statement) {
-                    want = Some(None);
+                if self.statement_at(doc, q) {
+                    // "رحبت … بقرار السلطات": the statement's author follows it
+                    if let Some(a) = self.actor_at(doc, ctx, q + 1, sent_end).filter(|a| !a.prep && !is_town(a)) {
+                        cands[k].target = Some(a);
+                        want = None;
+                    } else {
+                        want = Some(None);
+                    }
                     break;
                 }
                 let w = doc.tokens.norm(q);
@@ -1832,6 +1867,9 @@ impl EventAnnotator {
             // "رفضتها": an object pronoun on the verb
             if want.is_none() && object_pronoun {
                 want = Some(None);
+            }
+            if cands[k].target.is_some() {
+                continue;
             }
             let Some(want) = want else { continue };
             let same = |a: &Arg| {
@@ -1868,14 +1906,26 @@ impl EventAnnotator {
         cands.retain(|_| !it.next().unwrap_or(false));
     }
 
+    /// A statement or decision noun, with or without ب/ل and the article ("بقرار", "الدعوه").
+    fn statement_at(&self, doc: &Doc, q: usize) -> bool {
+        let w = doc.tokens.norm(q);
+        let w = w.strip_prefix('و').unwrap_or(w);
+        let w = w.strip_prefix('ب').or_else(|| w.strip_prefix('ل')).filter(|r| r.chars().count() > 2).unwrap_or(w);
+        let has = |x: &str| self.lex.cues.get(x).is_some_and(|v| v.contains(&Cue::Statement));
+        has(w) || has(strip_article(w))
+    }
+
     /// The subject of the clause a participle or pronoun hangs on: the speaker
     /// of a quotation introduced earlier in the sentence, else the subject of
     /// the event before it, else the subject of the sentence's first verb.
     fn clause_subject(&self, doc: &Doc, ctx: &Ctx, start: usize, i: usize, prev: Option<&Arg>) -> Option<Arg> {
         let lo = doc.tokens[start].start as usize;
         let at = doc.tokens[i].start as usize;
-        if let Some((_, _, _, a)) =
-            ctx.quotes.iter().filter(|(_, _, cue, _)| *cue >= lo && *cue <= at).max_by_key(|(_, _, cue, _)| *cue)
+        if let Some((_, _, _, a)) = ctx
+            .quotes
+            .iter()
+            .filter(|(_, _, cue, a)| *cue >= lo && *cue <= at && a.first < i && a.first >= start)
+            .max_by_key(|(_, _, cue, _)| *cue)
         {
             return Some(a.clone());
         }
@@ -2293,9 +2343,14 @@ fn dedupe(cands: &mut Vec<Cand>, from: usize, lex: &Lexicon) {
             let (a, b) = (&cands[k], &cands[m]);
             let (ta, tb) = (&lex.triggers[a.trigger as usize], &lex.triggers[b.trigger as usize]);
             let same = ta.etype == tb.etype;
+            let inside = |x: &Option<Arg>| x.as_ref().is_some_and(|x| x.first <= a.first && a.first < x.last);
+            // "شنت مسيرات … ضربات": a noun that is another event's participant is no event
+            if ta.pos == Pos::Noun && tb.pos == Pos::Verb && !same && (inside(&b.source) || inside(&b.target)) {
+                dropped[k] = true;
+                break;
+            }
             // a weak trigger ("احتجاجا", "المتظاهرين") yields to another event,
             // also when it is that event's argument ("دعا المحافظ المحتجين")
-            let inside = |x: &Option<Arg>| x.as_ref().is_some_and(|x| x.first <= a.first && a.first < x.last);
             if ta.weak && !tb.weak && (same || a.source.is_none() || inside(&b.target)) {
                 dropped[k] = true;
                 break;
