@@ -89,7 +89,7 @@ fn evaluate(m: &Model, test: &[Sent]) {
     let mut ns = [0usize; 4];
     let mut ng = [0usize; 4];
     for s in test {
-        let words: Vec<Word> = s.words.iter().map(|(n, k)| Word { norm: n, kind: *k }).collect();
+        let words: Vec<Word> = s.words.iter().map(|(n, k)| Word::new(n, *k)).collect();
         let mut pred = Vec::new();
         tag_words(m, &words, &mut pred);
         let g = spans(&s.tags);
@@ -200,7 +200,7 @@ fn main() {
         let mut total = 0usize;
         for &si in &order {
             let s = &train[si];
-            let words: Vec<Word> = s.words.iter().map(|(n, k)| Word { norm: n, kind: *k }).collect();
+            let words: Vec<Word> = s.words.iter().map(|(n, k)| Word::new(n, *k)).collect();
             let (mut p1, mut p2) = (Tag::O, Tag::O);
             for i in 0..words.len() {
                 features(&words, i, &mut fs);

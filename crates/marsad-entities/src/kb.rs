@@ -125,6 +125,74 @@ pub struct Kb {
     pub settlement_heads: HashMap<String, bool>,
     /// First parts of compound first names X الدين (نور، صلاح…).
     pub compound_name_heads: HashSet<String>,
+    /// Every single word of the tables above → what the tables say about it
+    /// (one hash look-up answers all of them; see [`Lex`]).
+    pub lex: HashMap<String, Lex>,
+    /// The knowledge-base names as a trie over word ids (`Lex::word`):
+    /// (node, word) → child node; node 0 is the root.
+    pub trie: HashMap<(u32, u32), u32>,
+    /// Actor named by the path to each trie node (u32::MAX: none).
+    pub trie_actor: Vec<u32>,
+}
+
+/// What the word tables know about one normalised word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lex {
+    pub flags: u32,
+    /// News frequency (0 when absent from data/text/word_freq.tsv; see `FREQ`).
+    pub freq: u32,
+    /// Country actor of a demonym (u32::MAX: none).
+    pub demonym: u32,
+    /// Word id in the name trie (u32::MAX: in no name).
+    pub word: u32,
+    /// Bit mask of `token_types` (see [`Kb::token_types`]).
+    pub token_types: u8,
+    /// Place head type (see [`Kb::place_heads`]).
+    pub place_head: Option<EntityType>,
+}
+
+impl Default for Lex {
+    fn default() -> Self {
+        Lex { flags: 0, freq: 0, demonym: u32::MAX, word: u32::MAX, token_types: 0, place_head: None }
+    }
+}
+
+/// Flags of [`Lex`].
+pub mod lexf {
+    pub const FIRST_TOKEN: u32 = 1;
+    pub const STOPWORD: u32 = 1 << 1;
+    pub const TITLE: u32 = 1 << 2;
+    pub const FIRST_NAME: u32 = 1 << 3;
+    pub const ORG_HEAD: u32 = 1 << 4;
+    pub const ORG_HEAD_DEFINITE: u32 = 1 << 5;
+    pub const COMMON: u32 = 1 << 6;
+    pub const NAME_TOKEN: u32 = 1 << 7;
+    pub const INST_FIRST: u32 = 1 << 8;
+    pub const FREQUENT_CLITIC_LIKE: u32 = 1 << 9;
+    pub const COMPOUND_NAME_HEAD: u32 = 1 << 10;
+    pub const SETTLEMENT_HEAD: u32 = 1 << 11;
+    pub const SETTLEMENT_MANY: u32 = 1 << 12;
+    pub const SECTOR_WORD: u32 = 1 << 13;
+    pub const DEMONYM: u32 = 1 << 14;
+    pub const PLACE_HEAD: u32 = 1 << 15;
+    pub const TOKEN_TYPES: u32 = 1 << 16;
+    pub const FREQ: u32 = 1 << 17;
+}
+
+impl Lex {
+    #[inline]
+    pub fn has(&self, f: u32) -> bool {
+        self.flags & f != 0
+    }
+    /// Frequency when listed (`kb.freq.get(w)`).
+    #[inline]
+    pub fn freq_opt(&self) -> Option<u32> {
+        self.has(lexf::FREQ).then_some(self.freq)
+    }
+    #[inline]
+    pub fn demonym(&self) -> Option<usize> {
+        (self.demonym != u32::MAX).then_some(self.demonym as usize)
+    }
 }
 
 /// Words at least this frequent in the news lexicon are ordinary words
@@ -332,7 +400,94 @@ impl Kb {
         kb.titles = word_set(TITLES);
         kb.org_heads = word_set(ORG_HEADS);
         kb.org_heads_definite = word_set(ORG_HEADS_DEFINITE);
+        kb.build_lex();
         kb
+    }
+
+    fn build_lex(&mut self) {
+        use lexf::*;
+        let mut lex: HashMap<String, Lex> = HashMap::default();
+        fn set<'a>(lex: &mut HashMap<String, Lex>, words: impl Iterator<Item = &'a String>, f: u32) {
+            for w in words {
+                lex.entry(w.clone()).or_default().flags |= f;
+            }
+        }
+        set(&mut lex, self.first_tokens.iter(), FIRST_TOKEN);
+        set(&mut lex, self.stopwords.iter(), STOPWORD);
+        set(&mut lex, self.titles.iter(), TITLE);
+        set(&mut lex, self.first_names.iter(), FIRST_NAME);
+        set(&mut lex, self.org_heads.iter(), ORG_HEAD);
+        set(&mut lex, self.org_heads_definite.iter(), ORG_HEAD_DEFINITE);
+        set(&mut lex, self.common.iter(), COMMON);
+        set(&mut lex, self.name_tokens.iter(), NAME_TOKEN);
+        set(&mut lex, self.inst_first.iter(), INST_FIRST);
+        set(&mut lex, self.frequent_clitic_like.iter(), FREQUENT_CLITIC_LIKE);
+        set(&mut lex, self.compound_name_heads.iter(), COMPOUND_NAME_HEAD);
+        set(&mut lex, self.sector_words.keys(), SECTOR_WORD);
+        for (w, &many) in &self.settlement_heads {
+            lex.entry(w.clone()).or_default().flags |= SETTLEMENT_HEAD | if many { SETTLEMENT_MANY } else { 0 };
+        }
+        for (w, &a) in &self.demonyms {
+            let l = lex.entry(w.clone()).or_default();
+            l.flags |= DEMONYM;
+            l.demonym = a as u32;
+        }
+        for (w, &t) in &self.place_heads {
+            let l = lex.entry(w.clone()).or_default();
+            l.flags |= PLACE_HEAD;
+            l.place_head = Some(t);
+        }
+        for (w, &t) in &self.token_types {
+            let l = lex.entry(w.clone()).or_default();
+            l.flags |= TOKEN_TYPES;
+            l.token_types = t;
+        }
+        for (w, &c) in &self.freq {
+            let l = lex.entry(w.clone()).or_default();
+            l.flags |= FREQ;
+            l.freq = c;
+        }
+        // the name trie: word ids for every token of every name
+        let mut next_word = 0u32;
+        let mut trie: HashMap<(u32, u32), u32> = HashMap::default();
+        let mut trie_actor: Vec<u32> = vec![u32::MAX];
+        let mut names: Vec<(&String, &usize)> = self.names.iter().collect();
+        names.sort();
+        for (key, &actor) in names {
+            let mut node = 0u32;
+            for t in key.split(' ') {
+                let l = lex.entry(t.to_string()).or_default();
+                if l.word == u32::MAX {
+                    l.word = next_word;
+                    next_word += 1;
+                }
+                let w = l.word;
+                let n = trie_actor.len() as u32;
+                node = *trie.entry((node, w)).or_insert_with(|| {
+                    trie_actor.push(u32::MAX);
+                    n
+                });
+            }
+            trie_actor[node as usize] = actor as u32;
+        }
+        self.lex = lex;
+        self.trie = trie;
+        self.trie_actor = trie_actor;
+    }
+
+    /// What the word tables know about a normalised word.
+    #[inline]
+    pub fn lex(&self, w: &str) -> Lex {
+        self.lex.get(w).copied().unwrap_or_default()
+    }
+
+    /// Trie child of `node` by word id.
+    #[inline]
+    pub fn trie_next(&self, node: u32, word: u32) -> Option<u32> {
+        if word == u32::MAX {
+            return None;
+        }
+        self.trie.get(&(node, word)).copied()
     }
 
     /// The actor named exactly by a normalised name.

@@ -37,10 +37,82 @@
 pub mod kb;
 pub mod tagger;
 
-use kb::{kb, norm_name, proclitic_variants, Kb};
+use kb::{kb, lexf, norm_name, proclitic_variants, Kb, Lex};
 use marsad_doc::{ActorRef, Annotator, Doc, Entity, EntityType};
 use marsad_text::TokenKind;
-use kb::HashMap;
+use kb::{HashMap, HashSet};
+use std::borrow::Cow;
+use std::cell::Cell;
+
+/// One proclitic reading of a token (see [`proclitic_variants`]) and what
+/// the word tables know about it.
+struct Var<'a> {
+    skip: usize,
+    form: Cow<'a, str>,
+    lex: Lex,
+}
+
+/// Per-document look-up cache: every token's word-table entry and
+/// proclitic readings, computed once (one hash look-up per reading), and a
+/// memo of the clitic segmenter's verdicts.
+struct Cx<'a> {
+    kb: &'a Kb,
+    doc: &'a Doc,
+    lex: Vec<Lex>,
+    vstart: Vec<u32>,
+    vars: Vec<Var<'a>>,
+    /// Segmenter memo per token: 0 = not computed; else 0x80 | proclitics (0..15) | 0x10 if an article.
+    seg: Vec<Cell<u8>>,
+}
+
+impl<'a> Cx<'a> {
+    fn new(kb: &'a Kb, doc: &'a Doc) -> Self {
+        let n = doc.tokens.len();
+        let mut lex = Vec::with_capacity(n);
+        let mut vstart = Vec::with_capacity(n + 1);
+        let mut vars = Vec::with_capacity(n + n / 2);
+        for i in 0..n {
+            let w = doc.tokens.norm(i);
+            let l = kb.lex(w);
+            lex.push(l);
+            vstart.push(vars.len() as u32);
+            for (skip, form) in proclitic_variants(w) {
+                let vl = if skip == 0 && form.len() == w.len() { l } else { kb.lex(&form) };
+                vars.push(Var { skip, form, lex: vl });
+            }
+        }
+        vstart.push(vars.len() as u32);
+        Cx { kb, doc, lex, vstart, vars, seg: vec![Cell::new(0); n] }
+    }
+    #[inline]
+    fn vars(&self, i: usize) -> &[Var<'a>] {
+        &self.vars[self.vstart[i] as usize..self.vstart[i + 1] as usize]
+    }
+    #[inline]
+    fn norm(&self, i: usize) -> &'a str {
+        self.doc.tokens.norm(i)
+    }
+    /// `kb.demonym(norm(i))`: the first proclitic reading that is a demonym.
+    fn demonym(&self, i: usize) -> Option<usize> {
+        self.vars(i).iter().find_map(|v| v.lex.demonym())
+    }
+    fn seg_info(&self, i: usize) -> u8 {
+        let c = self.seg[i].get();
+        if c != 0 {
+            return c;
+        }
+        let seg = marsad_text::segment_word(self.doc.tokens.text(self.doc.text(), i));
+        let p = seg.segments.iter().filter(|s| s.kind == marsad_text::SegmentKind::Proclitic).count().min(15) as u8;
+        let a = seg.segments.iter().any(|s| s.kind == marsad_text::SegmentKind::Article);
+        let v = 0x80 | p | if a { 0x10 } else { 0 };
+        self.seg[i].set(v);
+        v
+    }
+    /// Proclitics the clitic segmenter splits off token `i`.
+    fn proclitics(&self, i: usize) -> usize {
+        (self.seg_info(i) & 0x0f) as usize
+    }
+}
 
 /// The entities annotator. Build it once and share it between threads.
 #[derive(Debug, Default)]
@@ -229,40 +301,48 @@ fn is_word(doc: &Doc, i: usize) -> bool {
 /// May `skip` proclitic letters be stripped off token `i`? Always for rare
 /// words (foreign names: وبلغراد); a frequent news word (كبيرا، والي) only
 /// when the clitic segmenter itself splits that many proclitics off.
-fn strip_allowed(kb: &Kb, doc: &Doc, i: usize, skip: usize) -> bool {
-    if skip == 0 || !kb.frequent_clitic_like.contains(doc.tokens.norm(i)) {
+fn strip_allowed(cx: &Cx, i: usize, skip: usize) -> bool {
+    if skip == 0 || !cx.lex[i].has(lexf::FREQUENT_CLITIC_LIKE) {
         return true;
     }
-    let seg = marsad_text::segment_word(doc.tokens.text(doc.text(), i));
-    seg.segments.iter().filter(|s| s.kind == marsad_text::SegmentKind::Proclitic).count() >= skip
+    cx.proclitics(i) >= skip
 }
 
 /// Longest knowledge-base name starting at token `i` (tokens must lie in `..end`).
-fn match_kb(kb: &Kb, doc: &Doc, i: usize, end: usize, buf: &mut String) -> Option<(usize, usize, usize)> {
+fn match_kb(cx: &Cx, i: usize, end: usize) -> Option<(usize, usize, usize)> {
+    let kb = cx.kb;
     let max = kb.max_name_tokens.min(end - i);
+    if max == 0 {
+        return None;
+    }
     let mut best: Option<(usize, usize, usize)> = None; // (len, skip, actor)
-    for (skip, v) in proclitic_variants(doc.tokens.norm(i)) {
-        if !kb.first_tokens.contains(v.as_ref() as &str) || !strip_allowed(kb, doc, i, skip) {
+    for v in cx.vars(i) {
+        // (the root's children are the first tokens of all names)
+        let Some(mut node) = kb.trie_next(0, v.lex.word) else { continue };
+        if !strip_allowed(cx, i, v.skip) {
             continue;
         }
-        buf.clear();
-        buf.push_str(&v);
-        let mut cands = Vec::new();
-        for n in 1..=max {
-            if n > 1 {
-                if !is_word(doc, i + n - 1) {
-                    break;
-                }
-                buf.push(' ');
-                buf.push_str(doc.tokens.norm(i + n - 1));
+        let mut last: Option<(usize, usize)> = None;
+        let a = kb.trie_actor[node as usize];
+        if a != u32::MAX {
+            last = Some((1, a as usize));
+        }
+        for n in 2..=max {
+            if !is_word(cx.doc, i + n - 1) {
+                break;
             }
-            if let Some(a) = kb.lookup(buf) {
-                cands.push((n, a));
+            match kb.trie_next(node, cx.lex[i + n - 1].word) {
+                Some(x) => node = x,
+                None => break,
+            }
+            let a = kb.trie_actor[node as usize];
+            if a != u32::MAX {
+                last = Some((n, a as usize));
             }
         }
-        if let Some(&(n, a)) = cands.last() {
+        if let Some((n, a)) = last {
             if best.map(|b| n > b.0).unwrap_or(true) {
-                best = Some((n, skip, a));
+                best = Some((n, v.skip, a));
             }
         }
     }
@@ -270,13 +350,15 @@ fn match_kb(kb: &Kb, doc: &Doc, i: usize, end: usize, buf: &mut String) -> Optio
 }
 
 /// Institution head at `i` (+ a demonym adjective): (len, skip, inst, country actor or None).
-fn match_inst(kb: &Kb, doc: &Doc, i: usize, end: usize, buf: &mut String) -> Option<(usize, usize, usize, Option<usize>)> {
-    for (skip, v) in proclitic_variants(doc.tokens.norm(i)) {
-        if !kb.inst_first.contains(v.as_ref() as &str) || !strip_allowed(kb, doc, i, skip) {
+fn match_inst(cx: &Cx, i: usize, end: usize, buf: &mut String) -> Option<(usize, usize, usize, Option<usize>)> {
+    let (kb, doc) = (cx.kb, cx.doc);
+    for var in cx.vars(i) {
+        let skip = var.skip;
+        if !var.lex.has(lexf::INST_FIRST) || !strip_allowed(cx, i, skip) {
             continue;
         }
         buf.clear();
-        buf.push_str(&v);
+        buf.push_str(&var.form);
         let mut found = None;
         for n in 1..=3.min(end - i) {
             if n > 1 {
@@ -291,9 +373,7 @@ fn match_inst(kb: &Kb, doc: &Doc, i: usize, end: usize, buf: &mut String) -> Opt
             }
         }
         if let Some((n, inst)) = found {
-            let adj = (i + n < end && is_word(doc, i + n))
-                .then(|| kb.demonyms.get(doc.tokens.norm(i + n)).copied())
-                .flatten();
+            let adj = (i + n < end && is_word(doc, i + n)).then(|| cx.lex[i + n].demonym()).flatten();
             // the adjective must agree with an article-defined head (الجيش العراقي)
             return Some(match adj {
                 Some(c) if doc.tokens.norm(i + n).starts_with("ال") => (n + 1, skip, inst, Some(c)),
@@ -329,16 +409,18 @@ fn within_one_edit(a: &str, b: &str) -> bool {
 }
 
 /// A known multi-word name with one token misspelt (الولاات المتحدة).
-fn match_fuzzy(kb: &Kb, doc: &Doc, i: usize, end: usize) -> Option<(usize, usize, usize)> {
+fn match_fuzzy(cx: &Cx, i: usize, end: usize) -> Option<(usize, usize, usize)> {
+    let (kb, doc) = (cx.kb, cx.doc);
     let max = kb.max_name_tokens.min(end - i).min(5);
     let mut best = None;
     // cheap gate: the first token or the next one must belong to a known multi-word name
-    let next_in = i + 1 < end && kb.name_tokens.contains(doc.tokens.norm(i + 1));
-    if !next_in && !proclitic_variants(doc.tokens.norm(i)).iter().any(|(_, v)| kb.name_tokens.contains(v.as_ref() as &str)) {
+    let next_in = i + 1 < end && cx.lex[i + 1].has(lexf::NAME_TOKEN);
+    if !next_in && !cx.vars(i).iter().any(|v| v.lex.has(lexf::NAME_TOKEN)) {
         return None;
     }
-    for (skip, v) in proclitic_variants(doc.tokens.norm(i)).into_iter().take(3) {
-        if !strip_allowed(kb, doc, i, skip) {
+    for var in cx.vars(i).iter().take(3) {
+        let (skip, v) = (var.skip, &var.form);
+        if !strip_allowed(cx, i, skip) {
             continue;
         }
         for n in 2..=max {
@@ -379,30 +461,26 @@ fn match_fuzzy(kb: &Kb, doc: &Doc, i: usize, end: usize) -> Option<(usize, usize
     best
 }
 
-fn is_name_token(kb: &Kb, doc: &Doc, j: usize) -> bool {
-    if !is_word(doc, j) {
+fn is_name_token(cx: &Cx, j: usize) -> bool {
+    if !is_word(cx.doc, j) {
         return false;
     }
-    let w = doc.tokens.norm(j);
-    w.chars().count() >= 2
-        && !kb.stopwords.contains(w)
-        && !kb.titles.contains(w)
-        && kb.demonyms.get(w).is_none()
-        && !kb.sector_words.contains_key(w)
-        && !kb.org_heads.contains(w)
-        && !kb.first_tokens.contains(w)
+    let w = cx.norm(j);
+    const NOT: u32 = lexf::STOPWORD | lexf::TITLE | lexf::DEMONYM | lexf::SECTOR_WORD | lexf::ORG_HEAD | lexf::FIRST_TOKEN;
+    !cx.lex[j].has(NOT) && w.chars().nth(1).is_some()
 }
 
 /// The entity candidates of a document, left to right, not overlapping.
 fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
     let n = doc.tokens.len();
+    let cx = &Cx::new(kb, doc);
     let mut out: Vec<Cand> = Vec::new();
     let mut buf = String::new();
     // short forms seen so far: normalised form → (type, actor)
-    let mut short: HashMap<String, (EntityType, ActorId)> = HashMap::default();
+    let mut short = Short::default();
     let mut last_inst: HashMap<usize, usize> = HashMap::default();
     let mut country_count: HashMap<usize, usize> = HashMap::default();
-    let model_tags = if use_model { tagger::tag_doc(doc) } else { Vec::new() };
+    let model_tags = if use_model { tagger::tag_doc_with(doc, &cx.lex) } else { Vec::new() };
 
     for (si, s) in doc.sentences.iter().enumerate() {
         let _ = si;
@@ -416,10 +494,10 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
                 continue;
             }
             let mut cand: Option<Cand> = None;
-            let mut kbm = match_kb(kb, doc, i, end, &mut buf);
+            let mut kbm = match_kb(cx, i, end);
             // جنوب لبنان، شمال دارفور: a compass word before a known place
             if i + 1 < end && is_direction(doc.tokens.norm(i)) && is_word(doc, i + 1) {
-                if let Some((len, skip, a)) = match_kb(kb, doc, i + 1, end, &mut buf) {
+                if let Some((len, skip, a)) = match_kb(cx, i + 1, end) {
                     let place = matches!(kb.actors[a].etype, EntityType::GPE | EntityType::LOC);
                     if place && skip == 0 && kbm.map(|m| m.0 < len + 1).unwrap_or(true) {
                         kbm = None;
@@ -429,12 +507,13 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
             }
             // بلدة كفركلا، بلدتي الخيام وكفركلا: unknown settlements after a settlement head
             if cand.is_none() && kbm.is_none() && i + 1 < end && is_word(doc, i + 1) {
-                let head = proclitic_variants(doc.tokens.norm(i))
+                let head = cx
+                    .vars(i)
                     .iter()
-                    .find_map(|(sk, v)| kb.settlement_heads.get(v.as_ref() as &str).map(|m| (*sk, *m)))
-                    .filter(|(sk, _)| strip_allowed(kb, doc, i, *sk));
+                    .find_map(|v| v.lex.has(lexf::SETTLEMENT_HEAD).then(|| (v.skip, v.lex.has(lexf::SETTLEMENT_MANY))))
+                    .filter(|(sk, _)| strip_allowed(cx, i, *sk));
                 if let Some((_, many)) = head {
-                    let places = settlement_names(kb, doc, i + 1, end, many, &mut buf);
+                    let places = settlement_names(cx, i + 1, end, many);
                     if !places.is_empty() {
                         for c in places {
                             i = c.last;
@@ -446,15 +525,12 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
             }
             // جبل القاهرة، مطار بغداد: a place head and a name make one place
             if cand.is_none() && i + 1 < end && is_word(doc, i + 1) && kbm.map(|m| m.0 < 2).unwrap_or(true) {
-                let head = proclitic_variants(doc.tokens.norm(i)).iter().find_map(|(sk, v)| kb.place_heads.get(v.as_ref() as &str).map(|t| (*sk, *t))).filter(|(sk, _)| strip_allowed(kb, doc, i, *sk));
+                let head = cx.vars(i).iter().find_map(|v| v.lex.place_head.map(|t| (v.skip, t))).filter(|(sk, _)| strip_allowed(cx, i, *sk));
                 if let Some((skip, t)) = head {
-                    let len = match match_kb(kb, doc, i + 1, end, &mut buf) {
+                    let len = match match_kb(cx, i + 1, end) {
                         Some((l, 0, _)) => Some(l),
                         Some(_) => None,
-                        None => {
-                            let w = doc.tokens.norm(i + 1);
-                            (is_name_token(kb, doc, i + 1) && !kb.common.contains(w) && kb.demonyms.get(w).is_none()).then_some(1)
-                        }
+                        None => (is_name_token(cx, i + 1) && !cx.lex[i + 1].has(lexf::COMMON | lexf::DEMONYM)).then_some(1),
                     };
                     if let Some(l) = len {
                         kbm = None;
@@ -464,8 +540,8 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
                 }
             }
             if cand.is_none() {
-                if let Some(c) = rule_org_definite(kb, doc, i, end) {
-                    let known = kbm.map(|m| m.0).unwrap_or(0).max(match_inst(kb, doc, i, end, &mut buf).map(|m| m.0).unwrap_or(0));
+                if let Some(c) = rule_org_definite(cx, i, end) {
+                    let known = kbm.map(|m| m.0).unwrap_or(0).max(match_inst(cx, i, end, &mut buf).map(|m| m.0).unwrap_or(0));
                     if c.last - c.first > known {
                         kbm = None;
                         cand = Some(c);
@@ -474,13 +550,13 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
             }
             if cand.is_some() {
                 let c = cand.take().unwrap_or_else(|| unreachable!());
-                register_short_forms(kb, doc, &c, &mut short);
+                short.register(kb, doc, &c);
                 i = c.last;
                 out.push(c);
                 continue;
             }
             // "وزير الخارجية العراقي" is a title, not the ministry
-            let inst = if i > 0 && is_title(kb, doc, i - 1) { None } else { match_inst(kb, doc, i, end, &mut buf) };
+            let inst = if i > 0 && is_title(cx, i - 1) { None } else { match_inst(cx, i, end, &mut buf) };
             let kb_len = kbm.map(|m| m.0).unwrap_or(0);
             if let Some((len, skip, ins, country)) = inst {
                 if len > kb_len {
@@ -505,7 +581,7 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
             // a one-word GeoNames town that is also a frequent news word (الخبر، عمران)
             // needs a place context: a preposition or place word before it
             if let Some((1, skip, a)) = kbm {
-                if kb.actors[a].id.starts_with("gn") && !place_context(kb, doc, i) {
+                if kb.actors[a].id.starts_with("gn") && !place_context(cx, i) {
                     let w = strip_to(doc.tokens.norm(i), skip);
                     if kb.freq.get(w.as_str()).map(|&c| c >= 100).unwrap_or(false) {
                         kbm = None;
@@ -518,14 +594,16 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
                 }
             }
             // short forms of names seen earlier
-            if cand.is_none() && !short.is_empty() {
-                'outer: for (skip, v) in proclitic_variants(doc.tokens.norm(i)) {
-                    if v.chars().count() < 2 || !strip_allowed(kb, doc, i, skip) {
+            if cand.is_none() && !short.map.is_empty() {
+                'outer: for var in cx.vars(i) {
+                    let (skip, v) = (var.skip, &var.form);
+                    // (every key starts with one of the first words)
+                    if !short.first.contains(v.as_ref() as &str) || v.chars().nth(1).is_none() || !strip_allowed(cx, i, skip) {
                         continue;
                     }
                     let key = &mut buf;
                     key.clear();
-                    key.push_str(&v);
+                    key.push_str(v);
                     let mut found = None;
                     for len in 1..=4.min(end - i) {
                         if len > 1 {
@@ -535,7 +613,7 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
                             key.push(' ');
                             key.push_str(doc.tokens.norm(i + len - 1));
                         }
-                        if let Some((t, a)) = short.get(key.as_str()) {
+                        if let Some((t, a)) = short.map.get(key.as_str()) {
                             found = Some((len, *t, a.clone()));
                         }
                     }
@@ -545,7 +623,7 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
                     }
                 }
             }
-            let dem = if cand.is_none() { kb.demonym(doc.tokens.norm(i)) } else { None };
+            let dem = if cand.is_none() { cx.demonym(i) } else { None };
             if dem.is_some() {
                 // a nationality adjective: context for bare institutions, never an entity
                 sent_country = dem;
@@ -553,26 +631,26 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
                 continue;
             }
             if cand.is_none() {
-                if let Some((len, skip, a)) = match_fuzzy(kb, doc, i, end) {
+                if let Some((len, skip, a)) = match_fuzzy(cx, i, end) {
                     cand = Some(Cand { first: i, last: i + len, skip, etype: kb.actors[a].etype, actor: ActorId::Kb(a), source: "gazetteer" });
                 }
             }
             if cand.is_none() {
-                cand = rule_person(kb, doc, i, end);
+                cand = rule_person(cx, i, end);
                 if cand.is_none() {
                     let next_known = i + 1 < end && is_word(doc, i + 1) && {
-                        match_kb(kb, doc, i + 1, end, &mut buf).is_some() || match_inst(kb, doc, i + 1, end, &mut buf).is_some()
+                        match_kb(cx, i + 1, end).is_some() || match_inst(cx, i + 1, end, &mut buf).is_some()
                     };
                     if !next_known {
-                        cand = rule_org(kb, doc, i, end);
+                        cand = rule_org(cx, i, end);
                     } else {
                         // وكالة السودان للأنباء: head + known name + لل complement
-                        cand = rule_org(kb, doc, i, end).filter(|c| c.last - c.first >= 3 && doc.tokens.norm(c.last - 1).starts_with('ل'));
+                        cand = rule_org(cx, i, end).filter(|c| c.last - c.first >= 3 && doc.tokens.norm(c.last - 1).starts_with('ل'));
                     }
                 }
             }
             if cand.is_none() && !model_tags.is_empty() {
-                cand = model_cand(kb, doc, &model_tags, i, end);
+                cand = model_cand(cx, &model_tags, i, end);
             }
             match cand {
                 Some(c) => {
@@ -586,7 +664,7 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
                         sent_country = Some(co);
                         *country_count.entry(co).or_default() += 1;
                     }
-                    register_short_forms(kb, doc, &c, &mut short);
+                    short.register(kb, doc, &c);
                     i = c.last;
                     out.push(c);
                 }
@@ -600,7 +678,8 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
 /// A settlement name not in the gazetteer: a rare name-like word at `j`
 /// (plus a second word with the article that is not an adjective: عيتا
 /// الشعب), and, after a head naming several places, the next one joined by و.
-fn settlement_names(kb: &Kb, doc: &Doc, j: usize, end: usize, many: bool, buf: &mut String) -> Vec<Cand> {
+fn settlement_names(cx: &Cx, j: usize, end: usize, many: bool) -> Vec<Cand> {
+    let (kb, doc) = (cx.kb, cx.doc);
     let mut out = Vec::new();
     let unknown_name = |k: usize, skip: usize| -> bool {
         if k >= end || !is_word(doc, k) {
@@ -627,7 +706,7 @@ fn settlement_names(kb: &Kb, doc: &Doc, j: usize, end: usize, many: bool, buf: &
             break;
         }
         // a known place keeps its actor (بلدتي المرج وكفرحمام)
-        if let Some((len, sk, a)) = match_kb(kb, doc, k, end, buf) {
+        if let Some((len, sk, a)) = match_kb(cx, k, end) {
             let etype = kb.actors[a].etype;
             let w = strip_to(doc.tokens.norm(k), skip);
             let ordinary = len == 1 && (is_direction(&w) || kb.freq.get(w.as_str()).map(|&c| c >= kb::ORDINARY_WORD_MIN).unwrap_or(false));
@@ -667,7 +746,8 @@ fn settlement_names(kb: &Kb, doc: &Doc, j: usize, end: usize, many: bool, buf: &
 
 /// A place context before token `i`: a place preposition (في، إلى، من، قرب…)
 /// attached or before it, or a place word (مدينة، شمال، محافظة…).
-fn place_context(kb: &Kb, doc: &Doc, i: usize) -> bool {
+fn place_context(cx: &Cx, i: usize) -> bool {
+    let (kb, doc) = (cx.kb, cx.doc);
     let w = doc.tokens.norm(i);
     if w.starts_with('ب') || (w.starts_with('ل') && !w.starts_with("ال")) {
         return true;
@@ -684,6 +764,27 @@ fn place_context(kb: &Kb, doc: &Doc, i: usize) -> bool {
 
 fn is_direction(w: &str) -> bool {
     matches!(w, "جنوب" | "شمال" | "شرق" | "غرب" | "وسط" | "جنوبي" | "شمالي" | "شرقي" | "غربي" | "شمال شرق" | "جنوب شرق" | "شمال غرب" | "جنوب غرب")
+}
+
+/// Short forms of the names seen so far in a document.
+#[derive(Default)]
+struct Short {
+    /// Normalised form → (type, actor).
+    map: HashMap<String, (EntityType, ActorId)>,
+    /// First words of the keys of `map`.
+    first: HashSet<String>,
+}
+
+impl Short {
+    fn register(&mut self, kb: &Kb, doc: &Doc, c: &Cand) {
+        register_short_forms(kb, doc, c, &mut self.map);
+        for k in self.map.keys() {
+            let f = k.split(' ').next().unwrap_or("");
+            if !self.first.contains(f) {
+                self.first.insert(f.to_string());
+            }
+        }
+    }
 }
 
 fn register_short_forms(kb: &Kb, doc: &Doc, c: &Cand, short: &mut HashMap<String, (EntityType, ActorId)>) {
@@ -729,25 +830,27 @@ fn register_short_forms(kb: &Kb, doc: &Doc, c: &Cand, short: &mut HashMap<String
 
 /// Unknown persons: a first name followed by name tokens (جعفر الحسيني), or
 /// a title followed by a name (السفيرة الأميركية آلينا رومانوسكي).
-fn rule_person(kb: &Kb, doc: &Doc, i: usize, end: usize) -> Option<Cand> {
+fn rule_person(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
+    let doc = cx.doc;
     let w = doc.tokens.norm(i);
-    let (skip, first_ok) = proclitic_variants(w)
-        .into_iter()
+    let (skip, first_ok) = cx
+        .vars(i)
+        .iter()
         // only و/ف are stripped before a first name: كريم is not ك + ريم
-        .find(|(sk, v)| {
-            (*sk == 0 || (*sk == 1 && (w.starts_with('و') || w.starts_with('ف'))))
-                && (kb.first_names.contains(v.as_ref() as &str) || (compound_din(doc, i, end) && kb.compound_name_heads.contains(v.as_ref() as &str)))
+        .find(|v| {
+            (v.skip == 0 || (v.skip == 1 && (w.starts_with('و') || w.starts_with('ف'))))
+                && (v.lex.has(lexf::FIRST_NAME) || (v.lex.has(lexf::COMPOUND_NAME_HEAD) && compound_din(doc, i, end)))
         })
-        .map(|(s, _)| (s, true))
+        .map(|v| (v.skip, true))
         .unwrap_or((0, false));
     let start_name = if first_ok {
         Some((i, skip))
-    } else if i > 0 && title_before(kb, doc, i) {
+    } else if i > 0 && title_before(cx, i) {
         // after a title: the name starts here when it is not an ordinary word
         let w = doc.tokens.norm(i);
         let verb_like = w.starts_with("سي") || w.starts_with("ست") || w.starts_with("سن") || w.ends_with("ها") || w.ends_with("هم");
-        let verb_like = verb_like || (w.starts_with(['ي', 'ت', 'ن']) && kb.is_ordinary_word(w));
-        (is_name_token(kb, doc, i) && !kb.common.contains(w) && !verb_like).then_some((i, 0)).filter(|_| !w.starts_with("ال"))
+        let verb_like = verb_like || (w.starts_with(['ي', 'ت', 'ن']) && is_ordinary(&cx.lex[i]));
+        (is_name_token(cx, i) && !cx.lex[i].has(lexf::COMMON) && !verb_like).then_some((i, 0)).filter(|_| !w.starts_with("ال"))
     } else {
         None
     };
@@ -760,14 +863,15 @@ fn rule_person(kb: &Kb, doc: &Doc, i: usize, end: usize) -> Option<Cand> {
         let joiner = matches!(nw, "بن" | "ابن" | "عبد" | "ابو" | "ابي" | "ال" | "بنت");
         let verb_like = nw.starts_with("سي") || nw.starts_with("ست") || nw.starts_with("سن");
         let more = first_ok || last < first + 2 || (last < first + 3 && nw.starts_with("ال"));
-        let verb_like = verb_like || (nw.starts_with(['ي', 'ت', 'ن']) && kb.is_ordinary_word(nw));
+        let nl = &cx.lex[last];
+        let verb_like = verb_like || (nw.starts_with(['ي', 'ت', 'ن']) && is_ordinary(nl));
         let after_joiner = matches!(doc.tokens.norm(last - 1), "بن" | "ابن" | "ال" | "بنت" | "عبد" | "ابو" | "ابي");
         if joiner && last + 1 < end && last < first + 5 {
             joiners += 1;
         }
         // a third word with the article is a family name (…ي) or rare, not a participle (الموقوف)
-        let def_ok = nw.starts_with("ال") && (last == first + 1 || nw.ends_with('ي') || kb.freq.get(nw).map(|&c| c < 20).unwrap_or(true));
-        if joiner || (more && !verb_like && !kb.common.contains(nw) && is_name_token(kb, doc, last) && (kb.first_names.contains(nw) || def_ok || !first_ok || last == first + 1 || after_joiner)) {
+        let def_ok = nw.starts_with("ال") && (last == first + 1 || nw.ends_with('ي') || nl.freq_opt().map(|c| c < 20).unwrap_or(true));
+        if joiner || (more && !verb_like && !nl.has(lexf::COMMON) && is_name_token(cx, last) && (nl.has(lexf::FIRST_NAME) || def_ok || !first_ok || last == first + 1 || after_joiner)) {
             last += 1;
         } else {
             break;
@@ -805,45 +909,51 @@ fn strip_to(w: &str, skip: usize) -> String {
     rest
 }
 
+/// `Kb::is_ordinary_word` from a word's table entry.
+fn is_ordinary(l: &Lex) -> bool {
+    l.freq_opt().map(|c| c >= kb::ORDINARY_WORD_MIN).unwrap_or(false) && !l.has(lexf::FIRST_NAME | lexf::TOKEN_TYPES)
+}
+
 /// A title right before token `i`, possibly followed by a portfolio and a
 /// nationality adjective (وزير الخارجية اليمني شائع الزنداني).
-fn title_before(kb: &Kb, doc: &Doc, i: usize) -> bool {
+fn title_before(cx: &Cx, i: usize) -> bool {
     let mut j = i;
     for _ in 0..3 {
         if j == 0 {
             return false;
         }
         j -= 1;
-        if is_title(kb, doc, j) {
+        if is_title(cx, j) {
             return true;
         }
-        let w = doc.tokens.norm(j);
-        if !is_word(doc, j) || !(w.starts_with("ال") || kb.demonyms.contains_key(w)) {
+        let w = cx.norm(j);
+        if !is_word(cx.doc, j) || !(w.starts_with("ال") || cx.lex[j].has(lexf::DEMONYM)) {
             return false;
         }
     }
     false
 }
 
-fn is_title(kb: &Kb, doc: &Doc, j: usize) -> bool {
-    is_word(doc, j) && proclitic_variants(doc.tokens.norm(j)).iter().any(|(_, v)| kb.titles.contains(v.as_ref() as &str))
+fn is_title(cx: &Cx, j: usize) -> bool {
+    is_word(cx.doc, j) && cx.vars(j).iter().any(|v| v.lex.has(lexf::TITLE))
 }
 
 /// Unknown organisations: a head in construct state followed by a name
 /// (جماعة أنصار الله، منظمة العفو الدولية).
-fn rule_org(kb: &Kb, doc: &Doc, i: usize, end: usize) -> Option<Cand> {
-    let (skip, _) = proclitic_variants(doc.tokens.norm(i)).into_iter().find(|(_, v)| kb.org_heads.contains(v.as_ref() as &str))?;
+fn rule_org(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
+    let doc = cx.doc;
+    let skip = cx.vars(i).iter().find(|v| v.lex.has(lexf::ORG_HEAD))?.skip;
     if i + 1 < end && is_word(doc, i + 1) {
         let w = doc.tokens.norm(i + 1);
         // an indefinite adjective (منظمة إرهابية) or a common noun (حركة العبور) is no name
-        if kb.common.contains(w) || (!w.starts_with("ال") && (w.ends_with("يه") || w.ends_with("يا"))) {
+        if cx.lex[i + 1].has(lexf::COMMON) || (!w.starts_with("ال") && (w.ends_with("يه") || w.ends_with("يا"))) {
             return None;
         }
     }
     let mut last = i + 1;
     while last < end && last < i + 4 && is_word(doc, last) {
         let w = doc.tokens.norm(last);
-        if kb.stopwords.contains(w) || kb.titles.contains(w) || kb.sector_words.contains_key(w) || kb.demonyms.contains_key(w) {
+        if cx.lex[last].has(lexf::STOPWORD | lexf::TITLE | lexf::SECTOR_WORD | lexf::DEMONYM) {
             break;
         }
         if last > i + 1 && !w.starts_with("ال") {
@@ -855,21 +965,20 @@ fn rule_org(kb: &Kb, doc: &Doc, i: usize, end: usize) -> Option<Cand> {
         return None;
     }
     // a complement with ل belongs to the name (وكالة السودان للأنباء)
-    last += org_complement_len(kb, doc, last, end);
+    last += org_complement_len(cx, last, end);
     // a following KB name inside: let the KB entity stand alone unless the head is part of a known name
     let name = (i..last).map(|j| if j == i { strip_to(doc.tokens.norm(j), skip) } else { doc.tokens.norm(j).to_string() }).collect::<Vec<_>>().join(" ");
     Some(Cand { first: i, last, skip, etype: EntityType::ORG, actor: ActorId::Local(name), source: "rule" })
 }
 
 /// A frequent word that the clitic segmenter splits a proclitic (و ف ب ل ك س) off.
-fn has_proclitic(kb: &Kb, doc: &Doc, j: usize) -> bool {
-    let w = doc.tokens.norm(j);
-    if !kb.frequent_clitic_like.contains(w) {
+fn has_proclitic(cx: &Cx, j: usize) -> bool {
+    if !cx.lex[j].has(lexf::FREQUENT_CLITIC_LIKE) {
         return false;
     }
     // a proclitic before the article: للصحافيين، بالقرب (كوسبي is no ك + وسبي)
-    let seg = marsad_text::segment_word(doc.tokens.text(doc.text(), j));
-    seg.segments.iter().any(|s| s.kind == marsad_text::SegmentKind::Proclitic) && seg.segments.iter().any(|s| s.kind == marsad_text::SegmentKind::Article)
+    let s = cx.seg_info(j);
+    s & 0x0f > 0 && s & 0x10 != 0
 }
 
 /// "للشغل، للأنباء": a لل complement that may close an organisation name.
@@ -879,7 +988,8 @@ fn is_org_complement(kb: &Kb, w: &str) -> bool {
 
 /// Tokens of an organisation-name complement at `j`: "للشغل" (1), or a ل +
 /// construct noun with its genitive "لنقابات العمال، لحقوق الإنسان" (2); 0 if none.
-fn org_complement_len(kb: &Kb, doc: &Doc, j: usize, end: usize) -> usize {
+fn org_complement_len(cx: &Cx, j: usize, end: usize) -> usize {
+    let (kb, doc) = (cx.kb, cx.doc);
     if j >= end || !is_word(doc, j) {
         return 0;
     }
@@ -893,7 +1003,7 @@ fn org_complement_len(kb: &Kb, doc: &Doc, j: usize, end: usize) -> usize {
         let split = seg.segments.first().map(|s| s.kind == marsad_text::SegmentKind::Proclitic && s.form == "ل").unwrap_or(false);
         // "لتنظيم الدولة" opens another organisation's name
         let head_of_other = seg.stem().map(|st| kb.org_heads.contains(normalize_form(&st.form).as_str())).unwrap_or(false);
-        if split && !head_of_other && g.starts_with("ال") && g.chars().count() >= 4 && !kb.stopwords.contains(g) && kb.demonym(g).is_none() {
+        if split && !head_of_other && g.starts_with("ال") && g.chars().count() >= 4 && !cx.lex[j + 1].has(lexf::STOPWORD) && cx.demonym(j + 1).is_none() {
             return 2;
         }
     }
@@ -907,29 +1017,28 @@ fn normalize_form(f: &str) -> String {
 /// A definite organisation head with an article-adjective chain that names a
 /// country or ends in a لل complement: الاتحاد العام التونسي للشغل،
 /// الرابطة التونسية للدفاع، المجلس الانتقالي الجنوبي.
-fn rule_org_definite(kb: &Kb, doc: &Doc, i: usize, end: usize) -> Option<Cand> {
-    let w = doc.tokens.norm(i);
-    let skip = if kb.org_heads_definite.contains(w) {
+fn rule_org_definite(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
+    let doc = cx.doc;
+    let skip = if cx.lex[i].has(lexf::ORG_HEAD_DEFINITE) {
         0
     } else {
-        proclitic_variants(w)
-            .into_iter()
-            .find(|(sk, v)| *sk > 0 && kb.org_heads_definite.contains(v.as_ref() as &str))
-            .filter(|(sk, _)| strip_allowed(kb, doc, i, *sk))?
-            .0
+        let v = cx.vars(i).iter().find(|v| v.skip > 0 && v.lex.has(lexf::ORG_HEAD_DEFINITE))?;
+        if !strip_allowed(cx, i, v.skip) {
+            return None;
+        }
+        v.skip
     };
     let mut last = i + 1;
     let mut country = false;
     while last < end && last < i + 4 && is_word(doc, last) {
         let w = doc.tokens.norm(last);
         // (stopword adjectives such as العام belong to such names)
-        if !w.starts_with("ال") || kb.titles.contains(w) || kb.org_heads_definite.contains(w) {
+        if !w.starts_with("ال") || cx.lex[last].has(lexf::TITLE | lexf::ORG_HEAD_DEFINITE) {
             break;
         }
-        let mut b = String::new();
-        if kb.demonym(w).is_some() {
+        if cx.demonym(last).is_some() {
             country = true;
-        } else if match_kb(kb, doc, last, end, &mut b).is_some() {
+        } else if match_kb(cx, last, end).is_some() {
             break;
         }
         last += 1;
@@ -938,11 +1047,10 @@ fn rule_org_definite(kb: &Kb, doc: &Doc, i: usize, end: usize) -> Option<Cand> {
         return None;
     }
     // a known name (الاتحاد الأوروبي) is not extended by a complement
-    let mut b = String::new();
-    if match_kb(kb, doc, i, end, &mut b).map(|m| m.0 >= last - i).unwrap_or(false) {
+    if match_kb(cx, i, end).map(|m| m.0 >= last - i).unwrap_or(false) {
         return None;
     }
-    let clen = org_complement_len(kb, doc, last, end);
+    let clen = org_complement_len(cx, last, end);
     let complement = clen > 0;
     last += clen;
     if !(country || complement) {
@@ -953,35 +1061,34 @@ fn rule_org_definite(kb: &Kb, doc: &Doc, i: usize, end: usize) -> Option<Cand> {
 }
 
 /// A mention proposed by the statistical tagger starting at token `i`.
-fn model_cand(kb: &Kb, doc: &Doc, tags: &[tagger::Tag], i: usize, end: usize) -> Option<Cand> {
+fn model_cand(cx: &Cx, tags: &[tagger::Tag], i: usize, end: usize) -> Option<Cand> {
+    let (kb, doc) = (cx.kb, cx.doc);
     let t = tags.get(i)?;
     let etype = t.begin_type()?;
     // the tagger's span is kept only over name-like tokens
-    if !is_name_token(kb, doc, i) {
+    if !is_name_token(cx, i) {
         return None;
     }
     let mut last = i + 1;
     while last < end && tags.get(last).map(|x| x.inside_of(etype)).unwrap_or(false) && is_word(doc, last) {
-        let w = doc.tokens.norm(last);
-        if kb.stopwords.contains(w) || kb.demonyms.contains_key(w) || kb.sector_words.contains_key(w) {
+        if cx.lex[last].has(lexf::STOPWORD | lexf::DEMONYM | lexf::SECTOR_WORD) {
             break;
         }
-        let mut b = String::new();
-        if match_kb(kb, doc, last, end, &mut b).is_some() {
+        if match_kb(cx, last, end).is_some() {
             break;
         }
         // a first name after an organisation word starts a person (الرابطة بسام الطريفي)
-        if etype != EntityType::PER && kb.first_names.contains(w) {
+        if etype != EntityType::PER && cx.lex[last].has(lexf::FIRST_NAME) {
             break;
         }
         last += 1;
     }
     // a word with a proclitic is not the end of a name (جوزيب بوريل للصحافيين)
-    while last > i + 1 && has_proclitic(kb, doc, last - 1) {
+    while last > i + 1 && has_proclitic(cx, last - 1) {
         last -= 1;
     }
     // the tagger is not trusted on lone function words or nationality adjectives
-    if (i..last).all(|j| !is_name_token(kb, doc, j) && kb.lookup(doc.tokens.norm(j)).is_none()) {
+    if (i..last).all(|j| !is_name_token(cx, j) && kb.lookup(doc.tokens.norm(j)).is_none()) {
         return None;
     }
     // a first name opens a person's name whatever type the tagger guessed

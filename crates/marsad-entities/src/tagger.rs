@@ -7,7 +7,7 @@
 //! table of small weights, and inference costs one hash look-up per feature
 //! (about 20 per token), which keeps the layer within the throughput budget.
 
-use crate::kb::kb;
+use crate::kb::{kb, lexf, Kb, Lex};
 use marsad_doc::{Doc, EntityType};
 use marsad_text::TokenKind;
 use crate::kb::HashMap;
@@ -163,6 +163,32 @@ fn feat(template: u8, parts: &[&str]) -> u64 {
 pub struct Word<'a> {
     pub norm: &'a str,
     pub kind: TokenKind,
+    /// What the word tables know about `norm` and about its stem.
+    pub lex: Lex,
+    pub stem_lex: Lex,
+}
+
+impl<'a> Word<'a> {
+    pub fn new(norm: &'a str, kind: TokenKind) -> Self {
+        let kb = kb();
+        Self::with_lex(kb, norm, kind, kb.lex(norm))
+    }
+    /// With the table entry of `norm` already looked up.
+    pub fn with_lex(kb: &Kb, norm: &'a str, kind: TokenKind, lex: Lex) -> Self {
+        let st = stem(norm);
+        let stem_lex = if st.len() == norm.len() { lex } else { kb.lex(st) };
+        Word { norm, kind, lex, stem_lex }
+    }
+}
+
+/// `token_types` of a word, else of its stem.
+fn token_types(w: Option<&Word>) -> u8 {
+    match w {
+        None => 0,
+        Some(w) if w.lex.has(lexf::TOKEN_TYPES) => w.lex.token_types,
+        Some(w) if w.stem_lex.has(lexf::TOKEN_TYPES) => w.stem_lex.token_types,
+        Some(_) => 0,
+    }
 }
 
 fn shape(w: &Word) -> &'static str {
@@ -208,7 +234,14 @@ fn suffix(w: &str, n: usize) -> &str {
 /// Observation features of word `i` (not depending on previous tags).
 pub fn features(words: &[Word], i: usize, out: &mut Vec<u64>) {
     out.clear();
-    let kb = kb();
+    let word = |k: isize| -> Option<&Word> {
+        let j = i as isize + k;
+        if j < 0 || j as usize >= words.len() {
+            None
+        } else {
+            Some(&words[j as usize])
+        }
+    };
     let get = |k: isize| -> &str {
         let j = i as isize + k;
         if j < 0 || j as usize >= words.len() {
@@ -235,31 +268,27 @@ pub fn features(words: &[Word], i: usize, out: &mut Vec<u64>) {
     out.push(feat(13, &[shape(&words[i])]));
     out.push(feat(14, &[stem(get(-1))]));
     out.push(feat(15, &[stem(get(1))]));
-    let mut g = String::with_capacity(8);
-    if kb.first_names.contains(st) || kb.first_names.contains(w) {
-        g.push('F');
-    }
-    if kb.titles.contains(get(-1)) || kb.titles.contains(stem(get(-1))) {
-        g.push('T');
-    }
-    if kb.first_tokens.contains(w) || kb.first_tokens.contains(st) {
-        g.push('K');
-    }
-    if kb.demonyms.contains_key(w) {
-        g.push('D');
-    }
-    if kb.stopwords.contains(w) {
-        g.push('S');
-    }
-    if kb.org_heads.contains(get(-1)) {
-        g.push('H');
-    }
-    let tt = |x: &str| -> u8 { kb.token_types.get(x).or_else(|| kb.token_types.get(stem(x))).copied().unwrap_or(0) };
-    let (t0, tp, tn) = (tt(w), tt(get(-1)), tt(get(1)));
+    let mut gb = [0u8; 6];
+    let mut gn = 0;
+    let (me, prev) = (&words[i], word(-1));
+    let mut flag = |on: bool, c: u8| {
+        if on {
+            gb[gn] = c;
+            gn += 1;
+        }
+    };
+    flag(me.stem_lex.has(lexf::FIRST_NAME) || me.lex.has(lexf::FIRST_NAME), b'F');
+    flag(prev.map(|p| p.lex.has(lexf::TITLE) || p.stem_lex.has(lexf::TITLE)).unwrap_or(false), b'T');
+    flag(me.lex.has(lexf::FIRST_TOKEN) || me.stem_lex.has(lexf::FIRST_TOKEN), b'K');
+    flag(me.lex.has(lexf::DEMONYM), b'D');
+    flag(me.lex.has(lexf::STOPWORD), b'S');
+    flag(prev.map(|p| p.lex.has(lexf::ORG_HEAD)).unwrap_or(false), b'H');
+    let g = std::str::from_utf8(&gb[..gn]).unwrap_or("");
+    let (t0, tp, tn) = (token_types(Some(me)), token_types(prev), token_types(word(1)));
     out.push(feat(18, &[std::str::from_utf8(&[b'a' + t0]).unwrap_or("")]));
     out.push(feat(19, &[std::str::from_utf8(&[b'a' + tp, b'a' + t0, b'a' + tn]).unwrap_or("")]));
-    out.push(feat(16, &[&g]));
-    out.push(feat(17, &[&g, suffix(w, 2)]));
+    out.push(feat(16, &[g]));
+    out.push(feat(17, &[g, suffix(w, 2)]));
 }
 
 /// Features that depend on the previous two tags.
@@ -278,12 +307,11 @@ pub fn tag_words(m: &Model, words: &[Word], tags: &mut Vec<Tag>) {
     let mut fs = Vec::with_capacity(32);
     let mut sc = [0f32; NT];
     let (mut p1, mut p2) = (Tag::O, Tag::O);
-    let kb = kb();
     let skip_common = SKIP_COMMON.load(std::sync::atomic::Ordering::Relaxed);
     for i in 0..words.len() {
         // punctuation and function words outside a name: O without scoring
         let w = &words[i];
-        if w.kind != TokenKind::Word && w.kind != TokenKind::Latin || (p1 == Tag::O && (kb.stopwords.contains(w.norm) || (skip_common && kb.common.contains(w.norm)))) {
+        if w.kind != TokenKind::Word && w.kind != TokenKind::Latin || (p1 == Tag::O && (w.lex.has(lexf::STOPWORD) || (skip_common && w.lex.has(lexf::COMMON)))) {
             tags.push(Tag::O);
             p2 = p1;
             p1 = Tag::O;
@@ -307,14 +335,22 @@ pub fn tag_words(m: &Model, words: &[Word], tags: &mut Vec<Tag>) {
 
 /// Tags for every token of the document (empty when no model is embedded).
 pub fn tag_doc(doc: &Doc) -> Vec<Tag> {
+    let kb = kb();
+    let lex: Vec<Lex> = (0..doc.tokens.len()).map(|i| kb.lex(doc.tokens.norm(i))).collect();
+    tag_doc_with(doc, &lex)
+}
+
+/// [`tag_doc`] with every token's table entry already looked up.
+pub fn tag_doc_with(doc: &Doc, lex: &[Lex]) -> Vec<Tag> {
     let Some(m) = model() else { return Vec::new() };
+    let kb = kb();
     let mut tags = Vec::with_capacity(doc.tokens.len());
     let mut words = Vec::new();
     for s in &doc.sentences {
         let r = doc.tokens.index_at(s.start)..doc.tokens.index_at(s.end);
         words.clear();
         for i in r.clone() {
-            words.push(Word { norm: doc.tokens.norm(i), kind: doc.tokens[i].kind });
+            words.push(Word::with_lex(kb, doc.tokens.norm(i), doc.tokens[i].kind, lex[i]));
         }
         while tags.len() < r.start {
             tags.push(Tag::O);
