@@ -468,7 +468,7 @@ impl Ctx {
             // an unseen word: a seen remainder is the best reading there is
             return rest_est >= UNSEEN_MIN_REST;
         }
-        rest_est >= MIN_REST_FREQ && rest_est * ratio >= whole
+        rest_est >= MIN_REST_FREQ.min(whole.max(1.0)) && rest_est * ratio >= whole
     }
 
     /// Whether `w` (or its stem before a pronoun: ولادته → ولادة) is seen
@@ -746,6 +746,18 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
             if cx.accept(whole, cx.stem_freq(stem), r) {
                 end = n - el;
                 break;
+            }
+        }
+        // An unseen word ending in a third-person pronoun after a stem of three
+        // letters or more is read as stem + pronoun (يعاونه، عثورهم): the pronoun
+        // is the likeliest reading of a rare form (not after ي/ا/و: أندريه).
+        if end == n && whole <= 0.0 {
+            for e in ["هما", "هم", "ها", "ه"] {
+                let el = e.chars().count();
+                if here.ends_with(e) && n - i >= el + 3 && !(e == "ه" && matches!(w.chars[n - 2], 'ي' | 'ا' | 'و')) {
+                    end = n - el;
+                    break;
+                }
             }
         }
         // First-person ي after a feminine noun: حياتي = حياة + ي.
