@@ -256,6 +256,12 @@ fn is_kana(norm: &str) -> bool {
     matches!(n, "كان" | "كانت" | "كانوا" | "كانا" | "كانتا")
 }
 
+/// Copulas and verbs of becoming after which a participle is a predicate (كان متوقعا، بات مؤكدا).
+fn is_kana_like(norm: &str) -> bool {
+    let n = norm.strip_prefix('و').unwrap_or(norm);
+    is_kana(n) || matches!(n, "يكون" | "تكون" | "يكونوا" | "بات" | "باتت" | "اصبح" | "اصبحت" | "ليس" | "ليست" | "ظل" | "ظلت" | "صار" | "صارت")
+}
+
 /// Words for "to the press" after which a phrase never names the speaker.
 fn is_press_recipient(norm: &str) -> bool {
     matches!(norm, "للصحافه" | "للصحفيين" | "للصحافيين" | "للمراسلين" | "للصحف" | "للاعلام")
@@ -484,7 +490,10 @@ impl QuoteAnnotator {
             None => false,
             Some((_, c)) => {
                 let norm = v.norm(i);
-                c.class == CueClass::Participle
+                // a participle as a predicate ("الهجوم كان متوقعا") does not open a clause: it needs a
+                // comma, a closing quotation mark or a conjunction before it
+                let opens = i > 0 && (v.is_comma(i - 1) || v.kind(i - 1) == TokenKind::Quote || !v.is_word(i - 1) && !v.is_final_punct(i - 1)) || i > 0 && v.is_word(i - 1) && self.stops.contains(v.norm(i - 1));
+                c.class == CueClass::Participle && (opens || !is_kana_like(v.norm(i.saturating_sub(1))))
                     || norm.starts_with('و') && !self.single.contains_key(norm)
                     || norm.starts_with('ف') && !self.single.contains_key(norm)
                     || (i > 0 && v.is_comma(i - 1))

@@ -594,3 +594,14 @@ fn in_response_to_a_question_is_no_speaker() {
     assert_eq!(d.quotes.len(), 2);
     assert_eq!(speaker(&d.quotes[1]), "الوزير");
 }
+
+#[test]
+fn participle_as_a_predicate_does_not_end_the_content() {
+    let d = run("وقال مسؤول أمني إن الهجوم كان متوقعا منذ أيام.");
+    assert_eq!(d.quotes.len(), 1);
+    assert_eq!(d.quotes[0].content.text, "الهجوم كان متوقعا منذ أيام");
+    // after a comma it opens a new clause
+    let d = run("وقال مسؤول أمني إن الهجوم فشل، متوقعا أن تتكرر المحاولة.");
+    assert_eq!(d.quotes.len(), 2);
+    assert_eq!(d.quotes[0].content.text, "الهجوم فشل");
+}
