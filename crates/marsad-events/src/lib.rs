@@ -392,7 +392,10 @@ impl EventAnnotator {
             }
         }
         // "الجانبان": resolved to the parties named before once all events are found
-        if self.cue_loose(doc, i, Cue::Dual) {
+        // (not "الحكومتين العراقيه والاميركيه", where the parties are named)
+        if self.cue_loose(doc, i, Cue::Dual)
+            && !(i + 1 < end && (ctx.ent_at[i + 1] > 0 || self.lex_actor_at(doc, i + 1, end).is_some_and(|m| m.kind != ActorKind::Place)))
+        {
             return Some(Arg {
                 first: i,
                 last: i + 1,
@@ -527,6 +530,9 @@ impl EventAnnotator {
                                     a.country = a.country.or(m.country);
                                     a.actor = a.actor.or(m.actor);
                                     a.last = m.last;
+                                    if a.actor.is_some() || a.country.is_some() {
+                                        a.kind = ActorKind::Name;
+                                    }
                                 }
                                 None => a.last = (j + 2).min(end),
                             }
@@ -1218,7 +1224,10 @@ impl EventAnnotator {
                     let mut j = last;
                     while j < end
                         && j < last + 4
-                        && (doc.tokens[j].kind == TokenKind::Quote || self.is_quant(doc, ctx, j))
+                        && (doc.tokens[j].kind == TokenKind::Quote
+                            || self.is_quant(doc, ctx, j)
+                            // "مئات من انصار …"
+                            || (j > last && doc.tokens.norm(j) == "من" && self.is_quant(doc, ctx, j - 1)))
                     {
                         j += 1;
                     }
@@ -1833,6 +1842,12 @@ impl EventAnnotator {
             if src.first >= p && src.first <= p + 1 {
                 p = src.last;
             }
+            // "المجموعه الاقتصاديه … (ايكواس) بقرار …": skip the acronym
+            if p < sent_end && doc.tokens.norm(p) == "(" {
+                if let Some(close) = (p + 1..sent_end.min(p + 5)).find(|&q| doc.tokens.norm(q) == ")") {
+                    p = close + 1;
+                }
+            }
             // the earlier event whose author is meant, of a type (None = any statement)
             let mut want: Option<Option<&'static str>> = None;
             let mut noun_at = None;
@@ -1881,7 +1896,7 @@ impl EventAnnotator {
                 !drop[m]
                     && want.is_none_or(|w| w == mt)
                     && noun_at != Some(cands[m].first)
-                    && cands[m].source.as_ref().is_some_and(|a| !same(a) && a.kind != ActorKind::Head)
+                    && cands[m].source.as_ref().is_some_and(|a| !same(a) && (a.kind != ActorKind::Head || a.last >= a.first + 3))
             };
             // the event named with the same word ("شنت … غارات" for "الغارات") first
             let noun = noun_at.map(|q| strip_article(doc.tokens.norm(q).strip_prefix('و').unwrap_or(doc.tokens.norm(q))));
