@@ -557,6 +557,19 @@ impl QuoteAnnotator {
                 break;
             }
             let n = v.norm(k);
+            // "الفصائل التي تعرف باسم «المقاومة الإسلامية»": the relative clause names the speaker
+            if k > from && matches!(n, "التي" | "الذي" | "الذين") && k + 3 < end && v.is_word(k + 1) && matches!(v.norm(k + 1), "تعرف" | "يعرف" | "يعرفون" | "تسمي" | "يسمي") {
+                let mut j = k + 2;
+                if v.is_word(j) && matches!(v.norm(j), "باسم" | "ب") {
+                    j += 1;
+                }
+                if let Some(close) = (j < end && v.kind(j) == TokenKind::Quote).then(|| v.open_pair(j)).flatten() {
+                    if (1..=SHORT_QUOTE_WORDS + 2).contains(&v.words_between(j + 1, close)) && close < end {
+                        k = close + 1;
+                        break;
+                    }
+                }
+            }
             if k > from && k + 1 < end && self.veil.contains(n) && v.is_word(k + 1) && self.disclose.contains(v.norm(k + 1)) {
                 // "مسؤول طلب عدم ذكر اسمه": the anonymity clause belongs to the phrase (its verbs are no cues)
                 let mut j = k + 2;

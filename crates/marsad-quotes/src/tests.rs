@@ -605,3 +605,10 @@ fn participle_as_a_predicate_does_not_end_the_content() {
     assert_eq!(d.quotes.len(), 2);
     assert_eq!(d.quotes[0].content.text, "الهجوم فشل");
 }
+
+#[test]
+fn relative_clause_naming_the_speaker_belongs_to_it() {
+    let d = run("وذكرت الفصائل التي تعرف باسم \"جبهة التحرير\"، في بيان أن الهجوم استهدف قاعدة عسكرية.");
+    assert_eq!(d.quotes.len(), 1);
+    assert_eq!(speaker(&d.quotes[0]), "الفصائل التي تعرف باسم \"جبهة التحرير\"");
+}
