@@ -127,6 +127,8 @@ struct Lexicon {
     freq: FastMap<u32>,
     /// Words never split (stems that start or end with clitic-like letters).
     protected: FastSet,
+    /// Names kept whole (برايس، هيلينا), as whole words only (see `data/text/clitic_names.txt`).
+    names: FastSet,
     /// Host word + pronoun → (host length in chars) for short function words (منه، لها).
     host_forms: FastMap<usize>,
     /// Total frequency of the words starting with each 3- and 4-letter beginning:
@@ -152,7 +154,8 @@ fn lexicon() -> &'static Lexicon {
                 }
             }
         }
-        let protected = data_lines(PROTECTED_DATA).chain(data_lines(NAMES_DATA)).map(normalize_str).collect();
+        let protected = data_lines(PROTECTED_DATA).map(normalize_str).collect();
+        let names = data_lines(NAMES_DATA).map(normalize_str).collect();
         let mut host_forms = FastMap::default();
         for line in data_lines(HOSTS_DATA) {
             let mut cols = line.split('\t');
@@ -175,7 +178,7 @@ fn lexicon() -> &'static Lexicon {
         let mut fixed_first: Vec<char> = fixed.keys().filter_map(|k| k.chars().next()).collect();
         fixed_first.sort_unstable();
         fixed_first.dedup();
-        Lexicon { freq, protected, host_forms, prefix_freq: OnceLock::new(), fixed, fixed_first }
+        Lexicon { freq, protected, names, host_forms, prefix_freq: OnceLock::new(), fixed, fixed_first }
     })
 }
 
@@ -187,7 +190,17 @@ impl Lexicon {
     fn fc(&self, a: &str, b: &str) -> f64 {
         with_concat(a, b, |x| self.f(x))
     }
+    /// A listed stem or a name: never split.
     fn is_protected(&self, w: &str) -> bool {
+        if w.contains('ة') {
+            let k = w.replace('ة', "ه");
+            self.protected.contains(&k) || self.names.contains(&k)
+        } else {
+            self.protected.contains(w) || self.names.contains(w)
+        }
+    }
+    /// A listed stem (not a name): kept whole before a pronoun or an agreement ending too.
+    fn is_listed(&self, w: &str) -> bool {
         if w.contains('ة') {
             self.protected.contains(&w.replace('ة', "ه"))
         } else {
@@ -219,11 +232,11 @@ impl Lexicon {
     /// A protected word, possibly followed by a pronoun (بيانه، التزامهم).
     fn is_protected_stem(&self, w: &str) -> bool {
         self.is_protected(w)
-            || VERB_SUFFIXES.iter().any(|e| w.strip_suffix(e).is_some_and(|stem| stem.chars().count() >= 3 && self.is_protected(stem)))
+            || VERB_SUFFIXES.iter().any(|e| w.strip_suffix(e).is_some_and(|stem| stem.chars().count() >= 3 && self.is_listed(stem)))
             || ENCLITICS.iter().any(|(e, _)| {
                 w.strip_suffix(e).is_some_and(|stem| {
                     stem.chars().count() >= 2
-                        && (self.is_protected(stem) || stem.strip_suffix('ت').is_some_and(|b| with_concat(b, "ه", |x| self.is_protected(x))))
+                        && (self.is_listed(stem) || stem.strip_suffix('ت').is_some_and(|b| with_concat(b, "ه", |x| self.is_listed(x))))
                 })
             })
     }
