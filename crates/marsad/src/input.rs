@@ -247,6 +247,14 @@ mod tests {
     }
 
     #[test]
+    fn an_article_body_with_text_is_kept_inside_a_furniture_named_wrapper() {
+        // Blogger: each post sits in a "date-outer" div; the blog's name is the <h1>.
+        let body = format!("<h1 class=\"title\">مدونة الأخبار</h1><div class=\"date-outer\"><h2 class=\"date-header\">الخميس</h2><div class=\"post\"><h3 class=\"post-title\"><a href=\"/p\">وزير الخارجية: المحادثات مستمرة</a></h3><div class=\"post-body entry-content\"><div>{P1}</div><div>{P2}</div></div></div></div><div class=\"date-outer\"><div class=\"sidebar-snippet entry-content\">مقتطف قصير من تدوينة أخرى.</div></div>");
+        let (text, _) = html_to_text(&page("", &body));
+        assert_eq!(text, format!("وزير الخارجية: المحادثات مستمرة\n\n{P1}\n\n{P2}"));
+    }
+
+    #[test]
     fn paragraphs_written_as_divs_are_all_kept() {
         // A short article whose paragraphs are <div>s of unequal length.
         let body = format!("<div class=\"menu\"><a href=\"/\">الرئيسية</a></div><div class=\"w\"><div>{P1} {P3}</div><div>{P2}</div></div><div class=\"f\">حقوق النشر محفوظة 2024</div>");

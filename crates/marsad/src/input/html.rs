@@ -791,12 +791,6 @@ fn extract(p: &Parser) -> String {
     for i in (1..n).rev() {
         let pi = par(i);
         end[pi] = end[pi].max(end[i]);
-        if nodes[i].props & H1 != 0 || nodes[i].flags & ARTICLE_BODY != 0 {
-            protect[i] = true;
-        }
-        if protect[i] {
-            protect[pi] = true;
-        }
         if nodes[i].flags & HAS_IMG != 0 {
             has_img[i] = true;
         }
@@ -810,28 +804,65 @@ fn extract(p: &Parser) -> String {
     // Paragraph-like: a p/h/li, or a block element holding no other block
     // (sites that write paragraphs as <div>s).
     let para_like = |i: usize| i != 0 && (nodes[i].props & PARA != 0 || (!block_child[i] && nodes[i].props & (CELL | LIST | ARTICLE) == 0));
+    // Never text: hidden, raw, skipped, figures.
+    let mut hard = vec![false; n];
+    for i in 1..n {
+        let nd = &nodes[i];
+        hard[i] = hard[par(i)] || nd.flags & HIDDEN != 0 || nd.props & (SKIP | FIGURE | RAW) != 0;
+    }
+    let html = p.html.as_bytes();
+    let piece_counts: Vec<(u32, u32)> = p
+        .pieces
+        .iter()
+        .map(|pc| if hard[pc.node as usize] { (0, 0) } else { count(&html[pc.start as usize..pc.end as usize]) })
+        .collect();
+    // Real text under each element, furniture names ignored: an article-body
+    // element with real text is never furniture, whatever its wrappers say
+    // (Blogger wraps each post in a "date-outer" div).
+    let mut raw_good = vec![0u32; n];
+    for b in &p.blocks {
+        let (mut chars, mut link) = (0u32, 0u32);
+        for (k, pc) in p.pieces[b.p0 as usize..b.p1 as usize].iter().enumerate() {
+            let c = piece_counts[b.p0 as usize + k].0;
+            chars += c;
+            if pc.link {
+                link += c;
+            }
+        }
+        if chars >= 40 && link * 3 < chars {
+            raw_good[b.owner as usize] += chars;
+        }
+    }
+    for i in (1..n).rev() {
+        raw_good[par(i)] += raw_good[i];
+    }
+    for i in (1..n).rev() {
+        let nd = &nodes[i];
+        if nd.props & H1 != 0 || nd.flags & ARTICLE_BODY != 0 || (nd.flags & POSITIVE != 0 && raw_good[i] >= 100) {
+            protect[i] = true;
+        }
+        if protect[i] {
+            protect[par(i)] = true;
+        }
+    }
     let mut excl = vec![false; n];
     for i in 1..n {
         let nd = &nodes[i];
-        excl[i] = excl[par(i)]
-            || nd.flags & HIDDEN != 0
-            || nd.props & (SKIP | FIGURE | RAW) != 0
-            || (nd.flags & (MARKED | FURNITURE) != 0 && !protect[i]);
+        excl[i] = excl[par(i)] || hard[i] || (nd.flags & (MARKED | FURNITURE) != 0 && !protect[i]);
     }
     // Block statistics.
-    let html = p.html.as_bytes();
     let stats: Vec<Stat> = p
         .blocks
         .iter()
         .map(|b| {
             let mut s = Stat::default();
-            for pc in &p.pieces[b.p0 as usize..b.p1 as usize] {
+            for (k, pc) in p.pieces[b.p0 as usize..b.p1 as usize].iter().enumerate() {
                 if excl[pc.node as usize] {
                     continue;
                 }
-                let (c, k) = count(&html[pc.start as usize..pc.end as usize]);
+                let (c, m) = piece_counts[b.p0 as usize + k];
                 s.chars += c;
-                s.commas += k;
+                s.commas += m;
                 if pc.link {
                     s.link += c;
                 }
@@ -1131,14 +1162,16 @@ fn find_headline(p: &Parser, excl: &[bool], end: &[u32], stats: &[Stat]) -> Opti
     // The title that names the article alone (og:title has no site name).
     let primary_len = p.og_title.as_deref().or(p.page_title.as_deref()).map_or(0, |t| fold(t).split_whitespace().count()).max(1) as f32;
     let mut best: Option<(f32, String, Vec<usize>)> = None;
-    for level in [H1, HEADING] {
+    // Every heading competes: an <h1> is preferred, but a blog's <h1> with
+    // its name loses to the <h3> post title that covers the page title.
+    {
         let mut seen = 0;
         for (i, nd) in p.nodes.iter().enumerate() {
-            if nd.props & level == 0 || excl[i] || (level == HEADING && nd.props & H1 != 0) {
+            if nd.props & HEADING == 0 || excl[i] {
                 continue;
             }
             seen += 1;
-            if seen > 16 {
+            if seen > 64 {
                 break;
             }
             let bis: Vec<usize> = p
@@ -1172,23 +1205,20 @@ fn find_headline(p: &Parser, excl: &[bool], end: &[u32], stats: &[Stat]) -> Opti
             let overlap = matched / words.len() as f32;
             let coverage = (matched / primary_len).min(1.0);
             let linked = link * 2 > chars;
-            let score = if level == H1 {
+            let score = if nd.props & H1 != 0 {
                 if linked && overlap < 0.5 {
                     continue;
                 }
-                overlap + coverage + 0.01
+                overlap + coverage + 0.3
             } else {
                 if overlap < 0.6 || words.len() < 3 {
                     continue;
                 }
-                overlap
+                overlap + coverage
             };
             if best.as_ref().is_none_or(|b| score > b.0) {
                 best = Some((score, text, bis));
             }
-        }
-        if best.is_some() {
-            break;
         }
     }
     if best.is_none() && !title_words.is_empty() {
