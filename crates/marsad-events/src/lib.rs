@@ -479,7 +479,9 @@ impl EventAnnotator {
                                 && doc.tokens.norm(j).starts_with("ال")
                                 && !self.triggers_here_verb(doc, j)
                                 && !self.lex.cues.contains_key(doc.tokens.norm(j))
-                                && self.lex_actor_at(doc, j, end).is_none()
+                                && (self.lex_actor_at(doc, j, end).is_none()
+                                    // "انصار المجلس العسكري": an adjective of the genitive
+                                    || (self.is_nisba(doc, j) && self.lex_actor_at(doc, j, end).is_some_and(|m| m.kind == ActorKind::Head)))
                             {
                                 j += 1;
                                 a.last = j;
@@ -1263,7 +1265,10 @@ impl EventAnnotator {
                     }
                     if source.is_some() {
                         // the shared subject
-                    } else if let Some(a) = self.actor_at(doc, ctx, j, end).filter(|a| !a.prep) {
+                    } else if let Some(a) = self
+                        .actor_at(doc, ctx, j, end)
+                        .filter(|a| !a.prep || (j > last && doc.tokens.norm(j - 1) == "من" && self.is_quant(doc, ctx, j.saturating_sub(2))))
+                    {
                         p = a.last;
                         // "قتل خمسه فلسطينيين", "اعتقل 32 شخصا": a counted noun after the
                         // verb is the victim of a passive, not its subject
@@ -1315,8 +1320,7 @@ impl EventAnnotator {
                 // "حركه طالبان التي تتهمها اسلام اباد": the pronoun is the relative's antecedent
                 if i > start && self.cue(doc, i - 1, Cue::Relative) && source.as_ref().is_some_and(|s| s.first >= last) {
                     let w = doc.tokens.norm(i);
-                    let stem = w.strip_suffix("ها").or_else(|| w.strip_suffix("هم")).or_else(|| w.strip_suffix('ه'));
-                    if stem.is_some_and(|st| st.chars().count() >= 3 && self.lex.verb_forms.contains_key(st)) {
+                    if self.verb_with_pronoun(w, 3) {
                         if let Some(a) = self.scan_backward(doc, ctx, start, i - 1, 6) {
                             target = Some(a);
                         }
@@ -1375,8 +1379,7 @@ impl EventAnnotator {
                             break;
                         }
                         let w = doc.tokens.norm(k);
-                        let stem = w.strip_suffix("ها").or_else(|| w.strip_suffix("هم")).or_else(|| w.strip_suffix('ه'));
-                        if stem.is_some_and(|st| st.chars().count() >= 2 && self.lex.verb_forms.contains_key(st)) {
+                        if self.verb_with_pronoun(w, 2) {
                             if let Some(a) = self.actor_at(doc, ctx, k + 1, end).filter(|a| !a.prep && !is_town(a)) {
                                 j = a.last;
                                 source = Some(a);
@@ -1829,9 +1832,7 @@ impl EventAnnotator {
                 continue;
             }
             let object_pronoun = t.pos == Pos::Verb && {
-                let w = doc.tokens.norm(cands[k].first);
-                let stem = w.strip_suffix("ها").or_else(|| w.strip_suffix("هم")).or_else(|| w.strip_suffix('ه'));
-                stem.is_some_and(|st| st.chars().count() >= 3 && self.lex.verb_forms.contains_key(st))
+                self.verb_with_pronoun(doc.tokens.norm(cands[k].first), 3)
             };
             if !object_pronoun && !matches!(t.etype, "ACCUSE" | "REJECT" | "SUPPORT") {
                 continue;
@@ -1919,6 +1920,19 @@ impl EventAnnotator {
         }
         let mut it = drop.into_iter();
         cands.retain(|_| !it.next().unwrap_or(false));
+    }
+
+    /// A trigger verb with an object pronoun (شنه، رفضتها، طالبوه = طالبوا + ه).
+    fn verb_with_pronoun(&self, w: &str, min_stem: usize) -> bool {
+        let w = w.strip_prefix('و').filter(|r| !self.lex.verb_forms.contains_key(w) && r.chars().count() > 2).unwrap_or(w);
+        let Some(stem) = w.strip_suffix("ها").or_else(|| w.strip_suffix("هم")).or_else(|| w.strip_suffix('ه')) else {
+            return false;
+        };
+        if stem.chars().count() < min_stem {
+            return false;
+        }
+        self.lex.verb_forms.contains_key(stem)
+            || (stem.ends_with('و') && self.lex.verb_forms.contains_key(format!("{stem}ا").as_str()))
     }
 
     /// A statement or decision noun, with or without ب/ل and the article ("بقرار", "الدعوه").
