@@ -44,6 +44,7 @@ pub struct HtmlMeta {
 
 struct Lists {
     tokens: HashSet<String>,
+    small_tokens: HashSet<String>,
     substrings: Vec<String>,
     positive: Vec<String>,
     weak_tags: HashSet<String>,
@@ -58,6 +59,7 @@ fn lists() -> &'static Lists {
     LISTS.get_or_init(|| {
         let mut l = Lists {
             tokens: HashSet::new(),
+            small_tokens: HashSet::new(),
             substrings: Vec::new(),
             positive: Vec::new(),
             weak_tags: HashSet::new(),
@@ -70,6 +72,9 @@ fn lists() -> &'static Lists {
             match section {
                 "token" => {
                     l.tokens.insert(w);
+                }
+                "small" => {
+                    l.small_tokens.insert(w);
                 }
                 "substring" => l.substrings.push(w),
                 "positive" => l.positive.push(w),
@@ -181,6 +186,7 @@ const HIDDEN: u8 = 1 << 3;
 const FURNITURE: u8 = 1 << 4;
 const WEAK: u8 = 1 << 5;
 const HAS_IMG: u8 = 1 << 6;
+const MARKED_SMALL: u8 = 1 << 7;
 
 struct Node {
     parent: u32,
@@ -500,8 +506,12 @@ impl<'a> Parser<'a> {
         if l.weak_tags.contains(name_str) {
             flags |= WEAK;
         }
-        if name.contains(&b'-') && self.names_furniture(name_str) {
-            flags |= MARKED;
+        if name.contains(&b'-') {
+            if tokens_match(name_str, &l.tokens) {
+                flags |= MARKED;
+            } else if tokens_match(name_str, &l.small_tokens) {
+                flags |= MARKED_SMALL;
+            }
         }
         let mut scratch = std::mem::take(&mut self.scratch);
         for_each_attr(inner, |n, v| {
@@ -512,8 +522,12 @@ impl<'a> Parser<'a> {
                 if l.positive.iter().any(|p| scratch.contains(p.as_str())) {
                     flags |= POSITIVE;
                 }
-                if props & NOCLASS == 0 && (l.substrings.iter().any(|p| scratch.contains(p.as_str())) || tokens_match(v, &l.tokens)) {
-                    flags |= MARKED;
+                if props & NOCLASS == 0 {
+                    if l.substrings.iter().any(|p| scratch.contains(p.as_str())) || tokens_match(v, &l.tokens) {
+                        flags |= MARKED;
+                    } else if tokens_match(v, &l.small_tokens) {
+                        flags |= MARKED_SMALL;
+                    }
                 }
             } else if n.eq_ignore_ascii_case("itemprop") {
                 if v.to_ascii_lowercase().contains("articlebody") {
@@ -534,10 +548,6 @@ impl<'a> Parser<'a> {
         });
         self.scratch = scratch;
         flags
-    }
-
-    fn names_furniture(&self, v: &str) -> bool {
-        tokens_match(v, &self.lists.tokens)
     }
 
     fn read_meta(&mut self, tag: &str) {
@@ -848,7 +858,8 @@ fn extract(p: &Parser) -> String {
     let mut excl = vec![false; n];
     for i in 1..n {
         let nd = &nodes[i];
-        excl[i] = excl[par(i)] || hard[i] || (nd.flags & (MARKED | FURNITURE) != 0 && !protect[i]);
+        let furniture = nd.flags & (MARKED | FURNITURE) != 0 || (nd.flags & MARKED_SMALL != 0 && raw_good[i] < 300);
+        excl[i] = excl[par(i)] || hard[i] || (furniture && !protect[i]);
     }
     // Block statistics.
     let stats: Vec<Stat> = p
