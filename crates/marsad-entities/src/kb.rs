@@ -406,7 +406,7 @@ impl Kb {
 
     fn build_lex(&mut self) {
         use lexf::*;
-        let mut lex: HashMap<String, Lex> = HashMap::default();
+        let mut lex: HashMap<String, Lex> = HashMap::with_capacity_and_hasher(self.freq.len() + self.token_types.len(), Default::default());
         fn set<'a>(lex: &mut HashMap<String, Lex>, words: impl Iterator<Item = &'a String>, f: u32) {
             for w in words {
                 lex.entry(w.clone()).or_default().flags |= f;
@@ -451,9 +451,7 @@ impl Kb {
         let mut next_word = 0u32;
         let mut trie: HashMap<(u32, u32), u32> = HashMap::default();
         let mut trie_actor: Vec<u32> = vec![u32::MAX];
-        let mut names: Vec<(&String, &usize)> = self.names.iter().collect();
-        names.sort();
-        for (key, &actor) in names {
+        for (key, &actor) in &self.names {
             let mut node = 0u32;
             for t in key.split(' ') {
                 let l = lex.entry(t.to_string()).or_default();

@@ -70,7 +70,7 @@ impl<'a> Cx<'a> {
         let n = doc.tokens.len();
         let mut lex = Vec::with_capacity(n);
         let mut vstart = Vec::with_capacity(n + 1);
-        let mut vars = Vec::with_capacity(n + n / 2);
+        let mut vars = Vec::with_capacity(3 * n);
         for i in 0..n {
             let w = doc.tokens.norm(i);
             let l = kb.lex(w);
@@ -418,21 +418,36 @@ fn match_fuzzy(cx: &Cx, i: usize, end: usize) -> Option<(usize, usize, usize)> {
     if !next_in && !cx.vars(i).iter().any(|v| v.lex.has(lexf::NAME_TOKEN)) {
         return None;
     }
+    let mut fbuf = String::new();
     for var in cx.vars(i).iter().take(3) {
         let (skip, v) = (var.skip, &var.form);
         if !strip_allowed(cx, i, skip) {
             continue;
         }
+        // (every word of a key but the wildcard belongs to a multi-word name)
+        let in_names = |j: usize| if j == 0 { var.lex.has(lexf::NAME_TOKEN) } else { cx.lex[i + j].has(lexf::NAME_TOKEN) };
+        let mut outside = 0;
         for n in 2..=max {
             if !(i..i + n).all(|j| is_word(doc, j)) {
                 break;
             }
+            if n == 2 {
+                outside = usize::from(!in_names(0));
+            }
+            outside += usize::from(!in_names(n - 1));
+            if outside >= 2 {
+                break;
+            }
             for k in 0..n {
+                if (0..n).any(|j| j != k && !in_names(j)) {
+                    continue;
+                }
                 let word = if k == 0 { v.as_ref() } else { doc.tokens.norm(i + k) };
                 if word.chars().count() < 4 {
                     continue;
                 }
-                let mut key = String::new();
+                let key = &mut fbuf;
+                key.clear();
                 for j in 0..n {
                     if j > 0 {
                         key.push(' ');
@@ -445,7 +460,7 @@ fn match_fuzzy(cx: &Cx, i: usize, end: usize) -> Option<(usize, usize, usize)> {
                         key.push_str(doc.tokens.norm(i + j));
                     }
                 }
-                if let Some(list) = kb.fuzzy.get(&key) {
+                if let Some(list) = kb.fuzzy.get(key.as_str()) {
                     for (w, a) in list {
                         if within_one_edit(word, w) {
                             best = Some((n, skip, *a));
@@ -763,6 +778,10 @@ fn place_context(cx: &Cx, i: usize) -> bool {
 }
 
 fn is_direction(w: &str) -> bool {
+    // (every direction word starts with ج ش غ or و)
+    if !matches!(w.as_bytes(), [0xD8, 0xAC | 0xB4 | 0xBA, ..] | [0xD9, 0x88, ..]) {
+        return false;
+    }
     matches!(w, "جنوب" | "شمال" | "شرق" | "غرب" | "وسط" | "جنوبي" | "شمالي" | "شرقي" | "غربي" | "شمال شرق" | "جنوب شرق" | "شمال غرب" | "جنوب غرب")
 }
 
@@ -777,17 +796,21 @@ struct Short {
 
 impl Short {
     fn register(&mut self, kb: &Kb, doc: &Doc, c: &Cand) {
-        register_short_forms(kb, doc, c, &mut self.map);
-        for k in self.map.keys() {
-            let f = k.split(' ').next().unwrap_or("");
-            if !self.first.contains(f) {
-                self.first.insert(f.to_string());
-            }
+        register_short_forms(kb, doc, c, self);
+    }
+    fn insert(&mut self, key: String, v: (EntityType, ActorId)) {
+        if self.map.contains_key(&key) {
+            return;
         }
+        let f = key.split(' ').next().unwrap_or("");
+        if !self.first.contains(f) {
+            self.first.insert(f.to_string());
+        }
+        self.map.insert(key, v);
     }
 }
 
-fn register_short_forms(kb: &Kb, doc: &Doc, c: &Cand, short: &mut HashMap<String, (EntityType, ActorId)>) {
+fn register_short_forms(kb: &Kb, doc: &Doc, c: &Cand, short: &mut Short) {
     let len = c.last - c.first;
     if len < 2 {
         return;
@@ -803,24 +826,24 @@ fn register_short_forms(kb: &Kb, doc: &Doc, c: &Cand, short: &mut HashMap<String
         EntityType::PER => {
             let last = tok(c.last - 1);
             if last.chars().count() >= 3 && !kb.stopwords.contains(last) {
-                short.entry(last.to_string()).or_insert((EntityType::PER, c.actor.clone()));
+                short.insert(last.to_string(), (EntityType::PER, c.actor.clone()));
             }
             // "عبد المنعم" after "نور الدين عبد المنعم"
             if len >= 3 && matches!(tok(c.last - 2), "عبد" | "ابو") {
                 let key = format!("{} {}", tok(c.last - 2), tok(c.last - 1));
-                short.entry(key).or_insert((EntityType::PER, c.actor.clone()));
+                short.insert(key, (EntityType::PER, c.actor.clone()));
             }
             // "بن فرحان" after "فيصل بن فرحان"; "حمدان دقلو" after "محمد حمدان دقلو"
             if len >= 3 {
                 let tail = (c.first + 1..c.last).map(tok).collect::<Vec<_>>().join(" ");
-                short.entry(tail).or_insert((EntityType::PER, c.actor.clone()));
+                short.insert(tail, (EntityType::PER, c.actor.clone()));
             }
         }
         EntityType::ORG if len >= 3 => {
             for l in 2..len {
                 let key = (c.first..c.first + l).map(tok).collect::<Vec<_>>().join(" ");
                 if kb.lookup(&key).is_none() && !kb.inst_heads.contains_key(&key) {
-                    short.entry(key).or_insert((EntityType::ORG, c.actor.clone()));
+                    short.insert(key, (EntityType::ORG, c.actor.clone()));
                 }
             }
         }
