@@ -1513,7 +1513,7 @@ fn resolve_definite_anaphors(doc: &Doc, found: &mut [Found], anaphors: &HashMap<
                 .filter(|e| e.end <= start && e.entity_type == marsad_doc::EntityType::ORG)
                 .take_while(|e| doc.sentence_at(e.start).is_some_and(|s| here - s.min(here) <= 4))
                 .filter_map(|e| e.actor.as_deref())
-                .find(|id| marsad_entities::actor(id).and_then(|a| a.sector).is_some_and(|sec| sectors.iter().any(|x| *x == sec)))
+                .find(|id| marsad_entities::actor(id).and_then(|a| a.sector).is_some_and(|sec| sectors.contains(&sec)))
                 .map(str::to_string)
         });
         if let (Some(a), Some(sp)) = (actor, found[i].speaker.as_mut()) {
