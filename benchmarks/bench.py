@@ -944,11 +944,12 @@ def targets(sp, q):
     sg = peers("segment")
     if seg and "error" not in seg and sg and rate("segment"):
         accs = []
+        key = "heldout_acc"  # the held-out halves are the headline (see the segmentation table)
         for c, v in seg.items():
-            bestp = max(v.get("farasa-port", {}).get("word_acc", 0), v.get("farahidi", {}).get("word_acc", 0))
-            accs.append("%s %.1f%% vs best peer %.1f%%" % (c, 100 * v["marsad"]["word_acc"], 100 * bestp))
-        met = all(v["marsad"]["word_acc"] >= max(v.get("farasa-port", {}).get("word_acc", 0),
-                                                  v.get("farahidi", {}).get("word_acc", 0)) for v in seg.values())
+            bestp = max(v.get("farasa-port", {}).get(key, 0), v.get("farahidi", {}).get(key, 0))
+            accs.append("%s held-out %.2f%% vs best peer %.2f%%" % (c, 100 * v["marsad"].get(key, 0), 100 * bestp))
+        met = all(v["marsad"].get(key, 0) >= max(v.get("farasa-port", {}).get(key, 0),
+                                                  v.get("farahidi", {}).get(key, 0)) for v in seg.values())
         fastest = max(sg, key=lambda p: p["words_per_s"])
         r = rate("segment") / fastest["words_per_s"]
         out.append("- Segmentation at least as accurate as the best peer (%s): %s; ≥ 100× faster than the fastest "
@@ -1014,19 +1015,28 @@ def report():
     if seg and "error" not in seg:
         L.append("Clitic segmentation, word accuracy on the gold (clitic boundaries: proclitics و ف ب ل ك س ال "
                  "and pronoun enclitics; stem-internal boundaries such as +ة +ات merged on both sides; "
-                 "UD keeps ال on the word). Full-scheme = Farasa's own scheme with every boundary.")
+                 "UD keeps ال on the word; one mapping for the gold and every system). Each gold set is split "
+                 "in two: DEV = first half (WikiNews: first half of the words; PUD: sentences 1–500), the only "
+                 "half whose errors were looked at while developing marsad (its constants and lists were tuned "
+                 "there); HELD-OUT = second half, never inspected: the headline. Full-scheme = Farasa's own "
+                 "scheme with every boundary (all words).")
         L.append("")
-        L.append("| Corpus (tokens) | marsad | farasa-port | farahidi |")
-        L.append("|---|---:|---:|---:|")
+        L.append("| Corpus (tokens held-out / dev) | half | marsad | farasa-port | farahidi |")
+        L.append("|---|---|---:|---:|---:|")
         for c, v in seg.items():
-            cells = ["%s (%s)" % (c, "{:,}".format(v["tokens"]))]
-            for s in ("marsad", "farasa-port", "farahidi"):
-                x = v.get(s, {})
-                t = "%.1f%%" % (100 * x["word_acc"]) if "word_acc" in x else "–"
-                if x.get("full_scheme_acc") is not None:
-                    t += " (full %.1f%%)" % (100 * x["full_scheme_acc"])
-                cells.append(t)
-            L.append("| " + " | ".join(cells) + " |")
+            for half, key in (("**held-out**", "heldout_acc"), ("dev", "dev_acc"), ("all", "word_acc")):
+                cells = ["%s (%s / %s)" % (c, "{:,}".format(v.get("heldout_tokens", 0)),
+                                            "{:,}".format(v.get("dev_tokens", 0))) if half.startswith("**") else "",
+                         half]
+                for s in ("marsad", "farasa-port", "farahidi"):
+                    x = v.get(s, {})
+                    t = "%.2f%%" % (100 * x[key]) if key in x else "–"
+                    if half.startswith("**") and key in x:
+                        t = "**%s**" % t
+                    if key == "word_acc" and x.get("full_scheme_acc") is not None:
+                        t += " (full %.1f%%)" % (100 * x["full_scheme_acc"])
+                    cells.append(t)
+                L.append("| " + " | ".join(cells) + " |")
         L.append("")
     keys = q.get("search_keys", {})
     if keys and "error" not in keys:

@@ -106,19 +106,25 @@ impl std::hash::Hasher for Fnv {
 type FastMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<Fnv>>;
 type FastSet = HashSet<String, std::hash::BuildHasherDefault<Fnv>>;
 
-/// Run `f` on the concatenation of `a` and `b`, built on the stack when short
-/// (the segmenter looks up many such forms: حكومت → حكومة، ال + word).
+/// Up to four letters (Arabic letters are in the Basic Multilingual Plane) in one key.
+fn pack_prefix(p: &[char]) -> u64 {
+    p.iter().take(4).fold(p.len() as u64, |k, &c| (k << 16) | (u64::from(u32::from(c)) & 0xFFFF))
+}
+
+/// Run `f` on the concatenation of `a` and `b`, built in a reused per-thread
+/// buffer (the segmenter looks up many such forms: حكومت → حكومة، ال + word).
 fn with_concat<R>(a: &str, b: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buf = [0u8; 96];
-    let n = a.len() + b.len();
-    if n <= buf.len() {
-        buf[..a.len()].copy_from_slice(a.as_bytes());
-        buf[a.len()..n].copy_from_slice(b.as_bytes());
-        if let Ok(s) = std::str::from_utf8(&buf[..n]) {
-            return f(s);
+    thread_local!(static BUF: std::cell::RefCell<String> = std::cell::RefCell::new(String::with_capacity(64)));
+    BUF.with(|buf| match buf.try_borrow_mut() {
+        Ok(mut s) => {
+            s.clear();
+            s.push_str(a);
+            s.push_str(b);
+            f(&s)
         }
-    }
-    f(&format!("{a}{b}"))
+        // a nested call (a look-up that itself concatenates)
+        Err(_) => f(&format!("{a}{b}")),
+    })
 }
 
 /// The knowledge the segmenter works with, loaded once (shared by all threads).
@@ -131,10 +137,11 @@ struct Lexicon {
     names: FastSet,
     /// Host word + pronoun → (host length in chars) for short function words (منه، لها).
     host_forms: FastMap<usize>,
-    /// Total frequency of the words starting with each 3- and 4-letter beginning:
-    /// how plausible an unseen word's start is (ويكي… is a family of its own,
-    /// ينت… is common after a conjunction). Built on first use (rarely needed).
-    prefix_freq: OnceLock<FastMap<u32>>,
+    /// Total frequency of the words starting with each 3-letter beginning, and
+    /// with each 4-letter beginning of words starting with و (letters packed in
+    /// a u64, see [`pack_prefix`]): how plausible an unseen word's start is
+    /// (ويكي… is a family of its own, ينت… is common after a conjunction).
+    prefix_freq: HashMap<u64, u32, std::hash::BuildHasherDefault<Fnv>>,
     /// Words with a fixed segmentation (بشأن = ب+شأن): normalised word → segment lengths.
     fixed: FastMap<Vec<u8>>,
     /// The first letters of those words.
@@ -178,7 +185,24 @@ fn lexicon() -> &'static Lexicon {
         let mut fixed_first: Vec<char> = fixed.keys().filter_map(|k| k.chars().next()).collect();
         fixed_first.sort_unstable();
         fixed_first.dedup();
-        Lexicon { freq, protected, names, host_forms, prefix_freq: OnceLock::new(), fixed, fixed_first }
+        let mut prefix_freq: HashMap<u64, u32, std::hash::BuildHasherDefault<Fnv>> = HashMap::with_capacity_and_hasher(20_000, Default::default());
+        for (w, &c) in &freq {
+            let mut letters = [0 as char; 4];
+            let mut k = 0;
+            for ch in w.chars().take(4) {
+                letters[k] = ch;
+                k += 1;
+            }
+            if k >= 3 {
+                let e = prefix_freq.entry(pack_prefix(&letters[..3])).or_insert(0);
+                *e = e.saturating_add(c);
+            }
+            if k == 4 && letters[0] == 'و' {
+                let e = prefix_freq.entry(pack_prefix(&letters)).or_insert(0);
+                *e = e.saturating_add(c);
+            }
+        }
+        Lexicon { freq, protected, names, host_forms, prefix_freq, fixed, fixed_first }
     })
 }
 
@@ -207,19 +231,9 @@ impl Lexicon {
             self.protected.contains(w)
         }
     }
-    fn prefix(&self, p: &str) -> f64 {
-        let map = self.prefix_freq.get_or_init(|| {
-            let mut m: FastMap<u32> = FastMap::with_capacity_and_hasher(60_000, Default::default());
-            for (w, &c) in &self.freq {
-                let mut ends = w.char_indices().map(|(b, _)| b).skip(3);
-                for end in [ends.next(), ends.next()].into_iter().flatten() {
-                    let e = m.entry(w[..end].to_string()).or_insert(0);
-                    *e = e.saturating_add(c);
-                }
-            }
-            m
-        });
-        map.get(p).copied().unwrap_or(0) as f64
+    /// Frequency of the words starting with `p` (3 letters, or 4 starting with و).
+    fn prefix(&self, p: &[char]) -> f64 {
+        self.prefix_freq.get(&pack_prefix(p)).copied().unwrap_or(0) as f64
     }
     /// The listed segmentation of `w` (segment lengths), if any.
     fn fixed_segmentation(&self, w: &str) -> Option<&Vec<u8>> {
@@ -651,8 +665,8 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
             rest_est >= MIN_REST_FREQ
                 || (c == 'و' && n >= 5 && (rest_est > 0.0 || inflected_ending(rest) || {
                     // compare how common the word's start is with and without و
-                    let pw = lex.prefix(w.slice(0, 4));
-                    let pr = lex.prefix(w.slice(1, 4));
+                    let pw = lex.prefix(&w.chars[0..4]);
+                    let pr = lex.prefix(&w.chars[1..4]);
                     pr * UNSEEN_CONJ_PREFIX_RATIO >= pw
                 }))
         } else {
