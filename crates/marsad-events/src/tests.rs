@@ -511,3 +511,52 @@ fn protester_nouns_as_objects_are_no_protest() {
     assert!(!evs.iter().any(|e| e.event_type == "PROTEST"), "{evs:?}");
     assert!(evs.iter().any(|e| e.event_type == "REQUEST"), "{evs:?}");
 }
+
+/// Whether a surface word can trigger an event of `etype` (verb forms, and
+/// noun forms with their clitics and article removed).
+fn triggers_type(word: &str, etype: &str) -> bool {
+    let lex = &annotator().lex;
+    let w = marsad_text::normalize_str(word);
+    let mut vars = Vec::new();
+    lexicon::variants(&w, &mut vars);
+    let is = |hits: Option<&Vec<lexicon::FormHit>>| {
+        hits.is_some_and(|v| v.iter().any(|h| lex.triggers[h.trigger as usize].etype == etype))
+    };
+    vars.iter().any(|&(off, clitic)| {
+        let key = &w[off..];
+        (!clitic && is(lex.verb_forms.get(key))) || is(lex.noun_forms.get(strip_article(key)))
+    })
+}
+
+#[test]
+fn issue_trigger_list_is_covered_in_its_forms() {
+    let cases: &[(&str, &[&str])] = &[
+        ("ASSAULT", &["شن", "شنت", "يشن", "تشن", "سيشن", "وشنت", "شنوا", "يشنون", "استهدف", "استهدفت", "يستهدف",
+            "واستهدفت", "سيستهدف", "استهدفته", "قصف", "قصفت", "يقصف", "وقصفت", "غارة", "غارات", "الغارات",
+            "بغارة", "والغارات", "ضربات", "الضربات", "اغتال", "اغتالت", "يغتال", "اقتحام"]),
+        ("COERCE", &["اعتقل", "اعتقلت", "يعتقل", "تعتقل", "اعتقلوا", "واعتقلت", "اعتقلتهم", "اعتقال"]),
+        ("PROTEST", &["تظاهر", "تظاهروا", "يتظاهرون", "احتج", "احتجوا", "يحتجون", "مظاهرات", "احتجاجات"]),
+        ("AGREE", &["اتفق", "اتفقت", "اتفقا", "يتفق", "تتفقان", "وقع", "وقعت", "يوقع", "وقعا"]),
+        ("CONSULT", &["التقى", "التقت", "التقوا", "يلتقي", "بحث", "بحثت", "يبحث", "استقبل", "استقبلت",
+            "يستقبل", "استقبله", "اجتمع", "اجتمعت", "يجتمع", "اجتمعوا"]),
+        ("SANCTION", &["فرض", "فرضت", "يفرض", "سيفرض", "قطع", "قطعت", "يقطع", "عقوبات"]),
+        ("THREATEN", &["حذر", "حذرت", "يحذر", "هدد", "هددت", "يهدد", "هدده", "توعد", "توعدت"]),
+        ("ACCUSE", &["اتهم", "اتهمت", "يتهم", "اتهمه", "اتهموا", "دان", "دانت", "يدين", "أدانت", "حمل", "حملت",
+            "يحمل", "متهما"]),
+        ("REJECT", &["رفض", "رفضت", "يرفض", "رفضوا", "رفضتها"]),
+        ("REQUEST", &["طالب", "طالبت", "يطالب", "طالبوا", "دعا", "دعت", "يدعو", "دعوا", "داعيا"]),
+        ("SUPPORT", &["رحب", "رحبت", "يرحب", "مرحبا"]),
+        ("RETREAT", &["انسحب", "انسحبت", "ينسحب", "أفرج", "أفرجت", "يفرج", "انسحاب"]),
+        ("MOBILIZE", &["نشر", "نشرت", "ينشر", "حشد", "حشدت", "يحشد"]),
+        ("AID", &["قدم", "قدمت", "يقدم", "مساعدات"]),
+    ];
+    let mut missing = Vec::new();
+    for (etype, words) in cases {
+        for w in *words {
+            if !triggers_type(w, etype) {
+                missing.push(format!("{etype} {w}"));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "not covered: {missing:?}");
+}
