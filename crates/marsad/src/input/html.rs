@@ -748,6 +748,8 @@ struct Stat {
     chars: u32,
     link: u32,
     commas: u32,
+    /// Separate links (runs of linked text).
+    link_runs: u32,
 }
 
 fn count(s: &[u8]) -> (u32, u32) {
@@ -867,6 +869,7 @@ fn extract(p: &Parser) -> String {
         .iter()
         .map(|b| {
             let mut s = Stat::default();
+            let mut prev_link = false;
             for (k, pc) in p.pieces[b.p0 as usize..b.p1 as usize].iter().enumerate() {
                 if excl[pc.node as usize] {
                     continue;
@@ -876,7 +879,11 @@ fn extract(p: &Parser) -> String {
                 s.commas += m;
                 if pc.link {
                     s.link += c;
+                    if !prev_link && c > 0 {
+                        s.link_runs += 1;
+                    }
                 }
+                prev_link = pc.link;
             }
             s
         })
@@ -1105,7 +1112,11 @@ fn classify(text: &str, s: Stat, b: &Block, o: usize, nodes: &[Node], is_root: &
     // `text` is collapsed: words are separated by single spaces.
     let words = text.bytes().filter(|&c| c == b' ').count() + 1;
     let ld = s.link as f32 / s.chars.max(1) as f32;
-    if ld > 0.5 {
+    let terminal = ends_sentence(text);
+    // Prose with many links (every name linked) ends like a sentence and
+    // links several things; menus, tag lists and "read more" links do not.
+    let linked_prose = terminal && words >= 6 && s.link_runs >= 2 && nodes[o].props & (PARA | HEADING) == PARA;
+    if ld > 0.5 && !linked_prose {
         return Class::Drop;
     }
     if words < 30 {
@@ -1122,7 +1133,6 @@ fn classify(text: &str, s: Stat, b: &Block, o: usize, nodes: &[Node], is_root: &
             }
         }
     }
-    let terminal = ends_sentence(text);
     if b.has_time && words < 15 && !terminal {
         return Class::Drop;
     }
@@ -1138,7 +1148,7 @@ fn classify(text: &str, s: Stat, b: &Block, o: usize, nodes: &[Node], is_root: &
     if words < 10 && !terminal && nodes[o].props & CELL == 0 && text.chars().any(|c| c.is_numeric() || c == '|') {
         return Class::Drop;
     }
-    if ld < 0.3 && (words >= 10 || (terminal && words >= 3)) && nodes[o].props & HEADING == 0 {
+    if (ld < 0.3 || linked_prose) && (words >= 10 || (terminal && words >= 3)) && nodes[o].props & HEADING == 0 {
         Class::Good
     } else {
         Class::Short
