@@ -1608,6 +1608,11 @@ impl EventAnnotator {
                 }
             }
         }
+        // "في مؤتمر صحفي مشترك مع X": a meeting noun with a partner and no
+        // author of its own belongs to the subject of the clause.
+        if t.pos == Pos::Noun && t.etype == "CONSULT" && source.is_none() && target.is_some() {
+            source = self.clause_subject(doc, ctx, start, i, prev_source.as_ref()).filter(|s| s.first < i);
+        }
         // Possessive heads ("قواتها") stand for the actor named before.
         for arg in [&mut source, &mut target] {
             if let Some(a) = arg.as_ref() {
@@ -1722,6 +1727,13 @@ impl EventAnnotator {
             && source.as_ref().is_some_and(|a| a.last == a.first + 1 && self.cue_loose(doc, a.first, Cue::Dual))
         {
             target = source.clone();
+        }
+        // "تطالب بانسحاب اسرائيلي", "هدد بشن هجوم": a verbal noun demanded or
+        // threatened is no event of its own
+        if t.pos == Pos::Noun
+            && (start.max(i.saturating_sub(8))..i).any(|k| self.cue_loose(doc, k, Cue::Modal) && self.triggers_here_verb(doc, k))
+        {
+            return None;
         }
         // a passive whose agent is not named: nobody to report as acting
         if passive && source.is_none() {
