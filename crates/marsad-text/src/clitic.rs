@@ -329,6 +329,16 @@ const MIN_REST_FREQ: f64 = 5.0;
 
 /// Segment one word (the original text of a [`crate::TokenKind::Word`] token).
 pub fn segment_word(word: &str) -> Segmentation {
+    // Fast path: a word of plain Arabic letters (no marks, tatweel or
+    // presentation forms) normalises letter for letter, so offsets are the same.
+    if word.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c) && c != '\u{0640}') {
+        let norm = crate::normalize::normalize_str_with(word, &lexicon_normalize_options());
+        if norm.chars().count() == word.chars().count() {
+            let pieces = segment_normalized(&norm, false, hamza_position(word, &norm), false);
+            let segments = pieces.into_iter().map(|(a, b, kind, form)| Segment { start: a as u32, end: b as u32, kind, form }).collect();
+            return Segmentation { segments };
+        }
+    }
     let norm = Normalized::with_options(word, &lexicon_normalize_options());
     // Tanween fath (بديلاً، فرداً) marks an indefinite accusative: no preposition governs it.
     let accusative = word.trim_end_matches(|c: char| crate::chars::is_word_continuation(c) && c != '\u{064B}').ends_with(['\u{064B}']);
