@@ -236,3 +236,33 @@ fn ambiguous_gazetteer_towns_need_a_place_context() {
     assert_eq!(towns.len(), 1, "{:?}", d.entities);
     assert!(towns[0] > 30);
 }
+
+#[test]
+fn fast_tagger_matches_the_reference_decoder() {
+    // the embedded model goes through the flat table and the word cache; a
+    // clone of it (another address) through features() + scores()
+    let Some(m) = tagger::model() else { return };
+    let slow = m.clone();
+    let text = include_str!("../../../examples/seed.txt");
+    let d = Doc::new(text, "2024-01-27");
+    let words: Vec<tagger::Word> = (0..d.tokens.len()).map(|i| tagger::Word::new(d.tokens.norm(i), d.tokens[i].kind)).collect();
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    tagger::tag_words(m, &words, &mut a);
+    tagger::tag_words(&slow, &words, &mut b);
+    assert_eq!(a.len(), words.len());
+    assert_eq!(a, b);
+    assert!(a.iter().any(|t| *t != tagger::Tag::O), "some names are tagged");
+}
+
+#[test]
+fn name_trie_finds_every_name() {
+    let kb = kb::kb();
+    for (name, &actor) in kb.names.iter().take(5000) {
+        let mut node = 0u32;
+        for w in name.split(' ') {
+            node = kb.trie_next(node, kb.lex(w).word).expect("path");
+        }
+        assert_eq!(kb.trie_actor[node as usize] as usize, actor, "{name}");
+    }
+    assert!(kb.trie_next(0, kb.lex("والذي").word).is_none());
+}
