@@ -255,6 +255,23 @@ mod tests {
     }
 
     #[test]
+    fn text_is_never_lost_to_names_alone() {
+        // A page whose only text sits under furniture names still gives its text.
+        let html = format!("<div class=\"sidebar\"><p>{P1}</p></div>");
+        assert_eq!(html_to_text(&html).0, P1);
+        // aria-hidden on a wrapper with real text (a page saved behind a modal).
+        let html = page("", &format!("<div aria-hidden=\"true\"><p>{P1}</p><p>{P2}</p></div><div role=\"dialog\">اشترك الآن</div>"));
+        assert_eq!(html_to_text(&html).0, format!("{P1}\n\n{P2}"));
+    }
+
+    #[test]
+    fn prose_with_linked_names_is_kept_but_link_lines_are_not() {
+        let body = format!("<article><p>{P1}</p><p>وقال <a href=\"/a\">وزير الخارجية الفرنسي</a> إن <a href=\"/b\">الاتحاد الأوروبي</a> سيرسل <a href=\"/c\">بعثة مراقبة</a>.</p><p>{P2}</p><p>شاهد: <a href=\"/v\">كيف تبدو المدينة بعد الفيضانات؟</a></p><p>{P3}</p></article>");
+        let (text, _) = html_to_text(&page("", &body));
+        assert_eq!(text, format!("{P1}\n\nوقال وزير الخارجية الفرنسي إن الاتحاد الأوروبي سيرسل بعثة مراقبة.\n\n{P2}\n\n{P3}"));
+    }
+
+    #[test]
     fn paragraphs_written_as_divs_are_all_kept() {
         // A short article whose paragraphs are <div>s of unequal length.
         let body = format!("<div class=\"menu\"><a href=\"/\">الرئيسية</a></div><div class=\"w\"><div>{P1} {P3}</div><div>{P2}</div></div><div class=\"f\">حقوق النشر محفوظة 2024</div>");

@@ -179,14 +179,16 @@ fn tag_props(name: &[u8]) -> u32 {
 }
 
 // node flags
-const MARKED: u8 = 1;
-const POSITIVE: u8 = 1 << 1;
-const ARTICLE_BODY: u8 = 1 << 2;
-const HIDDEN: u8 = 1 << 3;
-const FURNITURE: u8 = 1 << 4;
-const WEAK: u8 = 1 << 5;
-const HAS_IMG: u8 = 1 << 6;
-const MARKED_SMALL: u8 = 1 << 7;
+const MARKED: u16 = 1;
+const POSITIVE: u16 = 1 << 1;
+const ARTICLE_BODY: u16 = 1 << 2;
+const HIDDEN: u16 = 1 << 3;
+const FURNITURE: u16 = 1 << 4;
+const WEAK: u16 = 1 << 5;
+const HAS_IMG: u16 = 1 << 6;
+const MARKED_SMALL: u16 = 1 << 7;
+/// aria-hidden: decorative icons, or (rarely) a whole page behind a modal.
+const ARIA_HIDDEN: u16 = 1 << 8;
 
 struct Node {
     parent: u32,
@@ -194,7 +196,7 @@ struct Node {
     block: u32,
     name: u64,
     props: u32,
-    flags: u8,
+    flags: u16,
 }
 
 struct Piece {
@@ -496,9 +498,9 @@ impl<'a> Parser<'a> {
     }
 
     /// Flags from the tag name and its class, id, role, itemprop and hiding attributes.
-    fn judge(&mut self, name: &[u8], props: u32, inner: &str) -> u8 {
+    fn judge(&mut self, name: &[u8], props: u32, inner: &str) -> u16 {
         let l = self.lists;
-        let mut flags = 0u8;
+        let mut flags = 0u16;
         let name_str = std::str::from_utf8(name).unwrap_or("");
         if l.furniture_tags.contains(name_str) {
             flags |= FURNITURE;
@@ -537,7 +539,7 @@ impl<'a> Parser<'a> {
                 flags |= HIDDEN;
             } else if n.eq_ignore_ascii_case("aria-hidden") {
                 if v.trim().eq_ignore_ascii_case("true") {
-                    flags |= HIDDEN;
+                    flags |= ARIA_HIDDEN;
                 }
             } else if n.eq_ignore_ascii_case("style") {
                 let compact: String = v.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
@@ -860,7 +862,9 @@ fn extract(p: &Parser) -> String {
     let mut excl = vec![false; n];
     for i in 1..n {
         let nd = &nodes[i];
-        let furniture = nd.flags & (MARKED | FURNITURE) != 0 || (nd.flags & MARKED_SMALL != 0 && raw_good[i] < 300);
+        let furniture = nd.flags & (MARKED | FURNITURE) != 0
+            || (nd.flags & MARKED_SMALL != 0 && raw_good[i] < 300)
+            || (nd.flags & ARIA_HIDDEN != 0 && raw_good[i] == 0);
         excl[i] = excl[par(i)] || hard[i] || (furniture && !protect[i]);
     }
     // Block statistics.
@@ -1096,6 +1100,18 @@ fn extract(p: &Parser) -> String {
                 continue;
             }
             let t = block_text(bi);
+            if !t.is_empty() {
+                if !out.is_empty() {
+                    out.push_str("\n\n");
+                }
+                out.push_str(&t);
+            }
+        }
+    }
+    if out.is_empty() {
+        // Everything was named furniture: the visible text, names ignored.
+        for b in &p.blocks {
+            let t = block_plain_text(p, b, &hard);
             if !t.is_empty() {
                 if !out.is_empty() {
                     out.push_str("\n\n");
