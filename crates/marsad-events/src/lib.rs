@@ -24,6 +24,24 @@
 //! takes the quote's speaker (the quote layer runs first); a possessive head
 //! ("مقاتليه") resolves to the named actor before the complementizer; an
 //! ASSAULT without a target hits the place where it happened.
+//!
+//! Round 3 (unseen articles): events said not to have happened (negated,
+//! "نفت ان تكون قد …") are not reported, except that a refusal to talk or
+//! agree ("لن يتفاوض") is a REJECT; a meeting or visit still to come is an
+//! AGREE; participles of circumstantial clauses ("…، متهما اسرائيل بـ",
+//! "داعيا الاداره الاميركيه الي") take the clause's subject (a quotation's
+//! speaker, the event before, or the first verb's subject); so do verbs
+//! coordinated after a comma, pronoun subjects ("وانها اعتقلت"), possessive
+//! event nouns ("هجماتها") and the verbal noun after an aspectual verb
+//! ("يواصل استهداف"); a noun followed by a verb with a resumptive pronoun
+//! ("اقتحام واسع شنه الجيش") takes that verb's subject; a condemned or
+//! rejected object that is an earlier event or statement ("ادانت … الضربات",
+//! "تصريحات رفضتها") targets its author, and "بقرار السلطات" its named author;
+//! "الجانبان"/"الوزيران" are the two parties of the last two-sided event;
+//! "الاخير" the person named last; a counted noun after ASSAULT/COERCE verbs is
+//! a passive's victim ("قتل خمسه فلسطينيين"); verbal nouns demanded or
+//! threatened ("تطالب بانسحاب") are no events; coordinated nationality
+//! adjectives stay in one argument ("الضربات الاميركيه البريطانيه").
 
 mod lexicon;
 
