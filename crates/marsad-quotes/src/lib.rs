@@ -600,7 +600,9 @@ impl QuoteAnnotator {
                     continue;
                 }
             }
-            if self.stops.contains(n) || is_complementizer(n) || (k > from && self.is_clause_cue(v, k)) {
+            // "علي يوسف": the name علي (written with ي) is not the preposition على
+            let name_ali = n == "علي" && v.doc.tokens.text(v.doc.text(), k).ends_with('ي') && k + 1 < end && v.is_word(k + 1) && !self.stops.contains(v.norm(k + 1)) && !is_complementizer(v.norm(k + 1));
+            if (self.stops.contains(n) && !name_ali) || is_complementizer(n) || (k > from && self.is_clause_cue(v, k)) {
                 break;
             }
             if self.is_cue_at(v, k).is_some() {

@@ -612,3 +612,14 @@ fn relative_clause_naming_the_speaker_belongs_to_it() {
     assert_eq!(d.quotes.len(), 1);
     assert_eq!(speaker(&d.quotes[0]), "الفصائل التي تعرف باسم \"جبهة التحرير\"");
 }
+
+#[test]
+fn the_name_ali_is_not_the_preposition() {
+    let d = run("وقال وزير الخارجية علي يوسف إن الحكومة وافقت على فتح المعبر.");
+    assert_eq!(speaker(&d.quotes[0]), "وزير الخارجية علي يوسف");
+    let d = run("وقال علي حسن إن الحكومة وافقت على فتح المعبر.");
+    assert_eq!(speaker(&d.quotes[0]), "علي حسن");
+    // the preposition (written with ى) still ends the phrase
+    let d = run("وأكد الوزير على أن الحكومة ملتزمة بالاتفاق.");
+    assert_eq!(speaker(&d.quotes[0]), "الوزير");
+}
