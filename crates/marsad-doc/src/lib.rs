@@ -300,6 +300,7 @@ impl Doc {
     }
 
     /// The exact input text.
+    #[inline]
     pub fn text(&self) -> &str {
         &self.text
     }

@@ -5,6 +5,7 @@
 
 /// Arabic diacritics and Quranic marks: removed by normalisation, and kept
 /// inside the word they belong to by the tokeniser.
+#[inline]
 pub fn is_arabic_mark(c: char) -> bool {
     matches!(c,
         '\u{0610}'..='\u{061A}'
@@ -23,6 +24,7 @@ pub const TATWEEL: char = '\u{0640}';
 
 /// Invisible formatting characters: bidi controls, zero-width characters,
 /// the byte-order mark and the soft hyphen.
+#[inline]
 pub fn is_invisible_control(c: char) -> bool {
     matches!(c,
         '\u{00AD}'
@@ -41,6 +43,7 @@ pub fn is_presentation_form(c: char) -> bool {
 }
 
 /// A letter of the Arabic script (base letters, extended letters, presentation forms).
+#[inline]
 pub fn is_arabic_letter(c: char) -> bool {
     matches!(c,
         '\u{0620}'..='\u{063F}'
@@ -57,6 +60,7 @@ pub fn is_arabic_letter(c: char) -> bool {
 }
 
 /// Characters that continue an Arabic word without being letters.
+#[inline]
 pub fn is_word_continuation(c: char) -> bool {
     is_arabic_mark(c) || c == TATWEEL || c == '\u{200C}' || c == '\u{200D}'
 }
@@ -72,11 +76,13 @@ pub fn digit_value(c: char) -> Option<u32> {
     }
 }
 
+#[inline]
 pub fn is_digit(c: char) -> bool {
     digit_value(c).is_some()
 }
 
 /// Every kind of quotation mark seen in Arabic news.
+#[inline]
 pub fn is_quote_mark(c: char) -> bool {
     matches!(c,
         '"' | '\'' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}'

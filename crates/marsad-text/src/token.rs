@@ -74,10 +74,12 @@ pub struct Token {
 
 impl Token {
     /// Code-point range in the original text.
+    #[inline]
     pub fn range(&self) -> Range<usize> {
         self.start as usize..self.end as usize
     }
     /// Byte range in the original text.
+    #[inline]
     pub fn byte_range(&self) -> Range<usize> {
         self.byte_start as usize..self.byte_end as usize
     }
@@ -93,15 +95,19 @@ pub struct Tokens {
 }
 
 impl Tokens {
+    #[inline]
     pub fn len(&self) -> usize {
         self.items.len()
     }
+    #[inline]
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
     }
+    #[inline]
     pub fn get(&self, i: usize) -> Option<&Token> {
         self.items.get(i)
     }
+    #[inline]
     pub fn as_slice(&self) -> &[Token] {
         &self.items
     }
@@ -109,19 +115,23 @@ impl Tokens {
         self.items.iter()
     }
     /// The normalised form of token `i` (see [`crate::normalize_str`]).
+    #[inline]
     pub fn norm(&self, i: usize) -> &str {
         let t = &self.items[i];
         &self.norm[t.norm_start as usize..t.norm_end as usize]
     }
     /// The original text of token `i`.
+    #[inline]
     pub fn text<'a>(&self, source: &'a str, i: usize) -> &'a str {
         &source[self.items[i].byte_range()]
     }
     /// Whether a line break separates token `i` from the token before it.
+    #[inline]
     pub fn newline_before(&self, i: usize) -> bool {
         self.newline_before.get(i).copied().unwrap_or(false)
     }
     /// Index of the first token whose end is after code-point offset `pos`.
+    #[inline]
     pub fn index_at(&self, pos: usize) -> usize {
         self.items.partition_point(|t| (t.end as usize) <= pos)
     }
@@ -129,6 +139,7 @@ impl Tokens {
 
 impl std::ops::Index<usize> for Tokens {
     type Output = Token;
+    #[inline]
     fn index(&self, i: usize) -> &Token {
         &self.items[i]
     }
