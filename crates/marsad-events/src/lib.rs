@@ -1753,6 +1753,12 @@ impl EventAnnotator {
         {
             return None;
         }
+        // "قبل ان تنسحب الميليشيا", "حتى تنسحب": a condition, not an event
+        if i >= start + 2 && doc.tokens.norm(i - 1) == "ان" && doc.tokens.norm(i - 2) == "قبل"
+            || (i > start && matches!(doc.tokens.norm(i - 1), "حتي" | "لكي" | "كي"))
+        {
+            return None;
+        }
         // a passive whose agent is not named: nobody to report as acting
         if passive && source.is_none() {
             return None;
@@ -2306,7 +2312,8 @@ fn dedupe_document(doc: &Doc, ctx: &Ctx, cands: &[Cand], lex: &Lexicon) -> Vec<b
             },
         }
     }
-    // Reports of one event: same type and participants, and dates that
+    // Reports of one event: same type and participants (non-state actors by
+    // name, states by country), and dates that
     // agree (equal, one containing the other as "2023-10" holds
     // "2023-10-07", or one report without a date of its own).
     let mut seen: std::collections::HashMap<(String, String, String), Vec<Option<String>>> = Default::default();
@@ -2332,6 +2339,12 @@ fn dedupe_document(doc: &Doc, ctx: &Ctx, cands: &[Cand], lex: &Lexicon) -> Vec<b
     for (c, d) in cands.iter().zip(dates) {
         let etype = lex.triggers[c.trigger as usize].etype.to_string();
         let (mut s, mut t) = (key(doc, &c.source), key(doc, &c.target));
+        // two actors of one country (the army and the RSF in Sudan) are told apart by name
+        if !s.is_empty() && s == t {
+            let id = |a: &Option<Arg>| a.as_ref().and_then(|a| a.actor.clone()).unwrap_or_default();
+            s = format!("{s}:{}", id(&c.source));
+            t = format!("{t}:{}", id(&c.target));
+        }
         if matches!(etype.as_str(), "CONSULT" | "AGREE" | "COOPERATE") && s > t {
             std::mem::swap(&mut s, &mut t);
         }
