@@ -462,7 +462,7 @@ impl<'a> Parser<'a> {
             b"li" => self.close_open(&[name_hash(b"li")], LIST),
             b"dt" | b"dd" => self.close_open(&[name_hash(b"dt"), name_hash(b"dd")], LIST),
             b"td" | b"th" => self.close_open(&[name_hash(b"td"), name_hash(b"th")], TABLE),
-            b"tr" => self.close_open(&[name_hash(b"tr")], TABLE & !0),
+            b"tr" => self.close_open(&[name_hash(b"tr")], TABLE),
             b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6" => {
                 if let Some(&t) = self.stack.last() {
                     if self.nodes[t as usize].props & HEADING != 0 {
@@ -556,10 +556,10 @@ impl<'a> Parser<'a> {
         let key = attr(tag, "property").or_else(|| attr(tag, "name")).or_else(|| attr(tag, "itemprop")).unwrap_or_default().to_ascii_lowercase();
         let Some(content) = attr(tag, "content") else { return };
         match key.as_str() {
-            "article:published_time" | "datepublished" | "date" | "pubdate" | "publishdate" | "og:published_time" | "dc.date" | "dc.date.issued" => {
-                if self.meta.date.is_none() {
-                    self.meta.date = date_prefix(&content);
-                }
+            "article:published_time" | "datepublished" | "date" | "pubdate" | "publishdate" | "og:published_time" | "dc.date" | "dc.date.issued"
+                if self.meta.date.is_none() =>
+            {
+                self.meta.date = date_prefix(&content);
             }
             "og:title" | "twitter:title" => {
                 let t = collapse(&content);
@@ -1062,8 +1062,7 @@ fn extract(p: &Parser) -> String {
         // paragraphs only.
         let from = hb.iter().max().map_or(0, |&b| b + 1);
         let to = first_region_block.unwrap_or(from);
-        for bi in from..to.min(from + 50) {
-            let (b, s) = (&p.blocks[bi], stats[bi]);
+        for (bi, (b, &s)) in p.blocks.iter().zip(&stats).enumerate().take(to.min(from + 50)).skip(from) {
             let o = b.owner as usize;
             if s.chars == 0 || excl[o] || nodes[o].props & HEADING != 0 {
                 continue;
