@@ -809,6 +809,13 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
             let stem = w.slice(i, n - 1);
             if cx.accept(whole, cx.stem_freq(stem), MY_RATIO) {
                 end = n - 1;
+            } else if whole > 0.0 && cx.stem_freq(stem) >= MIN_REST_FREQ {
+                // a noun that takes pronouns (هاتفه، هاتفها) takes ي as one too;
+                // a nisba adjective (عربي) is not seen as عربه، عربها
+                let with_pronouns = cx.lex.fc(stem, "ه") + cx.lex.fc(stem, "ها");
+                if with_pronouns >= whole {
+                    end = n - 1;
+                }
             }
         }
         if end < n && cx.seen_with_article(here) {
@@ -953,6 +960,15 @@ mod tests {
         assert_eq!(seg("بيرنز"), "بيرنز");
         // a protected verb keeps its agreement ending
         assert_eq!(seg("بحثوا"), "بحثوا");
+    }
+
+    #[test]
+    fn first_person_ya_after_nouns_not_nisba() {
+        assert_eq!(seg("زملائي"), "زملائ+ي");
+        assert_eq!(seg("بيتي"), "بيت+ي");
+        assert_eq!(seg("عائلتي"), "عائلت+ي");
+        assert_eq!(seg("سياسي"), "سياسي");
+        assert_eq!(seg("اقتصادي"), "اقتصادي");
     }
 
     #[test]
