@@ -1251,6 +1251,31 @@ impl EventAnnotator {
                     {
                         j += 1;
                     }
+                    // "منظمه \"فورو بينال\" الحقوقيه التي طالبت السلطات": after a relative
+                    // pronoun the antecedent is the subject and the next actor the object
+                    if i > start + 1 && self.cue(doc, i - 1, Cue::Relative) {
+                        let mut k = i - 1;
+                        let lo = start.max(i.saturating_sub(9));
+                        while k > lo && source.is_none() {
+                            k -= 1;
+                            if is_hard_stop(doc, k) {
+                                break;
+                            }
+                            if doc.tokens[k].kind == TokenKind::Quote {
+                                continue;
+                            }
+                            if let Some(mut a) = self.actor_at(doc, ctx, k, i - 1).filter(|a| !a.prep && !a.place) {
+                                if a.kind == ActorKind::Head {
+                                    // the whole noun phrase: "منظمه \"فورو بينال\" الحقوقيه"
+                                    a.last = i - 1;
+                                }
+                                source = Some(a);
+                            }
+                        }
+                        if source.is_some() {
+                            j = end;
+                        }
+                    }
                     let object_first = comp.is_some_and(|c| c <= j);
                     if object_first || self.adjectival_clause(doc, ctx, start, i) {
                         // "طرد 12 دبلوماسيا فرنسيا": the object follows, the subject is before;
@@ -1265,10 +1290,11 @@ impl EventAnnotator {
                         && (doc.tokens.norm(i - 1).ends_with(',')
                             || (doc.tokens.norm(i - 1) == "\"" && doc.tokens.norm(i - 2).ends_with(',')));
                     // "، وطالب الامين العام … الجانبين": a subject and an object follow
-                    let explicit = self
-                        .actor_at(doc, ctx, j, end)
-                        .filter(|a| !a.prep)
-                        .is_some_and(|a| self.actor_at(doc, ctx, a.last, end).is_some_and(|b| !b.prep));
+                    let explicit = (j < end && self.cue_loose(doc, j, Cue::Dual))
+                        || self
+                            .actor_at(doc, ctx, j, end)
+                            .filter(|a| !a.prep)
+                            .is_some_and(|a| self.actor_at(doc, ctx, a.last, end).is_some_and(|b| !b.prep));
                     let shared = if coordinated && !explicit {
                         // "نفت قوات الدعم السريع …، واتهمت الجيش": the first clause's subject
                         let at = doc.tokens[i].start as usize;
@@ -1746,10 +1772,11 @@ impl EventAnnotator {
         {
             target = source.clone();
         }
-        // "تطالب بانسحاب اسرائيلي", "هدد بشن هجوم": a verbal noun demanded or
-        // threatened is no event of its own
+        // "تطالب بانسحاب اسرائيلي", "هدد بشن هجوم", "الدعوه الي حوار": a verbal
+        // noun demanded, proposed or threatened is no event of its own
         if t.pos == Pos::Noun
-            && (start.max(i.saturating_sub(8))..i).any(|k| self.cue_loose(doc, k, Cue::Modal) && self.triggers_here_verb(doc, k))
+            && ((start.max(i.saturating_sub(8))..i).any(|k| self.cue_loose(doc, k, Cue::Modal) && self.triggers_here_verb(doc, k))
+                || (start.max(i.saturating_sub(3))..i).any(|k| self.statement_at(doc, k)))
         {
             return None;
         }
@@ -1844,6 +1871,13 @@ impl EventAnnotator {
                     if cands[k].target.is_none() || is_dual(&cands[k].target) {
                         cands[k].target = cands[m].target.clone();
                     }
+                }
+            }
+            // "فرضت … عقوبات على 16 مسؤولا، متهمه اياهم": the object of the event before
+            if cands[k].target.is_none() && k > 0 && cands[k - 1].sentence == cands[k].sentence {
+                let q = cands[k].last;
+                if q < n && matches!(doc.tokens.norm(q), "اياه" | "اياها" | "اياهم" | "اياهما") {
+                    cands[k].target = cands[k - 1].target.clone();
                 }
             }
             if is_dual(&cands[k].target) && !is_dual(&cands[k].source) {
