@@ -738,7 +738,7 @@ def prf(pred, gold):
 
 def html_quality():
     res = html_quality_dir(os.path.join(DATA, "html"), "page")
-    # marsad's own dev pages (eval/html: 12 CMS layouts written by the developer, reported apart
+    # marsad's own dev pages (eval/html: CMS layouts written by the developer, reported apart
     # from the 4 benchmark pages, which are never used for tuning)
     dev = os.path.join(ROOT, "eval", "html")
     if os.path.isdir(dev):
