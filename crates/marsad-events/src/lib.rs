@@ -167,8 +167,7 @@ impl Ctx {
         let mut seen: Vec<(String, u32)> = Vec::new();
         // every organisation's short key, for a short form met before the full name (a headline)
         let mut later: Vec<(String, u32)> = Vec::new();
-        for i in 0..n {
-            let k = ent_at[i];
+        for (i, &k) in ent_at.iter().enumerate() {
             if k > 0 {
                 let e = &doc.entities[k as usize - 1];
                 let last = doc.tokens.index_at(e.end.saturating_sub(1));
@@ -1418,7 +1417,8 @@ impl EventAnnotator {
                 // "اقتحام واسع شنه الجيش", "غارات شنتها مسيرات تركيه": a verb whose
                 // object pronoun refers back to the noun; its subject acts
                 if source.is_none() {
-                    for k in j..end.min(j + 3) {
+                    let from = j;
+                    for k in from..end.min(from + 3) {
                         if is_hard_stop(doc, k) || doc.tokens[k].kind != TokenKind::Word {
                             break;
                         }
@@ -2375,7 +2375,12 @@ fn dedupe_document(doc: &Doc, ctx: &Ctx, cands: &[Cand], lex: &Lexicon) -> Vec<b
         let (mut s, mut t) = (key(doc, &c.source), key(doc, &c.target));
         // two actors of one country (the army and the RSF in Sudan) are told apart by name
         if !s.is_empty() && s == t {
-            let id = |a: &Option<Arg>| a.as_ref().and_then(|a| a.actor.clone()).unwrap_or_default();
+            let id = |a: &Option<Arg>| match a {
+                Some(a) => a.actor.clone().unwrap_or_else(|| {
+                    (a.first..a.last).map(|k| strip_article(doc.tokens.norm(k))).collect::<Vec<_>>().join(" ")
+                }),
+                None => String::new(),
+            };
             s = format!("{s}:{}", id(&c.source));
             t = format!("{t}:{}", id(&c.target));
         }

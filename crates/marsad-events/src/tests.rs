@@ -560,3 +560,29 @@ fn issue_trigger_list_is_covered_in_its_forms() {
     }
     assert!(missing.is_empty(), "not covered: {missing:?}");
 }
+
+#[test]
+fn conditions_and_proposals_are_no_events() {
+    let evs = run("وقال الوزير إن بلاده لن تفاوض قبل أن تنسحب القوات الروسية من المدينة.");
+    assert!(!evs.iter().any(|e| e.event_type == "RETREAT"), "{evs:?}");
+    let evs = run("واتفق الرئيسان على الدعوة إلى حوار بين الحكومة والمعارضة.");
+    assert!(!evs.iter().any(|e| e.event_type == "CONSULT"), "{evs:?}");
+}
+
+#[test]
+fn participle_object_pronoun_is_the_last_object() {
+    let text = "فرضت الولايات المتحدة عقوبات على إيران، متهمة إياها بدعم الإرهاب.";
+    let evs = run(text);
+    check_spans(text, &evs);
+    let e = evs.iter().find(|e| e.event_type == "ACCUSE").expect("accuse");
+    assert_eq!(e.source.as_ref().unwrap().country.as_deref(), Some("USA"), "{e:?}");
+    assert_eq!(e.target.as_ref().unwrap().country.as_deref(), Some("IRN"), "{e:?}");
+}
+
+#[test]
+fn two_armies_of_one_country_are_two_accusations() {
+    let text = "الجيش اللبناني يتهم حزب الله بالقصف. ونفى حزب الله ذلك، واتهم الجيش اللبناني بشن غارات.";
+    let evs = run(text);
+    check_spans(text, &evs);
+    assert_eq!(evs.iter().filter(|e| e.event_type == "ACCUSE").count(), 2, "{evs:?}");
+}
