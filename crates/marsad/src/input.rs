@@ -272,6 +272,13 @@ mod tests {
     }
 
     #[test]
+    fn captions_go_but_a_paragraph_with_an_emoji_image_stays() {
+        let body = format!("<article><p>{P1}</p><div class=\"pic\"><img src=\"a.jpg\"><p>الوزير في العاصمة (رويترز)</p></div><p>{P2}</p><p>وكتب الوزير على حسابه: شكرا للجميع <img class=\"emoji\" src=\"e.png\" alt=\"\"> على الدعم.</p><p>{P3}</p></article>");
+        let (text, _) = html_to_text(&page("", &body));
+        assert_eq!(text, format!("{P1}\n\n{P2}\n\nوكتب الوزير على حسابه: شكرا للجميع على الدعم.\n\n{P3}"));
+    }
+
+    #[test]
     fn paragraphs_written_as_divs_are_all_kept() {
         // A short article whose paragraphs are <div>s of unequal length.
         let body = format!("<div class=\"menu\"><a href=\"/\">الرئيسية</a></div><div class=\"w\"><div>{P1} {P3}</div><div>{P2}</div></div><div class=\"f\">حقوق النشر محفوظة 2024</div>");

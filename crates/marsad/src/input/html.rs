@@ -1154,7 +1154,10 @@ fn classify(text: &str, s: Stat, b: &Block, o: usize, nodes: &[Node], is_root: &
     // Photo captions: short text next to an image in a small container.
     if words < 25 && !is_root[o] {
         let pa = nodes[o].parent as usize;
-        let near_img = has_img[o] || (nodes[o].props & PARA != 0 && has_img[pa] && !is_root[pa] && total[pa] < 300);
+        // An image inside the paragraph itself may be an emoji or an icon:
+        // such a paragraph is a caption only if it does not end a sentence.
+        let own_img = has_img[o] && (!terminal || nodes[o].props & PARA == 0);
+        let near_img = own_img || (nodes[o].props & PARA != 0 && has_img[pa] && !is_root[pa] && total[pa] < 300);
         if near_img {
             return Class::Drop;
         }
