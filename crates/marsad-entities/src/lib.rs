@@ -65,6 +65,30 @@ struct Cx<'a> {
     seg: Vec<Cell<u8>>,
 }
 
+thread_local! {
+    /// Segmenter verdicts on the words seen by this thread (see [`Cx::seg_info`]).
+    static SEG_CACHE: std::cell::RefCell<HashMap<String, u8>> = std::cell::RefCell::new(HashMap::default());
+}
+
+/// The clitic segmenter's verdict on an original word: 0x80 | proclitics | 0x10 if an article.
+fn seg_info_of(word: &str) -> u8 {
+    SEG_CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some(&v) = c.get(word) {
+            return v;
+        }
+        let seg = marsad_text::segment_word(word);
+        let p = seg.segments.iter().filter(|s| s.kind == marsad_text::SegmentKind::Proclitic).count().min(15) as u8;
+        let a = seg.segments.iter().any(|s| s.kind == marsad_text::SegmentKind::Article);
+        let v = 0x80 | p | if a { 0x10 } else { 0 };
+        if c.len() >= 100_000 {
+            c.clear();
+        }
+        c.insert(word.to_string(), v);
+        v
+    })
+}
+
 impl<'a> Cx<'a> {
     fn new(kb: &'a Kb, doc: &'a Doc) -> Self {
         let n = doc.tokens.len();
@@ -101,10 +125,7 @@ impl<'a> Cx<'a> {
         if c != 0 {
             return c;
         }
-        let seg = marsad_text::segment_word(self.doc.tokens.text(self.doc.text(), i));
-        let p = seg.segments.iter().filter(|s| s.kind == marsad_text::SegmentKind::Proclitic).count().min(15) as u8;
-        let a = seg.segments.iter().any(|s| s.kind == marsad_text::SegmentKind::Article);
-        let v = 0x80 | p | if a { 0x10 } else { 0 };
+        let v = seg_info_of(self.doc.tokens.text(self.doc.text(), i));
         self.seg[i].set(v);
         v
     }
