@@ -1396,7 +1396,7 @@ impl EventAnnotator {
                         self.scan_backward(doc, ctx, start, i - 1, 6).filter(|a| a.last == i - 1)
                     });
                     let vso = || {
-                        (start..i.saturating_sub(1)).rev().take(4).find(|&k| self.cue_loose(doc, k, Cue::Aspect)).and_then(|k| {
+                        (start..i.saturating_sub(1)).rev().take(9).find(|&k| self.cue_loose(doc, k, Cue::Aspect)).and_then(|k| {
                             self.actor_at(doc, ctx, k + 1, i).filter(|a| a.last == i && !a.prep)
                         })
                     };
@@ -1622,7 +1622,12 @@ impl EventAnnotator {
                     let w = w.strip_prefix('و').unwrap_or(w);
                     w.starts_with('ل') || (a.first > 0 && self.cue(doc, a.first - 1, Cue::Recipient))
                 };
-                if let Some(a) = self.scan_forward(doc, ctx, from, end, 5).filter(|a| a.prep && dative(a)) {
+                let reach = if t.etype == "AID" { 10 } else { 5 };
+                // "لمحافظات مارب وتعز": ل on the place head before the name
+                let dative_place = |a: &Arg| {
+                    a.first > 0 && doc.tokens.norm(a.first - 1).starts_with('ل') && self.lex_actor_at(doc, a.first - 1, a.first).is_some_and(|p| p.kind == ActorKind::Place)
+                };
+                if let Some(a) = self.scan_forward(doc, ctx, from, end, reach).filter(|a| (a.prep && dative(a)) || dative_place(a)) {
                     target = Some(a);
                 }
             }
