@@ -314,6 +314,10 @@ const ENCLITICS: [(&str, f64); 11] = [
 /// A word "takes the article" when seen with it this often.
 const TAKES_ARTICLE_MIN: f64 = 10.0;
 
+/// An unseen word is read as stem + pronoun by default only up to this stem
+/// length (longer unseen words are mostly foreign names: دانيفيركه).
+const UNSEEN_STEM_MAX: usize = 7;
+
 /// The remainder of an unseen word must be seen (or estimated) this often.
 const UNSEEN_MIN_REST: f64 = 1.0;
 
@@ -501,9 +505,10 @@ impl Ctx {
     /// Whether to split a clitic off a word seen (or estimated) `whole`
     /// times, leaving a word estimated at `rest_est`.
     fn accept(&self, whole: f64, rest_est: f64, ratio: f64) -> bool {
-        if whole <= 0.0 && ratio >= 1.0 {
+        if whole <= 0.0 {
             // an unseen word: a seen remainder is the best reading there is
-            return rest_est >= UNSEEN_MIN_REST;
+            // (for the rare first/second-person clitics, a common one)
+            return rest_est >= if ratio >= 1.0 { UNSEEN_MIN_REST } else { MIN_REST_FREQ };
         }
         rest_est >= MIN_REST_FREQ.min(whole.max(1.0)) && rest_est * ratio >= whole
     }
@@ -791,7 +796,7 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
         if end == n && whole <= 0.0 {
             for e in ["هما", "هم", "ها", "ه"] {
                 let el = e.chars().count();
-                if here.ends_with(e) && n - i >= el + 3 && !(e == "ه" && matches!(w.chars[n - 2], 'ي' | 'ا' | 'و')) {
+                if here.ends_with(e) && n - i >= el + 3 && n - i <= el + UNSEEN_STEM_MAX && !(e == "ه" && matches!(w.chars[n - 2], 'ي' | 'ا' | 'و')) {
                     end = n - el;
                     break;
                 }
