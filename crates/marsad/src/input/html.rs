@@ -1036,6 +1036,7 @@ fn extract(p: &Parser) -> String {
     let block_text = |bi: usize| block_plain_text(p, &p.blocks[bi], &excl);
 
     let lists = p.lists;
+    let headline_at = headline.as_ref().and_then(|h| h.1.iter().min().copied());
     let mut kept: Vec<(String, Class)> = Vec::new();
     let mut first_region_block = None;
     for (bi, b) in p.blocks.iter().enumerate() {
@@ -1049,7 +1050,12 @@ fn extract(p: &Parser) -> String {
         if text.is_empty() {
             continue;
         }
-        let class = classify(&text, s, b, o, nodes, &is_root, &has_img, &total, lists);
+        let mut class = classify(&text, s, b, o, nodes, &is_root, &has_img, &total, lists);
+        // Above the headline: kickers, datelines, breadcrumbs. Only a real
+        // sentence survives there.
+        if headline_at.is_some_and(|h| bi < h) && !(class == Class::Good && ends_sentence(&text)) {
+            class = Class::Drop;
+        }
         kept.push((text, class));
     }
     let any_good = kept.iter().any(|k| k.1 == Class::Good);
