@@ -1032,7 +1032,7 @@ fn extract(p: &Parser) -> String {
             && (weak[par(i)] || (nodes[i].flags & WEAK != 0 && good[i] * 2 < good[root_of[i]].max(1)));
     }
 
-    let headline = find_headline(p, &excl, &end, &stats);
+    let headline = find_headline(p, &excl, &stats);
     let block_text = |bi: usize| block_plain_text(p, &p.blocks[bi], &excl);
 
     let lists = p.lists;
@@ -1198,7 +1198,7 @@ fn ends_sentence(text: &str) -> bool {
 
 /// The headline: the `<h1>` (or else an `<h2>`) that best matches the page
 /// title, with the blocks it spans.
-fn find_headline(p: &Parser, excl: &[bool], end: &[u32], stats: &[Stat]) -> Option<(String, Vec<usize>)> {
+fn find_headline(p: &Parser, excl: &[bool], stats: &[Stat]) -> Option<(String, Vec<usize>)> {
     let title_words: HashSet<String> = [p.og_title.as_deref(), p.page_title.as_deref()]
         .iter()
         .flatten()
@@ -1210,22 +1210,29 @@ fn find_headline(p: &Parser, excl: &[bool], end: &[u32], stats: &[Stat]) -> Opti
     // Every heading competes: an <h1> is preferred, but a blog's <h1> with
     // its name loses to the <h3> post title that covers the page title.
     {
-        let mut seen = 0;
-        for (i, nd) in p.nodes.iter().enumerate() {
-            if nd.props & HEADING == 0 || excl[i] {
+        // The blocks of each heading, in one pass (a heading's text is owned
+        // by the heading or, rarely, by a block element a few levels inside).
+        let mut by_heading: std::collections::BTreeMap<usize, Vec<usize>> = std::collections::BTreeMap::new();
+        for (bi, b) in p.blocks.iter().enumerate() {
+            if stats[bi].chars == 0 {
                 continue;
             }
-            seen += 1;
-            if seen > 64 {
-                break;
+            let mut at = b.owner as usize;
+            for _ in 0..4 {
+                if p.nodes[at].props & HEADING != 0 {
+                    if !excl[at] {
+                        by_heading.entry(at).or_default().push(bi);
+                    }
+                    break;
+                }
+                if at == 0 {
+                    break;
+                }
+                at = p.nodes[at].parent as usize;
             }
-            let bis: Vec<usize> = p
-                .blocks
-                .iter()
-                .enumerate()
-                .filter(|(bi, b)| (i..=end[i] as usize).contains(&(b.owner as usize)) && stats[*bi].chars > 0)
-                .map(|(bi, _)| bi)
-                .collect();
+        }
+        for (i, bis) in by_heading.into_iter().take(64) {
+            let nd = &p.nodes[i];
             let (chars, link) = bis.iter().fold((0, 0), |a, &bi| (a.0 + stats[bi].chars, a.1 + stats[bi].link));
             if chars == 0 {
                 continue;
