@@ -1315,8 +1315,9 @@ impl EventAnnotator {
                         p = a.last;
                         // "قتل خمسه فلسطينيين", "اعتقل 32 شخصا": a counted noun after the
                         // verb is the victim of a passive, not its subject
-                        if matches!(t.etype, "ASSAULT" | "COERCE")
-                            && (last..=a.first).any(|k| doc.tokens[k].kind == TokenKind::Number || self.cue(doc, k, Cue::Quant))
+                        if (matches!(t.etype, "ASSAULT" | "COERCE")
+                            && (last..=a.first).any(|k| doc.tokens[k].kind == TokenKind::Number || self.cue(doc, k, Cue::Quant)))
+                            || passive_marked(doc, i)
                         {
                             passive = true;
                             target = Some(a);
@@ -1790,6 +1791,25 @@ impl EventAnnotator {
             || (i > start && matches!(doc.tokens.norm(i - 1), "حتي" | "لكي" | "كي"))
         {
             return None;
+        }
+        // "قُتل فلان": a verb written as a passive has no subject after it
+        if t.pos == Pos::Verb && passive_marked(doc, i) {
+            passive = true;
+            if source.as_ref().is_some_and(|s| s.first > i) {
+                let s = source.take();
+                if target.is_none() {
+                    target = s;
+                }
+                // the agent: "من قبل X"
+                let mut j = last;
+                while j + 2 < end && j < last + 14 && !is_hard_stop(doc, j) {
+                    if self.cue(doc, j, Cue::AgentFrom) && self.cue(doc, j + 1, Cue::Agent) {
+                        source = self.scan_forward(doc, ctx, j + 2, end, 1);
+                        break;
+                    }
+                    j += 1;
+                }
+            }
         }
         // a passive whose agent is not named: nobody to report as acting
         if passive && source.is_none() {
@@ -2304,6 +2324,19 @@ impl EventAnnotator {
         };
         search(from, to.min(from + 14))
     }
+}
+
+/// A verb written with a damma on its first letter ("قُتل", "وأُطلق"): the
+/// passive voice, whose following noun is the patient.
+fn passive_marked(doc: &Doc, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    let word = doc.text().get(t.byte_start as usize..t.byte_end as usize).unwrap_or("");
+    let mut chars = word.chars().filter(|c| *c != '\u{0640}');
+    let mut first = chars.next();
+    if matches!(first, Some('و' | 'ف')) {
+        first = chars.next();
+    }
+    first.is_some() && chars.next() == Some('\u{064F}')
 }
 
 /// A named place that is not a country or seat of government (whose actor

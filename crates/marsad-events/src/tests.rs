@@ -586,3 +586,12 @@ fn two_armies_of_one_country_are_two_accusations() {
     check_spans(text, &evs);
     assert_eq!(evs.iter().filter(|e| e.event_type == "ACCUSE").count(), 2, "{evs:?}");
 }
+
+#[test]
+fn a_verb_written_as_passive_has_its_patient_after_it() {
+    let evs = run("وقُتل القيادي في حركة حماس في غارة.");
+    assert!(!evs.iter().any(|e| e.source.as_ref().is_some_and(|s| s.text.contains("حماس"))), "{evs:?}");
+    let evs = run("وقُتل الجندي الإسرائيلي من قبل حركة حماس.");
+    let e = evs.iter().find(|e| e.event_type == "ASSAULT").expect("assault");
+    assert_eq!(e.source.as_ref().unwrap().country.as_deref(), Some("PSE"), "{e:?}");
+}
