@@ -67,6 +67,7 @@ const STOPS: &str = include_str!("../../../data/quotes/speaker_stops.txt");
 const NAME_HEADS: &str = include_str!("../../../data/quotes/name_heads.txt");
 const ANONYMOUS: &str = include_str!("../../../data/quotes/anonymous.tsv");
 const ANAPHORS: &str = include_str!("../../../data/quotes/anaphors.tsv");
+const PREPOSITIONS: &str = include_str!("../../../data/quotes/prepositions.txt");
 
 /// Maximum number of words in a speaker phrase.
 const MAX_SPEAKER_WORDS: usize = 10;
@@ -132,6 +133,14 @@ pub struct QuoteAnnotator {
     breaks: Vec<Vec<String>>,
     /// Generic heads (جماعة، حزب، وكالة) → sectors of the organisations they may refer back to.
     anaphors: HashMap<String, Vec<String>>,
+    /// Present forms that, followed directly by أن, are the narrator's impersonal phrase (يذكر أن).
+    impersonal: HashSet<String>,
+    /// Forms that are a passive, not a cue, when written with a final alif maqsura (يدعى).
+    passive: HashSet<String>,
+    /// Words that make a following multi-word cue a relative clause (ما ورد في).
+    cue_relatives: HashSet<String>,
+    /// Prepositions whose object is never the subject read backward from a verb.
+    prepositions: HashSet<String>,
 }
 
 fn data_lines(s: &str) -> impl Iterator<Item = &str> {
@@ -144,6 +153,15 @@ impl QuoteAnnotator {
         for line in data_lines(CUES) {
             let mut cols = line.split('\t');
             let (Some(class), Some(flags), Some(forms)) = (cols.next(), cols.next(), cols.next()) else { continue };
+            if matches!(class.trim(), "impersonal" | "passive" | "relative") {
+                let set = match class.trim() {
+                    "impersonal" => &mut a.impersonal,
+                    "passive" => &mut a.passive,
+                    _ => &mut a.cue_relatives,
+                };
+                set.extend(forms.split_whitespace().map(normalize_str));
+                continue;
+            }
             if matches!(class.trim(), "tail" | "break") {
                 for form in forms.split_whitespace() {
                     let parts: Vec<String> = form.split('_').map(normalize_str).filter(|p| !p.is_empty()).collect();
@@ -200,6 +218,7 @@ impl QuoteAnnotator {
                 a.anaphors.insert(normalize_str(head.trim()), sectors.split(',').map(|x| x.trim().to_string()).filter(|x| !x.is_empty()).collect());
             }
         }
+        a.prepositions = data_lines(PREPOSITIONS).map(|l| normalize_str(l.trim())).collect();
         a.stops = data_lines(STOPS).map(|l| normalize_str(l.trim())).collect();
         a.name_heads = data_lines(NAME_HEADS).map(|l| normalize_str(l.trim())).collect();
         for line in data_lines(ANONYMOUS) {
@@ -470,8 +489,19 @@ impl QuoteAnnotator {
             return None;
         }
         let norm = v.norm(i);
+        let bare = norm.strip_prefix('و').or_else(|| norm.strip_prefix('ف')).filter(|r| r.chars().count() >= 3).unwrap_or(norm);
+        // "شاهد يدعى محمد": a passive written with a final alif maqsura is no cue
+        if self.passive.contains(bare) && v.doc.tokens.text(v.doc.text(), i).trim_end_matches(|c: char| ('\u{064B}'..='\u{0652}').contains(&c)).ends_with('ى') {
+            return None;
+        }
+        // "يذكر أن…"، "يتوقع أن…": the narrator's impersonal phrase
+        if (self.impersonal.contains(norm) || self.impersonal.contains(bare)) && i + 1 < v.doc.tokens.len() && v.is_word(i + 1) && matches!(v.norm(i + 1), "ان" | "بان") {
+            return None;
+        }
         let key = norm.strip_prefix('و').filter(|r| self.multi.contains_key(*r)).unwrap_or(norm);
-        if let Some(list) = self.multi.get(key) {
+        // "ما ورد في وسائل الإعلام": a multi-word cue in a relative clause is no cue
+        let relative_before = i > 0 && v.is_word(i - 1) && self.cue_relatives.contains(v.norm(i - 1));
+        if let Some(list) = self.multi.get(key).filter(|_| !relative_before) {
             for (parts, info) in list {
                 let n = parts.len();
                 if i + n <= v.doc.tokens.len()
@@ -590,6 +620,13 @@ impl QuoteAnnotator {
                 k += 1;
                 continue;
             }
+            if self.stops.contains(n) && !extended && matches!(n, "في" | "من") && k > from && words <= 4 && self.name_after_affiliation(v, from, k, end) {
+                // "المدير الإقليمي لدائرة المشرق في البنك جان كريستوف كاريه": an affiliation, then the name
+                extended = true;
+                words += 1;
+                k += 1;
+                continue;
+            }
             if self.stops.contains(n) && k > from && n.starts_with("لل") && !is_press_recipient(n) && k + 1 < end && v.is_word(k + 1) {
                 // "المدير العام للوكالة رافائيل غروسي": a genitive when the phrase goes on with a name
                 let next = v.norm(k + 1);
@@ -667,6 +704,14 @@ impl QuoteAnnotator {
             words += 1;
             k = p;
         }
+        // "وعن بدايته في الغناء قال إن…": a phrase after a preposition is its object, not the subject
+        // (a person named there is the subject: "الخبير في جامعة القاهرة هاني توفيق حذر")
+        if k < verb && k > sent_start && v.is_word(k - 1) && self.prepositions.contains(v.norm(k - 1)) {
+            let (ps, pe) = (v.doc.tokens[k].start as usize, v.doc.tokens[verb].start as usize);
+            if v.words_between(k, verb) <= 2 && !v.doc.entities.iter().any(|e| e.start < pe && e.end > ps && e.entity_type == marsad_doc::EntityType::PER) {
+                return (verb, verb);
+            }
+        }
         // "وأصدرت الوزارة بيانا قالت فيه": a clause-initial و-word before the subject is its verb
         if k + 1 < verb && v.is_word(k) && v.is_word(k + 1) {
             let n = v.norm(k);
@@ -676,6 +721,27 @@ impl QuoteAnnotator {
             }
         }
         (k, verb)
+    }
+
+    /// "… في البنك جان كريستوف كاريه": at a في/من stop (token `k`) of a phrase with no person name
+    /// yet, a person name starts after one or two plain words.
+    fn name_after_affiliation(&self, v: &View, from: usize, k: usize, end: usize) -> bool {
+        let doc = v.doc;
+        let (ps, pe) = (doc.tokens[from].start as usize, doc.tokens[k].start as usize);
+        if doc.entities.iter().any(|e| e.start < pe && e.end > ps && e.entity_type == marsad_doc::EntityType::PER) {
+            return false;
+        }
+        for j in k + 2..(k + 4).min(end) {
+            let w = j - 1;
+            if !v.is_word(w) || self.stops.contains(v.norm(w)) || is_complementizer(v.norm(w)) || self.is_cue_at(v, w).is_some() {
+                return false;
+            }
+            let st = doc.tokens[j].start as usize;
+            if v.is_word(j) && doc.entities.iter().any(|e| e.start == st && e.entity_type == marsad_doc::EntityType::PER) {
+                return true;
+            }
+        }
+        false
     }
 
     fn is_anonymous_head(&self, norm: &str) -> bool {
@@ -1255,7 +1321,11 @@ impl QuoteAnnotator {
                             }
                         }
                     }
-                    let relative = i > ss + 1 && v.is_word(i - 1) && matches!(v.norm(i - 1), "التي" | "الذي" | "الذين" | "اللذين" | "اللتين");
+                    let relative = i > ss + 1 && v.is_word(i - 1) && matches!(v.norm(i - 1).strip_prefix('و').unwrap_or(v.norm(i - 1)), "التي" | "الذي" | "الذين" | "اللذين" | "اللتين");
+                    // "…، والتي طالبت بـ…": a coordinated relative clause refers far back: no statement
+                    if relative && v.norm(i - 1).starts_with('و') {
+                        return None;
+                    }
                     let (a, b) = if relative { (from, from) } else { self.speaker_forward(v, from, se) };
                     // "وتوعدت بالرد…": a ب-phrase right after a cue that takes ب is its object, not its subject
                     // (unless a name starts there: بايدن، بوتين)
@@ -1297,7 +1367,11 @@ impl QuoteAnnotator {
                     }
                     if relative {
                         // "الأمم المتحدة التي تصف الأزمة بأنها…": the antecedent of the relative pronoun
-                        let (a, b) = self.speaker_backward(v, i - 1, ss);
+                        let (mut a, mut b) = self.speaker_backward(v, i - 1, ss);
+                        // "المدير العام رافائيل غروسي، الذي قال": the antecedent before the comma
+                        if a >= b && i > ss + 2 && v.is_true_comma(i - 2) {
+                            (a, b) = self.speaker_backward(v, i - 2, ss);
+                        }
                         (if a < b { self.make_speaker(v, a, b) } else { None }, from)
                     } else if a < b {
                         // "وقال بيان مشترك صدر عن البلدين إن…": the issuer speaks
@@ -1323,6 +1397,12 @@ impl QuoteAnnotator {
                             if a < b {
                                 s = self.make_speaker(v, a, b);
                             }
+                        }
+                        // "رحب الوزير بالموقف، وقال في تصريح إن…"، "بعث X برسالة، أكد فيها أن…": a verb with no
+                        // subject after a comma shares the subject of the sentence's clause
+                        if s.is_none() && !quotes_in_sentence && i > ss + 2 && v.is_true_comma(i - 1) {
+                            let cue_start = v.doc.tokens[i].start as usize;
+                            s = self.clause_subject(v, ss, se).filter(|c| c.end <= cue_start);
                         }
                         (s.or_else(|| self.implicit_speaker(v, i, last, last_sentence)), from)
                     }
@@ -1568,6 +1648,8 @@ impl Annotator for QuoteAnnotator {
                 let in_sentence = last_sentence == Some(v.sent[i]);
                 let mut topic = None;
                 let found = self.handle(&v, i, len, &info, &last, last_sentence, in_sentence, &mut topic);
+                // "، بحسب ما أفادت صحيفة «القبس»" dropped (the news itself): its relative verb is no cue either
+                let skipped_verb = found.is_none() && info.skip_verb && i + len < n && v.is_word(i + len) && self.is_cue_at(&v, i + len).is_some();
                 if found.is_none() && topic.is_some() {
                     last = topic;
                     last_sentence = Some(v.sent[i]);
@@ -1591,7 +1673,7 @@ impl Annotator for QuoteAnnotator {
                         }
                     }
                 }
-                i += len;
+                i += len + usize::from(skipped_verb);
             }
             out
         };
