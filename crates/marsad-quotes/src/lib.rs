@@ -137,6 +137,8 @@ pub struct QuoteAnnotator {
     impersonal: HashSet<String>,
     /// Forms that are a passive, not a cue, when written with a final alif maqsura (يدعى).
     passive: HashSet<String>,
+    /// Cue forms that are also particles (بين): cues only with a shadda or a complementiser close after.
+    shadda: HashSet<String>,
     /// Words that make a following multi-word cue a relative clause (ما ورد في).
     cue_relatives: HashSet<String>,
     /// Prepositions whose object is never the subject read backward from a verb.
@@ -153,9 +155,10 @@ impl QuoteAnnotator {
         for line in data_lines(CUES) {
             let mut cols = line.split('\t');
             let (Some(class), Some(flags), Some(forms)) = (cols.next(), cols.next(), cols.next()) else { continue };
-            if matches!(class.trim(), "impersonal" | "passive" | "relative") {
+            if matches!(class.trim(), "impersonal" | "passive" | "relative" | "shadda") {
                 let set = match class.trim() {
                     "impersonal" => &mut a.impersonal,
+                    "shadda" => &mut a.shadda,
                     "passive" => &mut a.passive,
                     _ => &mut a.cue_relatives,
                 };
@@ -494,6 +497,16 @@ impl QuoteAnnotator {
         if self.passive.contains(bare) && v.doc.tokens.text(v.doc.text(), i).trim_end_matches(|c: char| ('\u{064B}'..='\u{0652}').contains(&c)).ends_with('ى') {
             return None;
         }
+        // "وبيّن الوزير أن…": a form that is also a common particle (بين = between) is a cue only when
+        // written with its shadda or when a complementiser follows within a short subject
+        if self.shadda.contains(bare) {
+            let raw = v.doc.tokens.text(v.doc.text(), i);
+            let marked = raw.contains('\u{0651}');
+            let comp = (i + 1..(i + 6).min(v.doc.tokens.len())).take_while(|&k| v.is_word(k) && !self.stops.contains(v.norm(k))).any(|k| is_complementizer(v.norm(k)));
+            if !(marked || comp) {
+                return None;
+            }
+        }
         // "يذكر أن…"، "يتوقع أن…": the narrator's impersonal phrase
         if (self.impersonal.contains(norm) || self.impersonal.contains(bare)) && i + 1 < v.doc.tokens.len() && v.is_word(i + 1) && matches!(v.norm(i + 1), "ان" | "بان") {
             return None;
@@ -666,6 +679,18 @@ impl QuoteAnnotator {
                 }
             }
         }
+        // "لكن الحكومة، التي عارضت الحظر، ترى أن…": the subject before an appositive relative clause
+        if verb > sent_start + 3 && v.is_true_comma(verb - 1) {
+            let lo = verb.saturating_sub(12).max(sent_start + 1);
+            if let Some(r) = (lo..verb - 1).rev().find(|&k| v.is_word(k) && matches!(v.norm(k), "التي" | "الذي" | "الذين")) {
+                if v.is_true_comma(r - 1) && (r + 1..verb - 1).all(|k| !v.is_comma(k)) && r > sent_start + 1 {
+                    let (a, b) = self.speaker_backward(v, r - 1, sent_start);
+                    if a < b {
+                        return (a, b);
+                    }
+                }
+            }
+        }
         // "وكانت الوزارة قد أعلنت": the subject sits between كان and قد
         if verb > sent_start + 1 && v.is_word(verb - 1) && matches!(v.norm(verb - 1), "قد" | "لقد") {
             let q = verb - 1;
@@ -813,7 +838,10 @@ impl QuoteAnnotator {
         let mut first = (sent_start..sent_end).find(|&k| v.is_word(k))?;
         // "من جانبه، عبر الوزير عن…": a short discourse phrase and a comma before the verb
         let marker = (first + 1..sent_end.min(first + 4)).find(|&k| v.is_comma(k)).filter(|&c| {
-            (first..c).all(|k| v.is_word(k)) && matches!(v.norm(first), "من" | "في" | "بدوره" | "بدورها" | "بدورهم" | "وبدوره" | "وبدورها" | "ومن" | "وفي")
+            (first..c).all(|k| v.is_word(k))
+                && (matches!(v.norm(first), "من" | "في" | "بدوره" | "بدورها" | "بدورهم" | "وبدوره" | "وبدورها" | "ومن" | "وفي")
+                    // "وقبل يومين، طمأن سعد الجمهور": a time or place phrase opened by و + preposition
+                    || v.norm(first).strip_prefix('و').is_some_and(|r| self.stops.contains(r)))
         });
         let mut after_marker = marker.and_then(|c| (c + 1..sent_end).find(|&k| v.is_word(k)));
         // "مقديشو – صعّدت الحكومة…، مؤكدة": after a dateline the sentence opens with its verb
@@ -1648,8 +1676,8 @@ impl Annotator for QuoteAnnotator {
                 let in_sentence = last_sentence == Some(v.sent[i]);
                 let mut topic = None;
                 let found = self.handle(&v, i, len, &info, &last, last_sentence, in_sentence, &mut topic);
-                // "، بحسب ما أفادت صحيفة «القبس»" dropped (the news itself): its relative verb is no cue either
-                let skipped_verb = found.is_none() && info.skip_verb && i + len < n && v.is_word(i + len) && self.is_cue_at(&v, i + len).is_some();
+                // "بحسب ما أفادت صحيفة «القبس»": the relative verb read by the "according" cue is no cue itself
+                let skipped_verb = info.skip_verb && i + len < n && v.is_word(i + len) && self.is_cue_at(&v, i + len).is_some();
                 if found.is_none() && topic.is_some() {
                     last = topic;
                     last_sentence = Some(v.sent[i]);

@@ -623,3 +623,121 @@ fn the_name_ali_is_not_the_preposition() {
     let d = run("وأكد الوزير على أن الحكومة ملتزمة بالاتفاق.");
     assert_eq!(speaker(&d.quotes[0]), "الوزير");
 }
+
+// ---- round 4 ----
+
+#[test]
+fn impersonal_yudhkar_anna_is_no_quote() {
+    let d = run("يذكر أن البرلمان صادق على القانون في جلسة عامة الشهر الماضي.");
+    assert!(d.quotes.is_empty());
+    let d = run("ويتوقع أن يرتفع عدد الزوار إلى مليون زائر خلال الصيف.");
+    assert!(d.quotes.is_empty());
+    // with a subject it stays a cue
+    let d = run("ويتوقع الخبراء أن يرتفع عدد الزوار إلى مليون زائر خلال الصيف.");
+    assert_eq!(d.quotes.len(), 1);
+    assert_eq!(speaker(&d.quotes[0]), "الخبراء");
+}
+
+#[test]
+fn passive_with_alif_maqsura_is_no_cue() {
+    let d = run("وقال صياد يدعى سالم الهاشمي: «البحر هادئ منذ أسبوع».");
+    assert_eq!(d.quotes.len(), 1);
+    assert_eq!(d.quotes[0].cue.text, "وقال");
+    assert_eq!(d.quotes[0].content.text, "البحر هادئ منذ أسبوع");
+    // the verb "claims" (written with ي) is still a cue
+    let d = run("ويدعي المتهم أنه لم يكن في المدينة يوم الحادث.");
+    assert_eq!(d.quotes.len(), 1);
+    assert_eq!(speaker(&d.quotes[0]), "المتهم");
+}
+
+#[test]
+fn multiword_cue_in_a_relative_clause_is_no_cue() {
+    let d = run("وقالت الشركة إنها تتابع ما ورد في الصحف عن تسريح العمال. وأكدت أنها ملتزمة بعقودها.");
+    assert_eq!(d.quotes.len(), 2);
+    assert_eq!(d.quotes[0].content.text, "تتابع ما ورد في الصحف عن تسريح العمال");
+    assert_eq!(speaker(&d.quotes[1]), "الشركة");
+}
+
+#[test]
+fn coordinated_verb_after_comma_shares_the_clause_subject() {
+    let d = run("وقالت النقابة إن الإضراب سيستمر. وفي عمان، اجتمع وزير العمل الأردني مع ممثلي العمال، وقال إن الحكومة ستدرس مطالبهم.");
+    assert_eq!(d.quotes.len(), 2);
+    assert_eq!(d.quotes[1].content.text, "الحكومة ستدرس مطالبهم");
+    assert_eq!(speaker(&d.quotes[1]), "وزير العمل الأردني");
+    // "بعث X برسالة، أكد فيها أن…"
+    let d = run("وقالت الوزارة إن الحدود مغلقة. وكان رئيس البلدية قد وجه رسالة إلى السكان، أكد فيها أن المياه ستعود قريبا.");
+    assert_eq!(d.quotes.len(), 2);
+    assert_eq!(speaker(&d.quotes[1]), "رئيس البلدية");
+}
+
+#[test]
+fn coordinated_relative_clause_gives_no_statement() {
+    let d = run("واستمرت المظاهرات طوال الأسبوع، والتي طالبت برحيل الحكومة.");
+    assert!(d.quotes.is_empty());
+}
+
+#[test]
+fn relative_after_comma_takes_the_antecedent() {
+    let d = run("ووصل رئيس الوفد، الذي قال أمس إن المفاوضات متعثرة.");
+    assert_eq!(d.quotes.len(), 1);
+    assert_eq!(speaker(&d.quotes[0]), "رئيس الوفد");
+}
+
+#[test]
+fn topic_phrase_before_the_verb_is_no_speaker() {
+    let d = run("وأكدت المغنية أنها تستعد لجولة جديدة. وعن بداياتها في الغناء قالت إن والدها شجعها منذ الصغر.");
+    assert_eq!(d.quotes.len(), 2);
+    assert_eq!(speaker(&d.quotes[1]), "المغنية");
+}
+
+#[test]
+fn subject_before_an_appositive_relative_clause() {
+    let d = run("لكن البلدية، التي رفضت المشروع، ترى أن الموقع غير مناسب.");
+    assert_eq!(d.quotes.len(), 1);
+    assert_eq!(speaker(&d.quotes[0]), "البلدية");
+}
+
+#[test]
+fn time_phrase_before_the_verb_is_no_clause_subject() {
+    let d = run("وقبل أسبوع، طمأن المدرب الجماهير، مؤكدا أن الفريق سيعود أقوى.");
+    assert_eq!(d.quotes.len(), 1);
+    assert!(speaker(&d.quotes[0]).starts_with("المدرب"), "{}", speaker(&d.quotes[0]));
+}
+
+#[test]
+fn bil_qawl_introduces_a_quotation() {
+    let d = run("ورد المدير على سؤال حول الأجور بالقول: «لا زيادات هذا العام».");
+    assert_eq!(d.quotes.len(), 1);
+    assert_eq!(d.quotes[0].content.text, "لا زيادات هذا العام");
+    assert_eq!(speaker(&d.quotes[0]), "المدير");
+}
+
+#[test]
+fn bayyana_is_a_cue_only_with_shadda_or_a_complementiser() {
+    let d = run("وبيّن الوالي أن الأشغال ستنتهي في الصيف.");
+    assert_eq!(d.quotes.len(), 1);
+    let d = run("وبين الوالي أن الأشغال ستنتهي في الصيف.");
+    assert_eq!(d.quotes.len(), 1);
+    assert_eq!(speaker(&d.quotes[0]), "الوالي");
+    // the preposition "between"
+    let d = run("وقال الوالي إن الطريق بين المدينتين سيفتح قريبا وبين الأحياء الشمالية أيضا.");
+    assert_eq!(d.quotes.len(), 1);
+}
+
+#[test]
+fn according_relative_verb_is_no_second_cue() {
+    let d = run("وأفرج عن السجناء مساء أمس، بحسب ما أفادت قناة \"الوطنية\".");
+    assert!(d.quotes.iter().all(|q| q.content.text != "الوطنية"));
+}
+
+#[test]
+fn affiliation_then_person_name_stays_in_the_speaker() {
+    let mut doc = Doc::new("وقال المستشار الاقتصادي في الرئاسة محمد بن سالم إن النمو سيتحسن.", "2024-01-27");
+    marsad_entities::EntityAnnotator::new().annotate(&mut doc);
+    QuoteAnnotator::new().annotate(&mut doc);
+    assert_eq!(doc.quotes.len(), 1);
+    assert_eq!(speaker(&doc.quotes[0]), "المستشار الاقتصادي في الرئاسة محمد بن سالم");
+    // a plain في phrase without a name still ends the phrase
+    let d = run("وقال الوزير في مؤتمر صحفي إن النمو سيتحسن.");
+    assert_eq!(speaker(&d.quotes[0]), "الوزير");
+}
