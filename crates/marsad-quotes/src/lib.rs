@@ -1251,7 +1251,13 @@ impl QuoteAnnotator {
                         }
                     }
                 }
-                if self.nonagents.contains(v.norm(a)) || self.nonagents.contains(strip_article_w(v.norm(a))) {
+                // "وفقا للقانون"، "وفق التعديلات": a norm or plan, not a source
+                let head = v.norm(a);
+                let head_l = match head.strip_prefix("لل") {
+                    Some(r) => format!("ال{r}"),
+                    None => head.strip_prefix('ل').filter(|r| r.chars().count() >= 3).unwrap_or(head).to_string(),
+                };
+                if [head, head_l.as_str()].iter().any(|h| self.nonagents.contains(*h) || self.nonagents.contains(strip_article_w(h))) {
                     return None;
                 }
                 // "ووفقا لبيان صادر عن سلطة المياه": the issuer of the statement is the source

@@ -741,3 +741,14 @@ fn affiliation_then_person_name_stays_in_the_speaker() {
     let d = run("وقال الوزير في مؤتمر صحفي إن النمو سيتحسن.");
     assert_eq!(speaker(&d.quotes[0]), "الوزير");
 }
+
+#[test]
+fn according_to_a_norm_or_plan_is_no_source() {
+    let d = run("وسيبقى الرئيس في منصبه خمس سنوات أخرى وفقا للتعديلات الجديدة التي أقرها البرلمان أمس.");
+    assert!(d.quotes.is_empty());
+    let d = run("وستجرى الانتخابات في موعدها، بحسب الدستور الذي صوت عليه الشعب عام 2014.");
+    assert!(d.quotes.is_empty());
+    // a source still is
+    let d = run("وستجرى الانتخابات في موعدها، بحسب مصادر في اللجنة الانتخابية.");
+    assert_eq!(d.quotes.len(), 1);
+}
