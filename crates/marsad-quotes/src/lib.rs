@@ -1363,7 +1363,7 @@ impl QuoteAnnotator {
                     let (a, b) = if relative { (from, from) } else { self.speaker_forward(v, from, se) };
                     // "وتوعدت بالرد…": a ب-phrase right after a cue that takes ب is its object, not its subject
                     // (unless a name starts there: بايدن، بوتين)
-                    let (a, b) = if a < b && info.prep.as_deref() == Some("ب") && v.is_word(a) && v.norm(a).starts_with('ب') && v.norm(a).chars().count() >= 3 && !v.doc.entities.iter().any(|e| e.start == v.doc.tokens[a].start as usize) { (from, from) } else { (a, b) };
+                    let (a, b) = if a < b && (info.prep.as_deref() == Some("ب") || info.qobj) && v.is_word(a) && v.norm(a).starts_with('ب') && v.norm(a).chars().count() >= 3 && !v.doc.entities.iter().any(|e| e.start == v.doc.tokens[a].start as usize) { (from, from) } else { (a, b) };
                     // "توعدت الحركة بالرد": the ب-object after the subject ends the subject phrase
                     let (a, b) = if a < b && info.prep.as_deref() == Some("ب") {
                         (a, (a + 1..b).find(|&k| v.is_word(k) && v.norm(k).starts_with("بال") && v.norm(k).chars().count() >= 5).unwrap_or(b))
@@ -1436,7 +1436,12 @@ impl QuoteAnnotator {
                         // subject after a comma shares the subject of the sentence's clause
                         if s.is_none() && !quotes_in_sentence && i > ss + 2 && v.is_true_comma(i - 1) {
                             let cue_start = v.doc.tokens[i].start as usize;
-                            s = self.clause_subject(v, ss, se).filter(|c| c.end <= cue_start);
+                            // only a named or unnamed source, not any phrase after the first verb ("ومع تزايد أعداد…")
+                            s = self.clause_subject(v, ss, se).filter(|c| {
+                                c.end <= cue_start
+                                    && (c.anonymous
+                                        || v.doc.entities.iter().any(|e| e.start < c.end && e.end > c.start && matches!(e.entity_type, marsad_doc::EntityType::PER | marsad_doc::EntityType::ORG)))
+                            });
                         }
                         (s.or_else(|| self.implicit_speaker(v, i, last, last_sentence)), from)
                     }

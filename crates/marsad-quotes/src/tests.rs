@@ -660,14 +660,24 @@ fn multiword_cue_in_a_relative_clause_is_no_cue() {
 
 #[test]
 fn coordinated_verb_after_comma_shares_the_clause_subject() {
-    let d = run("وقالت النقابة إن الإضراب سيستمر. وفي عمان، اجتمع وزير العمل الأردني مع ممثلي العمال، وقال إن الحكومة ستدرس مطالبهم.");
+    let run_e = |t: &str| {
+        let mut doc = Doc::new(t, "2024-01-27");
+        marsad_entities::EntityAnnotator::new().annotate(&mut doc);
+        QuoteAnnotator::new().annotate(&mut doc);
+        doc
+    };
+    let d = run_e("وقالت النقابة إن الإضراب سيستمر. وفي الرباط، اجتمع وزير الخارجية المغربي ناصر بوريطة مع ممثلي العمال، وقال إن الحكومة ستدرس مطالبهم.");
     assert_eq!(d.quotes.len(), 2);
     assert_eq!(d.quotes[1].content.text, "الحكومة ستدرس مطالبهم");
-    assert_eq!(speaker(&d.quotes[1]), "وزير العمل الأردني");
+    assert_eq!(speaker(&d.quotes[1]), "وزير الخارجية المغربي ناصر بوريطة");
     // "بعث X برسالة، أكد فيها أن…"
-    let d = run("وقالت الوزارة إن الحدود مغلقة. وكان رئيس البلدية قد وجه رسالة إلى السكان، أكد فيها أن المياه ستعود قريبا.");
+    let d = run_e("وقالت الوزارة إن الحدود مغلقة. وكان الرئيس الفرنسي إيمانويل ماكرون قد وجه رسالة إلى السكان، أكد فيها أن المياه ستعود قريبا.");
     assert_eq!(d.quotes.len(), 2);
-    assert_eq!(speaker(&d.quotes[1]), "رئيس البلدية");
+    assert_eq!(speaker(&d.quotes[1]), "الرئيس الفرنسي إيمانويل ماكرون");
+    // an unnamed phrase after the first verb is no speaker: the previous speaker goes on
+    let d = run_e("وقالت الوزارة إن الحدود مغلقة. ومع تزايد أعداد المسافرين، ارتفعت الأسعار، وأضافت أن المعبر سيفتح غدا.");
+    assert_eq!(d.quotes.len(), 2);
+    assert_eq!(speaker(&d.quotes[1]), "الوزارة");
 }
 
 #[test]
@@ -751,4 +761,12 @@ fn according_to_a_norm_or_plan_is_no_source() {
     // a source still is
     let d = run("وستجرى الانتخابات في موعدها، بحسب مصادر في اللجنة الانتخابية.");
     assert_eq!(d.quotes.len(), 1);
+}
+
+#[test]
+fn b_phrase_after_an_accusation_verb_is_its_object() {
+    let d = run("وقال المتحدث: نحن نعرف أن من يكتبون هذه الرسائل قد يتهمون بارتكاب مخالفة. وأضاف أن التحقيق مستمر.");
+    let last = d.quotes.last().unwrap();
+    assert_eq!(last.content.text, "التحقيق مستمر");
+    assert_eq!(speaker(last), "المتحدث");
 }
