@@ -175,6 +175,10 @@ pub enum Cue {
     Latter,
     /// "الجانبان", "الطرفان": the two parties named before.
     Dual,
+    /// A word next to a trigger that makes it no event: an adverb before it
+    /// ("بشكل قاطع") or a compound after it ("طرد مركزي").
+    NotEventBefore,
+    NotEventAfter,
     /// Nouns for a statement or proposal (تصريحات، دعوه، المقترح): rejecting or
     /// condemning it targets its author.
     Statement,
@@ -189,6 +193,8 @@ fn cue_class(s: &str) -> Option<Cue> {
         "aspect" => Cue::Aspect,
         "latter" => Cue::Latter,
         "dual" => Cue::Dual,
+        "not_event_before" => Cue::NotEventBefore,
+        "not_event_after" => Cue::NotEventAfter,
         "statement" => Cue::Statement,
         "partner" => Cue::Partner,
         "between" => Cue::Between,

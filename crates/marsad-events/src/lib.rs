@@ -88,6 +88,21 @@ impl Annotator for EventAnnotator {
     }
 }
 
+/// An argument that names nobody: no actor, no country, no sector.
+fn fragment(a: &Arg) -> bool {
+    a.actor.is_none() && a.country.is_none() && a.sector.is_none()
+}
+
+/// The event's only participants are fragments (or it has a fragment and nothing else).
+fn only_fragment(c: &Cand) -> bool {
+    match (&c.source, &c.target) {
+        (Some(s), None) => fragment(s),
+        (None, Some(t)) => fragment(t),
+        (Some(s), Some(t)) => fragment(s) && fragment(t),
+        (None, None) => false,
+    }
+}
+
 /// Whether source and target are the same participant: the same span, or the
 /// same words (e.g. the same nationality noun read twice).
 fn same_participant(source: Option<&marsad_doc::ActorSpan>, target: Option<&marsad_doc::ActorSpan>) -> bool {
@@ -820,6 +835,25 @@ impl EventAnnotator {
     }
 
     /// The noun carries the preposition ب (بقصف، بصواريخ، وبغارات).
+    /// "عناصر من جهاز الردع": a fragment followed by من and a named actor takes that actor.
+    fn member_of(&self, doc: &Doc, ctx: &Ctx, a: &mut Arg, end: usize) {
+        if !fragment(a) || a.last + 1 >= end || a.last <= a.first || a.last - a.first > 2 {
+            return;
+        }
+        if doc.tokens.norm(a.last) != "من" || ctx.ent_at[a.last + 1] == 0 {
+            return;
+        }
+        if let Some(m) = self.actor_at(doc, ctx, a.last + 1, end) {
+            if m.kind == ActorKind::Name && !m.place && (m.actor.is_some() || m.country.is_some()) {
+                a.last = m.last;
+                a.actor = m.actor;
+                a.country = m.country;
+                a.sector = m.sector;
+                a.kind = ActorKind::Name;
+            }
+        }
+    }
+
     fn instrumental(&self, doc: &Doc, i: usize) -> bool {
         let w = doc.tokens.norm(i);
         let w = w.strip_prefix('و').unwrap_or(w);
@@ -1104,6 +1138,38 @@ impl EventAnnotator {
             dedupe(&mut cands, first_cand, &self.lex);
         }
         self.resolve_references(doc, &ctx, &mut cands);
+        // "عناصر من جهاز الردع", "مقاتلين من حركه الشباب": a bare description
+        // followed by من and a named actor stands for that actor.
+        for c in cands.iter_mut() {
+            let end = doc.sentence_tokens(c.sentence).end.min(n);
+            for a in [&mut c.source, &mut c.target].into_iter().flatten() {
+                self.member_of(doc, &ctx, a, end);
+            }
+            // "دعت فرنسا وبريطانيا والمانيا ايران": names coordinated with the
+            // subject are no target; the object follows them.
+            let one_sided = matches!(
+                self.lex.triggers[c.trigger as usize].etype,
+                "REQUEST" | "ACCUSE" | "SUPPORT" | "THREATEN" | "SANCTION" | "REJECT" | "AID" | "COERCE"
+            );
+            if let (true, Some(src), Some(tgt)) = (one_sided, c.source.as_ref(), c.target.as_ref()) {
+                if tgt.first == src.last && doc.tokens.norm(tgt.first).starts_with('و') && tgt.kind == ActorKind::Name {
+                    let mut j = tgt.last;
+                    let mut next = None;
+                    while let Some(m) = self.actor_at(doc, &ctx, j, end) {
+                        let coord = doc.tokens.norm(m.first).starts_with('و');
+                        j = m.last;
+                        if !coord && m.kind == ActorKind::Name && !m.prep {
+                            next = Some(m);
+                            break;
+                        }
+                        if j - m.first > 12 {
+                            break;
+                        }
+                    }
+                    c.target = next;
+                }
+            }
+        }
         if cands.is_empty() {
             return Vec::new();
         }
@@ -1121,6 +1187,21 @@ impl EventAnnotator {
                 continue;
             }
             let t = &self.lex.triggers[c.trigger as usize];
+            // Round 4 (precision on unseen news): a weak trigger ("احتجاجا علي"
+            // as the purpose of another act) without its author is no event, and
+            // an event whose only participant is a bare common noun ("اجهزه",
+            // "لتهجير الفلسطينيين") is a misreading.
+            if t.weak && c.source.is_none() {
+                continue;
+            }
+            if only_fragment(c) {
+                continue;
+            }
+            if (c.first > 0 && self.cue(doc, c.first - 1, Cue::NotEventBefore))
+                || (c.last < n && self.cue(doc, c.last, Cue::NotEventAfter))
+            {
+                continue;
+            }
             // An event said not to have happened ("نفت ان تكون قد زودت", "لم يعلق") is
             // no event; a denial or refusal is itself the event (REJECT).
             // Refusing to talk or to accept ("لن يتفاوض مع", "لم يوافق") is a rejection.
