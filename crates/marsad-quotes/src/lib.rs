@@ -52,6 +52,24 @@
 //! * a lone definite generic head (الجماعة، الحركة، الحزب) with no earlier speaker sharing it refers
 //!   back to the last organisation of a matching sector (`data/quotes/anaphors.tsv`).
 //!
+//! Round-4 rules (from a review of real Tunisian and pan-Arab news; each with a unit test):
+//!
+//! * impersonal present forms directly followed by أن (`impersonal` in `cues.tsv`: يذكر أن، يتوقع أن)
+//!   are the narrator's phrase; a passive written with alif maqsura (`passive`: شاهد يدعى محمد) is no
+//!   cue; a multi-word cue after a relative word (`relative`: ما ورد في) is no cue; بيّن (`shadda`) is a
+//!   cue only with its shadda or a complementiser close after it (normalised it is بين "between");
+//! * a verb with no subject after a comma ("رحب X بـ…، وقال إن…"، "بعث X برسالة، أكد فيها أن…") shares
+//!   the subject of the sentence's clause when that subject is a named or anonymous source;
+//! * "X، الذي قال": the antecedent before the comma; "…، والتي طالبت": a coordinated relative gives no
+//!   statement; "X، التي …، ترى أن": the subject before an appositive relative clause;
+//! * a phrase read backward after a preposition (`prepositions.txt`: "وعن بدايته في الغناء قال") is
+//!   no subject unless a person is named in it; a clause opened by و + a preposition ("وقبل يومين، طمأن X")
+//!   has its verb after the comma;
+//! * "… في البنك جان كاريه": an affiliation followed by a person's name stays in the speaker phrase;
+//! * the relative verb of "بحسب ما أفادت" is never a cue of its own; "وفقا للقانون / للتعديلات"
+//!   (`nonagent` norms and plans) is no source; a ب-phrase after an accusation verb is its object;
+//!   "بالقول:" opens a quotation of the clause subject.
+//!
 //! **Implicit speakers** (وأضاف، مضيفا، وتابع) are resolved to the previous
 //! speaker (or, for a participle in a clause with no cue, to the subject of
 //! the clause). The speaker span is then the span of that *earlier* mention
