@@ -68,7 +68,9 @@
 //! * "… في البنك جان كاريه": an affiliation followed by a person's name stays in the speaker phrase;
 //! * the relative verb of "بحسب ما أفادت" is never a cue of its own; "وفقا للقانون / للتعديلات"
 //!   (`nonagent` norms and plans) is no source; a ب-phrase after an accusation verb is its object;
-//!   "بالقول:" opens a quotation of the clause subject.
+//!   "بالقول:" opens a quotation of the clause subject;
+//! * إن written with hamza below (the complement of a reporting verb only) may come up to 22 words
+//!   after the speaker ("وقالت X في إفادة عن مستجدات التحقيق الذي تجريه … إنها").
 //!
 //! **Implicit speakers** (وأضاف، مضيفا، وتابع) are resolved to the previous
 //! speaker (or, for a participle in a clause with no cue, to the subject of
@@ -93,6 +95,8 @@ const MAX_SPEAKER_WORDS: usize = 10;
 const MAX_BACKWARD_WORDS: usize = 6;
 /// Maximum number of words between the speaker and the content marker.
 const MAX_GAP_WORDS: usize = 12;
+/// Maximum number of words between the speaker and إن (written with hamza below, the complement of a reporting verb).
+const MAX_INNA_GAP_WORDS: usize = 22;
 /// Maximum number of words between the speaker and a colon opening a quotation.
 const MAX_COLON_GAP_WORDS: usize = 30;
 /// A quoted segment of at most this many words, not ending the sentence, is a name or scare quote.
@@ -947,7 +951,11 @@ impl QuoteAnnotator {
                 _ if v.is_word(k) => {
                     let nm = v.norm(k);
                     if is_complementizer(nm) {
-                        if info.strict && !prep_seen || words > MAX_GAP_WORDS {
+                        // "وقالت X في إفادة عن مستجدات التحقيق الذي … إنها": إن (hamza below) is the complement
+                        // of a reporting verb only, so it may come after a longer circumstantial phrase
+                        let inna = v.doc.tokens.text(v.doc.text(), k).starts_with('إ');
+                        let gap = if inna { MAX_INNA_GAP_WORDS } else { MAX_GAP_WORDS };
+                        if info.strict && !prep_seen || words > gap {
                             return None;
                         }
                         return Some((k + 1, None));

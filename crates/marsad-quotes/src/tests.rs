@@ -770,3 +770,14 @@ fn b_phrase_after_an_accusation_verb_is_its_object() {
     assert_eq!(last.content.text, "التحقيق مستمر");
     assert_eq!(speaker(last), "المتحدث");
 }
+
+#[test]
+fn inna_may_follow_a_long_circumstantial_phrase() {
+    let text = "وقالت الوزيرة في مؤتمر صحفي عقدته بعد اجتماع طارئ للحكومة خصص لبحث تداعيات الفيضانات الأخيرة في الجنوب إن المساعدات ستصل غدا.";
+    let d = run(text);
+    assert_eq!(d.quotes.len(), 1);
+    assert_eq!(d.quotes[0].content.text, "المساعدات ستصل غدا");
+    // أن (not the complement of قال) keeps the usual gap
+    let d = run("وقالت الوزيرة في مؤتمر صحفي عقدته بعد اجتماع طارئ للحكومة خصص لبحث تداعيات الفيضانات الأخيرة في الجنوب أن المساعدات ستصل غدا.");
+    assert!(d.quotes.is_empty());
+}
