@@ -69,6 +69,8 @@
 //! * the relative verb of "بحسب ما أفادت" is never a cue of its own; "وفقا للقانون / للتعديلات"
 //!   (`nonagent` norms and plans) is no source; a ب-phrase after an accusation verb is its object;
 //!   "بالقول:" opens a quotation of the clause subject;
+//! * a person named right before a bare verb, or before a comma and the verb ("لكن غندور وصف المحادثات
+//!   بأنها…"، "أن المشاط، قال إنه…"), is its subject (SVO); the phrase after the verb is its object;
 //! * إن written with hamza below (the complement of a reporting verb only) may come up to 22 words
 //!   after the speaker ("وقالت X في إفادة عن مستجدات التحقيق الذي تجريه … إنها").
 //!
@@ -791,6 +793,20 @@ impl QuoteAnnotator {
         false
     }
 
+    /// The subject phrase of an SVO clause ending with a person's name right before the verb at `i`
+    /// ("غندور وصف") or right before a comma and the verb ("…، مهدي المشاط، قال").
+    fn named_subject_before(&self, v: &View, i: usize, ss: usize) -> Option<(usize, usize)> {
+        let doc = v.doc;
+        let t = if i > ss + 1 && v.is_true_comma(i - 1) { i - 2 } else { i.checked_sub(1)? };
+        if t < ss || !v.is_word(t) {
+            return None;
+        }
+        let end = doc.tokens[t].end as usize;
+        let ent = doc.entities.iter().find(|e| e.end == end && e.entity_type == marsad_doc::EntityType::PER)?;
+        let (a, b) = self.speaker_backward(v, t + 1, ss);
+        (a < b && (doc.tokens[a].start as usize) <= ent.start).then_some((a, b))
+    }
+
     fn is_anonymous_head(&self, norm: &str) -> bool {
         self.anon_heads.contains(norm)
             || norm.strip_prefix('و').or_else(|| norm.strip_prefix('ل')).is_some_and(|r| self.anon_heads.contains(r))
@@ -1385,6 +1401,29 @@ impl QuoteAnnotator {
                     // "…، والتي طالبت بـ…": a coordinated relative clause refers far back: no statement
                     if relative && v.norm(i - 1).starts_with('و') {
                         return None;
+                    }
+                    // "لكن غندور وصف المحادثات بأنها…"، "أن المشاط، قال إنه…": a person named right before the
+                    // verb (or before a comma and the verb) is its subject; the phrase after the verb is its object
+                    let bare_verb = self.single.contains_key(v.norm(i)) || !(v.norm(i).starts_with('و') || v.norm(i).starts_with('ف'));
+                    if !relative && bare_verb {
+                        if let Some(sv) = self.named_subject_before(v, i, ss) {
+                            if let Some(s) = self.make_speaker(v, sv.0, sv.1) {
+                                topic.clone_from(&Some(s.clone()));
+                                let mut from = from;
+                                while from < se && v.is_comma(from) {
+                                    from += 1;
+                                }
+                                if info.qobj {
+                                    let mut spk = Some(s.clone());
+                                    if let Some(f) = self.quoted_object(v, cue, from, se, info, &mut spk) {
+                                        return Some(f);
+                                    }
+                                }
+                                let (start, direct) = self.find_marker(v, from, se, info)?;
+                                let (ca, cb, kind) = self.content_from_marker(v, start, direct, se)?;
+                                return Some(Found { cue, speaker: Some(s), content: (ca, cb), kind, denial: info.denial, via: None });
+                            }
+                        }
                     }
                     let (a, b) = if relative { (from, from) } else { self.speaker_forward(v, from, se) };
                     // "وتوعدت بالرد…": a ب-phrase right after a cue that takes ب is its object, not its subject

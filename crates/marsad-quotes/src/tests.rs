@@ -781,3 +781,20 @@ fn inna_may_follow_a_long_circumstantial_phrase() {
     let d = run("وقالت الوزيرة في مؤتمر صحفي عقدته بعد اجتماع طارئ للحكومة خصص لبحث تداعيات الفيضانات الأخيرة في الجنوب أن المساعدات ستصل غدا.");
     assert!(d.quotes.is_empty());
 }
+
+#[test]
+fn person_named_right_before_the_verb_is_its_subject() {
+    let run_e = |t: &str| {
+        let mut doc = Doc::new(t, "2024-01-27");
+        marsad_entities::EntityAnnotator::new().annotate(&mut doc);
+        QuoteAnnotator::new().annotate(&mut doc);
+        doc
+    };
+    let d = run_e("وقال وزير الخارجية السوداني إبراهيم غندور إن الاجتماع انتهى. لكن غندور وصف المحادثات، التي استمرت ساعات، بأنها كانت \"بناءة ومهمة\".");
+    assert_eq!(d.quotes.len(), 2);
+    assert_eq!(speaker(&d.quotes[1]), "غندور");
+    // an object after the verb stays out of the speaker when no name precedes it
+    let d = run_e("ووصف الوزير المحادثات بأنها كانت \"بناءة ومهمة\".");
+    assert_eq!(d.quotes.len(), 1);
+    assert_ne!(speaker(&d.quotes[0]), "المحادثات");
+}
