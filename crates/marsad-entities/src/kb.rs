@@ -56,6 +56,8 @@ const PLACE_HEADS: &str = include_str!("../../../data/ner/place_heads.tsv");
 const TITLES: &str = include_str!("../../../data/ner/titles.txt");
 const ORG_HEADS_DEFINITE: &str = include_str!("../../../data/ner/org_heads_definite.txt");
 const ORG_HEADS: &str = include_str!("../../../data/ner/org_heads.txt");
+const AMBIGUOUS_PLACES: &str = include_str!("../../../data/ner/ambiguous_places.tsv");
+const NAME_INTRODUCERS: &str = include_str!("../../../data/ner/name_introducers.txt");
 
 /// One canonical actor.
 #[derive(Debug, Clone)]
@@ -104,6 +106,10 @@ pub struct Kb {
     pub first_names: HashSet<String>,
     pub stopwords: HashSet<String>,
     pub titles: HashSet<String>,
+    /// Place names that are also ordinary words (مالي): form → (actor, context words before it).
+    pub ambiguous_places: HashMap<String, (usize, HashSet<String>)>,
+    /// Words after which a person's name follows (يدعى، اسمه).
+    pub name_introducers: HashSet<String>,
     pub org_heads: HashSet<String>,
     /// Organisation heads with the article (الاتحاد، الرابطة، المجلس…).
     pub org_heads_definite: HashSet<String>,
@@ -177,6 +183,7 @@ pub mod lexf {
     pub const PLACE_HEAD: u32 = 1 << 15;
     pub const TOKEN_TYPES: u32 = 1 << 16;
     pub const FREQ: u32 = 1 << 17;
+    pub const AMBIGUOUS_PLACE: u32 = 1 << 18;
 }
 
 impl Lex {
@@ -303,7 +310,9 @@ impl Kb {
             }
             let Some(etype) = EntityType::parse(f[1].trim()) else { continue };
             let names: Vec<&str> = f[8].split('|').map(str::trim).filter(|s| !s.is_empty()).collect();
-            let Some(first) = names.first() else { continue };
+            // a country listed with no bare name (مالي is also "financial") keeps its capitals
+            let caps_first = f.get(9).and_then(|c| c.split('|').map(str::trim).find(|s| !s.is_empty()));
+            let Some(first) = names.first().copied().or(caps_first) else { continue };
             let a = Actor {
                 id: f[0].trim().to_string(),
                 name: first.to_string(),
@@ -398,6 +407,13 @@ impl Kb {
         }
         kb.compound_name_heads = word_set(COMPOUND_NAME_HEADS);
         kb.titles = word_set(TITLES);
+        kb.name_introducers = word_set(NAME_INTRODUCERS);
+        for f in lines(AMBIGUOUS_PLACES) {
+            if let (Some(w), Some(&a)) = (f.first(), f.get(1).and_then(|id| kb.by_id.get(id.trim()))) {
+                let ctx = f.get(2).map(|c| c.split('|').map(norm_name).filter(|s| !s.is_empty()).collect()).unwrap_or_default();
+                kb.ambiguous_places.insert(norm_name(w), (a, ctx));
+            }
+        }
         kb.org_heads = word_set(ORG_HEADS);
         kb.org_heads_definite = word_set(ORG_HEADS_DEFINITE);
         kb.build_lex();
@@ -441,6 +457,9 @@ impl Kb {
             let l = lex.entry(w.clone()).or_default();
             l.flags |= TOKEN_TYPES;
             l.token_types = t;
+        }
+        for w in self.ambiguous_places.keys() {
+            lex.entry(w.clone()).or_default().flags |= AMBIGUOUS_PLACE;
         }
         for (w, &c) in &self.freq {
             let l = lex.entry(w.clone()).or_default();

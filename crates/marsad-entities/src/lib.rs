@@ -531,6 +531,9 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
             }
             let mut cand: Option<Cand> = None;
             let mut kbm = match_kb(cx, i, end);
+            if kbm.is_none() && cx.vars(i).iter().any(|v| v.lex.has(lexf::AMBIGUOUS_PLACE)) {
+                kbm = ambiguous_place(cx, &out, i);
+            }
             // جنوب لبنان، شمال دارفور: a compass word before a known place
             if i + 1 < end && is_direction(doc.tokens.norm(i)) && is_word(doc, i + 1) {
                 if let Some((len, skip, a)) = match_kb(cx, i + 1, end) {
@@ -595,6 +598,11 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
             let inst = if i > 0 && is_title(cx, i - 1) { None } else { match_inst(cx, i, end, &mut buf) };
             let kb_len = kbm.map(|m| m.0).unwrap_or(0);
             if let Some((len, skip, ins, country)) = inst {
+                // قيادة شرطة البصرة: an institution absorbs a known place after it
+                let (len, country) = match (country, city_after(cx, i + len, end)) {
+                    (None, Some((l, co))) if kb.institutions[ins].bare => (len + l, co),
+                    (c, _) => (len, c),
+                };
                 if len > kb_len {
                     let info = &kb.institutions[ins];
                     let country = country.or_else(|| {
@@ -666,7 +674,8 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
                 i += 1;
                 continue;
             }
-            if cand.is_none() {
+            // no fuzzy match right after a title (وزير الخارجية الأميركي)
+            if cand.is_none() && !(i > 0 && is_title(cx, i - 1)) {
                 if let Some((len, skip, a)) = match_fuzzy(cx, i, end) {
                     cand = Some(Cand { first: i, last: i + len, skip, etype: kb.actors[a].etype, actor: ActorId::Kb(a), source: "gazetteer" });
                 }
@@ -682,11 +691,19 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
                     } else {
                         // وكالة السودان للأنباء: head + known name + لل complement
                         cand = rule_org(cx, i, end).filter(|c| c.last - c.first >= 3 && doc.tokens.norm(c.last - 1).starts_with('ل'));
+                        // جامعة الموصل، مصرف بغداد المركزي: head + a known place (+ an adjective)
+                        if cand.is_none() {
+                            cand = org_of_place(cx, i, end);
+                        }
                     }
                 }
             }
             if cand.is_none() && !model_tags.is_empty() {
-                cand = model_cand(cx, &model_tags, i, end);
+                // an I- tag right after an accepted entity continues nothing (للصحافيين)
+                let stray = out.last().map(|c| c.last == i).unwrap_or(false) && !model_tags[i].is_begin();
+                if !stray {
+                    cand = model_cand(cx, &model_tags, i, end);
+                }
             }
             match cand {
                 Some(c) => {
@@ -846,7 +863,10 @@ fn register_short_forms(kb: &Kb, doc: &Doc, c: &Cand, short: &mut Short) {
     match c.etype {
         EntityType::PER => {
             let last = tok(c.last - 1);
-            if last.chars().count() >= 3 && !kb.stopwords.contains(last) {
+            // a frequent ordinary word (حازم، سليم) is not linked later on its own
+            // (for unknown persons only: a known person keeps his last word, السوداني)
+            let ordinary = matches!(c.actor, ActorId::Local(_)) && kb.freq.get(last).map(|&c| c >= kb::ORDINARY_WORD_MIN).unwrap_or(false) && kb.lookup(last).is_none();
+            if last.chars().count() >= 3 && !kb.stopwords.contains(last) && !ordinary {
                 short.insert(last.to_string(), (EntityType::PER, c.actor.clone()));
             }
             // "عبد المنعم" after "نور الدين عبد المنعم"
@@ -872,6 +892,34 @@ fn register_short_forms(kb: &Kb, doc: &Doc, c: &Cand, short: &mut Short) {
     }
 }
 
+/// A place name that is also an ordinary word (مالي "financial"), linked
+/// only in a place context: a context word before it (في مالي، جمهورية
+/// مالي), a ب/ل proclitic (بمالي), or و after another place (النيجر ومالي).
+fn ambiguous_place(cx: &Cx, out: &[Cand], i: usize) -> Option<(usize, usize, usize)> {
+    let (kb, doc) = (cx.kb, cx.doc);
+    let w = cx.norm(i);
+    for v in cx.vars(i) {
+        if v.skip > 1 || !v.lex.has(lexf::AMBIGUOUS_PLACE) {
+            continue;
+        }
+        let Some((actor, ctx)) = kb.ambiguous_places.get(v.form.as_ref() as &str) else { continue };
+        let ok = if v.skip == 1 {
+            if w.starts_with('و') {
+                // و after a place, possibly across a comma
+                out.last().map(|c| matches!(c.etype, EntityType::GPE | EntityType::LOC) && (c.last == i || (c.last + 1 == i && !is_word(doc, c.last)))).unwrap_or(false)
+            } else {
+                w.starts_with('ب') || w.starts_with('ل')
+            }
+        } else {
+            i > 0 && is_word(doc, i - 1) && cx.vars(i - 1).iter().any(|p| ctx.contains(p.form.as_ref() as &str))
+        };
+        if ok {
+            return Some((1, v.skip, *actor));
+        }
+    }
+    None
+}
+
 /// Unknown persons: a first name followed by name tokens (جعفر الحسيني), or
 /// a title followed by a name (السفيرة الأميركية آلينا رومانوسكي).
 fn rule_person(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
@@ -887,6 +935,27 @@ fn rule_person(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
         })
         .map(|v| (v.skip, true))
         .unwrap_or((0, false));
+    // عبد + the next word is one first name (عبد الله مايغا، وعبد الحكيم الشبلي)
+    let abd = !first_ok
+        && i + 2 < end
+        && is_word(doc, i + 1)
+        && cx.vars(i).iter().any(|v| v.form == "عبد" && (v.skip == 0 || (v.skip == 1 && (w.starts_with('و') || w.starts_with('ف')))))
+        && {
+            let nw = doc.tokens.norm(i + 1);
+            nw.chars().count() >= 3 && (nw.starts_with("ال") || cx.lex[i + 1].has(lexf::FIRST_NAME))
+        };
+    let (skip, first_ok) = if abd {
+        (cx.vars(i).iter().find(|v| v.form == "عبد").map(|v| v.skip).unwrap_or(0), true)
+    } else {
+        (skip, first_ok)
+    };
+    let first_len = if abd { 2 } else { 1 };
+    // يدعى أحمد، اسمه علي حسن: the next one to three words are a name
+    if i > 0 && is_word(doc, i - 1) && introduces_name(cx, i - 1) {
+        if let Some(c) = introduced_name(cx, i, end) {
+            return Some(c);
+        }
+    }
     let start_name = if first_ok {
         Some((i, skip))
     } else if i > 0 && title_before(cx, i) {
@@ -894,14 +963,16 @@ fn rule_person(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
         let w = doc.tokens.norm(i);
         let verb_like = w.starts_with("سي") || w.starts_with("ست") || w.starts_with("سن") || w.ends_with("ها") || w.ends_with("هم");
         let verb_like = verb_like || (w.starts_with(['ي', 'ت', 'ن']) && is_ordinary(&cx.lex[i]));
+        // بتوطين، بإعلان: ب/ل + a known word is no name
+        let verb_like = verb_like || preposition_plus_word(cx, i);
         (is_name_token(cx, i) && !cx.lex[i].has(lexf::COMMON) && !verb_like).then_some((i, 0)).filter(|_| !w.starts_with("ال"))
     } else {
         None
     };
     let (first, skip) = start_name?;
-    let mut last = first + 1;
+    let mut last = first + first_len;
     // up to four name words; joiners (بن، آل) do not count (محمد بن راشد آل مكتوم)
-    let mut joiners = 0;
+    let mut joiners = first_len - 1;
     while last < end && last < first + 4 + joiners {
         let nw = doc.tokens.norm(last);
         let joiner = matches!(nw, "بن" | "ابن" | "عبد" | "ابو" | "ابي" | "ال" | "بنت");
@@ -915,16 +986,16 @@ fn rule_person(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
         }
         // a third word with the article is a family name (…ي) or rare, not a participle (الموقوف)
         let def_ok = nw.starts_with("ال") && (last == first + 1 || nw.ends_with('ي') || nl.freq_opt().map(|c| c < 20).unwrap_or(true));
-        if joiner || (more && !verb_like && !nl.has(lexf::COMMON) && is_name_token(cx, last) && (nl.has(lexf::FIRST_NAME) || def_ok || !first_ok || last == first + 1 || after_joiner)) {
+        if joiner || (more && !verb_like && !nl.has(lexf::COMMON) && is_name_token(cx, last) && (nl.has(lexf::FIRST_NAME) || def_ok || !first_ok || last == first + first_len || after_joiner)) {
             last += 1;
         } else {
             break;
         }
     }
-    while last > first + 1 && matches!(doc.tokens.norm(last - 1), "بن" | "ابن" | "عبد" | "ابو" | "ابي" | "بنت" | "ال") {
+    while last > first + first_len && matches!(doc.tokens.norm(last - 1), "بن" | "ابن" | "عبد" | "ابو" | "ابي" | "بنت" | "ال") {
         last -= 1;
     }
-    if last - first < 2 && first_ok {
+    if last - first <= first_len && first_ok {
         return None;
     }
     if last - first < 2 && !first_ok {
@@ -937,6 +1008,50 @@ fn rule_person(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
 
 /// A normalised word without its first `skip` letters; the ل of an article
 /// written لل gets its alef back (للاتحاد → الاتحاد, but للبنان → لبنان).
+/// A word that introduces a person's name (يدعى، ويدعى، اسمه).
+fn introduces_name(cx: &Cx, j: usize) -> bool {
+    let w = cx.norm(j);
+    cx.kb.name_introducers.contains(w) || (w.starts_with('و') && cx.kb.name_introducers.contains(&w['و'.len_utf8()..]))
+}
+
+/// One to three words after a name introducer, even first names that are
+/// also function words (يدعى علي حسن).
+fn introduced_name(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
+    let doc = cx.doc;
+    let mut last = i;
+    while last < end && last < i + 3 && is_word(doc, last) {
+        let w = doc.tokens.norm(last);
+        let l = &cx.lex[last];
+        let namelike = l.has(lexf::FIRST_NAME | lexf::TOKEN_TYPES | lexf::COMPOUND_NAME_HEAD);
+        if w.chars().count() < 2 || l.has(lexf::TITLE | lexf::DEMONYM) || (l.has(lexf::STOPWORD) && !namelike) {
+            break;
+        }
+        // a frequent word with the article ends it (يدعى أحمد خليل الأسبوع الماضي)
+        if last > i && w.starts_with("ال") && !namelike && l.freq_opt().map(|c| c >= 50).unwrap_or(false) {
+            break;
+        }
+        // a verb or a conjoined word ends the name (ويعمل، وقال)
+        if last > i && ((w.starts_with(['ي', 'ت', 'ن', 'و']) && is_ordinary(l)) || w.starts_with("سي")) {
+            break;
+        }
+        last += 1;
+    }
+    if last == i {
+        return None;
+    }
+    let name = (i..last).map(|j| doc.tokens.norm(j).to_string()).collect::<Vec<_>>().join(" ");
+    Some(Cand { first: i, last, skip: 0, etype: EntityType::PER, actor: ActorId::Local(name), source: "rule" })
+}
+
+/// ب/ل + a known word (بتوطين، لإعلان، برصاص): a prepositional phrase, no name.
+fn preposition_plus_word(cx: &Cx, i: usize) -> bool {
+    let w = cx.norm(i);
+    if !(w.starts_with('ب') || w.starts_with('ل')) || w.chars().count() < 4 {
+        return false;
+    }
+    cx.vars(i).iter().any(|v| v.skip == 1 && (is_ordinary(&v.lex) || v.lex.has(lexf::COMMON | lexf::STOPWORD) || v.lex.freq_opt().map(|c| c >= 50).unwrap_or(false)) && !v.lex.has(lexf::FIRST_NAME | lexf::TOKEN_TYPES))
+}
+
 /// نور الدين، صلاح الدين: a word before الدين starts a compound first name.
 fn compound_din(doc: &Doc, i: usize, end: usize) -> bool {
     i + 2 < end && is_word(doc, i + 1) && is_word(doc, i + 2) && doc.tokens.norm(i + 1) == "الدين" && doc.tokens.norm(i).chars().count() >= 2
@@ -993,6 +1108,17 @@ fn rule_org(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
         if cx.lex[i + 1].has(lexf::COMMON) || (!w.starts_with("ال") && (w.ends_with("يه") || w.ends_with("يا"))) {
             return None;
         }
+        // head + indefinite noun + indefinite adjective is a description (شركة شحن دولية)
+        if !w.starts_with("ال") && i + 2 < end && is_word(doc, i + 2) {
+            let a = doc.tokens.norm(i + 2);
+            if !a.starts_with("ال") && (a.ends_with("يه") || a.ends_with("يا")) && (is_ordinary(&cx.lex[i + 1]) || cx.lex[i + 1].freq_opt().map(|c| c >= 50).unwrap_or(false)) {
+                return None;
+            }
+        }
+        // head + an indefinite plural common noun (شركة مقاولات، شركة اتصالات)
+        if !w.starts_with("ال") && w.ends_with("ات") && cx.lex[i + 1].freq_opt().map(|c| c >= 50).unwrap_or(false) && !cx.lex[i + 1].has(lexf::TOKEN_TYPES) {
+            return None;
+        }
     }
     let mut last = i + 1;
     while last < end && last < i + 4 && is_word(doc, last) {
@@ -1011,6 +1137,43 @@ fn rule_org(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
     // a complement with ل belongs to the name (وكالة السودان للأنباء)
     last += org_complement_len(cx, last, end);
     // a following KB name inside: let the KB entity stand alone unless the head is part of a known name
+    let name = (i..last).map(|j| if j == i { strip_to(doc.tokens.norm(j), skip) } else { doc.tokens.norm(j).to_string() }).collect::<Vec<_>>().join(" ");
+    Some(Cand { first: i, last, skip, etype: EntityType::ORG, actor: ActorId::Local(name), source: "rule" })
+}
+
+/// A known place (not a nationality, no proclitic) at `j`: its length and
+/// country actor (None when the place has no country in the KB).
+fn city_after(cx: &Cx, j: usize, end: usize) -> Option<(usize, Option<usize>)> {
+    let kb = cx.kb;
+    if j >= end || !is_word(cx.doc, j) || cx.demonym(j).is_some() {
+        return None;
+    }
+    let (l, skip, a) = match_kb(cx, j, end)?;
+    let actor = &kb.actors[a];
+    if skip != 0 || actor.etype != EntityType::GPE {
+        return None;
+    }
+    Some((l, actor.country.as_ref().and_then(|c| kb.country_actor.get(c)).copied()))
+}
+
+/// An organisation head in construct state before a known place, with an
+/// optional article adjective that is no nationality (مصرف بغداد المركزي).
+fn org_of_place(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
+    let doc = cx.doc;
+    let v = cx.vars(i).iter().find(|v| v.lex.has(lexf::ORG_HEAD))?;
+    let skip = v.skip;
+    if !strip_allowed(cx, i, skip) {
+        return None;
+    }
+    let (l, _) = city_after(cx, i + 1, end)?;
+    let mut last = i + 1 + l;
+    if last < end && is_word(doc, last) {
+        let w = doc.tokens.norm(last);
+        let lx = &cx.lex[last];
+        if w.starts_with("ال") && (w.ends_with('ي') || w.ends_with("يه")) && cx.demonym(last).is_none() && !lx.has(lexf::TITLE | lexf::DEMONYM) && match_kb(cx, last, end).is_none() {
+            last += 1;
+        }
+    }
     let name = (i..last).map(|j| if j == i { strip_to(doc.tokens.norm(j), skip) } else { doc.tokens.norm(j).to_string() }).collect::<Vec<_>>().join(" ");
     Some(Cand { first: i, last, skip, etype: EntityType::ORG, actor: ActorId::Local(name), source: "rule" })
 }
@@ -1121,6 +1284,10 @@ fn model_cand(cx: &Cx, tags: &[tagger::Tag], i: usize, end: usize) -> Option<Can
         if match_kb(cx, last, end).is_some() {
             break;
         }
+        // a future verb ends a name (سليم سيعود)
+        if is_future_verb(kb, doc.tokens.norm(last)) {
+            break;
+        }
         // a first name after an organisation word starts a person (الرابطة بسام الطريفي)
         if etype != EntityType::PER && cx.lex[last].has(lexf::FIRST_NAME) {
             break;
@@ -1139,6 +1306,10 @@ fn model_cand(cx: &Cx, tags: &[tagger::Tag], i: usize, end: usize) -> Option<Can
     let etype = if last - i >= 2 && kb.first_names.contains(doc.tokens.norm(i)) { EntityType::PER } else { etype };
     if last - i == 1 {
         let w = doc.tokens.norm(i);
+        // مالي out of a place context is the adjective "financial"
+        if cx.vars(i).iter().any(|v| v.lex.has(lexf::AMBIGUOUS_PLACE)) {
+            return None;
+        }
         if kb.demonym(w).is_some() || kb.common.contains(w) || w.ends_with("يا") || (w.starts_with("ال") && etype != EntityType::GPE) {
             return None;
         }
@@ -1146,13 +1317,24 @@ fn model_cand(cx: &Cx, tags: &[tagger::Tag], i: usize, end: usize) -> Option<Can
         if w.starts_with("ال") && matches!(etype, EntityType::GPE | EntityType::LOC) && kb.freq.get(w).map(|&c| c >= kb::ORDINARY_WORD_MIN).unwrap_or(false) {
             return None;
         }
-        let common = proclitic_variants(w).iter().any(|(_, v)| {
-            let v: &str = v.as_ref();
-            kb.titles.contains(v) || kb.stopwords.contains(v) || kb.sector_words.contains_key(v) || kb.org_heads.contains(v)
+        // (checked on every proclitic reading: للجماعة، بريف)
+        let common = cx.vars(i).iter().any(|v| {
+            let f: &str = v.form.as_ref();
+            kb.titles.contains(f) || kb.stopwords.contains(f) || kb.common.contains(f) || kb.sector_words.contains_key(f) || kb.org_heads.contains(f)
         });
         if common {
             return None;
         }
+        // a future verb (سيزور، سيرد، ستعقد) is no name
+        if is_future_verb(kb, w) {
+            return None;
+        }
+    }
+    // برصاص قناص، بتوطين: a first word that is ب/ل + a known word opens no person
+    if etype == EntityType::PER && preposition_plus_word(cx, i) && kb.lookup(doc.tokens.norm(i)).is_none() {
+        return None;
+    }
+    {
     }
     let (skip, v) = proclitic_variants(doc.tokens.norm(i)).last().map(|(s, v)| (*s, v.to_string())).unwrap_or((0, String::new()));
     let (skip, v) = if last - i == 1 && v.chars().count() < 2 { (0, doc.tokens.norm(i).to_string()) } else { (skip, v) };
@@ -1161,6 +1343,11 @@ fn model_cand(cx: &Cx, tags: &[tagger::Tag], i: usize, end: usize) -> Option<Can
     // the local id is the name without its proclitics (وميسان and ميسان are one actor)
     let name = (i..last).map(|j| if j == i { strip_to(doc.tokens.norm(j), skip) } else { doc.tokens.norm(j).to_string() }).collect::<Vec<_>>().join(" ");
     Some(Cand { first: i, last, skip, etype, actor: ActorId::Local(name), source: "model" })
+}
+
+/// سيزور، ستعقد، سنرد: a verb with the future prefix (not a known name).
+fn is_future_verb(kb: &Kb, w: &str) -> bool {
+    w.chars().count() >= 4 && (w.starts_with("سي") || w.starts_with("ست") || w.starts_with("سن")) && kb.lookup(w).is_none() && !kb.first_names.contains(w)
 }
 
 /// Strip a proclitic the model's span would include only when the rest is a

@@ -266,3 +266,89 @@ fn name_trie_finds_every_name() {
     }
     assert!(kb.trie_next(0, kb.lex("والذي").word).is_none());
 }
+
+
+fn has_span(d: &Doc, text: &str) -> bool {
+    d.entities.iter().any(|e| e.text == text)
+}
+
+#[test]
+fn abd_and_next_word_make_one_first_name() {
+    let d = run("واستقبل الوزير عبد الرحمن كوليبالي وفدا من المستثمرين.");
+    let e = find(&d, "عبد الرحمن كوليبالي").unwrap_or_else(|| panic!("{:?}", d.entities));
+    assert_eq!(e.entity_type, EntityType::PER);
+    assert!(!has_span(&d, "الرحمن كوليبالي"));
+}
+
+#[test]
+fn no_stray_continuation_after_a_known_name() {
+    let d = run("وقال جوزيب بوريل للصحافيين إن التكتل يرحب بالخطوة.");
+    assert!(has_span(&d, "جوزيب بوريل"), "{:?}", d.entities);
+    assert!(!d.entities.iter().any(|e| e.text.contains("للصحافيين")), "{:?}", d.entities);
+}
+
+#[test]
+fn clitic_common_words_and_future_verbs_are_no_names() {
+    let d = run("وأكد المتحدث أن الوفد سيزور المنطقة دعما للجماعة بريف المدينة.");
+    for w in ["سيزور", "للجماعة", "بريف", "لجماعة", "ريف"] {
+        assert!(!has_span(&d, w), "{w}: {:?}", d.entities);
+    }
+}
+
+#[test]
+fn preposition_plus_word_after_a_title_is_no_name() {
+    let d = run("وطالب الناشط بتوطين العائلات، وقتل رجل برصاص قناص في المدينة.");
+    assert!(!d.entities.iter().any(|e| e.entity_type == EntityType::PER), "{:?}", d.entities);
+}
+
+#[test]
+fn name_after_introducer() {
+    let d = run("واعتقلت الشرطة شابا يدعى علي حسن الأسبوع الماضي.");
+    let e = find(&d, "علي حسن").unwrap_or_else(|| panic!("{:?}", d.entities));
+    assert_eq!(e.entity_type, EntityType::PER);
+    let d = run("وقال رجل اسمه كمال بوزيد إنه رأى الحادث.");
+    assert!(has_span(&d, "كمال بوزيد"), "{:?}", d.entities);
+}
+
+#[test]
+fn head_noun_adjective_is_a_description() {
+    let d = run("ووقعت الوزارة عقدا مع شركة نقل بحرية لتأمين الإمدادات.");
+    assert!(!d.entities.iter().any(|e| e.text.starts_with("شركة")), "{:?}", d.entities);
+}
+
+#[test]
+fn no_fuzzy_match_after_a_title() {
+    let d = run("وقال وزير الخارجية الأمريكي إن الاجتماع كان مثمرا.");
+    assert!(d.entities.iter().all(|e| !e.text.contains("الخارجية")), "{:?}", d.entities);
+}
+
+#[test]
+fn institution_absorbs_a_following_city() {
+    let d = run("وأعلنت قيادة شرطة الموصل اعتقال ثلاثة مطلوبين.");
+    let e = find(&d, "قيادة شرطة الموصل").unwrap_or_else(|| panic!("{:?}", d.entities));
+    assert_eq!(e.entity_type, EntityType::ORG);
+}
+
+#[test]
+fn ordinary_last_word_of_unknown_person_is_not_linked() {
+    let d = run("وقال المحامي رامي سليم إن الجلسة تأجلت، مؤكدا أن الوضع سليم.");
+    assert!(has_span(&d, "رامي سليم"), "{:?}", d.entities);
+    assert_eq!(d.entities.iter().filter(|e| e.text == "سليم").count(), 0, "{:?}", d.entities);
+}
+
+#[test]
+fn mali_needs_a_place_context() {
+    let d = run("وانسحبت القوات الفرنسية من مالي، وقال قائد الجيش المالي إن الوضع المالي للدولة صعب.");
+    assert_eq!(find(&d, "مالي").and_then(|e| e.actor.as_deref()), Some("mli"));
+    assert_eq!(find(&d, "الجيش المالي").and_then(|e| e.actor.as_deref()), Some("mli-army"));
+    assert!(!has_span(&d, "المالي"), "{:?}", d.entities);
+    let d = run("وقدمت الحكومة دعما ماليا ووعدت بدعم مالي إضافي.");
+    assert!(!d.entities.iter().any(|e| e.text.contains("مالي")), "{:?}", d.entities);
+}
+
+#[test]
+fn capitals_win_over_towns_and_ttp_is_one_group() {
+    let d = run("وهاجمت حركة طالبان باكستان مركزا أمنيا، فيما قالت كابول إنها لا تؤوي مسلحين.");
+    assert_eq!(find(&d, "كابول").and_then(|e| e.actor.as_deref()), Some("afg"));
+    assert_eq!(find(&d, "حركة طالبان باكستان").and_then(|e| e.actor.as_deref()), Some("ttp"));
+}
