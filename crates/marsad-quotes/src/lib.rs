@@ -516,6 +516,21 @@ impl QuoteAnnotator {
             return None;
         }
         let norm = v.norm(i);
+        let key = norm.strip_prefix('و').filter(|r| self.multi.contains_key(*r)).unwrap_or(norm);
+        if let Some(list) = self.multi.get(key) {
+            // "ما ورد في وسائل الإعلام": a multi-word cue in a relative clause is no cue
+            let relative_before = i > 0 && v.is_word(i - 1) && self.cue_relatives.contains(v.norm(i - 1));
+            for (parts, info) in list.iter().filter(|_| !relative_before) {
+                let n = parts.len();
+                if i + n <= v.doc.tokens.len()
+                    && (1..n).all(|k| v.is_word(i + k) && v.norm(i + k) == parts[k])
+                {
+                    return Some((n, info.clone()));
+                }
+            }
+        }
+        let cue = self.cue_lookup(norm)?;
+        // the filters below run on cue words only
         let bare = norm.strip_prefix('و').or_else(|| norm.strip_prefix('ف')).filter(|r| r.chars().count() >= 3).unwrap_or(norm);
         // "شاهد يدعى محمد": a passive written with a final alif maqsura is no cue
         if self.passive.contains(bare) && v.doc.tokens.text(v.doc.text(), i).trim_end_matches(|c: char| ('\u{064B}'..='\u{0652}').contains(&c)).ends_with('ى') {
@@ -535,20 +550,7 @@ impl QuoteAnnotator {
         if (self.impersonal.contains(norm) || self.impersonal.contains(bare)) && i + 1 < v.doc.tokens.len() && v.is_word(i + 1) && matches!(v.norm(i + 1), "ان" | "بان") {
             return None;
         }
-        let key = norm.strip_prefix('و').filter(|r| self.multi.contains_key(*r)).unwrap_or(norm);
-        // "ما ورد في وسائل الإعلام": a multi-word cue in a relative clause is no cue
-        let relative_before = i > 0 && v.is_word(i - 1) && self.cue_relatives.contains(v.norm(i - 1));
-        if let Some(list) = self.multi.get(key).filter(|_| !relative_before) {
-            for (parts, info) in list {
-                let n = parts.len();
-                if i + n <= v.doc.tokens.len()
-                    && (1..n).all(|k| v.is_word(i + k) && v.norm(i + k) == parts[k])
-                {
-                    return Some((n, info.clone()));
-                }
-            }
-        }
-        self.cue_lookup(norm).map(|c| (1, c.clone()))
+        Some((1, cue.clone()))
     }
 
     /// A cue that starts a new clause (and so ends the content of the previous quote).
