@@ -71,6 +71,8 @@
 //!   "بالقول:" opens a quotation of the clause subject;
 //! * a person named right before a bare verb, or before a comma and the verb ("لكن غندور وصف المحادثات
 //!   بأنها…"، "أن المشاط، قال إنه…"), is its subject (SVO); the phrase after the verb is its object;
+//! * أن after a conjunction word (`conjunction` in `cues.tsv`: بيد أن، غير أن، رغم أن) opens a new clause
+//!   and is never the complement of a cue;
 //! * إن written with hamza below (the complement of a reporting verb only) may come up to 22 words
 //!   after the speaker ("وقالت X في إفادة عن مستجدات التحقيق الذي تجريه … إنها").
 //!
@@ -163,6 +165,8 @@ pub struct QuoteAnnotator {
     passive: HashSet<String>,
     /// Cue forms that are also particles (بين): cues only with a shadda or a complementiser close after.
     shadda: HashSet<String>,
+    /// Words that, before أن, form a conjunction (بيد أن، غير أن، إلا أن، رغم أن).
+    conjunctions: HashSet<String>,
     /// Words that make a following multi-word cue a relative clause (ما ورد في).
     cue_relatives: HashSet<String>,
     /// Prepositions whose object is never the subject read backward from a verb.
@@ -179,8 +183,9 @@ impl QuoteAnnotator {
         for line in data_lines(CUES) {
             let mut cols = line.split('\t');
             let (Some(class), Some(flags), Some(forms)) = (cols.next(), cols.next(), cols.next()) else { continue };
-            if matches!(class.trim(), "impersonal" | "passive" | "relative" | "shadda") {
+            if matches!(class.trim(), "impersonal" | "passive" | "relative" | "shadda" | "conjunction") {
                 let set = match class.trim() {
+                    "conjunction" => &mut a.conjunctions,
                     "impersonal" => &mut a.impersonal,
                     "shadda" => &mut a.shadda,
                     "passive" => &mut a.passive,
@@ -968,6 +973,11 @@ impl QuoteAnnotator {
                 }
                 _ if v.is_word(k) => {
                     let nm = v.norm(k);
+                    // "اعتقد الرجل بوجود خطأ، بيد أن الاختبار أثبت…": أن after بيد / غير / إلا / رغم is part of a
+                    // conjunction opening a new clause, not the complement of the cue
+                    if is_complementizer(nm) && k > from && v.is_word(k - 1) && self.conjunctions.contains(v.norm(k - 1)) {
+                        return None;
+                    }
                     if is_complementizer(nm) {
                         // "وقالت X في إفادة عن مستجدات التحقيق الذي … إنها": إن (hamza below) is the complement
                         // of a reporting verb only, so it may come after a longer circumstantial phrase

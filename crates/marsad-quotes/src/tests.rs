@@ -798,3 +798,11 @@ fn person_named_right_before_the_verb_is_its_subject() {
     assert_eq!(d.quotes.len(), 1);
     assert_ne!(speaker(&d.quotes[0]), "المحادثات");
 }
+
+#[test]
+fn anna_of_a_conjunction_is_no_complement() {
+    let d = run("واعتقد المزارع في البداية بوجود خطأ في الفاتورة، بيد أن الشركة أثبتت أن الاستهلاك ارتفع.");
+    assert!(d.quotes.is_empty());
+    let d = run("واعتقد المزارع أن الفاتورة خاطئة.");
+    assert_eq!(d.quotes.len(), 1);
+}
