@@ -854,6 +854,60 @@ impl EventAnnotator {
         }
     }
 
+    /// Round-4 filters of candidates that are no events (applied before the
+    /// document-level merge, so that a dropped candidate absorbs no real one).
+    fn spurious(&self, doc: &Doc, ctx: &Ctx, c: &Cand) -> bool {
+        let n = doc.tokens.len();
+        let t = &self.lex.triggers[c.trigger as usize];
+        let mut hits = Vec::new();
+            // Round 4 (precision on unseen news): a weak trigger ("احتجاجا علي"
+            // as the purpose of another act) without its author is no event, and
+            // an event whose only participant is a bare common noun ("اجهزه",
+            // "لتهجير الفلسطينيين") is a misreading.
+            if t.weak && c.source.is_none() {
+                return true;
+            }
+            if only_fragment(c) {
+                return true;
+            }
+            // Physical events (attacks, protests, threats, arrests) whose only
+            // named party is a name unknown to the actor tables ("local:") and
+            // without country or sector are mostly sport, culture or crime news.
+            let unknown = |a: &Option<Arg>| {
+                a.as_ref().is_none_or(|a| {
+                    a.actor.as_deref().is_none_or(|id| id.starts_with("local:")) && a.country.is_none() && a.sector.is_none()
+                })
+            };
+            if matches!(t.etype, "ASSAULT" | "PROTEST" | "THREATEN" | "COERCE" | "MOBILIZE")
+                && c.source.as_ref().is_some_and(|a| {
+                    a.actor.as_deref().is_some_and(|id| id.starts_with("local:"))
+                        && ctx.ent_at[a.first] > 0
+                        && doc.entities[ctx.ent_at[a.first] as usize - 1].entity_type == marsad_doc::EntityType::PER
+                })
+                && unknown(&c.source)
+                && unknown(&c.target)
+            {
+                return true;
+            }
+            // "عقوبات استهدفت صالح": a verb right after an event noun of another
+            // type is that noun's adjectival clause, not an event of its own.
+            if t.pos == Pos::Verb && c.first > 0 && is_word(doc, c.first - 1) {
+                                self.triggers_at(doc, c.first - 1, c.first, &mut hits);
+                if hits.iter().any(|&(tid, _, _)| {
+                    let o = &self.lex.triggers[tid as usize];
+                    o.pos == Pos::Noun && o.etype != t.etype && !o.weak
+                }) {
+                    return true;
+                }
+            }
+            if (c.first > 0 && self.cue(doc, c.first - 1, Cue::NotEventBefore))
+                || (c.last < n && self.cue(doc, c.last, Cue::NotEventAfter))
+            {
+                return true;
+            }
+        false
+    }
+
     fn instrumental(&self, doc: &Doc, i: usize) -> bool {
         let w = doc.tokens.norm(i);
         let w = w.strip_prefix('و').unwrap_or(w);
@@ -1147,6 +1201,41 @@ impl EventAnnotator {
             }
             // "دعت فرنسا وبريطانيا والمانيا ايران": names coordinated with the
             // subject are no target; the object follows them.
+            // "انتقد رئيس حزب القوات سمير جعجع": a title without its holder
+            // followed by a person is that person (apposition), not the target.
+            if let (Some(src), Some(tgt)) = (c.source.as_ref(), c.target.as_ref()) {
+                let person = ctx.ent_at[tgt.first] > 0
+                    && doc.entities[ctx.ent_at[tgt.first] as usize - 1].entity_type == marsad_doc::EntityType::PER;
+                // the title may run over a short genitive ("رئيس حزب القوات")
+                let gap_ok = tgt.first >= src.last
+                    && tgt.first - src.last <= 2
+                    && (src.last..tgt.first).all(|k| !is_hard_stop(doc, k) && ctx.ent_at[k] == 0 && !doc.tokens.norm(k).starts_with('و'));
+                if src.actor.is_none() && gap_ok && person && !tgt.prep
+                    && !doc.tokens.norm(tgt.first).starts_with('و')
+                {
+                    let mut merged = tgt.clone();
+                    merged.first = src.first;
+                    merged.country = merged.country.or(src.country.clone());
+                    c.source = Some(merged);
+                    c.target = None;
+                }
+            }
+            // "العمليات التي ضربت بروكسل": a verb right after a relative pronoun,
+            // without a resumptive pronoun, has the antecedent as its subject; the
+            // name after it is its object.
+            let t = &self.lex.triggers[c.trigger as usize];
+            if t.pos == Pos::Verb
+                && c.first > 0
+                && self.cue(doc, c.first - 1, Cue::Relative)
+                && !self.verb_with_pronoun(doc.tokens.norm(c.first), 2)
+                && c.source.as_ref().is_some_and(|a| a.first >= c.last)
+            {
+                if c.target.is_none() {
+                    c.target = c.source.take();
+                } else {
+                    c.source = None;
+                }
+            }
             let one_sided = matches!(
                 self.lex.triggers[c.trigger as usize].etype,
                 "REQUEST" | "ACCUSE" | "SUPPORT" | "THREATEN" | "SANCTION" | "REJECT" | "AID" | "COERCE"
@@ -1170,6 +1259,7 @@ impl EventAnnotator {
                 }
             }
         }
+        cands.retain(|c| !self.spurious(doc, &ctx, c));
         if cands.is_empty() {
             return Vec::new();
         }
@@ -1187,21 +1277,6 @@ impl EventAnnotator {
                 continue;
             }
             let t = &self.lex.triggers[c.trigger as usize];
-            // Round 4 (precision on unseen news): a weak trigger ("احتجاجا علي"
-            // as the purpose of another act) without its author is no event, and
-            // an event whose only participant is a bare common noun ("اجهزه",
-            // "لتهجير الفلسطينيين") is a misreading.
-            if t.weak && c.source.is_none() {
-                continue;
-            }
-            if only_fragment(c) {
-                continue;
-            }
-            if (c.first > 0 && self.cue(doc, c.first - 1, Cue::NotEventBefore))
-                || (c.last < n && self.cue(doc, c.last, Cue::NotEventAfter))
-            {
-                continue;
-            }
             // An event said not to have happened ("نفت ان تكون قد زودت", "لم يعلق") is
             // no event; a denial or refusal is itself the event (REJECT).
             // Refusing to talk or to accept ("لن يتفاوض مع", "لم يوافق") is a rejection.
@@ -2219,7 +2294,13 @@ impl EventAnnotator {
                         let w = doc.tokens.norm(m);
                         matches!(w.strip_prefix('و').unwrap_or(w), "كان" | "كانت" | "كانا" | "كانوا" | "كانتا")
                     });
-                if !pluperfect {
+                // "قد التقي" (قد + past) reports a fact; "قد يلتقي"/"قد تدرس" (present) a possibility
+                let past_after = doc.tokens.norm(k) == "قد" && k + 1 < doc.tokens.len() && {
+                    let w = doc.tokens.norm(k + 1);
+                    let w = w.strip_prefix('و').unwrap_or(w);
+                    !(w.starts_with('ي') || w.starts_with('ن') || (w.starts_with('ت') && !w.ends_with('ت')))
+                };
+                if !pluperfect && !past_after {
                     hyp = true;
                 }
             }
@@ -2488,8 +2569,22 @@ fn dedupe_document(doc: &Doc, ctx: &Ctx, cands: &[Cand], lex: &Lexicon) -> Vec<b
         }
         _ => true,
     };
+    // dates said of the trigger itself ("استدعت سفيرها … في فيفري 2023"), not
+    // borrowed from elsewhere in the sentence
+    let own: Vec<bool> = cands
+        .iter()
+        .map(|c| {
+            let t = doc.token_span(c.first, c.last);
+            marsad_times::date_for(doc, t.start, t.end).is_some()
+        })
+        .collect();
+    // dated in another year than the article: background, never the headline's news
+    let old: Vec<bool> = dates
+        .iter()
+        .map(|d| d.as_ref().is_some_and(|d| d.get(..4).is_some() && d.get(..4) != doc.date.get(..4)))
+        .collect();
     let mut keep = Vec::with_capacity(cands.len());
-    for (c, d) in cands.iter().zip(dates) {
+    for (((c, d), own), old) in cands.iter().zip(dates).zip(own).zip(old) {
         let etype = lex.triggers[c.trigger as usize].etype.to_string();
         let (mut s, mut t) = (key(doc, &c.source), key(doc, &c.target));
         // two actors of one country (the army and the RSF in Sudan) are told apart by name
@@ -2507,7 +2602,22 @@ fn dedupe_document(doc: &Doc, ctx: &Ctx, cands: &[Cand], lex: &Lexicon) -> Vec<b
             std::mem::swap(&mut s, &mut t);
         }
         let group = seen.entry((etype, s, t)).or_default();
-        let dup = group.len() < 64 && group.iter().any(|g| compatible(g, &d)) || group.len() >= 64;
+        // A report without a date (a headline) stands for one dated report
+        // only: "تسحب سفيرها" (today) and "استدعت سفيرها … في 2023" stay two.
+        let dup = if group.len() >= 64 {
+            true
+        } else if old {
+            group.iter().any(|g| g.is_some() && compatible(g, &d))
+        } else if own && d.is_some() && !group.iter().any(|g| g.is_some() && compatible(g, &d)) {
+            if let Some(slot) = group.iter_mut().find(|g| g.is_none()) {
+                *slot = d.clone();
+                true
+            } else {
+                false
+            }
+        } else {
+            !group.is_empty() && group.iter().any(|g| compatible(g, &d))
+        };
         if !dup {
             group.push(d);
         }
