@@ -902,7 +902,8 @@ impl QuoteAnnotator {
             first = w;
         }
         let n = v.norm(first);
-        let stop = self.stops.contains(n);
+        // "وعبر حسابه على…": و + a preposition is no verb either
+        let stop = self.stops.contains(n) || n.strip_prefix('و').is_some_and(|r| r.chars().count() >= 2 && self.stops.contains(r));
         if after_marker.is_none() && (!(n.starts_with('و') || n.starts_with('ف')) || stop) || n.chars().count() < 3 {
             return None;
         }

@@ -806,3 +806,10 @@ fn anna_of_a_conjunction_is_no_complement() {
     let d = run("واعتقد المزارع أن الفاتورة خاطئة.");
     assert_eq!(d.quotes.len(), 1);
 }
+
+#[test]
+fn waw_plus_preposition_opens_no_clause_subject() {
+    let d = run("وعبر حسابه على انستغرام نشر المغني مقطعا، وعلق عليه قائلا: \"هذا ردي على الضريبة\".");
+    assert_eq!(d.quotes.len(), 1);
+    assert_ne!(speaker(&d.quotes[0]), "حسابه");
+}
