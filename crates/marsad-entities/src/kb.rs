@@ -57,6 +57,7 @@ const TITLES: &str = include_str!("../../../data/ner/titles.txt");
 const ORG_HEADS_DEFINITE: &str = include_str!("../../../data/ner/org_heads_definite.txt");
 const ORG_HEADS: &str = include_str!("../../../data/ner/org_heads.txt");
 const AMBIGUOUS_PLACES: &str = include_str!("../../../data/ner/ambiguous_places.tsv");
+const NUMBERED_UNIT_HEADS: &str = include_str!("../../../data/ner/numbered_unit_heads.txt");
 const NAME_INTRODUCERS: &str = include_str!("../../../data/ner/name_introducers.txt");
 
 /// One canonical actor.
@@ -108,6 +109,8 @@ pub struct Kb {
     pub titles: HashSet<String>,
     /// Place names that are also ordinary words (مالي): form → (actor, context words before it).
     pub ambiguous_places: HashMap<String, (usize, HashSet<String>)>,
+    /// Heads of military units named by a number (اللواء 444).
+    pub numbered_unit_heads: HashSet<String>,
     /// Words after which a person's name follows (يدعى، اسمه).
     pub name_introducers: HashSet<String>,
     pub org_heads: HashSet<String>,
@@ -408,6 +411,7 @@ impl Kb {
         kb.compound_name_heads = word_set(COMPOUND_NAME_HEADS);
         kb.titles = word_set(TITLES);
         kb.name_introducers = word_set(NAME_INTRODUCERS);
+        kb.numbered_unit_heads = word_set(NUMBERED_UNIT_HEADS);
         for f in lines(AMBIGUOUS_PLACES) {
             if let (Some(w), Some(&a)) = (f.first(), f.get(1).and_then(|id| kb.by_id.get(id.trim()))) {
                 let ctx = f.get(2).map(|c| c.split('|').map(norm_name).filter(|s| !s.is_empty()).collect()).unwrap_or_default();

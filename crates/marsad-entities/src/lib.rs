@@ -534,6 +534,12 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
             if kbm.is_none() && cx.vars(i).iter().any(|v| v.lex.has(lexf::AMBIGUOUS_PLACE)) {
                 kbm = ambiguous_place(cx, &out, i);
             }
+            // اللواء 444: a unit head and a number
+            if let Some(c) = numbered_unit(cx, i, end) {
+                i = c.last;
+                out.push(c);
+                continue;
+            }
             // جنوب لبنان، شمال دارفور: a compass word before a known place
             if i + 1 < end && is_direction(doc.tokens.norm(i)) && is_word(doc, i + 1) {
                 if let Some((len, skip, a)) = match_kb(cx, i + 1, end) {
@@ -569,7 +575,15 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
                     let len = match match_kb(cx, i + 1, end) {
                         Some((l, 0, _)) => Some(l),
                         Some(_) => None,
-                        None => (is_name_token(cx, i + 1) && !cx.lex[i + 1].has(lexf::COMMON | lexf::DEMONYM)).then_some(1),
+                        None => {
+                            // فندق الساحل: a facility may be named by a definite common word
+                            let nl = &cx.lex[i + 1];
+                            let fac_common = t == EntityType::FAC && nl.has(lexf::COMMON) && doc.tokens.norm(i + 1).starts_with("ال") && nl.freq_opt().map(|c| c < 2000).unwrap_or(true);
+                            // (the first word of a longer known name may stand alone here: فندق الساحل)
+                            const NOT: u32 = lexf::STOPWORD | lexf::TITLE | lexf::DEMONYM | lexf::SECTOR_WORD | lexf::ORG_HEAD;
+                            let name_like = !nl.has(NOT) && doc.tokens.norm(i + 1).chars().nth(1).is_some();
+                            (name_like && (fac_common || !nl.has(lexf::COMMON))).then_some(1)
+                        }
                     };
                     if let Some(l) = len {
                         kbm = None;
@@ -703,6 +717,20 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
                 let stray = out.last().map(|c| c.last == i).unwrap_or(false) && !model_tags[i].is_begin();
                 if !stray {
                     cand = model_cand(cx, &model_tags, i, end);
+                }
+            }
+            // محمد بن سلمان بن عبد العزيز آل سعود: a patronymic chain belongs to the person
+            if let Some(c) = cand.as_mut() {
+                if c.etype == EntityType::PER {
+                    c.last = patronymic_end(cx, c.last, end);
+                }
+            }
+            // بعثة ... (أتميس): an unknown word in brackets right after an organisation is its acronym
+            if cand.is_none() {
+                if let Some(prev) = out.last() {
+                    if prev.etype == EntityType::ORG && bracketed_acronym(cx, prev.last, i, end) {
+                        cand = Some(Cand { first: i, last: i + 1, skip: 0, etype: EntityType::ORG, actor: prev.actor.clone(), source: "rule" });
+                    }
                 }
             }
             match cand {
@@ -965,7 +993,10 @@ fn rule_person(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
         let verb_like = verb_like || (w.starts_with(['ي', 'ت', 'ن']) && is_ordinary(&cx.lex[i]));
         // بتوطين، بإعلان: ب/ل + a known word is no name
         let verb_like = verb_like || preposition_plus_word(cx, i);
-        (is_name_token(cx, i) && !cx.lex[i].has(lexf::COMMON) && !verb_like).then_some((i, 0)).filter(|_| !w.starts_with("ال"))
+        // علي، حسن after a title are first names when a name word follows (وزير الخارجية علي باقري)
+        let person_word = cx.lex[i].has(lexf::STOPWORD) && cx.lex[i].token_types & 1 != 0 && i + 1 < end && is_name_token(cx, i + 1) && !cx.lex[i + 1].has(lexf::COMMON) && !is_ordinary(&cx.lex[i + 1]);
+        let name_ok = (is_name_token(cx, i) || person_word) && !cx.lex[i].has(lexf::COMMON) && !verb_like;
+        name_ok.then_some((i, 0)).filter(|_| !w.starts_with("ال"))
     } else {
         None
     };
@@ -986,7 +1017,13 @@ fn rule_person(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
         }
         // a third word with the article is a family name (…ي) or rare, not a participle (الموقوف)
         let def_ok = nw.starts_with("ال") && (last == first + 1 || nw.ends_with('ي') || nl.freq_opt().map(|c| c < 20).unwrap_or(true));
-        if joiner || (more && !verb_like && !nl.has(lexf::COMMON) && is_name_token(cx, last) && (nl.has(lexf::FIRST_NAME) || def_ok || !first_ok || last == first + first_len || after_joiner)) {
+        // و + a frequent word ends a name (حازم ومناسب)
+        if is_conjoined_word(cx, last) {
+            break;
+        }
+        // a family name that is also a town's name (عبد الحكيم الشبلي)
+        let town_name = first_ok && last == first + first_len && nl.has(lexf::FIRST_TOKEN) && !nl.has(lexf::STOPWORD | lexf::TITLE | lexf::DEMONYM) && match_kb(cx, last, end).map(|(_, sk, a)| sk == 0 && cx.kb.actors[a].id.starts_with("gn")).unwrap_or(false);
+        if joiner || town_name || (more && !verb_like && !nl.has(lexf::COMMON) && is_name_token(cx, last) && (nl.has(lexf::FIRST_NAME) || def_ok || !first_ok || last == first + first_len || after_joiner)) {
             last += 1;
         } else {
             break;
@@ -1022,8 +1059,9 @@ fn introduced_name(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
     while last < end && last < i + 3 && is_word(doc, last) {
         let w = doc.tokens.norm(last);
         let l = &cx.lex[last];
-        let namelike = l.has(lexf::FIRST_NAME | lexf::TOKEN_TYPES | lexf::COMPOUND_NAME_HEAD);
-        if w.chars().count() < 2 || l.has(lexf::TITLE | lexf::DEMONYM) || (l.has(lexf::STOPWORD) && !namelike) {
+        // (a function word is a name only when persons bear it: علي، حسن; not أن after "نشر اسمه")
+        let namelike = l.has(lexf::FIRST_NAME | lexf::COMPOUND_NAME_HEAD) || (l.token_types & 1 != 0 && w.chars().count() >= 3);
+        if w.chars().count() < 3 || l.has(lexf::TITLE | lexf::DEMONYM) || (l.has(lexf::STOPWORD) && !namelike) {
             break;
         }
         // a frequent word with the article ends it (يدعى أحمد خليل الأسبوع الماضي)
@@ -1115,8 +1153,11 @@ fn rule_org(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
                 return None;
             }
         }
-        // head + an indefinite plural common noun (شركة مقاولات، شركة اتصالات)
-        if !w.starts_with("ال") && w.ends_with("ات") && cx.lex[i + 1].freq_opt().map(|c| c >= 50).unwrap_or(false) && !cx.lex[i + 1].has(lexf::TOKEN_TYPES) {
+        // head + an indefinite plural (شركة مقاولات) or a frequent indefinite noun
+        // (تنظيم استفتاء: a verbal noun) is a description
+        let plural = w.ends_with("ات") && cx.lex[i + 1].has(lexf::FREQ);
+        let frequent = cx.lex[i + 1].freq_opt().map(|c| c >= 150).unwrap_or(false);
+        if !w.starts_with("ال") && (plural || frequent) && !cx.lex[i + 1].has(lexf::TOKEN_TYPES | lexf::FIRST_NAME) {
             return None;
         }
     }
@@ -1139,6 +1180,75 @@ fn rule_org(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
     // a following KB name inside: let the KB entity stand alone unless the head is part of a known name
     let name = (i..last).map(|j| if j == i { strip_to(doc.tokens.norm(j), skip) } else { doc.tokens.norm(j).to_string() }).collect::<Vec<_>>().join(" ");
     Some(Cand { first: i, last, skip, etype: EntityType::ORG, actor: ActorId::Local(name), source: "rule" })
+}
+
+/// A military unit named by a number (اللواء 444، وللكتيبة 17), with an
+/// indefinite qualifier after it when the KB knows the longer name.
+fn numbered_unit(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
+    let (kb, doc) = (cx.kb, cx.doc);
+    if i + 1 >= end || doc.tokens.get(i + 1).map(|t| t.kind != TokenKind::Number).unwrap_or(true) {
+        return None;
+    }
+    let v = cx.vars(i).iter().find(|v| kb.numbered_unit_heads.contains(v.form.as_ref() as &str) && strip_allowed(cx, i, v.skip))?;
+    let skip = v.skip;
+    let num = doc.tokens.norm(i + 1);
+    if !num.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let head = strip_to(doc.tokens.norm(i), skip);
+    let key = format!("{head} {num}");
+    let mut last = i + 2;
+    let mut actor = kb.lookup(&key).map(ActorId::Kb);
+    if last < end && is_word(doc, last) {
+        let longer = format!("{key} {}", doc.tokens.norm(last));
+        if let Some(a) = kb.lookup(&longer) {
+            actor = Some(ActorId::Kb(a));
+            last += 1;
+        }
+    }
+    let actor = actor.unwrap_or(ActorId::Local(key));
+    Some(Cand { first: i, last, skip, etype: EntityType::ORG, actor, source: "rule" })
+}
+
+/// The end of a patronymic chain after a person's name ending at `j`: بن/بنت
+/// + one name word (two after عبد/أبو), repeated, and a final آل + family.
+fn patronymic_end(cx: &Cx, j: usize, end: usize) -> usize {
+    let doc = cx.doc;
+    let name_word = |k: usize| k < end && is_word(doc, k) && !cx.lex[k].has(lexf::COMMON | lexf::TITLE | lexf::DEMONYM) && {
+        let w = doc.tokens.norm(k);
+        w.chars().count() >= 2 && (!cx.lex[k].has(lexf::STOPWORD) || cx.lex[k].has(lexf::FIRST_NAME | lexf::TOKEN_TYPES))
+    };
+    let mut last = j;
+    for _ in 0..4 {
+        if last >= end || !is_word(doc, last) {
+            break;
+        }
+        let w = doc.tokens.norm(last);
+        if !matches!(w, "بن" | "بنت" | "ابن" | "ال") {
+            break;
+        }
+        let mut k = last + 1;
+        if k < end && matches!(doc.tokens.norm(k), "عبد" | "ابو" | "ابي") {
+            k += 1;
+        }
+        if !name_word(k) {
+            break;
+        }
+        last = k + 1;
+    }
+    last
+}
+
+/// `( word )` at `i` right after an organisation ending at `prev_end`: an
+/// unknown name-like word (an acronym written in Arabic letters).
+fn bracketed_acronym(cx: &Cx, prev_end: usize, i: usize, end: usize) -> bool {
+    let doc = cx.doc;
+    if i != prev_end + 1 || i + 1 >= end || prev_end >= doc.tokens.len() {
+        return false;
+    }
+    let open = doc.tokens.norm(prev_end);
+    let close = doc.tokens.norm(i + 1);
+    open == "(" && close == ")" && is_name_token(cx, i) && !cx.lex[i].has(lexf::COMMON) && cx.lex[i].freq_opt().map(|c| c < 20).unwrap_or(true)
 }
 
 /// A known place (not a nationality, no proclitic) at `j`: its length and
@@ -1284,8 +1394,11 @@ fn model_cand(cx: &Cx, tags: &[tagger::Tag], i: usize, end: usize) -> Option<Can
         if match_kb(cx, last, end).is_some() {
             break;
         }
-        // a future verb ends a name (سليم سيعود)
+        // a future verb ends a name (سليم سيعود), and so does و + a frequent word (حازم ومناسب)
         if is_future_verb(kb, doc.tokens.norm(last)) {
+            break;
+        }
+        if is_conjoined_word(cx, last) {
             break;
         }
         // a first name after an organisation word starts a person (الرابطة بسام الطريفي)
@@ -1343,6 +1456,11 @@ fn model_cand(cx: &Cx, tags: &[tagger::Tag], i: usize, end: usize) -> Option<Can
     // the local id is the name without its proclitics (وميسان and ميسان are one actor)
     let name = (i..last).map(|j| if j == i { strip_to(doc.tokens.norm(j), skip) } else { doc.tokens.norm(j).to_string() }).collect::<Vec<_>>().join(" ");
     Some(Cand { first: i, last, skip, etype, actor: ActorId::Local(name), source: "model" })
+}
+
+/// و + a frequent word that is no name (ومناسب، والوزير).
+fn is_conjoined_word(cx: &Cx, j: usize) -> bool {
+    cx.norm(j).starts_with('و') && !cx.lex[j].has(lexf::FIRST_NAME | lexf::TOKEN_TYPES) && cx.vars(j).iter().any(|v| v.skip == 1 && v.lex.freq_opt().map(|c| c >= 50).unwrap_or(false) && !v.lex.has(lexf::FIRST_NAME | lexf::TOKEN_TYPES))
 }
 
 /// سيزور، ستعقد، سنرد: a verb with the future prefix (not a known name).

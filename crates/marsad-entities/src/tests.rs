@@ -352,3 +352,47 @@ fn capitals_win_over_towns_and_ttp_is_one_group() {
     assert_eq!(find(&d, "كابول").and_then(|e| e.actor.as_deref()), Some("afg"));
     assert_eq!(find(&d, "حركة طالبان باكستان").and_then(|e| e.actor.as_deref()), Some("ttp"));
 }
+
+#[test]
+fn patronymic_chain_belongs_to_the_person() {
+    let d = run("واستقبل الأمير خالد بن سلمان بن عبد العزيز آل سعود الوفد.");
+    assert_eq!(d.entities.iter().filter(|e| e.entity_type == EntityType::PER).count(), 1, "{:?}", d.entities);
+    assert!(d.entities.iter().any(|e| e.text.ends_with("آل سعود")), "{:?}", d.entities);
+}
+
+#[test]
+fn numbered_units_are_organisations() {
+    let d = run("واندلعت اشتباكات بين الكتيبة 77 وقوة محلية.");
+    let e = find(&d, "الكتيبة 77").unwrap_or_else(|| panic!("{:?}", d.entities));
+    assert_eq!(e.entity_type, EntityType::ORG);
+}
+
+#[test]
+fn bracketed_acronym_after_an_organisation() {
+    let d = run("وقالت بعثة الاتحاد الأفريقي في الصومال (أميصوم) إن قواتها ستبقى.");
+    let e = find(&d, "أميصوم").unwrap_or_else(|| panic!("{:?}", d.entities));
+    assert_eq!(e.entity_type, EntityType::ORG);
+    let d = run("وقال مجلس المدينة (المحلي) إنه سيجتمع.");
+    assert!(!has_span(&d, "المحلي"), "{:?}", d.entities);
+}
+
+#[test]
+fn facility_named_by_a_common_word() {
+    let d = run("وانفجرت سيارة مفخخة أمام فندق الساحل في المدينة.");
+    let e = find(&d, "فندق الساحل").unwrap_or_else(|| panic!("{:?}", d.entities));
+    assert_eq!(e.entity_type, EntityType::FAC);
+}
+
+#[test]
+fn verbal_noun_after_an_organisation_head_is_no_name() {
+    let d = run("وتطالب الجبهة بتنظيم استفتاء لتقرير المصير.");
+    assert!(!d.entities.iter().any(|e| e.text.contains("استفتاء")), "{:?}", d.entities);
+}
+
+#[test]
+fn name_is_not_continued_by_a_conjoined_adjective() {
+    let d = run("وقال إن الرد سيكون حازم ومناسب في الوقت المناسب.");
+    assert!(!d.entities.iter().any(|e| e.text.contains("ومناسب")), "{:?}", d.entities);
+    let d = run("وطلب المصدر عدم نشر اسمه أن الهجوم وقع ليلا.");
+    assert!(!has_span(&d, "أن"), "{:?}", d.entities);
+}
