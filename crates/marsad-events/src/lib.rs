@@ -2639,6 +2639,26 @@ fn dedupe_document(doc: &Doc, ctx: &Ctx, cands: &[Cand], lex: &Lexicon) -> Vec<b
             keep[k] = false;
         }
     }
+    // A report without a target ("وواشنطن تفرض عقوبات جديده" in a headline) of
+    // an event the article reports with the same author and a target.
+    for k in 0..cands.len() {
+        let c = &cands[k];
+        if !keep[k] || c.target.is_some() || c.source.is_none() || c.source.as_ref().is_some_and(fragment) {
+            continue;
+        }
+        let etype = lex.triggers[c.trigger as usize].etype;
+        let sk = key(doc, &c.source);
+        if cands.iter().enumerate().any(|(m, o)| {
+            m != k
+                && keep[m]
+                && lex.triggers[o.trigger as usize].etype == etype
+                && o.target.as_ref().is_some_and(|t| !fragment(t))
+                && key(doc, &o.source) == sk
+                && o.sentence.abs_diff(c.sentence) <= 6
+        }) {
+            keep[k] = false;
+        }
+    }
     // A bare mention ("اشتباكات في طرابلس" in a headline) of an event that the
     // article reports with its participants elsewhere.
     for k in 0..cands.len() {

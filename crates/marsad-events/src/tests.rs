@@ -695,3 +695,18 @@ fn older_dated_report_is_not_merged_into_the_headline() {
     let n = evs.iter().filter(|e| e.event_type == "SANCTION").count();
     assert_eq!(n, 2, "{evs:?}");
 }
+
+#[test]
+fn headline_without_target_yields_to_the_full_report() {
+    let text = "واشنطن تفرض عقوبات جديدة\n\nوفرضت الولايات المتحدة عقوبات جديدة على إيران بسبب برنامجها النووي.";
+    let evs = run(text);
+    let s: Vec<_> = evs.iter().filter(|e| e.event_type == "SANCTION").collect();
+    assert_eq!(s.len(), 1, "{evs:?}");
+    assert_eq!(s[0].target.as_ref().and_then(|t| t.country.as_deref()), Some("IRN"));
+}
+
+#[test]
+fn adopting_a_resolution_is_no_support() {
+    let evs = run("وكان المجلس قد صوت على القرار الذي تبناه أعضاؤه أمس.");
+    assert!(evs.iter().all(|e| e.event_type != "SUPPORT"), "{evs:?}");
+}
