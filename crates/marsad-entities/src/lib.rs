@@ -646,6 +646,15 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
                     }
                 }
             }
+            // a town's name that was seen as a person's family name is that person (الشبلي)
+            if let Some((1, skip, a)) = kbm {
+                if kb.actors[a].id.starts_with("gn") && !place_context(cx, i) {
+                    let w = strip_to(doc.tokens.norm(i), skip);
+                    if short.map.get(w.as_str()).map(|(t, _)| *t == EntityType::PER).unwrap_or(false) {
+                        kbm = None;
+                    }
+                }
+            }
             if cand.is_none() {
                 if let Some((len, skip, a)) = kbm {
                     cand = Some(Cand { first: i, last: i + len, skip, etype: kb.actors[a].etype, actor: ActorId::Kb(a), source: "gazetteer" });
@@ -894,7 +903,9 @@ fn register_short_forms(kb: &Kb, doc: &Doc, c: &Cand, short: &mut Short) {
             // a frequent ordinary word (حازم، سليم) is not linked later on its own
             // (for unknown persons only: a known person keeps his last word, السوداني)
             let ordinary = matches!(c.actor, ActorId::Local(_)) && kb.freq.get(last).map(|&c| c >= kb::ORDINARY_WORD_MIN).unwrap_or(false) && kb.lookup(last).is_none();
-            if last.chars().count() >= 3 && !kb.stopwords.contains(last) && !ordinary {
+            // (a known person keeps a rare stopword too: حمزة عبدي بري → بري)
+            let stop = kb.stopwords.contains(last) && !(matches!(c.actor, ActorId::Kb(_)) && kb.freq.get(last).map(|&f| f < kb::ORDINARY_WORD_MIN).unwrap_or(true));
+            if last.chars().count() >= 3 && !stop && !ordinary {
                 short.insert(last.to_string(), (EntityType::PER, c.actor.clone()));
             }
             // "عبد المنعم" after "نور الدين عبد المنعم"
@@ -1140,6 +1151,18 @@ fn is_title(cx: &Cx, j: usize) -> bool {
 fn rule_org(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
     let doc = cx.doc;
     let skip = cx.vars(i).iter().find(|v| v.lex.has(lexf::ORG_HEAD))?.skip;
+    // صحيفة "الاقتصادية": a head and a quoted name of one to three words
+    if i + 3 < end && doc.tokens.norm(i + 1) == "\"" {
+        let mut k = i + 2;
+        while k < end && k < i + 5 && is_word(doc, k) {
+            k += 1;
+        }
+        if k > i + 2 && k < end && doc.tokens.norm(k) == "\"" && (i + 2..k).all(|j| !cx.lex[j].has(lexf::STOPWORD)) {
+            let name = (i + 2..k).map(|j| doc.tokens.norm(j).to_string()).collect::<Vec<_>>().join(" ");
+            let actor = cx.kb.lookup(&name).map(ActorId::Kb).unwrap_or(ActorId::Local(name));
+            return Some(Cand { first: i + 2, last: k, skip: 0, etype: EntityType::ORG, actor, source: "rule" });
+        }
+    }
     if i + 1 < end && is_word(doc, i + 1) {
         let w = doc.tokens.norm(i + 1);
         // an indefinite adjective (منظمة إرهابية) or a common noun (حركة العبور) is no name

@@ -396,3 +396,17 @@ fn name_is_not_continued_by_a_conjoined_adjective() {
     let d = run("وطلب المصدر عدم نشر اسمه أن الهجوم وقع ليلا.");
     assert!(!has_span(&d, "أن"), "{:?}", d.entities);
 }
+
+#[test]
+fn quoted_name_after_a_media_head() {
+    let d = run("ونقلت صحيفة \"الوطن\" عن مصادر أن الاجتماع تأجل.");
+    let e = find(&d, "الوطن").unwrap_or_else(|| panic!("{:?}", d.entities));
+    assert_eq!(e.entity_type, EntityType::ORG);
+}
+
+#[test]
+fn family_name_that_is_a_town_stays_the_person() {
+    let d = run("وقال وزير المالية عبد الحكيم الشبلي إن العجز تراجع. وأكد الشبلي أن الحكومة ملتزمة.");
+    let n = d.entities.iter().filter(|e| e.text == "الشبلي" && e.entity_type == EntityType::PER).count();
+    assert_eq!(n, 1, "{:?}", d.entities);
+}
