@@ -3,11 +3,15 @@
 //!
 //! ```text
 //! cargo run --release -p marsad-text --example build_lexicon -- \
-//!     ../shared/data/news/ant-multisource.jsonl.gz ../shared/data/news/ant-jawharafm.jsonl.gz \
+//!     ../shared/data/news/ant-multisource.jsonl.gz --hold-out ../shared/data/news/ant-jawharafm.jsonl.gz \
 //!     > data/text/word_freq.tsv
 //! ```
 //!
-//! Several corpus files may be given; their counts are added.
+//! Several corpus files may be given; their counts are added. Files named
+//! after `--hold-out` are read without every fifth article (lines 0, 5, 10…):
+//! the peer benchmark (`benchmarks/bench.py prepare`) takes its speed sample
+//! from exactly those lines of the JawharaFM corpus, so the sample stays
+//! text the lexicon has never counted.
 //!
 //! With `--names`, it builds `data/text/clitic_names.txt` instead: foreign and
 //! Arabic names (from ../shared/data/names) that the segmenter must keep whole,
@@ -130,15 +134,23 @@ fn main() {
     // tell كرة (ball) from كره and عدة from عده.
     let light = marsad_text::clitic::lexicon_normalize_options();
     let (mut articles, mut words) = (0u64, 0u64);
+    let mut hold_out = false;
     for path in &paths {
+        if path == "--hold-out" {
+            hold_out = true;
+            continue;
+        }
         let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("cannot open {path}: {e}"));
         let reader: Box<dyn BufRead> = if path.ends_with(".gz") {
             Box::new(BufReader::new(flate2::read::GzDecoder::new(file)))
         } else {
             Box::new(BufReader::new(file))
         };
-        for line in reader.lines() {
+        for (line_no, line) in reader.lines().enumerate() {
             let Ok(line) = line else { break };
+            if hold_out && line_no % 5 == 0 {
+                continue;
+            }
             let Ok(v) = serde_json::from_str::<serde_json::Value>(&line) else {
                 continue;
             };
@@ -169,10 +181,16 @@ fn main() {
     list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     let out = std::io::stdout();
     let mut out = std::io::BufWriter::new(out.lock());
-    let names: Vec<&str> = paths
-        .iter()
-        .map(|p| p.rsplit('/').next().unwrap_or(p))
-        .collect();
+    let mut names: Vec<String> = Vec::new();
+    let mut held = false;
+    for p in &paths {
+        if p == "--hold-out" {
+            held = true;
+            continue;
+        }
+        let name = p.rsplit('/').next().unwrap_or(p);
+        names.push(if held { format!("{name} without every fifth article") } else { name.to_string() });
+    }
     writeln!(
         out,
         "# Word frequencies (normalised Arabic word tokens, ة kept) from the ANT corpus"
