@@ -1226,15 +1226,12 @@ impl EventAnnotator {
             let t = &self.lex.triggers[c.trigger as usize];
             if t.pos == Pos::Verb
                 && c.first > 0
-                && self.cue(doc, c.first - 1, Cue::Relative)
+                && self.cue_loose(doc, c.first - 1, Cue::Relative)
                 && !self.verb_with_pronoun(doc.tokens.norm(c.first), 2)
-                && c.source.as_ref().is_some_and(|a| a.first >= c.last)
+                && c.source.as_ref().is_some_and(|a| a.first >= c.last && !a.prep)
             {
-                if c.target.is_none() {
-                    c.target = c.source.take();
-                } else {
-                    c.source = None;
-                }
+                // the name right after the verb is its object
+                c.target = c.source.take();
             }
             let one_sided = matches!(
                 self.lex.triggers[c.trigger as usize].etype,
