@@ -42,6 +42,25 @@
 //! a passive's victim ("قتل خمسه فلسطينيين"); verbal nouns demanded or
 //! threatened ("تطالب بانسحاب") are no events; coordinated nationality
 //! adjectives stay in one argument ("الضربات الاميركيه البريطانيه").
+//!
+//! Round 4 (precision on unseen news), applied before the document-level
+//! merge: a bare description followed by من and a named actor stands for it
+//! ("عناصر من جهاز الردع"); events whose only participants name nobody (no
+//! actor, country or sector) are dropped, and so are weak triggers without an
+//! author ("احتجاجا علي" as a purpose), physical events (ASSAULT, PROTEST,
+//! THREATEN, COERCE, MOBILIZE) whose only party is an unknown person
+//! ("local:" PER: sport, culture, crime), verbs right after an event noun of
+//! another type ("عقوبات استهدفت"), and triggers next to a word of
+//! `not_event_before`/`not_event_after` in cues.tsv ("بشكل قاطع", "طرد
+//! مركزي", "الهجوم التجاري"). A title without holder followed by a person is
+//! that person ("رئيس حزب … سمير جعجع"); names coordinated with the subject of
+//! a one-sided event are no target ("دعت فرنسا وبريطانيا … ايران"); a verb
+//! after a relative pronoun without a resumptive pronoun takes the name after
+//! it as object ("التي ضربت بروكسل"); "قد" + past is a fact, not a
+//! possibility. Document merge: a dateless report (headline) stands for one
+//! dated report of the article's year only, reports dated in another year are
+//! background events of their own; a report without target yields to the same
+//! author's report of the same type with a target.
 
 mod lexicon;
 
