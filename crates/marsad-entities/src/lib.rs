@@ -581,7 +581,9 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
                             let fac_common = t == EntityType::FAC && nl.has(lexf::COMMON) && doc.tokens.norm(i + 1).starts_with("ال") && nl.freq_opt().map(|c| c < 2000).unwrap_or(true);
                             // (the first word of a longer known name may stand alone here: فندق الساحل)
                             const NOT: u32 = lexf::STOPWORD | lexf::TITLE | lexf::DEMONYM | lexf::SECTOR_WORD | lexf::ORG_HEAD;
-                            let name_like = !nl.has(NOT) && doc.tokens.norm(i + 1).chars().nth(1).is_some();
+                            let nw = doc.tokens.norm(i + 1);
+                            let first_token_ok = !nl.has(lexf::FIRST_TOKEN) || (nw.starts_with("ال") && nl.freq_opt().map(|c| c < 2000).unwrap_or(true));
+                            let name_like = !nl.has(NOT) && first_token_ok && nw.chars().nth(1).is_some();
                             (name_like && (fac_common || !nl.has(lexf::COMMON))).then_some(1)
                         }
                     };
@@ -723,7 +725,8 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
             }
             if cand.is_none() && !model_tags.is_empty() {
                 // an I- tag right after an accepted entity continues nothing (للصحافيين)
-                let stray = out.last().map(|c| c.last == i).unwrap_or(false) && !model_tags[i].is_begin();
+                // (a word with و is coordinated, not continued: كولومبيا والهندوراس)
+                let stray = out.last().map(|c| c.last == i).unwrap_or(false) && !model_tags[i].is_begin() && !doc.tokens.norm(i).starts_with('و');
                 if !stray {
                     cand = model_cand(cx, &model_tags, i, end);
                 }
@@ -1005,7 +1008,12 @@ fn rule_person(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
         // بتوطين، بإعلان: ب/ل + a known word is no name
         let verb_like = verb_like || preposition_plus_word(cx, i);
         // علي، حسن after a title are first names when a name word follows (وزير الخارجية علي باقري)
-        let person_word = cx.lex[i].has(lexf::STOPWORD) && cx.lex[i].token_types & 1 != 0 && i + 1 < end && is_name_token(cx, i + 1) && !cx.lex[i + 1].has(lexf::COMMON) && !is_ordinary(&cx.lex[i + 1]);
+        let person_word = cx.lex[i].has(lexf::STOPWORD)
+            && cx.lex[i].token_types & 1 != 0
+            && i + 1 < end
+            && is_name_token(cx, i + 1)
+            && !cx.lex[i + 1].has(lexf::COMMON)
+            && (cx.lex[i + 1].has(lexf::FIRST_NAME | lexf::TOKEN_TYPES) || cx.lex[i + 1].freq_opt().map(|c| c < 20).unwrap_or(true));
         let name_ok = (is_name_token(cx, i) || person_word) && !cx.lex[i].has(lexf::COMMON) && !verb_like;
         name_ok.then_some((i, 0)).filter(|_| !w.starts_with("ال"))
     } else {
@@ -1179,7 +1187,9 @@ fn rule_org(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
         // head + an indefinite plural (شركة مقاولات) or a frequent indefinite noun
         // (تنظيم استفتاء: a verbal noun) is a description
         let plural = w.ends_with("ات") && cx.lex[i + 1].has(lexf::FREQ);
-        let frequent = cx.lex[i + 1].freq_opt().map(|c| c >= 150).unwrap_or(false);
+        // (a frequent noun only with a complement after it: brand names such as غوغل are frequent too)
+        let complement = i + 2 < end && is_word(doc, i + 2) && doc.tokens.norm(i + 2).starts_with(['ل', 'ب']);
+        let frequent = complement && cx.lex[i + 1].freq_opt().map(|c| c >= 150).unwrap_or(false);
         if !w.starts_with("ال") && (plural || frequent) && !cx.lex[i + 1].has(lexf::TOKEN_TYPES | lexf::FIRST_NAME) {
             return None;
         }
@@ -1237,7 +1247,10 @@ fn numbered_unit(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
 /// + one name word (two after عبد/أبو), repeated, and a final آل + family.
 fn patronymic_end(cx: &Cx, j: usize, end: usize) -> usize {
     let doc = cx.doc;
-    let name_word = |k: usize| k < end && is_word(doc, k) && !cx.lex[k].has(lexf::COMMON | lexf::TITLE | lexf::DEMONYM) && {
+    // (after عبد/أبو any word goes: عبد العزيز)
+    let name_word = |k: usize, after_abd: bool| k < end && is_word(doc, k) && !cx.lex[k].has(lexf::COMMON | lexf::TITLE | lexf::DEMONYM)
+        && (after_abd || !(cx.lex[k].freq_opt().map(|c| c >= kb::ORDINARY_WORD_MIN).unwrap_or(false) && !cx.lex[k].has(lexf::FIRST_NAME) && cx.lex[k].token_types & 1 == 0))
+        && {
         let w = doc.tokens.norm(k);
         w.chars().count() >= 2 && (!cx.lex[k].has(lexf::STOPWORD) || cx.lex[k].has(lexf::FIRST_NAME | lexf::TOKEN_TYPES))
     };
@@ -1251,10 +1264,12 @@ fn patronymic_end(cx: &Cx, j: usize, end: usize) -> usize {
             break;
         }
         let mut k = last + 1;
-        if k < end && matches!(doc.tokens.norm(k), "عبد" | "ابو" | "ابي") {
+        let abd = k < end && matches!(doc.tokens.norm(k), "عبد" | "ابو" | "ابي");
+        if abd {
             k += 1;
         }
-        if !name_word(k) {
+        // (a family name after آل is any word: آل سعود)
+        if !name_word(k, abd || w == "ال") {
             break;
         }
         last = k + 1;
@@ -1488,7 +1503,12 @@ fn is_conjoined_word(cx: &Cx, j: usize) -> bool {
 
 /// سيزور، ستعقد، سنرد: a verb with the future prefix (not a known name).
 fn is_future_verb(kb: &Kb, w: &str) -> bool {
-    w.chars().count() >= 4 && (w.starts_with("سي") || w.starts_with("ست") || w.starts_with("سن")) && kb.lookup(w).is_none() && !kb.first_names.contains(w)
+    // (the present tense after the prefix must be a known word form: ستافرينديو is a name)
+    w.chars().count() >= 4
+        && (w.starts_with("سي") || w.starts_with("ست") || w.starts_with("سن"))
+        && kb.lookup(w).is_none()
+        && !kb.first_names.contains(w)
+        && kb.freq.get(&w['س'.len_utf8()..]).map(|&c| c >= 20).unwrap_or(false)
 }
 
 /// Strip a proclitic the model's span would include only when the rest is a
