@@ -953,7 +953,14 @@ fn ambiguous_place(cx: &Cx, out: &[Cand], i: usize) -> Option<(usize, usize, usi
                 w.starts_with('ب') || w.starts_with('ل')
             }
         } else {
-            i > 0 && is_word(doc, i - 1) && cx.vars(i - 1).iter().any(|p| ctx.contains(p.form.as_ref() as &str))
+            let before = i > 0 && is_word(doc, i - 1) && cx.vars(i - 1).iter().any(|p| ctx.contains(p.form.as_ref() as &str));
+            // مالي والنيجر: coordinated with a known place after it
+            let next = i + 1;
+            let coordinated = next < doc.tokens.len()
+                && is_word(doc, next)
+                && doc.tokens.norm(next).starts_with('و')
+                && match_kb(cx, next, doc.tokens.len()).map(|(_, sk, a)| sk == 1 && matches!(kb.actors[a].etype, EntityType::GPE)).unwrap_or(false);
+            before || coordinated
         };
         if ok {
             return Some((1, v.skip, *actor));

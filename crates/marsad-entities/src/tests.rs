@@ -342,6 +342,8 @@ fn mali_needs_a_place_context() {
     assert_eq!(find(&d, "مالي").and_then(|e| e.actor.as_deref()), Some("mli"));
     assert_eq!(find(&d, "الجيش المالي").and_then(|e| e.actor.as_deref()), Some("mli-army"));
     assert!(!has_span(&d, "المالي"), "{:?}", d.entities);
+    let d = run("واجتمع وزيرا خارجية مالي والنيجر في العاصمة.");
+    assert_eq!(find(&d, "مالي").and_then(|e| e.actor.as_deref()), Some("mli"), "{:?}", d.entities);
     let d = run("وقدمت الحكومة دعما ماليا ووعدت بدعم مالي إضافي.");
     assert!(!d.entities.iter().any(|e| e.text.contains("مالي")), "{:?}", d.entities);
 }
