@@ -4,7 +4,7 @@
 #   bash scripts/bench.sh [ARTICLES]     (default: every article of the ANT corpus, ~97 MB of JSONL)
 #
 # Builds bench-out/corpus.jsonl from ../shared/data/news/ant-multisource.jsonl.gz
-# (31,523 unseen articles, not a repeated one), then reports:
+# (31,523 real articles, not a repeated one; their word counts are in the segmentation lexicon), then reports:
 #   (a) the text layer alone (normalise + tokenise + sentences; and with clitic
 #       segmentation), in-process, one thread and all threads;
 #   (b) `marsad analyze --input` end to end (reading JSONL, every annotator,
@@ -55,7 +55,7 @@ def tv(path):
     secs = sum(p * 60 ** i for i, p in enumerate(reversed(parts)))
     rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", s).group(1))
     return secs, rss / 1024
-print(f"corpus: {n} articles, {nbytes/1e6:.1f} MB of text, {words} words (ANT v2.1, unseen news)\n")
+print(f"corpus: {n} articles, {nbytes/1e6:.1f} MB of text, {words} words (ANT v2.1, real news; its word counts are in the segmentation lexicon)\n")
 print("| measurement | threads | MB/s | words/s | peak memory |")
 print("|---|---|---|---|---|")
 for t in sorted({1, nproc}):
