@@ -519,18 +519,23 @@ fn tag_words_fast(f: &Fast, words: &[Word], tags: &mut Vec<Tag>) {
             f.add(f.t20[p1.0 as usize], &mut sc);
             f.add(f.t21[p1.0 as usize * NT + p2.0 as usize], &mut sc);
             f.add(f.get(feat(22, &[std::str::from_utf8(&[p1.0]).unwrap_or(""), w.norm])), &mut sc);
-            let mut best = 0;
-            for k in 1..NT {
-                if sc[k] > sc[best] {
-                    best = k;
-                }
-            }
-            let t = Tag(best as u8);
+            let t = best_tag(&sc);
             tags.push(t);
             p2 = p1;
             p1 = t;
         }
     })
+}
+
+/// The highest-scoring tag (the first on ties).
+fn best_tag(sc: &[f32; NT]) -> Tag {
+    let mut best = 0;
+    for k in 1..NT {
+        if sc[k] > sc[best] {
+            best = k;
+        }
+    }
+    Tag(best as u8)
 }
 
 /// Greedy decoding of one sentence.
@@ -556,13 +561,7 @@ pub fn tag_words(m: &Model, words: &[Word], tags: &mut Vec<Tag>) {
         features(words, i, &mut fs);
         tag_features(words, i, p1, p2, &mut fs);
         m.scores(&fs, &mut sc);
-        let mut best = 0;
-        for k in 1..NT {
-            if sc[k] > sc[best] {
-                best = k;
-            }
-        }
-        let t = Tag(best as u8);
+        let t = best_tag(&sc);
         tags.push(t);
         p2 = p1;
         p1 = t;

@@ -145,6 +145,22 @@ struct Arg {
     place: bool,
 }
 
+impl Arg {
+    /// One word standing for civilians (the counted protesters, the demonstrations).
+    fn civilians_at(i: usize) -> Arg {
+        Arg {
+            first: i,
+            last: i + 1,
+            actor: None,
+            country: None,
+            sector: Some("CVL".to_string()),
+            prep: false,
+            kind: ActorKind::Head,
+            place: false,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 struct Cand {
     trigger: u32,
@@ -1871,31 +1887,13 @@ impl EventAnnotator {
                 j += 1;
             }
             if j > last && j < end && doc.tokens[j].kind == TokenKind::Word && !self.lex.cues.contains_key(doc.tokens.norm(j)) {
-                source = Some(Arg {
-                    first: j,
-                    last: j + 1,
-                    actor: None,
-                    country: None,
-                    sector: Some("CVL".to_string()),
-                    prep: false,
-                    kind: ActorKind::Head,
-                    place: false,
-                });
+                source = Some(Arg::civilians_at(j));
             }
         }
         // "خرجت مظاهرات …": the demonstrations stand for the demonstrators.
         if source.is_none() && t.etype == "PROTEST" && t.pos == Pos::Verb {
             if let Some(c) = comp {
-                source = Some(Arg {
-                    first: c,
-                    last: c + 1,
-                    actor: None,
-                    country: None,
-                    sector: Some("CVL".to_string()),
-                    prep: false,
-                    kind: ActorKind::Head,
-                    place: false,
-                });
+                source = Some(Arg::civilians_at(c));
             }
         }
         // A statement quoted from a speaker is the speaker's act: "… انتهاك صارخ …".

@@ -2,33 +2,10 @@
 //! (NAME.html + NAME.txt), with the bag-of-words metric of
 //! benchmarks/bench.py (see examples/html_eval.rs for the per-page report).
 
-use std::collections::HashMap;
-
-fn bag(text: &str) -> HashMap<String, usize> {
-    let mut m = HashMap::new();
-    for w in text.split(|c: char| !(c.is_alphanumeric() || c == '_' || matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}'))) {
-        let f: String = w
-            .chars()
-            .filter(|&c| !matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}'))
-            .map(|c| match c {
-                'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-                'ى' => 'ي',
-                'ة' => 'ه',
-                c => c,
-            })
-            .collect();
-        if !f.is_empty() {
-            *m.entry(f).or_insert(0) += 1;
-        }
-    }
-    m
+mod support {
+    pub mod bag_of_words;
 }
-
-fn precision_recall(pred: &str, gold: &str) -> (f64, f64) {
-    let (p, g) = (bag(pred), bag(gold));
-    let tp: usize = p.iter().map(|(w, &n)| n.min(*g.get(w).unwrap_or(&0))).sum();
-    (tp as f64 / p.values().sum::<usize>().max(1) as f64, tp as f64 / g.values().sum::<usize>().max(1) as f64)
-}
+use support::bag_of_words::prf;
 
 #[test]
 fn dev_pages_keep_the_article_and_little_else() {
@@ -44,7 +21,7 @@ fn dev_pages_keep_the_article_and_little_else() {
         let Ok(gold) = std::fs::read_to_string(&gold_path) else { continue };
         let html = std::fs::read_to_string(&path).unwrap();
         let (text, _) = marsad::input::html_to_text(&html);
-        let (p, r) = precision_recall(&text, &gold);
+        let (p, r, _, _, _) = prf(&text, &gold);
         // Never lose the article: every page keeps nearly all of its words.
         assert!(r >= 0.9, "{}: recall {r:.3}\n{text}", path.display());
         assert!(p >= 0.8, "{}: precision {p:.3}\n{text}", path.display());
