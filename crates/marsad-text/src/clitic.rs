@@ -736,6 +736,9 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
             if split && !definite && cx.noun_with_article(here) {
                 split = false;
             }
+            if split && !definite && whole > 0.0 && n - i >= 4 && (accusative_reading(&cx, &w, i) || name_like_rest(&cx, &w, i, whole)) {
+                split = false;
+            }
             // A preposition before a word starting with a long vowel letter
             // (ب+يوم، ل+اتخاذ، ك+وسيلة) needs a remainder that is a noun, one
             // seen with the article: بيو، بوغاز، لاين are names.
@@ -795,7 +798,8 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
         let whole = cx.f(here);
         for (e, r) in ENCLITICS {
             let el = e.chars().count();
-            if n - i < el + 2 || !here.ends_with(e) {
+            // tanween fath on the final alef (أماناً) is the accusative ending, no نا/ها
+            if n - i < el + 2 || !here.ends_with(e) || accusative && e.ends_with('ا') {
                 continue;
             }
             let stem = w.slice(i, n - el);
@@ -810,10 +814,29 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
         if end == n && whole <= 0.0 {
             for e in ["هما", "هم", "ها", "ه"] {
                 let el = e.chars().count();
-                if here.ends_with(e) && n - i >= el + 3 && n - i <= el + UNSEEN_STEM_MAX && !(e == "ه" && matches!(w.chars[n - 2], 'ي' | 'ا' | 'و')) {
+                if here.ends_with(e) && n - i >= el + 3 && n - i <= el + UNSEEN_STEM_MAX && !(e == "ه" && matches!(w.chars[n - 2], 'ي' | 'ا' | 'و')) && !(accusative && e.ends_with('ا')) {
                     end = n - el;
                     break;
                 }
+            }
+        }
+        // A stem seen with several different pronouns is a stem even when it is
+        // rare alone: انفسهم، انفسنا، انفسكم (انفس is hardly ever bare).
+        if end == n && whole > 0.0 {
+            let family = |stem: &str| FAMILY_PRONOUNS.iter().filter(|p| cx.lex.fc(stem, p) >= FAMILY_MIN).count();
+            // not an accusative (متجها، اعلانا: متجه، اعلان)
+            let accusative_form = w.chars[n - 1] == 'ا' && !here.ends_with("ها") && !here.ends_with("هما") && cx.f(w.slice(i, n - 1)) >= whole;
+            for e in ["هما", "هم", "ها", "كم", "نا", "ه"] {
+                let el = e.chars().count();
+                if !here.ends_with(e) || n - i < el + 3 || (accusative || accusative_form) && e.ends_with('ا') {
+                    continue;
+                }
+                let stem = w.slice(i, n - el);
+                // the whole word must not be a pronoun host itself (واجه: واجهه، واجهها)
+                if family(stem) >= FAMILY_SIZE && family(here) < FAMILY_SIZE && !cx.seen_with_article(here) {
+                    end = n - el;
+                }
+                break;
             }
         }
         // First-person ي after a feminine noun: حياتي = حياة + ي.
@@ -847,6 +870,57 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
     }
     out
 }
+
+/// The word at `i` (a preposition letter + rest) ending in ا reads as the
+/// indefinite accusative of a word (بديلا، بحرا، لجانا: بديل، بحر، لجان) at
+/// least as often as the rest is seen: a preposition governs no accusative.
+fn accusative_reading(cx: &Ctx, w: &Word, i: usize) -> bool {
+    let n = w.len();
+    // not the pronouns ها، نا (بدورها، لكنا)
+    if w.chars[n - 1] != 'ا' || n - i < 5 || matches!(w.chars[n - 2], 'ه' | 'ن') || w.chars[n - 2] == 'م' && w.chars[n - 3] == 'ه' {
+        return false;
+    }
+    // the base must not itself read as preposition + word (لكلا: لكل = ل+كل)
+    let base = cx.f(w.slice(i, n - 1));
+    base >= cx.f(w.slice(i + 1, n)).max(MIN_REST_FREQ) && base >= cx.f(w.slice(i + 1, n - 1))
+}
+
+/// Whether the rest after the preposition at `i` looks like a name (ريدج in
+/// بريدج، لال in بلال، ميس in لميس): a word never seen with the article or
+/// with a pronoun, not a feminine noun in ة, a verb or a verbal noun. Such a
+/// rest must be at least as frequent as the whole word to be split off
+/// (ب + a name is far rarer than the name: بترامب، بموسكو).
+fn name_like_rest(cx: &Ctx, w: &Word, i: usize, whole: f64) -> bool {
+    let n = w.len();
+    let c = w.chars[i];
+    let r0 = w.chars[i + 1];
+    if c == 'ك' || w.chars[n - 1] == 'ة' || matches!(r0, 'ا' | 'ي' | 'ت' | 'ن') || c == 'ل' && r0 == 'م' {
+        return false;
+    }
+    let rest = w.slice(i + 1, n);
+    // plural and dual endings (لسببين، بمخالفات)
+    if rest.ends_with("ين") || rest.ends_with("ات") {
+        return false;
+    }
+    let fr = cx.f(rest);
+    if fr <= 0.0 || fr >= whole * NAME_REST_RATIO {
+        return false;
+    }
+    let mut noun = cx.lex.fc("ال", rest);
+    for e in ["ه", "ها", "هم"] {
+        noun += cx.lex.fc(rest, e);
+    }
+    // no stem + pronoun (جهتي = جهة + ي)
+    let my = rest.strip_suffix('ي').is_some_and(|stem| stem.chars().count() >= 2 && cx.stem_freq(stem) >= MIN_REST_FREQ);
+    noun * NAME_NOUN_SHARE <= fr && !my && cx.enclitic_estimate(rest) <= 0.0
+}
+
+/// A name-like rest (see [`name_like_rest`]) is split off only when at least this many times as
+/// frequent as the whole word.
+const NAME_REST_RATIO: f64 = 1.0;
+
+/// A rest seen with the article or a pronoun at least 1/this as often as alone is a noun.
+const NAME_NOUN_SHARE: f64 = 10.0;
 
 /// Whether the segmenter reads `w` (normalised) as starting with the conjunction و/ف.
 fn starts_with_conjunction(w: &str, folded: bool) -> bool {
@@ -883,6 +957,15 @@ const UNSEEN_CONJ_PREFIX_RATIO: f64 = 0.1;
 /// هاتفي is split (هاتف + ي) when هاتف is at least 1/this as frequent: ي is
 /// also the nisba ending (عربي، دولي), far more common in news.
 const MY_RATIO: f64 = 0.02;
+
+/// The pronouns counted for a stem's family (see the enclitic rules of `segment_normalized`).
+const FAMILY_PRONOUNS: [&str; 7] = ["ه", "ها", "هم", "هن", "كم", "نا", "هما"];
+
+/// A stem is a pronoun host when seen with at least this many of [`FAMILY_PRONOUNS`] …
+const FAMILY_SIZE: usize = 3;
+
+/// … each at least this often.
+const FAMILY_MIN: f64 = 3.0;
 
 /// A future س before a three-letter remainder needs this frequent a remainder.
 const SHORT_FUTURE_MIN: f64 = 100.0;
