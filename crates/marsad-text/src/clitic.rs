@@ -525,6 +525,13 @@ impl Ctx {
         }
         for e in ["ه", "ها", "هم"] {
             if let Some(stem) = w.strip_suffix(e) {
+                // بريدهم: البريد says that بريد is a noun of its own
+                if stem.chars().count() >= 3 {
+                    let fa = self.lex.fc("ال", stem);
+                    if fa >= ARTICLE_STEM_MIN && fa * ARTICLE_BLOCK_SHARE >= self.lex.f(stem) {
+                        return true;
+                    }
+                }
                 if let Some(base) = stem.strip_suffix('ت') {
                     let fa = with_concat(base, "ة", |x| self.lex.fc("ال", x));
                     if fa >= 3.0 && fa * ARTICLE_BLOCK_SHARE >= self.lex.fc(base, "ة") {
@@ -557,6 +564,9 @@ impl Ctx {
         fa >= 3.0 && fa * ARTICLE_BLOCK_SHARE >= self.f(w)
     }
 }
+
+/// A stem before a pronoun is a noun of its own when seen this often with the article.
+const ARTICLE_STEM_MIN: f64 = 10.0;
 
 /// A word seen with the article at least 1/ARTICLE_BLOCK_SHARE as often as
 /// without keeps its final ه/ها/… (the article never combines with a pronoun).
@@ -610,10 +620,13 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
     let n = w.len();
     let form = |a: usize, b: usize| -> String { w.slice(a, b).replace('ة', "ه") };
     let mut out: Vec<Piece> = Vec::with_capacity(4);
-    // A name from the lists is kept whole, unless the original text has a
-    // hamza right after clitic letters (لأيدي is ل+أيدي whatever لايدي may be).
+    // A listed word or name is kept whole, unless the original text has a
+    // hamza right after clitic letters (لأيدي is ل+أيدي whatever لايدي may
+    // be); for a listed word only a hamza after و/ف counts (وإلى is و+إلى,
+    // not والي; كأس stays whole).
     let hamza_clitics = || hamza.is_some_and(|h| h >= 1 && hamza_prefix(&w, h).is_some());
-    if n < 2 || lex.is_protected(s) && (lex.is_listed(s) || !hamza_clitics()) || !w.chars[..n].iter().all(|c| crate::chars::is_arabic_letter(*c)) {
+    let conj_hamza = || hamza == Some(1) && matches!(w.chars[0], 'و' | 'ف');
+    if n < 2 || lex.is_protected(s) && !(if lex.is_listed(s) { conj_hamza() } else { hamza_clitics() }) || !w.chars[..n].iter().all(|c| crate::chars::is_arabic_letter(*c)) {
         out.push((0, n, SegmentKind::Stem, form(0, n)));
         return out;
     }
@@ -690,7 +703,7 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
         } else {
             cx.accept(whole, rest_est, ratio * short_rest_factor(n - 1))
         };
-        if split && !definite && cx.noun_with_article(s) {
+        if split && !definite && !lex.host_forms.contains_key(rest) && cx.noun_with_article(s) {
             split = false;
         }
         if split {
@@ -803,6 +816,9 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
                 continue;
             }
             let stem = w.slice(i, n - el);
+            // after an imperfective verb (يمكنك، يعطيني) a second-person or
+            // first-person object is far likelier than a stem letter
+            let r = if r < IMPERFECTIVE_OBJECT_RATIO && w.chars[i] == 'ي' && (n - el - i >= 4 && matches!(e, "ك" | "كم" | "كما") || n - el - i >= 3 && e == "ني") { IMPERFECTIVE_OBJECT_RATIO } else { r };
             if cx.accept(whole, cx.stem_freq(stem), r) {
                 end = n - el;
                 break;
@@ -957,6 +973,9 @@ const UNSEEN_CONJ_PREFIX_RATIO: f64 = 0.1;
 /// هاتفي is split (هاتف + ي) when هاتف is at least 1/this as frequent: ي is
 /// also the nisba ending (عربي، دولي), far more common in news.
 const MY_RATIO: f64 = 0.02;
+
+/// The ratio of a second-person (or first-person ني) pronoun after a stem starting with ي.
+const IMPERFECTIVE_OBJECT_RATIO: f64 = 0.5;
 
 /// The pronouns counted for a stem's family (see the enclitic rules of `segment_normalized`).
 const FAMILY_PRONOUNS: [&str; 7] = ["ه", "ها", "هم", "هن", "كم", "نا", "هما"];
