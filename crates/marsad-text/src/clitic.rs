@@ -17,7 +17,7 @@ use crate::normalize::{normalize_str, NormalizeOptions, Normalized};
 pub fn lexicon_normalize_options() -> NormalizeOptions {
     NormalizeOptions { unify_teh_marbuta: false, ..NormalizeOptions::default() }
 }
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -104,7 +104,6 @@ impl std::hash::Hasher for Fnv {
 }
 
 type FastMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<Fnv>>;
-type FastSet = HashSet<String, std::hash::BuildHasherDefault<Fnv>>;
 
 /// Up to four letters (Arabic letters are in the Basic Multilingual Plane) in one key.
 fn pack_prefix(p: &[char]) -> u64 {
@@ -131,10 +130,12 @@ fn with_concat<R>(a: &str, b: &str, f: impl FnOnce(&str) -> R) -> R {
 struct Lexicon {
     /// Corpus frequency of each normalised word form (see `examples/build_lexicon.rs`).
     freq: FastMap<u32>,
-    /// Words never split (stems that start or end with clitic-like letters).
-    protected: FastSet,
-    /// Names kept whole (برايس، هيلينا), as whole words only (see `data/text/clitic_names.txt`).
-    names: FastSet,
+    /// Words kept whole, folded (ة → ه), with [`KEPT_LISTED`] … [`KEPT_LISTED_HEH`] flags:
+    /// the protected stems (`clitic_protected.txt`: stems that start or end with
+    /// clitic-like letters), those stems with an agreement ending or a pronoun
+    /// (بيانه، بحثوا), and the names (برايس، هيلينا; whole words only, see
+    /// `data/text/clitic_names.txt`). One look-up answers every question.
+    kept: FastMap<u8>,
     /// Host word + pronoun → (host length in chars) for short function words (منه، لها).
     host_forms: FastMap<usize>,
     /// Total frequency of the words starting with each 3-letter beginning, and
@@ -161,8 +162,31 @@ fn lexicon() -> &'static Lexicon {
                 }
             }
         }
-        let protected = data_lines(PROTECTED_DATA).map(normalize_str).collect();
-        let names = data_lines(NAMES_DATA).map(normalize_str).collect();
+        let mut kept: FastMap<u8> = FastMap::with_capacity_and_hasher(20_000, Default::default());
+        for name in data_lines(NAMES_DATA) {
+            *kept.entry(normalize_str(name)).or_insert(0) |= KEPT_NAME;
+        }
+        let listed: Vec<String> = data_lines(PROTECTED_DATA).map(normalize_str).collect();
+        for l in &listed {
+            *kept.entry(l.clone()).or_insert(0) |= KEPT_LISTED;
+            let len = l.chars().count();
+            if len >= 3 {
+                for e in VERB_SUFFIXES {
+                    *kept.entry(format!("{l}{e}")).or_insert(0) |= KEPT_LISTED_FORM;
+                }
+            }
+            // a listed stem before a pronoun, and a listed word in ة (folded to ه) as ت before one
+            let mut stems = vec![l.clone()];
+            if let Some(base) = l.strip_suffix('ه') {
+                stems.push(format!("{base}ت"));
+            }
+            for stem in stems.iter().filter(|x| x.chars().count() >= 2) {
+                for (e, _) in ENCLITICS {
+                    let flag = if e == "ه" { KEPT_LISTED_HEH } else { KEPT_LISTED_FORM };
+                    *kept.entry(format!("{stem}{e}")).or_insert(0) |= flag;
+                }
+            }
+        }
         let mut host_forms = FastMap::default();
         for line in data_lines(HOSTS_DATA) {
             let mut cols = line.split('\t');
@@ -202,7 +226,7 @@ fn lexicon() -> &'static Lexicon {
                 *e = e.saturating_add(c);
             }
         }
-        Lexicon { freq, protected, names, host_forms, prefix_freq, fixed, fixed_first }
+        Lexicon { freq, kept, host_forms, prefix_freq, fixed, fixed_first }
     })
 }
 
@@ -214,22 +238,21 @@ impl Lexicon {
     fn fc(&self, a: &str, b: &str) -> f64 {
         with_concat(a, b, |x| self.f(x))
     }
+    /// The [`Lexicon::kept`] flags of `w` (looked up folded, ة → ه).
+    fn kept_flags(&self, w: &str) -> u8 {
+        if w.contains('ة') {
+            with_folded(w, |k| self.kept.get(k).copied().unwrap_or(0))
+        } else {
+            self.kept.get(w).copied().unwrap_or(0)
+        }
+    }
     /// A listed stem or a name: never split.
     fn is_protected(&self, w: &str) -> bool {
-        if w.contains('ة') {
-            let k = w.replace('ة', "ه");
-            self.protected.contains(&k) || self.names.contains(&k)
-        } else {
-            self.protected.contains(w) || self.names.contains(w)
-        }
+        self.kept_flags(w) & (KEPT_LISTED | KEPT_NAME) != 0
     }
     /// A listed stem (not a name): kept whole before a pronoun or an agreement ending too.
     fn is_listed(&self, w: &str) -> bool {
-        if w.contains('ة') {
-            self.protected.contains(&w.replace('ة', "ه"))
-        } else {
-            self.protected.contains(w)
-        }
+        self.kept_flags(w) & KEPT_LISTED != 0
     }
     /// Frequency of the words starting with `p` (3 letters, or 4 starting with و).
     fn prefix(&self, p: &[char]) -> f64 {
@@ -245,15 +268,32 @@ impl Lexicon {
     }
     /// A protected word, possibly followed by a pronoun (بيانه، التزامهم).
     fn is_protected_stem(&self, w: &str) -> bool {
-        self.is_protected(w)
-            || VERB_SUFFIXES.iter().any(|e| w.strip_suffix(e).is_some_and(|stem| stem.chars().count() >= 3 && self.is_listed(stem)))
-            || ENCLITICS.iter().any(|(e, _)| {
-                w.strip_suffix(e).is_some_and(|stem| {
-                    stem.chars().count() >= 2
-                        && (self.is_listed(stem) || stem.strip_suffix('ت').is_some_and(|b| with_concat(b, "ه", |x| self.is_listed(x))))
-                })
-            })
+        let flags = self.kept_flags(w);
+        // the pronoun ه is no ة: كانة is not كان + ه
+        flags & (KEPT_LISTED | KEPT_NAME | KEPT_LISTED_FORM) != 0 || flags & KEPT_LISTED_HEH != 0 && !w.ends_with('ة')
     }
+}
+
+/// [`Lexicon::kept`] flags: a listed stem (`clitic_protected.txt`) …
+const KEPT_LISTED: u8 = 1;
+/// … a name (`clitic_names.txt`) …
+const KEPT_NAME: u8 = 2;
+/// … a listed stem with an agreement ending or a pronoun other than ه …
+const KEPT_LISTED_FORM: u8 = 4;
+/// … a listed stem with the pronoun ه.
+const KEPT_LISTED_HEH: u8 = 8;
+
+/// Run `f` on `w` with ة folded to ه, built in a reused per-thread buffer.
+fn with_folded<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    thread_local!(static BUF: std::cell::RefCell<String> = std::cell::RefCell::new(String::with_capacity(64)));
+    BUF.with(|buf| match buf.try_borrow_mut() {
+        Ok(mut s) => {
+            s.clear();
+            s.extend(w.chars().map(|c| if c == 'ة' { 'ه' } else { c }));
+            f(&s)
+        }
+        Err(_) => f(&w.replace('ة', "ه")),
+    })
 }
 
 /// Segmentation context: the lexicon, and whether the word came already
