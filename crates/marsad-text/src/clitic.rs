@@ -351,6 +351,9 @@ const ENCLITICS: [(&str, f64); 11] = [
     ("ك", 0.06),
 ];
 
+/// A two-letter word takes the article when seen with it at least 1/this as often as alone.
+const SHORT_ARTICLE_SHARE: f64 = 5.0;
+
 /// A word "takes the article" when seen with it this often.
 const TAKES_ARTICLE_MIN: f64 = 10.0;
 
@@ -585,7 +588,9 @@ impl Ctx {
 
     /// Whether `w`, or its stem before a pronoun, is seen with the article.
     fn takes_article(&self, w: &str) -> bool {
-        if self.lex.fc("ال", w) >= TAKES_ARTICLE_MIN {
+        let fa = self.lex.fc("ال", w);
+        // a short word must be seen with the article in a fair share of its uses (اليو is rare beside يو)
+        if fa >= TAKES_ARTICLE_MIN && (w.chars().count() > 2 || fa * SHORT_ARTICLE_SHARE >= self.lex.f(w)) {
             return true;
         }
         ENCLITICS.iter().any(|(e, _)| {
@@ -746,6 +751,10 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
         } else {
             cx.accept(whole, rest_est, ratio * short_rest_factor(n - 1))
         };
+        // a word seen often whose remainder is never seen alone (nor is a noun) is a word of its own
+        if split && !definite && cx.f(s) >= FREQUENT_WHOLE && cx.f(rest) <= 0.0 && !lex.host_forms.contains_key(rest) && !cx.takes_article(rest) {
+            split = false;
+        }
         if split && !definite && !lex.host_forms.contains_key(rest) && cx.noun_with_article(s) {
             split = false;
         }
@@ -794,7 +803,7 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
             if split && !definite && cx.noun_with_article(here) {
                 split = false;
             }
-            if split && !definite && whole > 0.0 && n - i >= 4 && (accusative_reading(&cx, &w, i) || name_like_rest(&cx, &w, i, whole)) {
+            if split && !definite && whole > 0.0 && n - i >= 4 && (accusative_reading(&cx, &w, i) || name_like_rest(&cx, &w, i, whole) || cx.f(here) >= FREQUENT_WHOLE && cx.f(rest) <= 0.0 && !cx.takes_article(rest)) {
                 split = false;
             }
             // A preposition before a word starting with a long vowel letter
@@ -828,7 +837,9 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
             // (a folded word), the third person of the verb must be known (يفعل).
             let first_person_ok = w.chars[i + 1] != 'ا'
                 || if cx.folded { with_concat("ي", w.slice(i + 2, n), |x| cx.f(x)) >= MIN_REST_FREQ } else { hamza == Some(i + 1) };
-            if first_person_ok && (unseen_verb || short_ok && cx.accept(whole, rest_est, proclitic_ratio(c))) {
+            // a word seen often whose remainder is never seen alone is a name (سيدني، سيرينا)
+            let name_like = cx.f(here) >= FREQUENT_WHOLE && cx.f(rest) <= 0.0;
+            if first_person_ok && !name_like && (unseen_verb || short_ok && cx.accept(whole, rest_est, proclitic_ratio(c))) {
                 out.push((i, i + 1, SegmentKind::Proclitic, "س".into()));
                 i += 1;
             }
@@ -857,7 +868,10 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
         for (e, r) in ENCLITICS {
             let el = e.chars().count();
             // tanween fath on the final alef (أماناً) is the accusative ending, no نا/ها
-            if n - i < el + 2 || !here.ends_with(e) || accusative && e.ends_with('ا') {
+            // the object ني needs a stem of three letters (جوني is no جو+ني, ابني
+            // is ابن+ي; short hosts such as مني، عني are listed)
+            let min_stem = if e == "ني" { 3 } else { 2 };
+            if n - i < el + min_stem || !here.ends_with(e) || accusative && e.ends_with('ا') {
                 continue;
             }
             let stem = w.slice(i, n - el);
@@ -1030,6 +1044,9 @@ const FAMILY_SIZE: usize = 3;
 
 /// … each at least this often.
 const FAMILY_MIN: f64 = 3.0;
+
+/// A word seen this often is not split off a remainder that is never seen alone.
+const FREQUENT_WHOLE: f64 = 20.0;
 
 /// A future س before a three-letter remainder needs this frequent a remainder.
 const SHORT_FUTURE_MIN: f64 = 100.0;
