@@ -76,7 +76,7 @@ pub fn analyze(pipeline: &marsad::Pipeline, item: Item) -> Analyzed {
     doc.id = item.id.clone();
     doc.meta = marsad_doc::Meta { title: item.title.clone(), url: item.url.clone(), source: item.source.clone() };
     pipeline.run(&mut doc);
-    let analysis = doc.to_analysis(OutputOptions::default());
+    let analysis = doc.into_analysis(OutputOptions::default());
     Analyzed { item, hash, minhash, analysis }
 }
 

@@ -209,7 +209,7 @@ fn analyze_small(p: Prepared, s: &Settings) -> Analysis {
     doc.meta = p.meta;
     doc.warnings = p.warnings;
     s.pipeline.run(&mut doc);
-    doc.to_analysis(OutputOptions { tokens: s.tokens, embed_text: p.embed_text })
+    doc.into_analysis(OutputOptions { tokens: s.tokens, embed_text: p.embed_text })
 }
 
 fn render(a: &Analysis, format: Format) -> Vec<u8> {
@@ -307,7 +307,8 @@ fn analyze_large<W: Write>(p: Prepared, s: &Settings, out: &mut W) -> Result<()>
                 let piece = &p.text[a..b];
                 let mut doc = Doc::new(piece, p.date.clone());
                 s.pipeline.run(&mut doc);
-                (doc.to_analysis(OutputOptions { tokens: s.tokens, embed_text: false }), doc.char_len())
+                let chars = doc.char_len();
+                (doc.into_analysis(OutputOptions { tokens: s.tokens, embed_text: false }), chars)
             })
             .collect();
         for (mut a, chars) in analyses {

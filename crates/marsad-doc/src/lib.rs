@@ -402,7 +402,9 @@ pub struct OutputOptions {
 }
 
 impl Doc {
-    pub fn to_analysis(&self, opts: OutputOptions) -> Analysis {
+    /// The output record of this document (consumes it: the layers are
+    /// moved, not copied).
+    pub fn into_analysis(self, opts: OutputOptions) -> Analysis {
         let tokens = opts.tokens.then(|| {
             self.tokens
                 .iter()
@@ -420,19 +422,19 @@ impl Doc {
         });
         Analysis {
             schema: SCHEMA.to_string(),
-            id: self.id.clone(),
-            date: self.date.clone(),
-            meta: self.meta.clone(),
+            id: self.id,
+            date: self.date,
+            meta: self.meta,
             offsets: opts.embed_text.then(|| "extracted-text".to_string()),
-            text: opts.embed_text.then(|| self.text.clone()),
-            sentences: self.sentences.clone(),
-            entities: self.entities.clone(),
-            times: self.times.clone(),
-            quotes: self.quotes.clone(),
-            events: self.events.clone(),
-            actors: self.actors.clone(),
+            text: opts.embed_text.then_some(self.text),
+            sentences: self.sentences,
+            entities: self.entities,
+            times: self.times,
+            quotes: self.quotes,
+            events: self.events,
+            actors: self.actors,
             tokens,
-            warnings: self.warnings.clone(),
+            warnings: self.warnings,
         }
     }
 }

@@ -4,42 +4,10 @@
 use marsad_doc::EntityType;
 use marsad_text::normalize_str;
 use std::borrow::Cow;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-/// A small, fast, non-cryptographic hasher (FxHash style) for the look-up tables.
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            h = (h.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-        for &b in chunks.remainder() {
-            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-        self.0 = h;
-    }
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-pub type FxBuild = BuildHasherDefault<FxHasher>;
-pub type HashMap<K, V> = std::collections::HashMap<K, V, FxBuild>;
-pub type HashSet<K> = std::collections::HashSet<K, FxBuild>;
+/// The look-up tables use the pipeline's one fast hasher.
+pub use marsad_text::{FastMap as HashMap, FastSet as HashSet};
 
 const COUNTRIES: &str = include_str!("../../../data/actors/countries.tsv");
 const CITIES: &str = include_str!("../../../data/actors/cities.tsv");

@@ -1,8 +1,6 @@
 //! Loading the event layer's data files (triggers, function words, actors)
 //! into hash maps keyed by normalised word forms.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 const TRIGGERS: &str = include_str!("../../../data/events/triggers.tsv");
 const CUES: &str = include_str!("../../../data/events/cues.tsv");
@@ -50,29 +48,8 @@ pub const PLOVER_TYPES: [&str; 16] = [
     "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 ];
 
-/// A small, fast hasher for short keys (FNV-1a over 8-byte chunks).
-#[derive(Default, Clone, Copy)]
-pub struct FastHasher(u64);
-
-impl Hasher for FastHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            h = (h ^ v).wrapping_mul(0x0000_0100_0000_01b3).rotate_left(23);
-        }
-        for &b in chunks.remainder() {
-            h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-pub type Map<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+/// The lexicon's tables use the pipeline's one fast hasher.
+pub type Map<K, V> = marsad_text::FastMap<K, V>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pos {
@@ -467,13 +444,9 @@ pub fn variants(w: &str, out: &mut Vec<(usize, bool)>) {
             out.push((off, clitic));
         }
     };
-    let mut conj = vec![0usize];
-    for c in ["و", "ف"] {
-        if w.starts_with(c) {
-            conj.push(c.len());
-        }
-    }
-    for &o1 in &conj {
+    // without a conjunction, then after و or ف (both two bytes)
+    let conj_len = if w.starts_with('و') || w.starts_with('ف') { 2 } else { 0 };
+    for o1 in [0, conj_len].into_iter().take(if conj_len > 0 { 2 } else { 1 }) {
         let w1 = &w[o1..];
         push(o1, false, out);
         // article

@@ -84,7 +84,7 @@
 
 use marsad_doc::{ActorSpan, Annotator, Doc, Quote, QuoteKind, Speaker};
 use marsad_text::{normalize_str, TokenKind};
-use std::collections::{HashMap, HashSet};
+use marsad_text::{FastMap as HashMap, FastSet as HashSet};
 
 const CUES: &str = include_str!("../../../data/quotes/cues.tsv");
 const STOPS: &str = include_str!("../../../data/quotes/speaker_stops.txt");
@@ -335,7 +335,7 @@ impl<'d> View<'d> {
     fn new(doc: &'d Doc) -> Self {
         let n = doc.tokens.len();
         let text = doc.text();
-        let mut partner = HashMap::new();
+        let mut partner = HashMap::default();
         let mut stack: Vec<(usize, char)> = Vec::new();
         for i in 0..n {
             if doc.tokens[i].kind != TokenKind::Quote {

@@ -7,7 +7,7 @@
 
 use crate::chars;
 use crate::token::{TokenKind, Tokens};
-use std::collections::HashMap;
+use crate::FastMap as HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -33,7 +33,7 @@ struct WordValue {
 fn number_words() -> &'static HashMap<String, WordValue> {
     static MAP: OnceLock<HashMap<String, WordValue>> = OnceLock::new();
     MAP.get_or_init(|| {
-        let mut m = HashMap::new();
+        let mut m = HashMap::default();
         for line in include_str!("../../../data/text/number_words.tsv").lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -53,17 +53,26 @@ fn number_words() -> &'static HashMap<String, WordValue> {
     })
 }
 
-fn approximators() -> &'static Vec<Vec<String>> {
-    static LIST: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+/// The approximator phrases, longest first, and the set of their first words
+/// (so that a token that starts none costs one look-up).
+struct Approximators {
+    phrases: Vec<Vec<String>>,
+    first_words: crate::FastSet<String>,
+}
+
+fn approximators() -> &'static Approximators {
+    static LIST: OnceLock<Approximators> = OnceLock::new();
     LIST.get_or_init(|| {
-        let mut v: Vec<Vec<String>> = include_str!("../../../data/text/approximators.txt")
+        let mut phrases: Vec<Vec<String>> = include_str!("../../../data/text/approximators.txt")
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(|l| l.split_whitespace().map(crate::normalize_str).collect())
+            .filter(|p: &Vec<String>| !p.is_empty())
             .collect();
-        v.sort_by_key(|p: &Vec<String>| std::cmp::Reverse(p.len()));
-        v
+        phrases.sort_by_key(|p: &Vec<String>| std::cmp::Reverse(p.len()));
+        let first_words = phrases.iter().map(|p| p[0].clone()).collect();
+        Approximators { phrases, first_words }
     })
 }
 
@@ -129,7 +138,10 @@ pub fn find_numbers(text: &str, tokens: &Tokens) -> Vec<NumberExpr> {
     while i < n {
         // Approximator phrase before a number.
         let mut approx_len = 0;
-        for phrase in approximators() {
+        let approx = approximators();
+        let t0 = tokens.norm(i);
+        let may_start = approx.first_words.contains(t0) || t0.strip_prefix('و').is_some_and(|t| approx.first_words.contains(t));
+        for phrase in approx.phrases.iter().filter(|_| may_start) {
             let matches = |k: usize, w: &String| {
                 let t = tokens.norm(i + k);
                 // "وأكثر من", "وحوالي": the conjunction may be attached to the first word.

@@ -1,7 +1,7 @@
 //! Calendar arithmetic: proleptic Gregorian, ISO weeks, Hijri (tabular
 //! Islamic with Umm al-Qura month starts where known).
 
-use std::collections::HashMap;
+use marsad_text::FastMap as HashMap;
 
 /// Days since 1970-01-01 of a Gregorian date (proleptic).
 pub fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
@@ -105,7 +105,7 @@ pub struct Hijri {
 
 impl Hijri {
     pub fn from_tsv(tsv: &str) -> Self {
-        let mut starts = HashMap::new();
+        let mut starts = HashMap::default();
         for line in tsv.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;

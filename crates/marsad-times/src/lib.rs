@@ -10,7 +10,7 @@
 
 pub mod calendar;
 
-use std::collections::HashMap;
+use marsad_text::FastMap as HashMap;
 use std::sync::OnceLock;
 
 use calendar::{days_from_civil, days_in_month, fmt_day, fmt_week, parse_date, weekday, Hijri};

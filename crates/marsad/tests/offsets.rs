@@ -56,7 +56,7 @@ proptest! {
     fn every_output_span_is_the_exact_input_slice(text in newsy()) {
         let pipeline = pipeline();
         let doc = pipeline.analyze(&text, "2024-01-27");
-        let out = serde_json::to_value(doc.to_analysis(marsad::OutputOptions { tokens: true, embed_text: false })).unwrap();
+        let out = serde_json::to_value(doc.clone().into_analysis(marsad::OutputOptions { tokens: true, embed_text: false })).unwrap();
         let chars: Vec<char> = text.chars().collect();
         let mut n = 0;
         check(&out, &chars, &mut n)?;
