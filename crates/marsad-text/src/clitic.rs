@@ -878,6 +878,10 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
             // after an imperfective verb (يمكنك، يعطيني) a second-person or
             // first-person object is far likelier than a stem letter
             let r = if r < IMPERFECTIVE_OBJECT_RATIO && w.chars[i] == 'ي' && (n - el - i >= 4 && matches!(e, "ك" | "كم" | "كما") || n - el - i >= 3 && e == "ني") { IMPERFECTIVE_OBJECT_RATIO } else { r };
+            // ه after a stem in ي that is no noun (أندريه، خوسيه): a name ending in -يه
+            if e == "ه" && name_in_yeh(&cx, stem) {
+                continue;
+            }
             if cx.accept(whole, cx.stem_freq(stem), r) {
                 end = n - el;
                 break;
@@ -996,6 +1000,22 @@ const NAME_REST_RATIO: f64 = 1.0;
 
 /// A rest seen with the article or a pronoun at least 1/this as often as alone is a noun.
 const NAME_NOUN_SHARE: f64 = 10.0;
+
+/// Whether `stem` + ه reads as a name ending in -يه (أندريه، خوسيه، بيليه)
+/// rather than stem + pronoun: the stem ends in ي and is no noun seen with the
+/// article or with other pronouns, no imperfective verb (يبقيه، تدعيه) and no
+/// dual or plural in construct of a noun (زميليه، معاونيه: الزميل، المعاون).
+fn name_in_yeh(cx: &Ctx, stem: &str) -> bool {
+    let Some(base) = stem.strip_suffix('ي') else { return false };
+    let len = stem.chars().count();
+    !(cx.takes_article(stem)
+        || ["ها", "هم"].iter().any(|p| cx.lex.fc(stem, p) >= FAMILY_MIN)
+        || len >= 4 && stem.starts_with(['ي', 'ت', 'ن'])
+        || base.chars().count() >= 3
+            && (cx.takes_article(base)
+                || cx.lex.fc(base, "ين") >= TAKES_ARTICLE_MIN
+                || base.strip_suffix('ت').is_some_and(|b| with_concat(b, "ة", |x| cx.lex.fc("ال", x)) >= TAKES_ARTICLE_MIN)))
+}
 
 /// Whether the segmenter reads `w` (normalised) as starting with the conjunction و/ف.
 fn starts_with_conjunction(w: &str, folded: bool) -> bool {
@@ -1240,6 +1260,11 @@ mod tests {
         assert_eq!(seg("لسانه"), "لسان+ه");
         // an unseen form of a noun seen with the article takes ب
         assert_eq!(seg("بخيوله"), "ب+خيول+ه");
+        // names in -يه are no stem + ه; verbs, duals and plurals in construct are
+        assert_eq!(seg("خوسيه"), "خوسيه");
+        assert_eq!(seg("يبقيه"), "يبقي+ه");
+        assert_eq!(seg("زميليه"), "زميلي+ه");
+        assert_eq!(seg("زيارتيه"), "زيارتي+ه");
     }
 
     #[test]
