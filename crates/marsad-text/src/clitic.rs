@@ -882,6 +882,11 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
             if e == "ه" && name_in_yeh(&cx, stem) {
                 continue;
             }
+            // a two-letter stem in ي or ا (جي، سي، ما) is no host of نا/ك: جينا، سينا،
+            // ماك are names (the short hosts فينا، لدينا are listed)
+            if stem.chars().count() == 2 && stem.ends_with(['ي', 'ا']) && matches!(e, "نا" | "ك" | "كم" | "كن") {
+                continue;
+            }
             if cx.accept(whole, cx.stem_freq(stem), r) {
                 end = n - el;
                 break;
