@@ -792,7 +792,8 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
                             || n - i >= 5 && c != 'ك' && cx.takes_article(rest)
                             || n - i >= 5
                                 && match c {
-                                'ل' => matches!(r0, 'ي' | 'ت' | 'ن' | 'م') || ifti_al(rest),
+                                // ل governs the subjunctive: ليفعلوا, never ليفعلون (لينونيون is a name)
+                                'ل' => matches!(r0, 'ي' | 'ت' | 'ن') && !rest.ends_with("ون") || r0 == 'م' || ifti_al(rest),
                                 'ب' => matches!(r0, 'م' | 'ت') || ifti_al(rest),
                                 _ => false,
                             }
@@ -1277,6 +1278,13 @@ mod tests {
         assert_eq!(seg("بصدد"), "ب+صدد");
         assert_eq!(seg("بمقدورها"), "ب+مقدور+ها");
         assert_eq!(seg("وبوسعه"), "و+ب+وسع+ه");
+    }
+
+    #[test]
+    fn lam_governs_the_subjunctive() {
+        // an unseen ل + imperfective verb: split before the subjunctive, not before -ون
+        assert!(seg("لتستوعبه").starts_with("ل+"));
+        assert_eq!(seg("ليبرانيون"), "ليبرانيون");
     }
 
     #[test]
