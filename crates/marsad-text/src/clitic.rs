@@ -767,7 +767,22 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
     if !prefix_fixed && n - i >= 3 && !lex.host_forms.contains_key(w.slice(i, n)) && !protected_at(w.slice(i, n), i) {
         let here = w.slice(i, n);
         let c = w.chars[i];
-        if c == 'ل' && w.chars[i + 1] == 'ل' && n - i >= 4 {
+        // ل before a word starting with ل that never takes the article (للبنان، لليبيا،
+        // لليفربول): the second ل is the word's
+        let l_word = c == 'ل' && w.chars[i + 1] == 'ل' && n - i >= 4 && {
+            let lx = w.slice(i + 1, n);
+            let f = cx.f(lx);
+            // لX is a word (لبنان), rarely with the article, and far more common than ال + X (البنان)
+            (f >= MIN_REST_FREQ || lex.is_protected(lx))
+                && cx.lex.fc("ال", lx) * ARTICLE_BLOCK_SHARE < f.max(1.0)
+                && cx.lex.fc("ا", lx) * ARTICLE_BLOCK_SHARE < f.max(1.0)
+                // and not itself ل + X (لمناقشة: للمناقشة is ل+ال+مناقشة)
+                && cx.f(w.slice(i + 2, n)) < f.max(1.0)
+        };
+        if l_word {
+            out.push((i, i + 1, SegmentKind::Proclitic, "ل".into()));
+            i += 1;
+        } else if c == 'ل' && w.chars[i + 1] == 'ل' && n - i >= 4 {
             // لل = ل + ال: the second ل is the article.
             out.push((i, i + 1, SegmentKind::Proclitic, "ل".into()));
             out.push((i + 1, i + 2, SegmentKind::Article, "ال".into()));
@@ -812,7 +827,8 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
             // seen with the article: بيو، بوغاز، لاين are names.
             let rest = w.slice(i + 1, n);
             let verbal_noun = ifti_al(rest) || rest.starts_with("است") || rest.starts_with("ان");
-            if split && !definite && whole > 0.0 && !verbal_noun && (matches!(w.chars[i + 1], 'ا' | 'و') || c != 'ل' && w.chars[i + 1] == 'ي') && !cx.takes_article(rest) {
+            // (a listed word or name is a word of its own: بواشنطن، بيوسف)
+            if split && !definite && whole > 0.0 && !verbal_noun && (matches!(w.chars[i + 1], 'ا' | 'و') || c != 'ل' && w.chars[i + 1] == 'ي') && !cx.takes_article(rest) && !lex.is_protected(rest) {
                 split = false;
             }
             // A preposition never precedes the conjunction: when the remainder
@@ -1278,6 +1294,18 @@ mod tests {
         assert_eq!(seg("بصدد"), "ب+صدد");
         assert_eq!(seg("بمقدورها"), "ب+مقدور+ها");
         assert_eq!(seg("وبوسعه"), "و+ب+وسع+ه");
+    }
+
+    #[test]
+    fn lam_before_words_starting_with_lam() {
+        // a name or construct noun starting with ل after the preposition ل
+        assert_eq!(seg("للبنان"), "ل+لبنان");
+        assert_eq!(seg("لليفربول"), "ل+ليفربول");
+        // … but لل before a noun is ل + the article
+        assert_eq!(seg("للحكومة"), "ل+ال+حكومه");
+        assert_eq!(seg("للمرة"), "ل+ال+مره");
+        // a preposition before a listed name starting with و
+        assert_eq!(seg("بواشنطن"), "ب+واشنطن");
     }
 
     #[test]
