@@ -895,6 +895,8 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
             // after an imperfective verb (يمكنك، يعطيني) a second-person or
             // first-person object is far likelier than a stem letter
             let r = if r < IMPERFECTIVE_OBJECT_RATIO && w.chars[i] == 'ي' && (n - el - i >= 4 && matches!(e, "ك" | "كم" | "كما") || n - el - i >= 3 && e == "ني") { IMPERFECTIVE_OBJECT_RATIO } else { r };
+            // … and ني after a perfect verb in ت (أخبرتني، منحتني)
+            let r = if r < IMPERFECTIVE_OBJECT_RATIO && e == "ني" && n - el - i >= 4 && w.chars[n - el - 1] == 'ت' { IMPERFECTIVE_OBJECT_RATIO } else { r };
             // ه after a stem in ي that is no noun (أندريه، خوسيه): a name ending in -يه
             if e == "ه" && name_in_yeh(&cx, stem) {
                 continue;
