@@ -103,7 +103,7 @@ fn names(dir: &str, freq_path: &str, gazetteers: &str) {
         for line in text.lines().skip(1) {
             let Some(col) = line.split('\t').nth(5) else { continue };
             for name in col.split('|') {
-                places.extend(name.split_whitespace().map(|w| norm(w)).filter(usable));
+                places.extend(name.split_whitespace().map(&norm).filter(usable));
             }
         }
     }

@@ -17,7 +17,6 @@ use crate::normalize::{normalize_str, NormalizeOptions, Normalized};
 pub fn lexicon_normalize_options() -> NormalizeOptions {
     NormalizeOptions { unify_teh_marbuta: false, ..NormalizeOptions::default() }
 }
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -72,38 +71,8 @@ const HOSTS_DATA: &str = include_str!("../../../data/text/pronoun_hosts.tsv");
 const FIXED_DATA: &str = include_str!("../../../data/text/clitic_fixed.tsv");
 const NAMES_DATA: &str = include_str!("../../../data/text/clitic_names.txt");
 
-/// A fast hash for the short keys of the lexicon, eight bytes at a time
-/// (multiply-rotate, as in rustc's FxHash; SipHash's DoS resistance is not
-/// needed for a fixed, embedded word list).
-#[derive(Default, Clone, Copy)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            h = (h.rotate_left(5) ^ v).wrapping_mul(K);
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut buf = [0u8; 8];
-            buf[..rest.len()].copy_from_slice(rest);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(K);
-        }
-        self.0 = h;
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-type FastMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<Fnv>>;
+/// The lexicon's string-keyed tables use the crate's fast hasher (see [`crate::fast_hash`]).
+type FastMap<V> = crate::fast_hash::FastMap<String, V>;
 
 /// Up to four letters (Arabic letters are in the Basic Multilingual Plane) in one key.
 fn pack_prefix(p: &[char]) -> u64 {
@@ -142,7 +111,7 @@ struct Lexicon {
     /// with each 4-letter beginning of words starting with و (letters packed in
     /// a u64, see [`pack_prefix`]): how plausible an unseen word's start is
     /// (ويكي… is a family of its own, ينت… is common after a conjunction).
-    prefix_freq: HashMap<u64, u32, std::hash::BuildHasherDefault<Fnv>>,
+    prefix_freq: crate::fast_hash::FastMap<u64, u32>,
     /// Words with a fixed segmentation (بشأن = ب+شأن): normalised word → segment lengths.
     fixed: FastMap<Vec<u8>>,
     /// The first letters of those words.
@@ -209,7 +178,7 @@ fn lexicon() -> &'static Lexicon {
         let mut fixed_first: Vec<char> = fixed.keys().filter_map(|k| k.chars().next()).collect();
         fixed_first.sort_unstable();
         fixed_first.dedup();
-        let mut prefix_freq: HashMap<u64, u32, std::hash::BuildHasherDefault<Fnv>> = HashMap::with_capacity_and_hasher(20_000, Default::default());
+        let mut prefix_freq: crate::fast_hash::FastMap<u64, u32> = crate::fast_hash::FastMap::with_capacity_and_hasher(20_000, Default::default());
         for (w, &c) in &freq {
             let mut letters = [0 as char; 4];
             let mut k = 0;
