@@ -76,6 +76,25 @@
 //! * إن written with hamza below (the complement of a reporting verb only) may come up to 22 words
 //!   after the speaker ("وقالت X في إفادة عن مستجدات التحقيق الذي تجريه … إنها").
 //!
+//! ## Data
+//!
+//! All Arabic words the rules use live in `data/quotes/` (embedded with `include_str!`, loaded once
+//! in [`QuoteAnnotator::new`], normalised with [`normalize_str`]); the code names each list in English:
+//!
+//! * `cues.tsv`: reporting cues with their flags, and the impersonal / passive / relative / shadda /
+//!   conjunction / tail / break lists;
+//! * `speaker_stops.txt`, `name_heads.txt`, `prepositions.txt`: words ending a speaker phrase, nouns
+//!   naming a quoted name, prepositions whose object is no subject;
+//! * `anonymous.tsv`: anonymous-source heads, ranks, affiliation heads, anonymity clauses, statement
+//!   nouns, non-agents; `anaphors.tsv`: generic heads and their sectors;
+//! * `function_words.tsv` (`list<TAB>word`): the closed-class words of the rules (complementiser and
+//!   pronoun suffixes, copulas, relative pronouns, prepositions of affiliation / relay / issuer,
+//!   discourse openers, "the same", …), read into `FunctionWords`, one field per list.
+//!
+//! Only morphology stays in the code: the proclitic letters و ف ب ل stripped as `char`s, the article
+//! ال and its fusions (لل، وال، بال) in the `clitic` module, orthographic tests on the written
+//! text (hamza below إ, shadda, final ى / ي) and the punctuation of quotation pairing (، is a comma).
+//!
 //! **Implicit speakers** (وأضاف، مضيفا، وتابع) are resolved to the previous
 //! speaker (or, for a participle in a clause with no cue, to the subject of
 //! the clause). The speaker span is then the span of that *earlier* mention
@@ -256,6 +275,8 @@ struct FunctionWords {
     according_lam: HashSet<String>,
     /// `same_source`: "the same" after a source noun (المصدر ذاته).
     same_source: HashSet<String>,
+    /// List names of the file that no rule reads (a typo in the data file); checked by a unit test.
+    unknown_lists: Vec<String>,
 }
 
 impl FunctionWords {
@@ -312,7 +333,12 @@ impl FunctionWords {
                 "verb_pronoun_prep" => &mut w.verb_pronoun_preps,
                 "according_lam" => &mut w.according_lam,
                 "same_source" => &mut w.same_source,
-                _ => continue,
+                _ => {
+                    if !w.unknown_lists.iter().any(|l| l == list) {
+                        w.unknown_lists.push(list.to_string());
+                    }
+                    continue;
+                }
             };
             set.insert(norm);
         }
@@ -512,6 +538,7 @@ impl<'d> View<'d> {
                 let tok = &doc.tokens[i];
                 let prev = text[..tok.byte_start as usize].chars().next_back();
                 let next = text[tok.byte_end as usize..].chars().next();
+                // raw-text punctuation (، is the Arabic comma), not a word list
                 let opener_like = prev.is_none_or(|p| p.is_whitespace() || "(:[،,".contains(p))
                     && next.is_some_and(|n| !n.is_whitespace() && !".،,:;!?".contains(n));
                 let closer_like = prev.is_some_and(|p| !p.is_whitespace())
