@@ -1300,6 +1300,27 @@ mod tests {
     }
 
     #[test]
+    fn random_words_are_covered_without_panics() {
+        // letters that look like clitics, hamzas, marks and tatweel, in pseudo-random words
+        let alphabet: Vec<char> = "وفبلكساليهنمتاةىأإآؤئءرعدقجحخشصضطظزثذغ\u{064B}\u{064E}\u{0651}\u{0640}".chars().collect();
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..20_000 {
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            let len = 1 + (state >> 60) as usize % 12;
+            let word: String = (0..len)
+                .map(|k| alphabet[((state >> (k * 5 % 59)) as usize) % alphabet.len()])
+                .collect();
+            let n = word.chars().count() as u32;
+            let s = segment_word(&word);
+            assert_eq!(s.segments.first().map(|x| x.start), Some(0), "{word}");
+            assert_eq!(s.segments.last().map(|x| x.end), Some(n), "{word}");
+            assert!(s.segments.windows(2).all(|p| p[0].end == p[1].start), "{word}");
+            let folded = segment_normalized_word(&word);
+            assert!(folded.segments.windows(2).all(|p| p[0].end == p[1].start), "{word}");
+        }
+    }
+
+    #[test]
     fn cache_agrees_and_stays_bounded() {
         let mut c = SegmentCache::new(2);
         for w in ["وبالعراق", "للعراق", "بأنه", "وبالعراق", "كأنهم"] {
