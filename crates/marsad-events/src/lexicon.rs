@@ -7,7 +7,7 @@
 
 const TRIGGERS: &str = include_str!("../../../data/events/triggers.tsv");
 const CUES: &str = include_str!("../../../data/events/cues.tsv");
-const COUNTRIES: &str = include_str!("../../../data/events/countries.tsv");
+const COUNTRY_EXTRAS: &str = include_str!("../../../data/events/country_extras.tsv");
 const GROUPS: &str = include_str!("../../../data/events/groups.tsv");
 const VERB_AFFIXES: &str = include_str!("../../../data/events/verb_affixes.tsv");
 const FUNCTION_WORDS: &str = include_str!("../../../data/events/function_words.tsv");
@@ -213,6 +213,9 @@ pub struct ActorForm {
     pub sector: Option<String>,
     /// A country or capital (usable as a place).
     pub place: bool,
+    /// The knowledge-base actor the form names, when it is not a country
+    /// itself (a seat of government, a region: "usa-gov", "gaza").
+    pub actor: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -474,47 +477,86 @@ impl Lexicon {
         }
     }
 
-    fn load_actors(&mut self) {
-        let opt = |s: &str| (!s.is_empty() && s != "-").then(|| s.to_string());
-        for f in data_lines(COUNTRIES) {
-            if f.is_empty() || f[0].len() != 3 {
-                continue;
+    /// A nationality-adjective stem with its endings (`nationality_suffix`).
+    fn add_nationality(&mut self, stem: &str, country: &str) {
+        if stem.is_empty() || stem.contains(' ') {
+            return;
+        }
+        let base = norm(stem);
+        for suf in self.words.nationality_suffix.clone() {
+            self.add_actor(
+                &format!("{base}{suf}"),
+                ActorForm {
+                    rest: vec![],
+                    kind: ActorKind::Nationality,
+                    country: Some(country.to_string()),
+                    sector: None,
+                    place: false,
+                    actor: None,
+                },
+            );
+        }
+    }
+
+    /// A named actor that is also a place (country, capital, region, seat).
+    fn add_place_name(&mut self, form: &str, country: &str, sector: Option<String>, actor: Option<&str>) {
+        let a = ActorForm {
+            rest: vec![],
+            kind: ActorKind::Name,
+            country: Some(country.to_string()),
+            sector,
+            place: true,
+            actor: actor.map(str::to_string),
+        };
+        self.add_actor(form, a);
+    }
+
+    /// Countries from the entity knowledge base (one country table for the
+    /// project): names are places, capitals not also a name stand for the
+    /// government (GOV), demonym stems give the nationality adjectives.
+    fn load_countries(&mut self) {
+        for c in marsad_entities::countries() {
+            for name in &c.names {
+                self.add_place_name(name, &c.iso3, None, None);
             }
-            let iso = f[0].to_string();
-            for name in f.get(1).unwrap_or(&"").split('|').filter(|s| !s.is_empty()) {
-                self.add_actor(
-                    name,
-                    ActorForm { rest: vec![], kind: ActorKind::Name, country: Some(iso.clone()), sector: None, place: true },
-                );
+            for stem in &c.demonym_stems {
+                self.add_nationality(stem, &c.iso3);
             }
-            for adj in f.get(2).unwrap_or(&"").split('|').filter(|s| !s.is_empty() && !s.contains(' ')) {
-                let base = norm(adj);
-                for suf in self.words.nationality_suffix.clone() {
-                    self.add_actor(
-                        &format!("{base}{suf}"),
-                        ActorForm {
-                            rest: vec![],
-                            kind: ActorKind::Nationality,
-                            country: Some(iso.clone()),
-                            sector: None,
-                            place: false,
-                        },
-                    );
-                }
-            }
-            for cap in f.get(3).unwrap_or(&"").split('|').filter(|s| !s.is_empty()) {
-                self.add_actor(
-                    cap,
-                    ActorForm {
-                        rest: vec![],
-                        kind: ActorKind::Name,
-                        country: Some(iso.clone()),
-                        sector: Some("GOV".into()),
-                        place: true,
-                    },
-                );
+            for cap in c.capitals.iter().filter(|x| !c.names.contains(x)) {
+                self.add_place_name(cap, &c.iso3, Some("GOV".into()), None);
             }
         }
+        // event-only additions: other knowledge-base actors that stand for a country
+        for f in data_lines(COUNTRY_EXTRAS) {
+            if f.len() < 2 {
+                continue;
+            }
+            match f[0] {
+                "seat" | "region" => {
+                    let Some(info) = marsad_entities::actor(f[1]) else { continue };
+                    let Some(country) = info.country else { continue };
+                    let sector = if f[0] == "seat" { info.sector } else { None };
+                    for name in marsad_entities::actor_names(f[1]) {
+                        self.add_place_name(&name, &country, sector.clone(), Some(f[1]));
+                    }
+                }
+                "bloc" if f.len() >= 3 => {
+                    let code = f[1];
+                    for name in marsad_entities::actor_names(f[2]) {
+                        self.add_place_name(&name, code, None, None);
+                    }
+                    for stem in f.get(3).unwrap_or(&"").split('|') {
+                        self.add_nationality(stem, code);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn load_actors(&mut self) {
+        let opt = |s: &str| (!s.is_empty() && s != "-").then(|| s.to_string());
+        self.load_countries();
         for f in data_lines(GROUPS) {
             if f.len() < 4 {
                 continue;
@@ -527,7 +569,7 @@ impl Lexicon {
             };
             for form in f[1].split('|').filter(|s| !s.is_empty()) {
                 let place = kind == ActorKind::Place;
-                self.add_actor(form, ActorForm { rest: vec![], kind, country: opt(f[2]), sector: opt(f[3]), place });
+                self.add_actor(form, ActorForm { rest: vec![], kind, country: opt(f[2]), sector: opt(f[3]), place, actor: None });
             }
         }
         // Longest forms first, so that the first complete match is the longest.

@@ -10,8 +10,11 @@
 //! بين…و for partners, relative clauses "الهجوم الذي شنته حماس", genitives
 //! "هجمات الميليشيات", nationality adjectives "ضربات أميركية", agents
 //! "من قبل"). Actors come from the entity layer when it found a mention, and
-//! otherwise from the layer's own table of countries, capitals, armed
-//! groups and description heads (`data/events/{countries,groups}.tsv`).
+//! otherwise from the layer's own table: countries, capitals (GOV) and
+//! nationality adjectives from the entity knowledge base
+//! (`marsad_entities::countries()`, the project's one country table), the
+//! seats of government, regions and blocs of `data/events/country_extras.tsv`,
+//! and the armed groups and description heads of `data/events/groups.tsv`.
 //!
 //! Function words and affixes that the rules name (من, في, purpose
 //! conjunctions, forms of كان, قد, detached and suffixed pronouns, nisba and
@@ -407,7 +410,8 @@ impl EventAnnotator {
                         l.kind == ActorKind::Name && l.place && l.last == arg.last && l.country.as_ref().is_some_and(|c| c.len() == 3)
                     }) {
                         if is_town(&arg) || arg.country.is_none() {
-                            arg.actor = l.country.as_ref().map(|c| c.to_ascii_lowercase());
+                            // a region or seat of the table keeps its own actor ("الضفه" → westbank)
+                            arg.actor = l.actor.clone().or_else(|| l.country.as_ref().map(|c| c.to_ascii_lowercase()));
                             arg.country = l.country;
                             arg.sector = arg.sector.or(l.sector);
                         }
@@ -985,7 +989,7 @@ impl EventAnnotator {
                     return Some(Arg {
                         first: i,
                         last: i + 1 + n,
-                        actor: None,
+                        actor: f.actor.clone(),
                         country: f.country.clone(),
                         sector: f.sector.clone(),
                         prep: prefixed || (i > 0 && self.cue(doc, i - 1, Cue::Prep)),

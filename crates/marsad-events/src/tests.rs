@@ -750,3 +750,34 @@ fn function_word_rules_read_the_lists() {
     let evs = run("وقالت الحكومة العراقية إن القوات الأميركية انسحبت من العراق.");
     assert!(evs.iter().any(|e| e.event_type == "RETREAT"), "{evs:?}");
 }
+
+#[test]
+fn country_forms_come_from_the_entity_knowledge_base() {
+    let lex = &annotator().lex;
+    let n = marsad_text::normalize_str;
+    // keys are article-less normalised words, like the rest of a multi-word form
+    let first =
+        |w: &str| lex.actors.get(strip_article(&n(w))).and_then(|v| v.iter().find(|f| f.rest.is_empty())).cloned();
+    // both spellings of Kabul name the Afghan government
+    for cap in ["كابول", "كابل"] {
+        let f = first(cap).expect(cap);
+        assert_eq!(f.country.as_deref(), Some("AFG"), "{cap}");
+        assert_eq!(f.sector.as_deref(), Some("GOV"), "{cap}");
+        assert!(f.place);
+    }
+    let f = first("أفغانستان").expect("name");
+    assert_eq!((f.country.as_deref(), f.sector.as_deref(), f.kind), (Some("AFG"), None, ActorKind::Name));
+    // the demonym stem أفغاني yields the inflected nationality adjectives
+    for adj in ["أفغاني", "أفغانية", "أفغانيين", "أفغانيون"] {
+        let f = first(adj).expect(adj);
+        assert_eq!((f.country.as_deref(), f.kind), (Some("AFG"), ActorKind::Nationality), "{adj}");
+    }
+    // a capital that is also the country's name stays the country (no GOV)
+    let f = first("الكويت").expect("kuwait");
+    assert_eq!((f.country.as_deref(), f.sector.as_deref()), (Some("KWT"), None));
+    // event-only additions: a seat of government and a bloc
+    let f = lex.actors.get("بيت").and_then(|v| v.iter().find(|f| f.rest == vec!["ابيض".to_string()])).expect("white house");
+    assert_eq!((f.country.as_deref(), f.sector.as_deref(), f.actor.as_deref()), (Some("USA"), Some("GOV"), Some("usa-gov")));
+    let f = first("أوروبية").expect("european");
+    assert_eq!((f.country.as_deref(), f.kind), (Some("EUR"), ActorKind::Nationality));
+}
