@@ -564,3 +564,116 @@ impl<'a> IntoIterator for Variants<'a> {
         self.items.into_iter().take(n)
     }
 }
+
+/// One country of the knowledge base (`data/actors/countries.tsv`, generated
+/// from `countries_extra.tsv` and the shared gazetteers), every form
+/// normalised with [`norm_name`]. Other layers (events) build their country
+/// tables from it, so that there is one country table in the project.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CountryForms {
+    /// ISO 3166 alpha-3 code, upper case ("AFG").
+    pub iso3: String,
+    /// Knowledge-base actor id ("afg").
+    pub id: String,
+    /// Names of the country ("افغانستان").
+    pub names: Vec<String>,
+    /// Capitals and seats of government that stand for the government
+    /// (metonymy: "كابل", "كابول"); a capital that is also a name of the
+    /// country (الكويت) is listed in both.
+    pub capitals: Vec<String>,
+    /// Nationality-adjective stems, masculine singular without the article,
+    /// ending in ي ("افغاني"); see [`demonym_forms`] for their inflections.
+    pub demonym_stems: Vec<String>,
+}
+
+/// Every country of the knowledge base, in file order.
+pub fn countries() -> impl Iterator<Item = CountryForms> {
+    fn forms(col: Option<&&str>) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for s in col.map(|c| c.split('|')).into_iter().flatten() {
+            let n = norm_name(s);
+            if !n.is_empty() && !out.contains(&n) {
+                out.push(n);
+            }
+        }
+        out
+    }
+    lines(COUNTRIES).filter(|f| f.len() >= 9 && f[1].trim() == "GPE").filter_map(|f| {
+        let id = f[0].trim().to_string();
+        let iso3 = opt(f[2]).unwrap_or_else(|| id.to_uppercase());
+        if iso3.len() != 3 {
+            return None;
+        }
+        Some(CountryForms { iso3, id, names: forms(f.get(8)), capitals: forms(f.get(9)), demonym_stems: forms(f.get(10)) })
+    })
+}
+
+/// The normalised names of a knowledge-base actor ("usa-gov" → "البيت
+/// الابيض", "الاداره الاميركيه", …), sorted; empty for an unknown id.
+pub fn actor_names(id: &str) -> Vec<String> {
+    let kb = kb();
+    let Some(&i) = kb.by_id.get(id) else { return Vec::new() };
+    let mut out: Vec<String> = kb.names.iter().filter(|(_, &a)| a == i).map(|(n, _)| n.clone()).collect();
+    out.sort();
+    out
+}
+
+#[cfg(test)]
+mod country_api_tests {
+    use super::*;
+
+    fn country(iso3: &str) -> CountryForms {
+        countries().find(|c| c.iso3 == iso3).expect(iso3)
+    }
+
+    #[test]
+    fn both_spellings_of_kabul_are_capitals_of_afghanistan() {
+        let afg = country("AFG");
+        assert_eq!(afg.id, "afg");
+        assert!(afg.names.contains(&normalize_str("أفغانستان")));
+        for cap in ["كابول", "كابل"] {
+            let hits: Vec<String> =
+                countries().filter(|c| c.capitals.contains(&normalize_str(cap))).map(|c| c.iso3).collect();
+            assert_eq!(hits, vec!["AFG".to_string()], "{cap}");
+        }
+    }
+
+    #[test]
+    fn demonym_stems_give_the_nationality_forms() {
+        let afg = country("AFG");
+        assert!(afg.demonym_stems.contains(&normalize_str("أفغاني")));
+        let forms: Vec<String> = afg.demonym_stems.iter().flat_map(|s| demonym_forms(s)).collect();
+        assert!(forms.contains(&normalize_str("الأفغانية")));
+        assert!(forms.contains(&normalize_str("أفغانيين")));
+        // the knowledge base reads the same forms back to the country
+        let kb = kb();
+        let i = kb.demonym(&normalize_str("الأفغانية")).expect("demonym");
+        assert_eq!(kb.actors[i].country.as_deref(), Some("AFG"));
+    }
+
+    #[test]
+    fn countries_are_normalised_and_unique() {
+        let all: Vec<CountryForms> = countries().collect();
+        assert!(all.len() > 200);
+        let mut codes: Vec<&str> = all.iter().map(|c| c.iso3.as_str()).collect();
+        codes.sort();
+        codes.dedup();
+        assert_eq!(codes.len(), all.len());
+        for c in &all {
+            assert!(c.iso3.len() == 3 && c.iso3.chars().all(|x| x.is_ascii_uppercase()), "{}", c.iso3);
+            for f in c.names.iter().chain(&c.capitals).chain(&c.demonym_stems) {
+                assert_eq!(&norm_name(f), f);
+            }
+        }
+        // a capital that is also the country's name is listed in both
+        let kwt = country("KWT");
+        assert!(kwt.names.contains(&normalize_str("الكويت")) && kwt.capitals.contains(&normalize_str("الكويت")));
+    }
+
+    #[test]
+    fn actor_names_of_a_seat_of_government() {
+        let names = actor_names("usa-gov");
+        assert!(names.contains(&normalize_str("البيت الأبيض")), "{names:?}");
+        assert!(actor_names("no-such-actor").is_empty());
+    }
+}

@@ -36,6 +36,7 @@
 
 pub mod kb;
 pub mod tagger;
+pub use kb::{actor_names, countries, CountryForms};
 
 use kb::{kb, lexf, norm_name, proclitic_variants, Kb, Lex};
 use marsad_doc::{ActorRef, Annotator, Doc, Entity, EntityType};

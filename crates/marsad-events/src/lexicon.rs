@@ -1,12 +1,116 @@
-//! Loading the event layer's data files (triggers, function words, actors)
-//! into hash maps keyed by normalised word forms.
+//! Loading the event layer's data files (triggers, cues, function words,
+//! verb affixes, actors) into hash maps keyed by normalised word forms.
+//! Arabic words live in the data files; code names them by list. Proclitic
+//! letters (و ف ب ل ك and the article ال) appear in code only in the
+//! prefix-stripping steps ([`strip_article`], [`variants`]).
 
 
 const TRIGGERS: &str = include_str!("../../../data/events/triggers.tsv");
 const CUES: &str = include_str!("../../../data/events/cues.tsv");
-const COUNTRIES: &str = include_str!("../../../data/events/countries.tsv");
+const COUNTRY_EXTRAS: &str = include_str!("../../../data/events/country_extras.tsv");
 const GROUPS: &str = include_str!("../../../data/events/groups.tsv");
 const VERB_AFFIXES: &str = include_str!("../../../data/events/verb_affixes.tsv");
+const FUNCTION_WORDS: &str = include_str!("../../../data/events/function_words.tsv");
+
+/// Closed-class words and affixes that rules in code name by role
+/// (`function_words.tsv`, `list<TAB>word`, normalised). Lists whose order
+/// matters (suffixes tried in turn) are vectors; word lists are sets.
+#[derive(Default)]
+pub struct FunctionWords {
+    /// "من": a description followed by من and a named actor.
+    pub preposition_from: marsad_text::FastSet<String>,
+    /// "في": a government head located in a named country.
+    pub preposition_in: marsad_text::FastSet<String>,
+    /// "احد", "بين": before a weak event noun, a noun of people.
+    pub partitive: marsad_text::FastSet<String>,
+    /// "حتي", "كي": the verb after them is a condition.
+    pub purpose_conjunction: marsad_text::FastSet<String>,
+    /// Two-word purpose conjunctions ("قبل ان").
+    pub purpose_pair: Vec<(String, String)>,
+    /// Detached object pronouns ("اياهم").
+    pub detached_object: marsad_text::FastSet<String>,
+    /// "قد".
+    pub perfect_particle: marsad_text::FastSet<String>,
+    /// Forms of كان.
+    pub past_copula: marsad_text::FastSet<String>,
+    /// Word beginnings where و is a root letter ("وزير").
+    pub root_waw_start: Vec<String>,
+    /// Word beginnings where ب is a root letter ("بين").
+    pub root_ba_start: Vec<String>,
+    /// Nisba adjective endings.
+    pub nisba_suffix: Vec<String>,
+    /// Possessive pronoun suffixes (plural / feminine possessor).
+    pub possessive_suffix: Vec<String>,
+    /// Possessive endings of a description head.
+    pub head_possessive_suffix: Vec<String>,
+    /// The singular masculine possessive pronoun.
+    pub his_suffix: Vec<String>,
+    /// Object pronoun suffixes, in the order they are tried.
+    pub object_suffix: Vec<String>,
+    /// Verb endings whose final alif drops before an object pronoun.
+    pub alif_before_pronoun: Vec<String>,
+    /// Present prefixes of a verb whose subject may stand before it.
+    pub subject_verb_prefix: Vec<String>,
+    /// Present-tense prefixes.
+    pub present_prefix: Vec<String>,
+    /// Present prefixes that also begin past stems.
+    pub past_stem_initial: Vec<String>,
+    /// Past feminine endings.
+    pub past_feminine_suffix: Vec<String>,
+    /// Endings of a nationality adjective stem ("" first).
+    pub nationality_suffix: Vec<String>,
+}
+
+impl FunctionWords {
+    fn load() -> Self {
+        let mut w = FunctionWords::default();
+        for f in data_lines(FUNCTION_WORDS) {
+            if f.len() < 2 {
+                continue;
+            }
+            let word = if f[1] == "-" { String::new() } else { norm(f[1]) };
+            match f[0] {
+                "preposition_from" => drop(w.preposition_from.insert(word)),
+                "preposition_in" => drop(w.preposition_in.insert(word)),
+                "partitive" => drop(w.partitive.insert(word)),
+                "purpose_conjunction" => drop(w.purpose_conjunction.insert(word)),
+                "purpose_pair" => {
+                    if let Some((a, b)) = word.split_once(' ') {
+                        w.purpose_pair.push((a.to_string(), b.trim().to_string()));
+                    }
+                }
+                "detached_object" => drop(w.detached_object.insert(word)),
+                "perfect_particle" => drop(w.perfect_particle.insert(word)),
+                "past_copula" => drop(w.past_copula.insert(word)),
+                "root_waw_start" => w.root_waw_start.push(word),
+                "root_ba_start" => w.root_ba_start.push(word),
+                "nisba_suffix" => w.nisba_suffix.push(word),
+                "possessive_suffix" => w.possessive_suffix.push(word),
+                "head_possessive_suffix" => w.head_possessive_suffix.push(word),
+                "his_suffix" => w.his_suffix.push(word),
+                "object_suffix" => w.object_suffix.push(word),
+                "alif_before_pronoun" => w.alif_before_pronoun.push(word),
+                "subject_verb_prefix" => w.subject_verb_prefix.push(word),
+                "present_prefix" => w.present_prefix.push(word),
+                "past_stem_initial" => w.past_stem_initial.push(word),
+                "past_feminine_suffix" => w.past_feminine_suffix.push(word),
+                "nationality_suffix" => w.nationality_suffix.push(word),
+                _ => {}
+            }
+        }
+        w
+    }
+}
+
+/// Whether `w` ends with one of `affixes` (empty affixes never count).
+pub fn ends_with_any(w: &str, affixes: &[String]) -> bool {
+    affixes.iter().any(|a| !a.is_empty() && w.ends_with(a.as_str()))
+}
+
+/// Whether `w` starts with one of `affixes` (empty affixes never count).
+pub fn starts_with_any(w: &str, affixes: &[String]) -> bool {
+    affixes.iter().any(|a| !a.is_empty() && w.starts_with(a.as_str()))
+}
 
 /// Conjugation affixes from `verb_affixes.tsv`: (affix, is an object pronoun).
 #[derive(Default)]
@@ -109,6 +213,9 @@ pub struct ActorForm {
     pub sector: Option<String>,
     /// A country or capital (usable as a place).
     pub place: bool,
+    /// The knowledge-base actor the form names, when it is not a country
+    /// itself (a seat of government, a region: "usa-gov", "gaza").
+    pub actor: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -210,6 +317,8 @@ pub struct Lexicon {
     pub noun_forms: Map<String, Vec<FormHit>>,
     pub cues: Map<String, Vec<Cue>>,
     pub actors: Map<String, Vec<ActorForm>>,
+    /// Closed-class words and affixes used by the rules.
+    pub words: FunctionWords,
 }
 
 fn data_lines(s: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -236,6 +345,7 @@ impl Lexicon {
             noun_forms: Map::default(),
             cues: Map::default(),
             actors: Map::default(),
+            words: FunctionWords::load(),
         };
         let affixes = Affixes::load();
         lex.load_triggers(&affixes);
@@ -367,47 +477,86 @@ impl Lexicon {
         }
     }
 
-    fn load_actors(&mut self) {
-        let opt = |s: &str| (!s.is_empty() && s != "-").then(|| s.to_string());
-        for f in data_lines(COUNTRIES) {
-            if f.is_empty() || f[0].len() != 3 {
-                continue;
+    /// A nationality-adjective stem with its endings (`nationality_suffix`).
+    fn add_nationality(&mut self, stem: &str, country: &str) {
+        if stem.is_empty() || stem.contains(' ') {
+            return;
+        }
+        let base = norm(stem);
+        for suf in self.words.nationality_suffix.clone() {
+            self.add_actor(
+                &format!("{base}{suf}"),
+                ActorForm {
+                    rest: vec![],
+                    kind: ActorKind::Nationality,
+                    country: Some(country.to_string()),
+                    sector: None,
+                    place: false,
+                    actor: None,
+                },
+            );
+        }
+    }
+
+    /// A named actor that is also a place (country, capital, region, seat).
+    fn add_place_name(&mut self, form: &str, country: &str, sector: Option<String>, actor: Option<&str>) {
+        let a = ActorForm {
+            rest: vec![],
+            kind: ActorKind::Name,
+            country: Some(country.to_string()),
+            sector,
+            place: true,
+            actor: actor.map(str::to_string),
+        };
+        self.add_actor(form, a);
+    }
+
+    /// Countries from the entity knowledge base (one country table for the
+    /// project): names are places, capitals not also a name stand for the
+    /// government (GOV), demonym stems give the nationality adjectives.
+    fn load_countries(&mut self) {
+        for c in marsad_entities::countries() {
+            for name in &c.names {
+                self.add_place_name(name, &c.iso3, None, None);
             }
-            let iso = f[0].to_string();
-            for name in f.get(1).unwrap_or(&"").split('|').filter(|s| !s.is_empty()) {
-                self.add_actor(
-                    name,
-                    ActorForm { rest: vec![], kind: ActorKind::Name, country: Some(iso.clone()), sector: None, place: true },
-                );
+            for stem in &c.demonym_stems {
+                self.add_nationality(stem, &c.iso3);
             }
-            for adj in f.get(2).unwrap_or(&"").split('|').filter(|s| !s.is_empty() && !s.contains(' ')) {
-                let base = norm(adj);
-                for suf in ["", "ه", "ين", "ون", "ان", "ا", "تين", "تان"] {
-                    self.add_actor(
-                        &format!("{base}{suf}"),
-                        ActorForm {
-                            rest: vec![],
-                            kind: ActorKind::Nationality,
-                            country: Some(iso.clone()),
-                            sector: None,
-                            place: false,
-                        },
-                    );
-                }
-            }
-            for cap in f.get(3).unwrap_or(&"").split('|').filter(|s| !s.is_empty()) {
-                self.add_actor(
-                    cap,
-                    ActorForm {
-                        rest: vec![],
-                        kind: ActorKind::Name,
-                        country: Some(iso.clone()),
-                        sector: Some("GOV".into()),
-                        place: true,
-                    },
-                );
+            for cap in c.capitals.iter().filter(|x| !c.names.contains(x)) {
+                self.add_place_name(cap, &c.iso3, Some("GOV".into()), None);
             }
         }
+        // event-only additions: other knowledge-base actors that stand for a country
+        for f in data_lines(COUNTRY_EXTRAS) {
+            if f.len() < 2 {
+                continue;
+            }
+            match f[0] {
+                "seat" | "region" => {
+                    let Some(info) = marsad_entities::actor(f[1]) else { continue };
+                    let Some(country) = info.country else { continue };
+                    let sector = if f[0] == "seat" { info.sector } else { None };
+                    for name in marsad_entities::actor_names(f[1]) {
+                        self.add_place_name(&name, &country, sector.clone(), Some(f[1]));
+                    }
+                }
+                "bloc" if f.len() >= 3 => {
+                    let code = f[1];
+                    for name in marsad_entities::actor_names(f[2]) {
+                        self.add_place_name(&name, code, None, None);
+                    }
+                    for stem in f.get(3).unwrap_or(&"").split('|') {
+                        self.add_nationality(stem, code);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn load_actors(&mut self) {
+        let opt = |s: &str| (!s.is_empty() && s != "-").then(|| s.to_string());
+        self.load_countries();
         for f in data_lines(GROUPS) {
             if f.len() < 4 {
                 continue;
@@ -420,7 +569,7 @@ impl Lexicon {
             };
             for form in f[1].split('|').filter(|s| !s.is_empty()) {
                 let place = kind == ActorKind::Place;
-                self.add_actor(form, ActorForm { rest: vec![], kind, country: opt(f[2]), sector: opt(f[3]), place });
+                self.add_actor(form, ActorForm { rest: vec![], kind, country: opt(f[2]), sector: opt(f[3]), place, actor: None });
             }
         }
         // Longest forms first, so that the first complete match is the longest.

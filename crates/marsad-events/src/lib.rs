@@ -10,8 +10,21 @@
 //! بين…و for partners, relative clauses "الهجوم الذي شنته حماس", genitives
 //! "هجمات الميليشيات", nationality adjectives "ضربات أميركية", agents
 //! "من قبل"). Actors come from the entity layer when it found a mention, and
-//! otherwise from the layer's own table of countries, capitals, armed
-//! groups and description heads (`data/events/{countries,groups}.tsv`).
+//! otherwise from the layer's own table: countries, capitals (GOV) and
+//! nationality adjectives from the entity knowledge base
+//! (`marsad_entities::countries()`, the project's one country table), the
+//! seats of government, regions and blocs of `data/events/country_extras.tsv`,
+//! and the armed groups and description heads of `data/events/groups.tsv`.
+//!
+//! Function words and affixes that the rules name (من, في, purpose
+//! conjunctions, forms of كان, قد, detached and suffixed pronouns, nisba and
+//! nationality endings, present prefixes …) are lists of
+//! `data/events/function_words.tsv`, read into `lexicon::FunctionWords` and
+//! referred to by English list names; the classes of `cues.tsv` and the verb
+//! affixes of `verb_affixes.tsv` likewise. The only Arabic letters left in
+//! the code are the proclitics of the prefix-stripping steps: the
+//! conjunctions و/ف, the prepositions ب/ل/ك, the article ال (and لل, ل + ال
+//! with the alif dropped), as in `lexicon::variants`.
 //!
 //! Rules for unseen articles (round 2): a title extends over its genitive
 //! chain to the named holder ("رئيس حكومه … نجيب ميقاتي") or, after "باسم",
@@ -65,7 +78,7 @@
 mod lexicon;
 
 pub use lexicon::PLOVER_TYPES;
-use lexicon::{strip_article, ActorKind, Cue, Lexicon, Pos, Trigger};
+use lexicon::{ends_with_any, starts_with_any, strip_article, ActorKind, Cue, Lexicon, Pos, Trigger};
 use marsad_doc::{ActorSpan, Annotator, Count, Counts, Doc, Event, Sentence};
 use marsad_text::TokenKind;
 use std::ops::Range;
@@ -303,7 +316,7 @@ fn short_key(doc: &Doc, i: usize, start: usize) -> String {
 
 fn is_hard_stop(doc: &Doc, i: usize) -> bool {
     let t = &doc.tokens[i];
-    t.kind == TokenKind::Punct && matches!(doc.tokens.norm(i), "," | "." | ";" | ":" | "!" | "?" | "(" | ")" | "،" | "؛")
+    t.kind == TokenKind::Punct && matches!(doc.tokens.norm(i), "," | "." | ";" | ":" | "!" | "?" | "(" | ")")
 }
 
 fn is_word(doc: &Doc, i: usize) -> bool {
@@ -349,7 +362,7 @@ impl EventAnnotator {
         doc.tokens[j].kind == TokenKind::Word
             && w.starts_with("ال")
             && w.chars().count() >= 5
-            && (w.ends_with('ي') || w.ends_with("يه"))
+            && ends_with_any(w, &self.lex.words.nisba_suffix)
             && !self.lex.cues.contains_key(w)
             && !self.triggers_here_verb(doc, j)
     }
@@ -397,7 +410,8 @@ impl EventAnnotator {
                         l.kind == ActorKind::Name && l.place && l.last == arg.last && l.country.as_ref().is_some_and(|c| c.len() == 3)
                     }) {
                         if is_town(&arg) || arg.country.is_none() {
-                            arg.actor = l.country.as_ref().map(|c| c.to_ascii_lowercase());
+                            // a region or seat of the table keeps its own actor ("الضفه" → westbank)
+                            arg.actor = l.actor.clone().or_else(|| l.country.as_ref().map(|c| c.to_ascii_lowercase()));
                             arg.country = l.country;
                             arg.sector = arg.sector.or(l.sector);
                         }
@@ -480,7 +494,7 @@ impl EventAnnotator {
                 let w = doc.tokens.norm(i);
                 let prev = doc.tokens.norm(i - 1);
                 if w.starts_with("ال")
-                    && (w.ends_with('ي') || w.ends_with("يه"))
+                    && ends_with_any(w, &self.lex.words.nisba_suffix)
                     && prev.strip_prefix('و').unwrap_or(prev).starts_with("ال")
                     && ctx.ent_at[i - 1] == 0
                     && !self.lex.cues.contains_key(prev)
@@ -505,8 +519,7 @@ impl EventAnnotator {
                 let head = head.strip_prefix('و').unwrap_or(head);
                 let construct = !head.starts_with("ال")
                     && !head.starts_with("لل")
-                    && !head.ends_with("ها")
-                    && !head.ends_with("هم");
+                    && !ends_with_any(head, &self.lex.words.possessive_suffix);
                 let mut j = a.last;
                 while j < end && j < a.last + 3 {
                     match self.lex_actor_at(doc, j, end) {
@@ -555,7 +568,7 @@ impl EventAnnotator {
                             }
                         }
                         None if j + 1 < end
-                            && doc.tokens.norm(j) == "في"
+                            && self.lex.words.preposition_in.contains(doc.tokens.norm(j))
                             && a.country.is_none()
                             && a.sector.as_deref() == Some("GOV")
                             && self.actor_at(doc, ctx, j + 1, end).is_some_and(|m| m.kind == ActorKind::Name && m.place && !is_town(&m)) =>
@@ -571,7 +584,7 @@ impl EventAnnotator {
                         None if j == a.last
                             && j + 2 < end
                             && doc.tokens[j].kind == TokenKind::Quote
-                            && doc.tokens.norm(j + 1) == "من" =>
+                            && self.lex.words.preposition_from.contains(doc.tokens.norm(j + 1)) =>
                         {
                             // a closing quotation mark between: "\"حيدت 17 ارهابيا\" من حزب …"
                             j += 1;
@@ -579,7 +592,7 @@ impl EventAnnotator {
                         }
                         None if j == a.last
                             && j + 1 < end
-                            && doc.tokens.norm(j) == "من"
+                            && self.lex.words.preposition_from.contains(doc.tokens.norm(j))
                             && a.actor.is_none()
                             && self.actor_at(doc, ctx, j + 1, end).is_some_and(|m| m.kind == ActorKind::Name && !is_town(&m)) =>
                         {
@@ -719,13 +732,7 @@ impl EventAnnotator {
             return true;
         }
         // an unknown word: و + at least a three-letter word, unless a common root-و noun
-        !matches!(rest.get(..4), Some("زي" | "زا" | "فد" | "حد" | "كا" | "ال"))
-            && !w.starts_with("وزير")
-            && !w.starts_with("وزار")
-            && !w.starts_with("وفد")
-            && !w.starts_with("وحد")
-            && !w.starts_with("وكال")
-            && !w.starts_with("والي")
+        !starts_with_any(w, &self.lex.words.root_waw_start)
     }
 
     /// The end of a run of coordinated nationality adjectives starting at
@@ -853,7 +860,7 @@ impl EventAnnotator {
             return false;
         }
         let v = doc.tokens.norm(i);
-        if !(v.starts_with('ي') || v.starts_with('ت')) {
+        if !starts_with_any(v, &self.lex.words.subject_verb_prefix) {
             return false;
         }
         let w = doc.tokens.norm(i - 1);
@@ -875,7 +882,7 @@ impl EventAnnotator {
         if !fragment(a) || a.last + 1 >= end || a.last <= a.first || a.last - a.first > 2 {
             return;
         }
-        if doc.tokens.norm(a.last) != "من" || ctx.ent_at[a.last + 1] == 0 {
+        if !self.lex.words.preposition_from.contains(doc.tokens.norm(a.last)) || ctx.ent_at[a.last + 1] == 0 {
             return;
         }
         if let Some(m) = self.actor_at(doc, ctx, a.last + 1, end) {
@@ -946,7 +953,7 @@ impl EventAnnotator {
     fn instrumental(&self, doc: &Doc, i: usize) -> bool {
         let w = doc.tokens.norm(i);
         let w = w.strip_prefix('و').unwrap_or(w);
-        w.starts_with('ب') && !w.starts_with("بين")
+        w.starts_with('ب') && !starts_with_any(w, &self.lex.words.root_ba_start)
     }
 
     fn has_prep(&self, doc: &Doc, i: usize) -> bool {
@@ -982,7 +989,7 @@ impl EventAnnotator {
                     return Some(Arg {
                         first: i,
                         last: i + 1 + n,
-                        actor: None,
+                        actor: f.actor.clone(),
                         country: f.country.clone(),
                         sector: f.sector.clone(),
                         prep: prefixed || (i > 0 && self.cue(doc, i - 1, Cue::Prep)),
@@ -1400,7 +1407,7 @@ impl EventAnnotator {
             && t.pos == Pos::Noun
             && (self.has_prep(doc, i)
                 || (i > start && self.cue(doc, i - 1, Cue::Target))
-                || (i > start && matches!(doc.tokens.norm(i - 1), "احد" | "احدي" | "بين"))
+                || (i > start && self.lex.words.partitive.contains(doc.tokens.norm(i - 1)))
                 || (i > start && self.cue_loose(doc, i - 1, Cue::Statement)))
         {
             return None;
@@ -1434,7 +1441,7 @@ impl EventAnnotator {
                         && (doc.tokens[j].kind == TokenKind::Quote
                             || self.is_quant(doc, ctx, j)
                             // "مئات من انصار …"
-                            || (j > last && doc.tokens.norm(j) == "من" && self.is_quant(doc, ctx, j - 1)))
+                            || (j > last && self.lex.words.preposition_from.contains(doc.tokens.norm(j)) && self.is_quant(doc, ctx, j - 1)))
                     {
                         j += 1;
                     }
@@ -1498,7 +1505,7 @@ impl EventAnnotator {
                         // the shared subject
                     } else if let Some(a) = self
                         .actor_at(doc, ctx, j, end)
-                        .filter(|a| !a.prep || (j > last && doc.tokens.norm(j - 1) == "من" && self.is_quant(doc, ctx, j.saturating_sub(2))))
+                        .filter(|a| !a.prep || (j > last && self.lex.words.preposition_from.contains(doc.tokens.norm(j - 1)) && self.is_quant(doc, ctx, j.saturating_sub(2))))
                     {
                         p = a.last;
                         // "قتل خمسه فلسطينيين", "اعتقل 32 شخصا": a counted noun after the
@@ -1667,7 +1674,7 @@ impl EventAnnotator {
                 // "هجماتها علي السفن": the possessor is the subject of the clause
                 if source.is_none() && t.etype != "PROTEST" {
                     let w = doc.tokens.norm(i);
-                    if last == i + 1 && (w.ends_with("ها") || w.ends_with("هم")) && w.chars().count() > 4 {
+                    if last == i + 1 && ends_with_any(w, &self.lex.words.possessive_suffix) && w.chars().count() > 4 {
                         source = self.clause_subject(doc, ctx, start, i, prev_source.as_ref());
                     }
                 }
@@ -1857,11 +1864,13 @@ impl EventAnnotator {
                 if a.country.is_none() && a.last == a.first + 1 && a.first > start {
                     let w = doc.tokens.norm(a.first);
                     // "قواتها", "عناصرهم", "مقاتليه" (a head with a possessive pronoun)
-                    let his = w.strip_suffix('ه').is_some_and(|h| {
-                        let h = h.strip_prefix('و').unwrap_or(h);
-                        h.chars().count() > 3 && self.lex.actors.contains_key(strip_article(h))
+                    let his = self.lex.words.his_suffix.iter().filter(|s| !s.is_empty()).any(|s| {
+                        w.strip_suffix(s.as_str()).is_some_and(|h| {
+                            let h = h.strip_prefix('و').unwrap_or(h);
+                            h.chars().count() > 3 && self.lex.actors.contains_key(strip_article(h))
+                        })
                     });
-                    if a.kind == ActorKind::Head && (w.ends_with("ها") || w.ends_with("هم") || w.ends_with("اته") || his) {
+                    if a.kind == ActorKind::Head && (ends_with_any(w, &self.lex.words.head_possessive_suffix) || his) {
                         let before = self
                             .scan_backward(doc, ctx, start, a.first, 12)
                             .filter(|b| b.country.is_some() || (b.sector.is_some() && b.sector == a.sector))
@@ -1957,8 +1966,9 @@ impl EventAnnotator {
             return None;
         }
         // "قبل ان تنسحب الميليشيا", "حتى تنسحب": a condition, not an event
-        if i >= start + 2 && doc.tokens.norm(i - 1) == "ان" && doc.tokens.norm(i - 2) == "قبل"
-            || (i > start && matches!(doc.tokens.norm(i - 1), "حتي" | "لكي" | "كي"))
+        if i >= start + 2
+            && self.lex.words.purpose_pair.iter().any(|(a, b)| doc.tokens.norm(i - 2) == a && doc.tokens.norm(i - 1) == b)
+            || (i > start && self.lex.words.purpose_conjunction.contains(doc.tokens.norm(i - 1)))
         {
             return None;
         }
@@ -2071,7 +2081,7 @@ impl EventAnnotator {
             // "فرضت … عقوبات على 16 مسؤولا، متهمه اياهم": the object of the event before
             if cands[k].target.is_none() && k > 0 && cands[k - 1].sentence == cands[k].sentence {
                 let q = cands[k].last;
-                if q < n && matches!(doc.tokens.norm(q), "اياه" | "اياها" | "اياهم" | "اياهما") {
+                if q < n && self.lex.words.detached_object.contains(doc.tokens.norm(q)) {
                     cands[k].target = cands[k - 1].target.clone();
                 }
             }
@@ -2190,14 +2200,29 @@ impl EventAnnotator {
     /// A trigger verb with an object pronoun (شنه، رفضتها، طالبوه = طالبوا + ه).
     fn verb_with_pronoun(&self, w: &str, min_stem: usize) -> bool {
         let w = w.strip_prefix('و').filter(|r| !self.lex.verb_forms.contains_key(w) && r.chars().count() > 2).unwrap_or(w);
-        let Some(stem) = w.strip_suffix("ها").or_else(|| w.strip_suffix("هم")).or_else(|| w.strip_suffix('ه')) else {
+        let Some(stem) =
+            self.lex.words.object_suffix.iter().filter(|s| !s.is_empty()).find_map(|s| w.strip_suffix(s.as_str()))
+        else {
             return false;
         };
         if stem.chars().count() < min_stem {
             return false;
         }
+        // an ending that lost its last letter before the pronoun: "طالبو" + "ا"
         self.lex.verb_forms.contains_key(stem)
-            || (stem.ends_with('و') && self.lex.verb_forms.contains_key(format!("{stem}ا").as_str()))
+            || self.lex.words.alif_before_pronoun.iter().any(|full| {
+                let mut cs = full.chars();
+                let last = cs.next_back();
+                let short = cs.as_str();
+                !short.is_empty()
+                    && stem.ends_with(short)
+                    && last.is_some_and(|c| {
+                        let mut s = String::with_capacity(stem.len() + 2);
+                        s.push_str(stem);
+                        s.push(c);
+                        self.lex.verb_forms.contains_key(s.as_str())
+                    })
+            })
     }
 
     /// A statement or decision noun, with or without ب/ل and the article ("بقرار", "الدعوه").
@@ -2227,7 +2252,7 @@ impl EventAnnotator {
             return Some(p.clone());
         }
         for r in start..i {
-            if is_hard_stop(doc, r) && doc.tokens.norm(r) != "," && doc.tokens.norm(r) != "،" {
+            if is_hard_stop(doc, r) && doc.tokens.norm(r) != "," {
                 break;
             }
             if self.cue_loose(doc, r, Cue::Report) || self.cue_loose(doc, r, Cue::Denial) || self.triggers_here_verb(doc, r) {
@@ -2303,16 +2328,22 @@ impl EventAnnotator {
                 || self.cue_loose(doc, k, Cue::Modal)
             {
                 // "وكان غروندبرغ قد التقى": كان … قد + past is a pluperfect, not a possibility
-                let pluperfect = doc.tokens.norm(k) == "قد"
+                let perfect = self.lex.words.perfect_particle.contains(doc.tokens.norm(k));
+                let pluperfect = perfect
                     && (start.max(k.saturating_sub(5))..k).any(|m| {
                         let w = doc.tokens.norm(m);
-                        matches!(w.strip_prefix('و').unwrap_or(w), "كان" | "كانت" | "كانا" | "كانوا" | "كانتا")
+                        self.lex.words.past_copula.contains(w.strip_prefix('و').unwrap_or(w))
                     });
                 // "قد التقي" (قد + past) reports a fact; "قد يلتقي"/"قد تدرس" (present) a possibility
-                let past_after = doc.tokens.norm(k) == "قد" && k + 1 < doc.tokens.len() && {
+                let past_after = perfect && k + 1 < doc.tokens.len() && {
                     let w = doc.tokens.norm(k + 1);
                     let w = w.strip_prefix('و').unwrap_or(w);
-                    !(w.starts_with('ي') || w.starts_with('ن') || (w.starts_with('ت') && !w.ends_with('ت')))
+                    let fx = &self.lex.words;
+                    // a present prefix, unless it also begins past stems and the word has a past ending
+                    !fx.present_prefix.iter().filter(|p| !p.is_empty()).any(|p| {
+                        w.starts_with(p.as_str())
+                            && !(fx.past_stem_initial.contains(p) && ends_with_any(w, &fx.past_feminine_suffix))
+                    })
                 };
                 if !pluperfect && !past_after {
                     hyp = true;

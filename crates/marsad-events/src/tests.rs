@@ -710,3 +710,74 @@ fn adopting_a_resolution_is_no_support() {
     let evs = run("وكان المجلس قد صوت على القرار الذي تبناه أعضاؤه أمس.");
     assert!(evs.iter().all(|e| e.event_type != "SUPPORT"), "{evs:?}");
 }
+
+#[test]
+fn function_words_load_from_data() {
+    let ann = annotator();
+    let w = &ann.lex.words;
+    let n = marsad_text::normalize_str;
+    assert!(w.past_copula.contains(&n("كانت")));
+    assert!(w.perfect_particle.contains(&n("قد")));
+    assert!(w.detached_object.contains(&n("إياهم")));
+    assert!(w.purpose_conjunction.contains(&n("حتى")));
+    assert_eq!(w.purpose_pair, vec![(n("قبل"), n("أن"))]);
+    // suffixes are tried in file order: the longer pronoun before the bare ه
+    assert_eq!(w.object_suffix.first().map(String::as_str), Some("ها"));
+    assert_eq!(w.object_suffix.last().map(String::as_str), Some("ه"));
+    assert_eq!(w.nationality_suffix.first().map(String::as_str), Some(""));
+    // no list is empty: every list named in code has entries in the data file
+    for l in [&w.root_waw_start, &w.root_ba_start, &w.nisba_suffix, &w.possessive_suffix, &w.head_possessive_suffix,
+        &w.his_suffix, &w.alif_before_pronoun, &w.subject_verb_prefix, &w.present_prefix, &w.past_stem_initial,
+        &w.past_feminine_suffix]
+    {
+        assert!(!l.is_empty());
+    }
+    for s in [&w.preposition_from, &w.preposition_in, &w.partitive] {
+        assert!(!s.is_empty());
+    }
+}
+
+#[test]
+fn function_word_rules_read_the_lists() {
+    let ann = annotator();
+    // a verb with an object pronoun, and طالبوه = طالبوا + ه
+    assert!(ann.verb_with_pronoun(&marsad_text::normalize_str("شنها"), 2));
+    assert!(ann.verb_with_pronoun(&marsad_text::normalize_str("طالبوه"), 2));
+    assert!(!ann.verb_with_pronoun(&marsad_text::normalize_str("كتاب"), 2));
+    // "قبل أن تنسحب": a condition, not an event
+    let evs = run("وطالبت الحكومة العراقية بالتفاوض قبل أن تنسحب القوات الأميركية من العراق.");
+    assert!(!evs.iter().any(|e| e.event_type == "RETREAT"), "{evs:?}");
+    let evs = run("وقالت الحكومة العراقية إن القوات الأميركية انسحبت من العراق.");
+    assert!(evs.iter().any(|e| e.event_type == "RETREAT"), "{evs:?}");
+}
+
+#[test]
+fn country_forms_come_from_the_entity_knowledge_base() {
+    let lex = &annotator().lex;
+    let n = marsad_text::normalize_str;
+    // keys are article-less normalised words, like the rest of a multi-word form
+    let first =
+        |w: &str| lex.actors.get(strip_article(&n(w))).and_then(|v| v.iter().find(|f| f.rest.is_empty())).cloned();
+    // both spellings of Kabul name the Afghan government
+    for cap in ["كابول", "كابل"] {
+        let f = first(cap).expect(cap);
+        assert_eq!(f.country.as_deref(), Some("AFG"), "{cap}");
+        assert_eq!(f.sector.as_deref(), Some("GOV"), "{cap}");
+        assert!(f.place);
+    }
+    let f = first("أفغانستان").expect("name");
+    assert_eq!((f.country.as_deref(), f.sector.as_deref(), f.kind), (Some("AFG"), None, ActorKind::Name));
+    // the demonym stem أفغاني yields the inflected nationality adjectives
+    for adj in ["أفغاني", "أفغانية", "أفغانيين", "أفغانيون"] {
+        let f = first(adj).expect(adj);
+        assert_eq!((f.country.as_deref(), f.kind), (Some("AFG"), ActorKind::Nationality), "{adj}");
+    }
+    // a capital that is also the country's name stays the country (no GOV)
+    let f = first("الكويت").expect("kuwait");
+    assert_eq!((f.country.as_deref(), f.sector.as_deref()), (Some("KWT"), None));
+    // event-only additions: a seat of government and a bloc
+    let f = lex.actors.get("بيت").and_then(|v| v.iter().find(|f| f.rest == vec!["ابيض".to_string()])).expect("white house");
+    assert_eq!((f.country.as_deref(), f.sector.as_deref(), f.actor.as_deref()), (Some("USA"), Some("GOV"), Some("usa-gov")));
+    let f = first("أوروبية").expect("european");
+    assert_eq!((f.country.as_deref(), f.kind), (Some("EUR"), ActorKind::Nationality));
+}
