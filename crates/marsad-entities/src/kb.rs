@@ -104,7 +104,7 @@ pub struct Kb {
     pub compound_name_heads: HashSet<String>,
     /// Every single word of the tables above → what the tables say about it
     /// (one hash look-up answers all of them; see [`Lex`]).
-    pub lex: HashMap<String, Lex>,
+    pub lex: marsad_text::WordTable<Lex>,
     /// The knowledge-base names as a trie over word ids (`Lex::word`):
     /// (node, word) → child node; node 0 is the root.
     pub trie: HashMap<(u32, u32), u32>,
@@ -394,10 +394,10 @@ impl Kb {
 
     fn build_lex(&mut self) {
         use lexf::*;
-        let mut lex: HashMap<String, Lex> = HashMap::with_capacity_and_hasher(self.freq.len() + self.token_types.len(), Default::default());
-        fn set<'a>(lex: &mut HashMap<String, Lex>, words: impl Iterator<Item = &'a String>, f: u32) {
+        let mut lex: marsad_text::WordTable<Lex> = marsad_text::WordTable::with_capacity(self.freq.len() + self.token_types.len());
+        fn set<'a>(lex: &mut marsad_text::WordTable<Lex>, words: impl Iterator<Item = &'a String>, f: u32) {
             for w in words {
-                lex.entry(w.clone()).or_default().flags |= f;
+                lex.get_or_insert_with(w, Lex::default).flags |= f;
             }
         }
         set(&mut lex, self.first_tokens.iter(), FIRST_TOKEN);
@@ -413,28 +413,28 @@ impl Kb {
         set(&mut lex, self.compound_name_heads.iter(), COMPOUND_NAME_HEAD);
         set(&mut lex, self.sector_words.keys(), SECTOR_WORD);
         for (w, &many) in &self.settlement_heads {
-            lex.entry(w.clone()).or_default().flags |= SETTLEMENT_HEAD | if many { SETTLEMENT_MANY } else { 0 };
+            lex.get_or_insert_with(w, Lex::default).flags |= SETTLEMENT_HEAD | if many { SETTLEMENT_MANY } else { 0 };
         }
         for (w, &a) in &self.demonyms {
-            let l = lex.entry(w.clone()).or_default();
+            let l = lex.get_or_insert_with(w, Lex::default);
             l.flags |= DEMONYM;
             l.demonym = a as u32;
         }
         for (w, &t) in &self.place_heads {
-            let l = lex.entry(w.clone()).or_default();
+            let l = lex.get_or_insert_with(w, Lex::default);
             l.flags |= PLACE_HEAD;
             l.place_head = Some(t);
         }
         for (w, &t) in &self.token_types {
-            let l = lex.entry(w.clone()).or_default();
+            let l = lex.get_or_insert_with(w, Lex::default);
             l.flags |= TOKEN_TYPES;
             l.token_types = t;
         }
         for w in self.ambiguous_places.keys() {
-            lex.entry(w.clone()).or_default().flags |= AMBIGUOUS_PLACE;
+            lex.get_or_insert_with(w, Lex::default).flags |= AMBIGUOUS_PLACE;
         }
         for (w, &c) in &self.freq {
-            let l = lex.entry(w.clone()).or_default();
+            let l = lex.get_or_insert_with(w, Lex::default);
             l.flags |= FREQ;
             l.freq = c;
         }
@@ -445,7 +445,7 @@ impl Kb {
         for (key, &actor) in &self.names {
             let mut node = 0u32;
             for t in key.split(' ') {
-                let l = lex.entry(t.to_string()).or_default();
+                let l = lex.get_or_insert_with(t, Lex::default);
                 if l.word == u32::MAX {
                     l.word = next_word;
                     next_word += 1;

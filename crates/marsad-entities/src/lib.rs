@@ -67,7 +67,7 @@ struct Cx<'a> {
 
 thread_local! {
     /// Segmenter verdicts on the words seen by this thread (see [`Cx::seg_info`]).
-    static SEG_CACHE: std::cell::RefCell<HashMap<String, u8>> = std::cell::RefCell::new(HashMap::default());
+    static SEG_CACHE: std::cell::RefCell<marsad_text::WordTable<u8>> = std::cell::RefCell::new(marsad_text::WordTable::default());
 }
 
 /// The clitic segmenter's verdict on an original word: 0x80 | proclitics | 0x10 if an article.
@@ -84,7 +84,7 @@ fn seg_info_of(word: &str) -> u8 {
         if c.len() >= 100_000 {
             c.clear();
         }
-        c.insert(word.to_string(), v);
+        c.insert(word, v);
         v
     })
 }
