@@ -27,6 +27,7 @@ const ORG_HEADS: &str = include_str!("../../../data/ner/org_heads.txt");
 const AMBIGUOUS_PLACES: &str = include_str!("../../../data/ner/ambiguous_places.tsv");
 const NUMBERED_UNIT_HEADS: &str = include_str!("../../../data/ner/numbered_unit_heads.txt");
 const NAME_INTRODUCERS: &str = include_str!("../../../data/ner/name_introducers.txt");
+const FUNCTION_WORDS: &str = include_str!("../../../data/ner/function_words.tsv");
 
 /// One canonical actor.
 #[derive(Debug, Clone)]
@@ -102,6 +103,8 @@ pub struct Kb {
     pub settlement_heads: HashMap<String, bool>,
     /// First parts of compound first names X الدين (نور، صلاح…).
     pub compound_name_heads: HashSet<String>,
+    /// Closed-class words the rules test by name (data/ner/function_words.tsv).
+    pub words: FunctionWords,
     /// Every single word of the tables above → what the tables say about it
     /// (one hash look-up answers all of them; see [`Lex`]).
     pub lex: marsad_text::WordTable<Lex>,
@@ -207,6 +210,53 @@ fn lines(data: &str) -> impl Iterator<Item = Vec<&str>> {
     data.lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .map(|l| l.split('\t').collect::<Vec<_>>())
+}
+
+/// The closed-class word lists of data/ner/function_words.tsv, normalised.
+#[derive(Debug, Default, Clone)]
+pub struct FunctionWords {
+    /// Words before a town name that make it a place (في، إلى، قرب…).
+    pub place_prepositions: HashSet<String>,
+    /// Compass words (جنوب، شمال شرق…).
+    pub directions: HashSet<String>,
+    /// Joiners of a name to a father's or family name (بن، بنت، آل).
+    pub patronymic_joiners: HashSet<String>,
+    /// After these, any word is a family name (آل).
+    pub family_joiners: HashSet<String>,
+    /// First words of two-word names (عبد، أبو، أبي).
+    pub name_heads: HashSet<String>,
+    /// عبد: with the next word, one first name.
+    pub servant_heads: HashSet<String>,
+    /// Heads of two-word name tails kept as short forms (عبد، أبو).
+    pub short_form_heads: HashSet<String>,
+    /// Second parts of compound first names (الدين).
+    pub compound_name_tails: HashSet<String>,
+}
+
+impl FunctionWords {
+    fn load(data: &str) -> Self {
+        let mut fw = FunctionWords::default();
+        for f in lines(data) {
+            let (Some(list), Some(word)) = (f.first(), f.get(1)) else { continue };
+            let set = match list.trim() {
+                "place_preposition" => &mut fw.place_prepositions,
+                "direction" => &mut fw.directions,
+                "patronymic_joiner" => &mut fw.patronymic_joiners,
+                "family_joiner" => &mut fw.family_joiners,
+                "name_head" => &mut fw.name_heads,
+                "servant_head" => &mut fw.servant_heads,
+                "short_form_head" => &mut fw.short_form_heads,
+                "compound_name_tail" => &mut fw.compound_name_tails,
+                _ => continue,
+            };
+            set.insert(norm_name(word));
+        }
+        fw
+    }
+    /// A patronymic joiner or a name head (the words that continue a person's name).
+    pub fn is_name_joiner(&self, w: &str) -> bool {
+        self.patronymic_joiners.contains(w) || self.name_heads.contains(w)
+    }
 }
 
 fn word_set(data: &str) -> HashSet<String> {
@@ -377,6 +427,7 @@ impl Kb {
             }
         }
         kb.compound_name_heads = word_set(COMPOUND_NAME_HEADS);
+        kb.words = FunctionWords::load(FUNCTION_WORDS);
         kb.titles = word_set(TITLES);
         kb.name_introducers = word_set(NAME_INTRODUCERS);
         kb.numbered_unit_heads = word_set(NUMBERED_UNIT_HEADS);
