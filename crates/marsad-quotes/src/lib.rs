@@ -76,6 +76,25 @@
 //! * إن written with hamza below (the complement of a reporting verb only) may come up to 22 words
 //!   after the speaker ("وقالت X في إفادة عن مستجدات التحقيق الذي تجريه … إنها").
 //!
+//! ## Data
+//!
+//! All Arabic words the rules use live in `data/quotes/` (embedded with `include_str!`, loaded once
+//! in [`QuoteAnnotator::new`], normalised with [`normalize_str`]); the code names each list in English:
+//!
+//! * `cues.tsv`: reporting cues with their flags, and the impersonal / passive / relative / shadda /
+//!   conjunction / tail / break lists;
+//! * `speaker_stops.txt`, `name_heads.txt`, `prepositions.txt`: words ending a speaker phrase, nouns
+//!   naming a quoted name, prepositions whose object is no subject;
+//! * `anonymous.tsv`: anonymous-source heads, ranks, affiliation heads, anonymity clauses, statement
+//!   nouns, non-agents; `anaphors.tsv`: generic heads and their sectors;
+//! * `function_words.tsv` (`list<TAB>word`): the closed-class words of the rules (complementiser and
+//!   pronoun suffixes, copulas, relative pronouns, prepositions of affiliation / relay / issuer,
+//!   discourse openers, "the same", …), read into `FunctionWords`, one field per list.
+//!
+//! Only morphology stays in the code: the proclitic letters و ف ب ل stripped as `char`s, the article
+//! ال and its fusions (لل، وال، بال) in the `clitic` module, orthographic tests on the written
+//! text (hamza below إ, shadda, final ى / ي) and the punctuation of quotation pairing (، is a comma).
+//!
 //! **Implicit speakers** (وأضاف، مضيفا، وتابع) are resolved to the previous
 //! speaker (or, for a participle in a clause with no cue, to the subject of
 //! the clause). The speaker span is then the span of that *earlier* mention
@@ -92,6 +111,24 @@ const NAME_HEADS: &str = include_str!("../../../data/quotes/name_heads.txt");
 const ANONYMOUS: &str = include_str!("../../../data/quotes/anonymous.tsv");
 const ANAPHORS: &str = include_str!("../../../data/quotes/anaphors.tsv");
 const PREPOSITIONS: &str = include_str!("../../../data/quotes/prepositions.txt");
+const FUNCTION_WORDS: &str = include_str!("../../../data/quotes/function_words.tsv");
+
+/// Clitics of the morphology used by the rules (normalised forms): the article and its fusions with
+/// a proclitic, tested as prefixes ("الوزارة" is definite, "للوكالة" = ل + الوكالة). They are part of
+/// the prefix-stripping algorithm, not a word list; the single proclitic letters و ف ب ل are written
+/// as `char`s where they are stripped.
+mod clitic {
+    /// The article ال.
+    pub const ARTICLE: &str = "ال";
+    /// ل + the article (its alif drops: للوكالة).
+    pub const LI_ARTICLE: &str = "لل";
+    /// و + the article (والوزارة).
+    pub const WA_ARTICLE: &str = "وال";
+    /// ب + the article (بالرد).
+    pub const BI_ARTICLE: &str = "بال";
+    /// The preposition ب written apart (بـ«…»), as a token.
+    pub const BI: &str = "ب";
+}
 
 /// Maximum number of words in a speaker phrase.
 const MAX_SPEAKER_WORDS: usize = 10;
@@ -171,6 +208,180 @@ pub struct QuoteAnnotator {
     cue_relatives: HashSet<String>,
     /// Prepositions whose object is never the subject read backward from a verb.
     prepositions: HashSet<String>,
+    /// Closed-class words of the rules (`data/quotes/function_words.tsv`).
+    words: FunctionWords,
+}
+
+/// The closed-class word lists of `data/quotes/function_words.tsv`, one field per list (the list
+/// name is given in each comment). All entries are normalised with [`normalize_str`] on load,
+/// except `written_inna`, which is matched on the written text.
+#[derive(Debug, Default)]
+struct FunctionWords {
+    /// `complementizer`: stems of the complementiser (أن/إن); proclitics و ف ب and a pronoun suffix may attach.
+    complementizers: Vec<String>,
+    /// `pronoun_suffix`: pronoun suffixes of a complementiser (أنه، إنها).
+    pronoun_suffixes: HashSet<String>,
+    /// `impersonal_complement`: words after an impersonal present form that make it the narrator's (يذكر أن).
+    impersonal_complements: HashSet<String>,
+    /// `written_inna`: إن with hamza below, as written (not normalised).
+    written_inna: Vec<String>,
+    /// `kana`: forms of كان.
+    kana: HashSet<String>,
+    /// `copula`: other copulas and verbs of becoming (بات، أصبح، ليس).
+    copulas: HashSet<String>,
+    /// `press_recipient`: "to the press" (للصحافة).
+    press_recipients: HashSet<String>,
+    /// `comma_conjunction`: two-word conjunctions after a comma (، في حين).
+    comma_conjunctions: Vec<(String, String)>,
+    /// `relative`: relative pronouns (التي، الذي، الذين).
+    relatives: HashSet<String>,
+    /// `relative_dual`: dual relative pronouns (اللذين، اللتين).
+    dual_relatives: HashSet<String>,
+    /// `naming_verb`: verbs of naming after a relative pronoun (التي تعرف باسم).
+    naming_verbs: HashSet<String>,
+    /// `naming_marker`: words between a naming verb and the quoted name (باسم).
+    naming_markers: HashSet<String>,
+    /// `affiliation_prep`: prepositions of an affiliation (مسؤول في الوزارة).
+    affiliation_preps: HashSet<String>,
+    /// `name_homograph`: normalised prepositions that are also a person's name (على / علي).
+    name_homographs: HashSet<String>,
+    /// `perfect_particle`: قد، لقد.
+    perfect_particles: HashSet<String>,
+    /// `clause_opener`: conjunctions that end a subject read backward (لكن، بينما).
+    clause_openers: HashSet<String>,
+    /// `speaker_adjective`: adjectives after an entity that still describe the speaker (الرسمية).
+    speaker_adjectives: HashSet<String>,
+    /// `discourse_opener`: first words of a sentence-initial discourse phrase (من جانبه، بدوره).
+    discourse_openers: HashSet<String>,
+    /// `topic_particle`: أما before a ف-cue.
+    topic_particles: HashSet<String>,
+    /// `report_noun`: nouns of a report or statement (without the article) whose issuer speaks.
+    report_nouns: HashSet<String>,
+    /// `issued`: "issued" after a report noun (صادر عن).
+    issued: HashSet<String>,
+    /// `issuer_prep`: prepositions introducing the issuer (عن، من).
+    issuer_preps: HashSet<String>,
+    /// `source_prep`: the preposition introducing a relayed source (نقل عن).
+    source_preps: HashSet<String>,
+    /// `veil_prep`: the preposition of an anonymity clause's object (الكشف عن هويته).
+    veil_preps: HashSet<String>,
+    /// `saying_noun`: prefixes of the verbal noun of saying after a relayed source (قوله).
+    saying_nouns: Vec<String>,
+    /// `relative_pronoun_prep`: pronoun-prepositions after the relative verb of "according to" (أفاد به).
+    relative_pronoun_preps: HashSet<String>,
+    /// `verb_pronoun_prep`: pronoun-prepositions skipped after a reporting verb (نفت فيه).
+    verb_pronoun_preps: HashSet<String>,
+    /// `according_lam`: "according to" cues followed by a ل outside the speaker span (وفقا لـ).
+    according_lam: HashSet<String>,
+    /// `same_source`: "the same" after a source noun (المصدر ذاته).
+    same_source: HashSet<String>,
+    /// List names of the file that no rule reads (a typo in the data file); checked by a unit test.
+    unknown_lists: Vec<String>,
+}
+
+impl FunctionWords {
+    fn parse(text: &str) -> Self {
+        let mut w = FunctionWords::default();
+        for line in data_lines(text) {
+            let Some((list, word)) = line.split_once('\t') else { continue };
+            let (list, word) = (list.trim(), word.trim());
+            if word.is_empty() {
+                continue;
+            }
+            let norm = normalize_str(word);
+            let set = match list {
+                "complementizer" => {
+                    w.complementizers.push(norm);
+                    continue;
+                }
+                "written_inna" => {
+                    w.written_inna.push(word.to_string());
+                    continue;
+                }
+                "saying_noun" => {
+                    w.saying_nouns.push(norm);
+                    continue;
+                }
+                "comma_conjunction" => {
+                    if let Some((a, b)) = word.split_once('_') {
+                        w.comma_conjunctions.push((normalize_str(a), normalize_str(b)));
+                    }
+                    continue;
+                }
+                "pronoun_suffix" => &mut w.pronoun_suffixes,
+                "impersonal_complement" => &mut w.impersonal_complements,
+                "kana" => &mut w.kana,
+                "copula" => &mut w.copulas,
+                "press_recipient" => &mut w.press_recipients,
+                "relative" => &mut w.relatives,
+                "relative_dual" => &mut w.dual_relatives,
+                "naming_verb" => &mut w.naming_verbs,
+                "naming_marker" => &mut w.naming_markers,
+                "affiliation_prep" => &mut w.affiliation_preps,
+                "name_homograph" => &mut w.name_homographs,
+                "perfect_particle" => &mut w.perfect_particles,
+                "clause_opener" => &mut w.clause_openers,
+                "speaker_adjective" => &mut w.speaker_adjectives,
+                "discourse_opener" => &mut w.discourse_openers,
+                "topic_particle" => &mut w.topic_particles,
+                "report_noun" => &mut w.report_nouns,
+                "issued" => &mut w.issued,
+                "issuer_prep" => &mut w.issuer_preps,
+                "source_prep" => &mut w.source_preps,
+                "veil_prep" => &mut w.veil_preps,
+                "relative_pronoun_prep" => &mut w.relative_pronoun_preps,
+                "verb_pronoun_prep" => &mut w.verb_pronoun_preps,
+                "according_lam" => &mut w.according_lam,
+                "same_source" => &mut w.same_source,
+                _ => {
+                    if !w.unknown_lists.iter().any(|l| l == list) {
+                        w.unknown_lists.push(list.to_string());
+                    }
+                    continue;
+                }
+            };
+            set.insert(norm);
+        }
+        w
+    }
+
+    /// Whether a normalised word is a complementiser (أن، إن، بأن، فإن، وأن, with pronoun suffixes).
+    fn is_complementizer(&self, norm: &str) -> bool {
+        let mut w = norm;
+        for p in ['و', 'ف', 'ب'] {
+            if let Some(r) = w.strip_prefix(p) {
+                if self.complementizers.iter().any(|c| r.starts_with(c.as_str())) {
+                    w = r;
+                }
+            }
+        }
+        self.complementizers
+            .iter()
+            .filter_map(|c| w.strip_prefix(c.as_str()))
+            .any(|suffix| suffix.is_empty() || self.pronoun_suffixes.contains(suffix))
+    }
+
+    /// Whether a normalised word is ف + a complementiser (فإن، فإنه: the resumptive after "بحسب X،").
+    fn is_fa_complementizer(&self, norm: &str) -> bool {
+        norm.strip_prefix('ف').is_some_and(|r| self.complementizers.iter().any(|c| r.starts_with(c.as_str()))) && self.is_complementizer(norm)
+    }
+
+    /// Forms of كان (past perfect "وكانت الوزارة قد أعلنت"), after an optional و.
+    fn is_kana(&self, norm: &str) -> bool {
+        let n = norm.strip_prefix('و').unwrap_or(norm);
+        self.kana.contains(n)
+    }
+
+    /// Copulas and verbs of becoming after which a participle is a predicate (كان متوقعا، بات مؤكدا).
+    fn is_kana_like(&self, norm: &str) -> bool {
+        let n = norm.strip_prefix('و').unwrap_or(norm);
+        self.is_kana(n) || self.copulas.contains(n)
+    }
+
+    /// Relative pronouns, singular/plural or dual.
+    fn is_relative_any(&self, norm: &str) -> bool {
+        self.relatives.contains(norm) || self.dual_relatives.contains(norm)
+    }
 }
 
 fn data_lines(s: &str) -> impl Iterator<Item = &str> {
@@ -269,6 +480,7 @@ impl QuoteAnnotator {
             };
             set.insert(normalize_str(w.trim()));
         }
+        a.words = FunctionWords::parse(FUNCTION_WORDS);
         a
     }
 
@@ -283,39 +495,6 @@ impl QuoteAnnotator {
         }
         self.single.get(rest)
     }
-}
-
-/// Whether a normalised word is a complementiser (أن، إن، بأن، فإن، وأن, with pronoun suffixes).
-fn is_complementizer(norm: &str) -> bool {
-    let mut w = norm;
-    for p in ['و', 'ف', 'ب'] {
-        if let Some(r) = w.strip_prefix(p) {
-            if r.starts_with("ان") {
-                w = r;
-            }
-        }
-    }
-    match w.strip_prefix("ان") {
-        Some(suffix) => matches!(suffix, "" | "ه" | "ها" | "هم" | "هما" | "هن" | "نا" | "ني" | "ي" | "ك" | "كم"),
-        None => false,
-    }
-}
-
-/// Forms of كان (past perfect "وكانت الوزارة قد أعلنت").
-fn is_kana(norm: &str) -> bool {
-    let n = norm.strip_prefix('و').unwrap_or(norm);
-    matches!(n, "كان" | "كانت" | "كانوا" | "كانا" | "كانتا")
-}
-
-/// Copulas and verbs of becoming after which a participle is a predicate (كان متوقعا، بات مؤكدا).
-fn is_kana_like(norm: &str) -> bool {
-    let n = norm.strip_prefix('و').unwrap_or(norm);
-    is_kana(n) || matches!(n, "يكون" | "تكون" | "يكونوا" | "بات" | "باتت" | "اصبح" | "اصبحت" | "ليس" | "ليست" | "ظل" | "ظلت" | "صار" | "صارت")
-}
-
-/// Words for "to the press" after which a phrase never names the speaker.
-fn is_press_recipient(norm: &str) -> bool {
-    matches!(norm, "للصحافه" | "للصحفيين" | "للصحافيين" | "للمراسلين" | "للصحف" | "للاعلام")
 }
 
 /// Per-document view of the token layer used by the rules.
@@ -359,6 +538,7 @@ impl<'d> View<'d> {
                 let tok = &doc.tokens[i];
                 let prev = text[..tok.byte_start as usize].chars().next_back();
                 let next = text[tok.byte_end as usize..].chars().next();
+                // raw-text punctuation (، is the Arabic comma), not a word list
                 let opener_like = prev.is_none_or(|p| p.is_whitespace() || "(:[،,".contains(p))
                     && next.is_some_and(|n| !n.is_whitespace() && !".،,:;!?".contains(n));
                 let closer_like = prev.is_some_and(|p| !p.is_whitespace())
@@ -546,13 +726,13 @@ impl QuoteAnnotator {
         if self.shadda.contains(bare) {
             let raw = v.doc.tokens.text(v.doc.text(), i);
             let marked = raw.contains('\u{0651}');
-            let comp = (i + 1..(i + 6).min(v.doc.tokens.len())).take_while(|&k| v.is_word(k) && !self.stops.contains(v.norm(k))).any(|k| is_complementizer(v.norm(k)));
+            let comp = (i + 1..(i + 6).min(v.doc.tokens.len())).take_while(|&k| v.is_word(k) && !self.stops.contains(v.norm(k))).any(|k| self.words.is_complementizer(v.norm(k)));
             if !(marked || comp) {
                 return None;
             }
         }
         // "يذكر أن…"، "يتوقع أن…": the narrator's impersonal phrase
-        if (self.impersonal.contains(norm) || self.impersonal.contains(bare)) && i + 1 < v.doc.tokens.len() && v.is_word(i + 1) && matches!(v.norm(i + 1), "ان" | "بان") {
+        if (self.impersonal.contains(norm) || self.impersonal.contains(bare)) && i + 1 < v.doc.tokens.len() && v.is_word(i + 1) && self.words.impersonal_complements.contains(v.norm(i + 1)) {
             return None;
         }
         Some((1, cue.clone()))
@@ -567,7 +747,7 @@ impl QuoteAnnotator {
                 // a participle as a predicate ("الهجوم كان متوقعا") does not open a clause: it needs a
                 // comma, a closing quotation mark or a conjunction before it
                 let opens = i > 0 && (v.is_comma(i - 1) || v.kind(i - 1) == TokenKind::Quote || !v.is_word(i - 1) && !v.is_final_punct(i - 1)) || i > 0 && v.is_word(i - 1) && self.stops.contains(v.norm(i - 1));
-                c.class == CueClass::Participle && (opens || !is_kana_like(v.norm(i.saturating_sub(1))))
+                c.class == CueClass::Participle && (opens || !self.words.is_kana_like(v.norm(i.saturating_sub(1))))
                     || norm.starts_with('و') && !self.single.contains_key(norm)
                     || norm.starts_with('ف') && !self.single.contains_key(norm)
                     || (i > 0 && v.is_comma(i - 1))
@@ -586,7 +766,7 @@ impl QuoteAnnotator {
         if i >= 2 && v.is_comma(i - 2) && v.is_word(i - 1) && self.stops.contains(v.norm(i - 1)) {
             return 1;
         }
-        if i >= 3 && v.is_comma(i - 3) && v.is_word(i - 2) && v.is_word(i - 1) && matches!((v.norm(i - 2), v.norm(i - 1)), ("في", "حين") | ("غير", "ان")) {
+        if i >= 3 && v.is_comma(i - 3) && v.is_word(i - 2) && v.is_word(i - 1) && self.words.comma_conjunctions.iter().any(|(a, b)| v.norm(i - 2) == a && v.norm(i - 1) == b) {
             return 2;
         }
         0
@@ -600,7 +780,7 @@ impl QuoteAnnotator {
     /// "، وإن التأخير…": a coordinated إن (written with hamza below) after a comma restarts the
     /// complement of the reporting verb: a new content of the same statement. Returns its marker.
     fn coordinated_inna_at(&self, v: &View, i: usize) -> bool {
-        i > 0 && i < v.doc.tokens.len() && v.is_true_comma(i - 1) && v.is_word(i) && is_complementizer(v.norm(i)) && v.doc.tokens.text(v.doc.text(), i).starts_with("وإن")
+        i > 0 && i < v.doc.tokens.len() && v.is_true_comma(i - 1) && v.is_word(i) && self.words.is_complementizer(v.norm(i)) && v.doc.tokens.text(v.doc.text(), i).strip_prefix('و').is_some_and(|r| self.words.written_inna.iter().any(|w| r.starts_with(w.as_str())))
     }
 
     /// Read a speaker phrase forward from token `from` (inside the sentence ending at `end`).
@@ -632,9 +812,9 @@ impl QuoteAnnotator {
             }
             let n = v.norm(k);
             // "الفصائل التي تعرف باسم «المقاومة الإسلامية»": the relative clause names the speaker
-            if k > from && matches!(n, "التي" | "الذي" | "الذين") && k + 3 < end && v.is_word(k + 1) && matches!(v.norm(k + 1), "تعرف" | "يعرف" | "يعرفون" | "تسمي" | "يسمي") {
+            if k > from && self.words.relatives.contains(n) && k + 3 < end && v.is_word(k + 1) && self.words.naming_verbs.contains(v.norm(k + 1)) {
                 let mut j = k + 2;
-                if v.is_word(j) && matches!(v.norm(j), "باسم" | "ب") {
+                if v.is_word(j) && self.words.naming_markers.contains(v.norm(j)) {
                     j += 1;
                 }
                 if let Some(close) = (j < end && v.kind(j) == TokenKind::Quote).then(|| v.open_pair(j)).flatten() {
@@ -647,34 +827,34 @@ impl QuoteAnnotator {
             if k > from && k + 1 < end && self.veil.contains(n) && v.is_word(k + 1) && self.disclose.contains(v.norm(k + 1)) {
                 // "مسؤول طلب عدم ذكر اسمه": the anonymity clause belongs to the phrase (its verbs are no cues)
                 let mut j = k + 2;
-                while j < end && j < k + 6 && v.is_word(j) && !is_complementizer(v.norm(j)) && !self.stops.contains(v.norm(j)) {
+                while j < end && j < k + 6 && v.is_word(j) && !self.words.is_complementizer(v.norm(j)) && !self.stops.contains(v.norm(j)) {
                     j += 1;
                 }
                 // "عن هويته": one preposition and its object
-                if j + 1 < end && v.is_word(j) && v.norm(j) == "عن" && v.is_word(j + 1) {
+                if j + 1 < end && v.is_word(j) && self.words.veil_preps.contains(v.norm(j)) && v.is_word(j + 1) {
                     j += 2;
                 }
                 k = j;
                 break;
             }
-            if self.stops.contains(n) && !extended && matches!(n, "في" | "من") && words <= 3 && k + 1 < end && v.is_word(k + 1) && (self.is_anonymous_head(v.norm(from)) || self.pp_heads.contains(v.norm(from))) {
+            if self.stops.contains(n) && !extended && self.words.affiliation_preps.contains(n) && words <= 3 && k + 1 < end && v.is_word(k + 1) && (self.is_anonymous_head(v.norm(from)) || self.pp_heads.contains(v.norm(from))) {
                 // "مسؤول في وزارة الخارجية": the affiliation of an anonymous source
                 extended = true;
                 words += 1;
                 k += 1;
                 continue;
             }
-            if self.stops.contains(n) && !extended && matches!(n, "في" | "من") && k > from && words <= 4 && self.name_after_affiliation(v, from, k, end) {
+            if self.stops.contains(n) && !extended && self.words.affiliation_preps.contains(n) && k > from && words <= 4 && self.name_after_affiliation(v, from, k, end) {
                 // "المدير الإقليمي لدائرة المشرق في البنك جان كريستوف كاريه": an affiliation, then the name
                 extended = true;
                 words += 1;
                 k += 1;
                 continue;
             }
-            if self.stops.contains(n) && k > from && n.starts_with("لل") && !is_press_recipient(n) && k + 1 < end && v.is_word(k + 1) {
+            if self.stops.contains(n) && k > from && n.starts_with(clitic::LI_ARTICLE) && !self.words.press_recipients.contains(n) && k + 1 < end && v.is_word(k + 1) {
                 // "المدير العام للوكالة رافائيل غروسي": a genitive when the phrase goes on with a name
                 let next = v.norm(k + 1);
-                if !self.stops.contains(next) && !is_complementizer(next) && self.is_cue_at(v, k + 1).is_none() {
+                if !self.stops.contains(next) && !self.words.is_complementizer(next) && self.is_cue_at(v, k + 1).is_none() {
                     words += 1;
                     last_word = Some(k);
                     k += 1;
@@ -682,8 +862,8 @@ impl QuoteAnnotator {
                 }
             }
             // "علي يوسف": the name علي (written with ي) is not the preposition على
-            let name_ali = n == "علي" && v.doc.tokens.text(v.doc.text(), k).ends_with('ي') && k + 1 < end && v.is_word(k + 1) && !self.stops.contains(v.norm(k + 1)) && !is_complementizer(v.norm(k + 1));
-            if (self.stops.contains(n) && !name_ali) || is_complementizer(n) || (k > from && self.is_clause_cue(v, k)) {
+            let name_ali = self.words.name_homographs.contains(n) && v.doc.tokens.text(v.doc.text(), k).ends_with('ي') && k + 1 < end && v.is_word(k + 1) && !self.stops.contains(v.norm(k + 1)) && !self.words.is_complementizer(v.norm(k + 1));
+            if (self.stops.contains(n) && !name_ali) || self.words.is_complementizer(n) || (k > from && self.is_clause_cue(v, k)) {
                 break;
             }
             if self.is_cue_at(v, k).is_some() {
@@ -713,7 +893,7 @@ impl QuoteAnnotator {
         // "لكن الحكومة، التي عارضت الحظر، ترى أن…": the subject before an appositive relative clause
         if verb > sent_start + 3 && v.is_true_comma(verb - 1) {
             let lo = verb.saturating_sub(12).max(sent_start + 1);
-            if let Some(r) = (lo..verb - 1).rev().find(|&k| v.is_word(k) && matches!(v.norm(k), "التي" | "الذي" | "الذين")) {
+            if let Some(r) = (lo..verb - 1).rev().find(|&k| v.is_word(k) && self.words.relatives.contains(v.norm(k))) {
                 if v.is_true_comma(r - 1) && (r + 1..verb - 1).all(|k| !v.is_comma(k)) && r > sent_start + 1 {
                     let (a, b) = self.speaker_backward(v, r - 1, sent_start);
                     if a < b {
@@ -723,13 +903,13 @@ impl QuoteAnnotator {
             }
         }
         // "وكانت الوزارة قد أعلنت": the subject sits between كان and قد
-        if verb > sent_start + 1 && v.is_word(verb - 1) && matches!(v.norm(verb - 1), "قد" | "لقد") {
+        if verb > sent_start + 1 && v.is_word(verb - 1) && self.words.perfect_particles.contains(v.norm(verb - 1)) {
             let q = verb - 1;
             let mut k = q;
-            while k > sent_start && v.is_word(k - 1) && q - k < MAX_BACKWARD_WORDS && !is_kana(v.norm(k - 1)) {
+            while k > sent_start && v.is_word(k - 1) && q - k < MAX_BACKWARD_WORDS && !self.words.is_kana(v.norm(k - 1)) {
                 k -= 1;
             }
-            if k > sent_start && v.is_word(k - 1) && is_kana(v.norm(k - 1)) && k < q {
+            if k > sent_start && v.is_word(k - 1) && self.words.is_kana(v.norm(k - 1)) && k < q {
                 return (k, q);
             }
             return (verb, verb);
@@ -744,17 +924,17 @@ impl QuoteAnnotator {
             let n = v.norm(p);
             let described = |h: usize| v.is_word(h) && (self.is_anonymous_head(v.norm(h)) || self.pp_heads.contains(v.norm(h)));
             // "الخبير الاقتصادي في جامعة القاهرة هاني توفيق حذر": a head (and an adjective) before في
-            let head_before = p > sent_start && (described(p - 1) || p > sent_start + 1 && v.norm(p - 1).starts_with("ال") && described(p - 2));
-            if matches!(n, "في" | "من") && head_before && words <= 3 {
+            let head_before = p > sent_start && (described(p - 1) || p > sent_start + 1 && v.norm(p - 1).starts_with(clitic::ARTICLE) && described(p - 2));
+            if self.words.affiliation_preps.contains(n) && head_before && words <= 3 {
                 // "مسؤولا في مجلس السيادة": the affiliation of an anonymous source
                 words += 1;
                 k = p;
                 continue;
             }
-            if self.stops.contains(n) || is_complementizer(n) || self.is_cue_at(v, p).is_some() {
+            if self.stops.contains(n) || self.words.is_complementizer(n) || self.is_cue_at(v, p).is_some() {
                 break;
             }
-            if matches!(n, "و" | "ف" | "ولكن" | "لكن" | "كما" | "بينما" | "فيما" | "اما" | "وكان" | "كان" | "وقد") {
+            if self.words.clause_openers.contains(n) {
                 break;
             }
             words += 1;
@@ -772,7 +952,7 @@ impl QuoteAnnotator {
         if k + 1 < verb && v.is_word(k) && v.is_word(k + 1) {
             let n = v.norm(k);
             let entity_here = v.doc.entities.iter().any(|e| e.start == v.doc.tokens[k].start as usize);
-            if n.starts_with('و') && !n.starts_with("وال") && n.chars().count() >= 4 && !entity_here && (k == sent_start || !v.is_word(k - 1)) {
+            if n.starts_with('و') && !n.starts_with(clitic::WA_ARTICLE) && n.chars().count() >= 4 && !entity_here && (k == sent_start || !v.is_word(k - 1)) {
                 k += 1;
             }
         }
@@ -789,7 +969,7 @@ impl QuoteAnnotator {
         }
         for j in k + 2..(k + 4).min(end) {
             let w = j - 1;
-            if !v.is_word(w) || self.stops.contains(v.norm(w)) || is_complementizer(v.norm(w)) || self.is_cue_at(v, w).is_some() {
+            if !v.is_word(w) || self.stops.contains(v.norm(w)) || self.words.is_complementizer(v.norm(w)) || self.is_cue_at(v, w).is_some() {
                 return false;
             }
             let st = doc.tokens[j].start as usize;
@@ -844,7 +1024,7 @@ impl QuoteAnnotator {
             let nb = doc.tokens.index_at(e_end).max(a + 1);
             let tail = v.words_between(nb, b);
             // "مسؤول في هيئة الموانئ الصومالية": a nationality adjective still describes the speaker
-            let adjectives = (nb..b).all(|k| !v.is_word(k) || marsad_entities::nationality(v.norm(k)).is_some() || matches!(v.norm(k), "الرسمي" | "الرسميه" | "الدولي" | "الدوليه"));
+            let adjectives = (nb..b).all(|k| !v.is_word(k) || marsad_entities::nationality(v.norm(k)).is_some() || self.words.speaker_adjectives.contains(v.norm(k)));
             if nb < b && (1..=3).contains(&tail) && !adjectives {
                 b = nb;
             }
@@ -854,7 +1034,7 @@ impl QuoteAnnotator {
         let has_entity_name = doc.entities.iter().any(|e| {
             e.start < span.end && e.end > span.start && e.entity_type == marsad_doc::EntityType::PER
         });
-        let anonymous = self.is_anonymous_head(v.norm(a)) && !has_entity_name && !(a + 1 < b && is_same_word(v.norm(a + 1)));
+        let anonymous = self.is_anonymous_head(v.norm(a)) && !has_entity_name && !(a + 1 < b && self.words.same_source.contains(v.norm(a + 1)));
         let mut affiliation = None;
         if anonymous {
             for k in a + 1..b {
@@ -864,7 +1044,7 @@ impl QuoteAnnotator {
                 if self.anon_ranks.contains(v.norm(k)) {
                     continue;
                 }
-                if matches!(v.norm(k), "في" | "من") {
+                if self.words.affiliation_preps.contains(v.norm(k)) {
                     if k + 1 < b {
                         affiliation = Some(doc.token_span(k + 1, b).text);
                     }
@@ -884,7 +1064,7 @@ impl QuoteAnnotator {
         // "من جانبه، عبر الوزير عن…": a short discourse phrase and a comma before the verb
         let marker = (first + 1..sent_end.min(first + 4)).find(|&k| v.is_comma(k)).filter(|&c| {
             (first..c).all(|k| v.is_word(k))
-                && (matches!(v.norm(first), "من" | "في" | "بدوره" | "بدورها" | "بدورهم" | "وبدوره" | "وبدورها" | "ومن" | "وفي")
+                && (self.words.discourse_openers.contains(v.norm(first))
                     // "وقبل يومين، طمأن سعد الجمهور": a time or place phrase opened by و + preposition
                     || v.norm(first).strip_prefix('و').is_some_and(|r| self.stops.contains(r)))
         });
@@ -893,7 +1073,7 @@ impl QuoteAnnotator {
         if after_marker.is_none() {
             if let Some(w) = dateline_end(v, sent_start, sent_end).and_then(|d| (d..sent_end).find(|&k| v.is_word(k))) {
                 let n = v.norm(w);
-                if !n.starts_with("ال") && !self.stops.contains(n) && v.kind(w) != TokenKind::Number {
+                if !n.starts_with(clitic::ARTICLE) && !self.stops.contains(n) && v.kind(w) != TokenKind::Number {
                     after_marker = Some(w);
                 }
             }
@@ -976,10 +1156,10 @@ impl QuoteAnnotator {
                     let nm = v.norm(k);
                     // "اعتقد الرجل بوجود خطأ، بيد أن الاختبار أثبت…": أن after بيد / غير / إلا / رغم is part of a
                     // conjunction opening a new clause, not the complement of the cue
-                    if is_complementizer(nm) && k > from && v.is_word(k - 1) && self.conjunctions.contains(v.norm(k - 1)) {
+                    if self.words.is_complementizer(nm) && k > from && v.is_word(k - 1) && self.conjunctions.contains(v.norm(k - 1)) {
                         return None;
                     }
-                    if is_complementizer(nm) {
+                    if self.words.is_complementizer(nm) {
                         // "وقالت X في إفادة عن مستجدات التحقيق الذي … إنها": إن (hamza below) is the complement
                         // of a reporting verb only, so it may come after a longer circumstantial phrase
                         let inna = v.doc.tokens.text(v.doc.text(), k).starts_with('إ');
@@ -1122,7 +1302,7 @@ impl QuoteAnnotator {
             return None;
         }
         let lo = i.saturating_sub(MAX_SPEAKER_WORDS + 1).max(ss);
-        let k = (lo..i).rev().find(|&k| v.is_word(k) && matches!(v.norm(k), "اما" | "واما"))?;
+        let k = (lo..i).rev().find(|&k| v.is_word(k) && self.words.topic_particles.contains(v.norm(k)))?;
         (k + 1 < i && (k + 1..i).all(|x| v.is_word(x) || v.is_comma(x))).then_some(k)
     }
 
@@ -1130,18 +1310,18 @@ impl QuoteAnnotator {
     fn issuer_of_statement(&self, v: &View, a: usize, b: usize, se: usize) -> Option<(usize, usize)> {
         let first = v.norm(a);
         let bare = first.strip_prefix('ل').filter(|r| r.chars().count() >= 3).unwrap_or(first);
-        let is_statement = self.statements.contains(bare) || self.documents.contains(bare) || matches!(strip_article_w(bare), "تقرير" | "تقريرا" | "بلاغ" | "تصريح" | "احصائيه" | "بيان" | "بيانات");
+        let is_statement = self.statements.contains(bare) || self.documents.contains(bare) || self.words.report_nouns.contains(strip_article_w(bare));
         if !is_statement {
             return None;
         }
         // "بيان صادر عن X", "بيان مشترك صدر عن X"
-        let issued = |j: usize| j < se && v.is_word(j) && matches!(v.norm(j), "صادر" | "صادره" | "الصادر" | "الصادره" | "صدر" | "صدرت");
+        let issued = |j: usize| j < se && v.is_word(j) && self.words.issued.contains(v.norm(j));
         let j = (a + 1..(a + 3).min(se)).find(|&j| issued(j))?;
         if (a + 1..j).any(|x| !v.is_word(x)) {
             return None;
         }
         let k = j + 1;
-        if !(k < se && v.is_word(k) && matches!(v.norm(k), "عن" | "من")) || b < a {
+        if !(k < se && v.is_word(k) && self.words.issuer_preps.contains(v.norm(k))) || b < a {
             return None;
         }
         let (ia, ib) = self.speaker_forward(v, k + 1, se);
@@ -1172,10 +1352,10 @@ impl QuoteAnnotator {
         for k in from..se {
             if v.is_word(k) {
                 let n = v.norm(k);
-                if n.starts_with("فان") && is_complementizer(n) && k > from && v.is_comma(k - 1) {
+                if self.words.is_fa_complementizer(n) && k > from && v.is_comma(k - 1) {
                     return Some(k);
                 }
-                if is_complementizer(n) {
+                if self.words.is_complementizer(n) {
                     return None;
                 }
                 words += 1;
@@ -1226,11 +1406,11 @@ impl QuoteAnnotator {
                     // ("توعد بـ«…»"، "حذر من «…»") or followed by the ب of the charge ("اتهم «…» بالسعي");
                     // a quoted name ("مسلسل «…»"، "شركة «…» الأميركية") is not content
                     let prev = (k > from && v.is_word(k - 1)).then(|| v.norm(k - 1));
-                    let prep_ok = prev.is_some_and(|p| p == "ب" || info.prep.as_deref() == Some(p));
+                    let prep_ok = prev.is_some_and(|p| p == clitic::BI || info.prep.as_deref() == Some(p));
                     let after = close + 1;
                     let charge_ok = info.prep.is_none() && after < se && v.is_word(after) && {
                         let n = v.norm(after);
-                        n.starts_with('ب') && n.chars().count() >= 4 && !self.stops.contains(n) && !is_complementizer(n)
+                        n.starts_with('ب') && n.chars().count() >= 4 && !self.stops.contains(n) && !self.words.is_complementizer(n)
                     };
                     if !(prep_ok || charge_ok) || prev.is_some_and(|p| self.name_heads.contains(p)) {
                         return None;
@@ -1248,7 +1428,7 @@ impl QuoteAnnotator {
                     return Some(Found { cue, speaker: spk.take(), content: (a, b), kind, denial: info.denial, via: None });
                 }
                 _ if v.is_word(k) => {
-                    if is_complementizer(v.norm(k)) || (k > from && self.is_clause_cue(v, k)) {
+                    if self.words.is_complementizer(v.norm(k)) || (k > from && self.is_clause_cue(v, k)) {
                         return None;
                     }
                     words += 1;
@@ -1287,11 +1467,11 @@ impl QuoteAnnotator {
                     relayed = self.cue_lookup(v.norm(from)).is_some_and(|c| c.class == CueClass::Relay);
                     from += 1;
                     // "بحسب ما أفاد به مراسل…": the pronoun-preposition of the relative verb
-                    if from < se && v.is_word(from) && matches!(v.norm(from), "به" | "بها" | "عنه" | "عنها") {
+                    if from < se && v.is_word(from) && self.words.relative_pronoun_preps.contains(v.norm(from)) {
                         from += 1;
                     }
                 }
-                let strip_l = matches!(v.norm(i), "وفقا" | "طبقا" | "استنادا" | "نسبه");
+                let strip_l = self.words.according_lam.contains(v.norm(i));
                 let (mut a, mut b) = self.speaker_forward(v, from, se);
                 if a >= b {
                     return None;
@@ -1299,7 +1479,7 @@ impl QuoteAnnotator {
                 if relayed {
                     // "وفق ما نقلت الوكالة (سبأ) عن المحافظ": the speaker is the one after عن
                     let k = skip_parenthetical(v, b, se);
-                    if k < se && v.is_word(k) && v.norm(k) == "عن" {
+                    if k < se && v.is_word(k) && self.words.source_preps.contains(v.norm(k)) {
                         let (ra, rb) = self.speaker_forward(v, k + 1, se);
                         if ra < rb {
                             (a, b) = (ra, rb);
@@ -1308,8 +1488,8 @@ impl QuoteAnnotator {
                 }
                 // "وفقا للقانون"، "وفق التعديلات": a norm or plan, not a source
                 let head = v.norm(a);
-                let head_l = match head.strip_prefix("لل") {
-                    Some(r) => format!("ال{r}"),
+                let head_l = match head.strip_prefix(clitic::LI_ARTICLE) {
+                    Some(r) => format!("{}{r}", clitic::ARTICLE),
                     None => head.strip_prefix('ل').filter(|r| r.chars().count() >= 3).unwrap_or(head).to_string(),
                 };
                 if [head, head_l.as_str()].iter().any(|h| self.nonagents.contains(*h) || self.nonagents.contains(strip_article_w(h))) {
@@ -1342,7 +1522,7 @@ impl QuoteAnnotator {
                     while k < se && v.kind(k) == TokenKind::Punct {
                         k += 1;
                     }
-                    if k < se && v.is_word(k) && is_complementizer(v.norm(k)) {
+                    if k < se && v.is_word(k) && self.words.is_complementizer(v.norm(k)) {
                         k += 1;
                     } else if let Some(f) = self.resumptive_fa_inna(v, from, se) {
                         // "وبحسب المرصد، الذي يتخذ من لندن مقرا، فإن…": the content starts after فإن
@@ -1373,7 +1553,7 @@ impl QuoteAnnotator {
                 while k < se && v.is_comma(k) {
                     k += 1;
                 }
-                if !(k < se && v.is_word(k) && v.norm(k) == "عن") {
+                if !(k < se && v.is_word(k) && self.words.source_preps.contains(v.norm(k))) {
                     return None;
                 }
                 let (sa, sb) = self.speaker_forward(v, k + 1, se);
@@ -1398,7 +1578,7 @@ impl QuoteAnnotator {
                 } else {
                     // skip a pronoun-preposition (نفت فيه)
                     let mut from = after;
-                    if from < se && v.is_word(from) && matches!(v.norm(from), "فيه" | "فيها" | "له" | "لها" | "لهم" | "لي" | "لنا") {
+                    if from < se && v.is_word(from) && self.words.verb_pronoun_preps.contains(v.norm(from)) {
                         from += 1;
                     }
                     // "هدد الشهر الماضي بأن…": a time expression after the verb is not its subject
@@ -1410,7 +1590,7 @@ impl QuoteAnnotator {
                             }
                         }
                     }
-                    let relative = i > ss + 1 && v.is_word(i - 1) && matches!(v.norm(i - 1).strip_prefix('و').unwrap_or(v.norm(i - 1)), "التي" | "الذي" | "الذين" | "اللذين" | "اللتين");
+                    let relative = i > ss + 1 && v.is_word(i - 1) && self.words.is_relative_any(v.norm(i - 1).strip_prefix('و').unwrap_or(v.norm(i - 1)));
                     // "…، والتي طالبت بـ…": a coordinated relative clause refers far back: no statement
                     if relative && v.norm(i - 1).starts_with('و') {
                         return None;
@@ -1441,10 +1621,10 @@ impl QuoteAnnotator {
                     let (a, b) = if relative { (from, from) } else { self.speaker_forward(v, from, se) };
                     // "وتوعدت بالرد…": a ب-phrase right after a cue that takes ب is its object, not its subject
                     // (unless a name starts there: بايدن، بوتين)
-                    let (a, b) = if a < b && (info.prep.as_deref() == Some("ب") || info.qobj) && v.is_word(a) && v.norm(a).starts_with('ب') && v.norm(a).chars().count() >= 3 && !v.doc.entities.iter().any(|e| e.start == v.doc.tokens[a].start as usize) { (from, from) } else { (a, b) };
+                    let (a, b) = if a < b && (info.prep.as_deref() == Some(clitic::BI) || info.qobj) && v.is_word(a) && v.norm(a).starts_with('ب') && v.norm(a).chars().count() >= 3 && !v.doc.entities.iter().any(|e| e.start == v.doc.tokens[a].start as usize) { (from, from) } else { (a, b) };
                     // "توعدت الحركة بالرد": the ب-object after the subject ends the subject phrase
-                    let (a, b) = if a < b && info.prep.as_deref() == Some("ب") {
-                        (a, (a + 1..b).find(|&k| v.is_word(k) && v.norm(k).starts_with("بال") && v.norm(k).chars().count() >= 5).unwrap_or(b))
+                    let (a, b) = if a < b && info.prep.as_deref() == Some(clitic::BI) {
+                        (a, (a + 1..b).find(|&k| v.is_word(k) && v.norm(k).starts_with(clitic::BI_ARTICLE) && v.norm(k).chars().count() >= 5).unwrap_or(b))
                     } else {
                         (a, b)
                     };
@@ -1464,9 +1644,9 @@ impl QuoteAnnotator {
                     // "وذكرت الوكالة (واع) عن الوزير قوله إن…": a relay expressed with a verb
                     if a < b && !relative {
                         let k = skip_parenthetical(v, b, se);
-                        if k + 1 < se && v.is_word(k) && v.norm(k) == "عن" {
+                        if k + 1 < se && v.is_word(k) && self.words.source_preps.contains(v.norm(k)) {
                             let (ra, rb) = self.speaker_forward(v, k + 1, se);
-                            if ra < rb && rb < se && v.is_word(rb) && v.norm(rb).starts_with("قول") {
+                            if ra < rb && rb < se && v.is_word(rb) && self.words.saying_nouns.iter().any(|w| v.norm(rb).starts_with(w.as_str())) {
                                 if let Some(s) = self.make_speaker(v, ra, rb) {
                                     let via = self.make_speaker(v, a, b).map(speaker_to_actor);
                                     if let Some((start, direct)) = self.find_marker(v, rb + 1, se, info) {
@@ -1586,11 +1766,6 @@ fn statement_date(doc: &Doc, cue_start: usize, cue_end: usize, content_start: us
     best.and_then(|t| marsad_times::date_for(doc, t.start, t.end)).unwrap_or_else(|| doc.date.clone())
 }
 
-/// "ذاته، نفسه": the same source as before (المصدر ذاته).
-fn is_same_word(norm: &str) -> bool {
-    matches!(norm, "ذاته" | "ذاتها" | "نفسه" | "نفسها" | "ذاتهم" | "نفسهم" | "المذكور" | "المذكوره")
-}
-
 /// "«A»، قال X، «B»": a quotation split by the cue. When `f` took the part after the cue, the
 /// part before it (a quotation closed just before the cue, after a comma) is a second quote of the
 /// same speaker.
@@ -1628,7 +1803,7 @@ fn split_first_part(v: &View, f: &Found, out: &[Found]) -> Option<Found> {
 
 /// A normalised word without the article ال.
 fn strip_article_w(norm: &str) -> &str {
-    match norm.strip_prefix("ال") {
+    match norm.strip_prefix(clitic::ARTICLE) {
         Some(r) if r.chars().count() >= 2 => r,
         _ => norm,
     }
@@ -1653,18 +1828,18 @@ fn skip_parenthetical(v: &View, k: usize, end: usize) -> usize {
 fn head_word(text: &str) -> String {
     let w = text.split_whitespace().next().unwrap_or("");
     let n = normalize_str(w.trim_matches(|c: char| !c.is_alphanumeric()));
-    let n = n.strip_prefix('و').filter(|r| r.starts_with("ال")).unwrap_or(&n);
-    n.strip_prefix("ال").unwrap_or(n).to_string()
+    let n = n.strip_prefix('و').filter(|r| r.starts_with(clitic::ARTICLE)).unwrap_or(&n);
+    n.strip_prefix(clitic::ARTICLE).unwrap_or(n).to_string()
 }
 
 /// "الصحيفة", "الوزارة", "الحركة": a one-word definite speaker with no actor refers back to the
 /// last speaker or entity with the same head noun (صحيفة "واشنطن بوست", وزارة الخارجية العراقية);
 /// it keeps its own span and takes that actor id.
-fn resolve_definite_anaphors(doc: &Doc, found: &mut [Found], anaphors: &HashMap<String, Vec<String>>) {
+fn resolve_definite_anaphors(doc: &Doc, found: &mut [Found], anaphors: &HashMap<String, Vec<String>>, same_source: &HashSet<String>) {
     for i in 0..found.len() {
         let Some(sp) = &found[i].speaker else { continue };
         let words: Vec<&str> = sp.text.split_whitespace().collect();
-        if sp.actor.is_none() && words.len() == 2 && is_same_word(&normalize_str(words[1])) {
+        if sp.actor.is_none() && words.len() == 2 && same_source.contains(normalize_str(words[1]).as_str()) {
             // "المصدر ذاته": the previous speaker
             let prev = found[..i].iter().rev().filter_map(|q| q.speaker.as_ref()).find(|s| s.actor.is_some());
             if let Some(a) = prev.and_then(|s| s.actor.clone()) {
@@ -1679,7 +1854,7 @@ fn resolve_definite_anaphors(doc: &Doc, found: &mut [Found], anaphors: &HashMap<
         }
         let norm = normalize_str(&sp.text);
         let bare = norm.strip_prefix('و').unwrap_or(&norm);
-        if !bare.starts_with("ال") || bare.chars().count() < 5 {
+        if !bare.starts_with(clitic::ARTICLE) || bare.chars().count() < 5 {
             continue;
         }
         let head = head_word(&sp.text);
@@ -1795,7 +1970,7 @@ impl Annotator for QuoteAnnotator {
             out
         };
         let mut found = found;
-        resolve_definite_anaphors(doc, &mut found, &self.anaphors);
+        resolve_definite_anaphors(doc, &mut found, &self.anaphors, &self.words.same_source);
         let mut quotes = Vec::with_capacity(found.len());
         for f in found {
             let cue = doc.token_span(f.cue.0, f.cue.1);

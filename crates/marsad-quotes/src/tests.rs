@@ -813,3 +813,61 @@ fn waw_plus_preposition_opens_no_clause_subject() {
     assert_eq!(d.quotes.len(), 1);
     assert_ne!(speaker(&d.quotes[0]), "حسابه");
 }
+
+#[test]
+fn function_word_lists_are_loaded_from_data() {
+    let a = QuoteAnnotator::new();
+    let w = &a.words;
+    assert!(w.unknown_lists.is_empty(), "unknown lists in function_words.tsv: {:?}", w.unknown_lists);
+    let sets: [(&str, &HashSet<String>); 26] = [
+        ("pronoun_suffix", &w.pronoun_suffixes),
+        ("impersonal_complement", &w.impersonal_complements),
+        ("kana", &w.kana),
+        ("copula", &w.copulas),
+        ("press_recipient", &w.press_recipients),
+        ("relative", &w.relatives),
+        ("relative_dual", &w.dual_relatives),
+        ("naming_verb", &w.naming_verbs),
+        ("naming_marker", &w.naming_markers),
+        ("affiliation_prep", &w.affiliation_preps),
+        ("name_homograph", &w.name_homographs),
+        ("perfect_particle", &w.perfect_particles),
+        ("clause_opener", &w.clause_openers),
+        ("speaker_adjective", &w.speaker_adjectives),
+        ("discourse_opener", &w.discourse_openers),
+        ("topic_particle", &w.topic_particles),
+        ("report_noun", &w.report_nouns),
+        ("issued", &w.issued),
+        ("issuer_prep", &w.issuer_preps),
+        ("source_prep", &w.source_preps),
+        ("veil_prep", &w.veil_preps),
+        ("relative_pronoun_prep", &w.relative_pronoun_preps),
+        ("verb_pronoun_prep", &w.verb_pronoun_preps),
+        ("according_lam", &w.according_lam),
+        ("same_source", &w.same_source),
+        ("stops", &a.stops),
+    ];
+    for (name, set) in sets {
+        assert!(!set.is_empty(), "list {name} is empty");
+    }
+    assert!(!w.complementizers.is_empty() && !w.written_inna.is_empty() && !w.saying_nouns.is_empty() && !w.comma_conjunctions.is_empty());
+    // entries are stored normalised: أ/ة/ى spellings in the file match normalised tokens
+    let has = |set: &HashSet<String>, word: &str| set.contains(&normalize_str(word));
+    assert!(has(&w.relatives, "الذي") && has(&w.relatives, "التي"));
+    assert!(has(&w.kana, "كانت") && has(&w.copulas, "أصبح"));
+    assert!(has(&w.affiliation_preps, "في") && has(&w.source_preps, "عن"));
+    assert!(has(&w.press_recipients, "للصحافة") && has(&w.same_source, "المذكورة"));
+    assert!(has(&w.topic_particles, "أما") && has(&w.according_lam, "وفقا"));
+    assert!(w.comma_conjunctions.contains(&(normalize_str("في"), normalize_str("حين"))));
+    // `written_inna` keeps its hamza below (it is matched on the written text)
+    assert!(w.written_inna.iter().any(|x| x == "إن"));
+    // the complementiser rule built from `complementizer` + `pronoun_suffix` + the proclitics و ف ب
+    for yes in ["أن", "إنه", "بأنها", "فإنهم", "وأن"] {
+        assert!(w.is_complementizer(&normalize_str(yes)), "{yes}");
+    }
+    for no in ["انتخابات", "أنف", "إنسان", "لأن"] {
+        assert!(!w.is_complementizer(&normalize_str(no)), "{no}");
+    }
+    assert!(w.is_fa_complementizer(&normalize_str("فإنه")) && !w.is_fa_complementizer(&normalize_str("بأنه")));
+    assert!(w.is_kana_like(&normalize_str("وباتت")) && w.is_kana_like(&normalize_str("وكان")) && !w.is_kana_like(&normalize_str("قال")));
+}

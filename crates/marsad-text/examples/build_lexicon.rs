@@ -14,13 +14,14 @@
 //! text the lexicon has never counted.
 //!
 //! With `--names`, it builds `data/text/clitic_names.txt` instead: foreign and
-//! Arabic names (from ../shared/data/names) that the segmenter must keep whole,
-//! because they start with a clitic-like letter (برايس، كلاين) or end with a
+//! Arabic names (from ../shared/data/names) and place names (GeoNames, from
+//! ../shared/data/gazetteers) that the segmenter must keep whole, because they
+//! start with a clitic-like letter (برايس، كلاين، ويلنغتون) or end with a
 //! pronoun-like one (هيلينا، موشيه):
 //!
 //! ```text
 //! cargo run --release -p marsad-text --example build_lexicon -- --names \
-//!     ../shared/data/names data/text/word_freq.tsv > data/text/clitic_names.txt
+//!     ../shared/data/names data/text/word_freq.tsv ../shared/data/gazetteers > data/text/clitic_names.txt
 //! ```
 //!
 //! A name (one word of a name, normalised, ة kept; at least 3 letters; not
@@ -33,6 +34,12 @@
 //!   `NAME_REST_RATIO` times as frequent as the name; or
 //! * it ends with a pronoun (ه ها هم هما نا ني ي ك كم) whose stem is no noun
 //!   seen with the article.
+//!
+//! A name seen `NAME_MAX_FREQ` to `NAME_MAX_FREQ_CLITIC` times (برايس، بلومبرغ)
+//! and a place-name word from GeoNames (the Arabic names of the cities of at
+//! least 5,000 inhabitants, any frequency below `NAME_MAX_FREQ`) are kept only
+//! by the first test, and only when they do not read as a known word + pronoun
+//! (بلادي، لونه، بصره) or as a clitic + the article (بالقصيم، للتكنولوجيا).
 //!
 //! The thresholds were chosen on the DEV halves of the segmentation gold sets.
 //!
@@ -96,7 +103,7 @@ fn names(dir: &str, freq_path: &str, gazetteers: &str) {
         for line in text.lines().skip(1) {
             let Some(col) = line.split('\t').nth(5) else { continue };
             for name in col.split('|') {
-                places.extend(name.split_whitespace().map(|w| norm(w)).filter(usable));
+                places.extend(name.split_whitespace().map(&norm).filter(usable));
             }
         }
     }

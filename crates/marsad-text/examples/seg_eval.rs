@@ -4,6 +4,7 @@
 //! ```text
 //! cargo run --release -p marsad-text --example seg_eval [-- SEGMENTATION_DIR [DEV_LIST]]
 //! SEG_EVAL_ERRORS=1 ...   # also list the errors on the DEV halves (never the held-out ones)
+//! SEG_EVAL_HELDOUT=1 ...  # also print the HELD-OUT figures (hidden by default: tune on DEV only)
 //! ```
 //!
 //! The scoring is the benchmark's (`benchmarks/bench.py`, functions `load_wikinews`, `load_pud`,

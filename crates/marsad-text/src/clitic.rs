@@ -17,7 +17,6 @@ use crate::normalize::{normalize_str, NormalizeOptions, Normalized};
 pub fn lexicon_normalize_options() -> NormalizeOptions {
     NormalizeOptions { unify_teh_marbuta: false, ..NormalizeOptions::default() }
 }
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -72,38 +71,8 @@ const HOSTS_DATA: &str = include_str!("../../../data/text/pronoun_hosts.tsv");
 const FIXED_DATA: &str = include_str!("../../../data/text/clitic_fixed.tsv");
 const NAMES_DATA: &str = include_str!("../../../data/text/clitic_names.txt");
 
-/// A fast hash for the short keys of the lexicon, eight bytes at a time
-/// (multiply-rotate, as in rustc's FxHash; SipHash's DoS resistance is not
-/// needed for a fixed, embedded word list).
-#[derive(Default, Clone, Copy)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            h = (h.rotate_left(5) ^ v).wrapping_mul(K);
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut buf = [0u8; 8];
-            buf[..rest.len()].copy_from_slice(rest);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(K);
-        }
-        self.0 = h;
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-type FastMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<Fnv>>;
+/// The lexicon's string-keyed tables use the crate's fast hasher (see [`crate::fast_hash`]).
+type FastMap<V> = crate::fast_hash::FastMap<String, V>;
 
 /// Up to four letters (Arabic letters are in the Basic Multilingual Plane) in one key.
 fn pack_prefix(p: &[char]) -> u64 {
@@ -142,7 +111,7 @@ struct Lexicon {
     /// with each 4-letter beginning of words starting with و (letters packed in
     /// a u64, see [`pack_prefix`]): how plausible an unseen word's start is
     /// (ويكي… is a family of its own, ينت… is common after a conjunction).
-    prefix_freq: HashMap<u64, u32, std::hash::BuildHasherDefault<Fnv>>,
+    prefix_freq: crate::fast_hash::FastMap<u64, u32>,
     /// Words with a fixed segmentation (بشأن = ب+شأن): normalised word → segment lengths.
     fixed: FastMap<Vec<u8>>,
     /// The first letters of those words.
@@ -209,7 +178,7 @@ fn lexicon() -> &'static Lexicon {
         let mut fixed_first: Vec<char> = fixed.keys().filter_map(|k| k.chars().next()).collect();
         fixed_first.sort_unstable();
         fixed_first.dedup();
-        let mut prefix_freq: HashMap<u64, u32, std::hash::BuildHasherDefault<Fnv>> = HashMap::with_capacity_and_hasher(20_000, Default::default());
+        let mut prefix_freq: crate::fast_hash::FastMap<u64, u32> = crate::fast_hash::FastMap::with_capacity_and_hasher(20_000, Default::default());
         for (w, &c) in &freq {
             let mut letters = [0 as char; 4];
             let mut k = 0;
@@ -767,7 +736,22 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
     if !prefix_fixed && n - i >= 3 && !lex.host_forms.contains_key(w.slice(i, n)) && !protected_at(w.slice(i, n), i) {
         let here = w.slice(i, n);
         let c = w.chars[i];
-        if c == 'ل' && w.chars[i + 1] == 'ل' && n - i >= 4 {
+        // ل before a word starting with ل that never takes the article (للبنان، لليبيا،
+        // لليفربول): the second ل is the word's
+        let l_word = c == 'ل' && w.chars[i + 1] == 'ل' && n - i >= 4 && {
+            let lx = w.slice(i + 1, n);
+            let f = cx.f(lx);
+            // لX is a word (لبنان), rarely with the article, and far more common than ال + X (البنان)
+            (f >= MIN_REST_FREQ || lex.is_protected(lx))
+                && cx.lex.fc("ال", lx) * ARTICLE_BLOCK_SHARE < f.max(1.0)
+                && cx.lex.fc("ا", lx) * ARTICLE_BLOCK_SHARE < f.max(1.0)
+                // and not itself ل + X (لمناقشة: للمناقشة is ل+ال+مناقشة)
+                && cx.f(w.slice(i + 2, n)) < f.max(1.0)
+        };
+        if l_word {
+            out.push((i, i + 1, SegmentKind::Proclitic, "ل".into()));
+            i += 1;
+        } else if c == 'ل' && w.chars[i + 1] == 'ل' && n - i >= 4 {
             // لل = ل + ال: the second ل is the article.
             out.push((i, i + 1, SegmentKind::Proclitic, "ل".into()));
             out.push((i + 1, i + 2, SegmentKind::Article, "ال".into()));
@@ -792,7 +776,8 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
                             || n - i >= 5 && c != 'ك' && cx.takes_article(rest)
                             || n - i >= 5
                                 && match c {
-                                'ل' => matches!(r0, 'ي' | 'ت' | 'ن' | 'م') || ifti_al(rest),
+                                // ل governs the subjunctive: ليفعلوا, never ليفعلون (لينونيون is a name)
+                                'ل' => matches!(r0, 'ي' | 'ت' | 'ن') && !rest.ends_with("ون") || r0 == 'م' || ifti_al(rest),
                                 'ب' => matches!(r0, 'م' | 'ت') || ifti_al(rest),
                                 _ => false,
                             }
@@ -811,7 +796,8 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
             // seen with the article: بيو، بوغاز، لاين are names.
             let rest = w.slice(i + 1, n);
             let verbal_noun = ifti_al(rest) || rest.starts_with("است") || rest.starts_with("ان");
-            if split && !definite && whole > 0.0 && !verbal_noun && (matches!(w.chars[i + 1], 'ا' | 'و') || c != 'ل' && w.chars[i + 1] == 'ي') && !cx.takes_article(rest) {
+            // (a listed word or name is a word of its own: بواشنطن، بيوسف)
+            if split && !definite && whole > 0.0 && !verbal_noun && (matches!(w.chars[i + 1], 'ا' | 'و') || c != 'ل' && w.chars[i + 1] == 'ي') && !cx.takes_article(rest) && !lex.is_protected(rest) {
                 split = false;
             }
             // A preposition never precedes the conjunction: when the remainder
@@ -878,6 +864,17 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
             // after an imperfective verb (يمكنك، يعطيني) a second-person or
             // first-person object is far likelier than a stem letter
             let r = if r < IMPERFECTIVE_OBJECT_RATIO && w.chars[i] == 'ي' && (n - el - i >= 4 && matches!(e, "ك" | "كم" | "كما") || n - el - i >= 3 && e == "ني") { IMPERFECTIVE_OBJECT_RATIO } else { r };
+            // … and ني after a perfect verb in ت (أخبرتني، منحتني)
+            let r = if r < IMPERFECTIVE_OBJECT_RATIO && e == "ني" && n - el - i >= 4 && w.chars[n - el - 1] == 'ت' { IMPERFECTIVE_OBJECT_RATIO } else { r };
+            // ه after a stem in ي that is no noun (أندريه، خوسيه): a name ending in -يه
+            if e == "ه" && name_in_yeh(&cx, stem) {
+                continue;
+            }
+            // a two-letter stem in ي or ا (جي، سي، ما) is no host of نا/ك: جينا، سينا،
+            // ماك are names (the short hosts فينا، لدينا are listed)
+            if stem.chars().count() == 2 && stem.ends_with(['ي', 'ا']) && matches!(e, "نا" | "ك" | "كم" | "كن") {
+                continue;
+            }
             if cx.accept(whole, cx.stem_freq(stem), r) {
                 end = n - el;
                 break;
@@ -996,6 +993,22 @@ const NAME_REST_RATIO: f64 = 1.0;
 
 /// A rest seen with the article or a pronoun at least 1/this as often as alone is a noun.
 const NAME_NOUN_SHARE: f64 = 10.0;
+
+/// Whether `stem` + ه reads as a name ending in -يه (أندريه، خوسيه، بيليه)
+/// rather than stem + pronoun: the stem ends in ي and is no noun seen with the
+/// article or with other pronouns, no imperfective verb (يبقيه، تدعيه) and no
+/// dual or plural in construct of a noun (زميليه، معاونيه: الزميل، المعاون).
+fn name_in_yeh(cx: &Ctx, stem: &str) -> bool {
+    let Some(base) = stem.strip_suffix('ي') else { return false };
+    let len = stem.chars().count();
+    !(cx.takes_article(stem)
+        || ["ها", "هم"].iter().any(|p| cx.lex.fc(stem, p) >= FAMILY_MIN)
+        || len >= 4 && stem.starts_with(['ي', 'ت', 'ن'])
+        || base.chars().count() >= 3
+            && (cx.takes_article(base)
+                || cx.lex.fc(base, "ين") >= TAKES_ARTICLE_MIN
+                || base.strip_suffix('ت').is_some_and(|b| with_concat(b, "ة", |x| cx.lex.fc("ال", x)) >= TAKES_ARTICLE_MIN)))
+}
 
 /// Whether the segmenter reads `w` (normalised) as starting with the conjunction و/ف.
 fn starts_with_conjunction(w: &str, folded: bool) -> bool {
@@ -1173,8 +1186,109 @@ mod tests {
     }
 
     #[test]
+    fn no_preposition_before_a_conjunction() {
+        // لوبين: وبين reads as و+بين, and ب/ل never precede و
+        assert_eq!(seg("لوبين"), "لوبين");
+        // a noun starting with و still takes a preposition
+        assert_eq!(seg("بوزارة"), "ب+وزاره");
+    }
+
+    #[test]
+    fn future_sin_before_alef_needs_a_hamza() {
+        assert_eq!(seg("سأعلن"), "س+اعلن");
+        assert_eq!(seg("فسأكون"), "ف+س+اكون");
+        assert_eq!(seg("ساعدت"), "ساعدت");
+        assert_eq!(seg("ساهم"), "ساهم");
+        // a folded word (no hamza information) needs the third person of the verb
+        assert_eq!(segment_normalized_word("سانت").to_plus_string(), "سانت");
+        assert_eq!(segment_normalized_word("ساعلن").to_plus_string(), "س+اعلن");
+    }
+
+    #[test]
+    fn place_names_and_hamza_after_clitics() {
+        // GeoNames place names that start with clitic letters
+        assert_eq!(seg("فلورانس"), "فلورانس");
+        assert_eq!(seg("ويلنغتون"), "ويلنغتون");
+        // a hamza right after the clitic letters overrides the lists
+        assert_eq!(seg("لأيدي"), "ل+ايدي");
+        assert_eq!(seg("وإلى"), "و+الي");
+        assert_eq!(seg("والي"), "والي");
+        assert_eq!(seg("كأس"), "كاس");
+    }
+
+    #[test]
+    fn accusatives_and_names_after_prepositions() {
+        // indefinite accusatives: no preposition governs them
+        assert_eq!(seg("بديلا"), "بديلا");
+        assert_eq!(seg("بحرا"), "بحرا");
+        assert_eq!(seg("كلاما"), "كلاما");
+        // a rest never seen with the article or a pronoun is a name part
+        assert_eq!(seg("بلال"), "بلال");
+        assert_eq!(seg("بريدج"), "بريدج");
+        // … while ب + a frequent name is split
+        assert_eq!(seg("بترامب"), "ب+ترامب");
+        assert_eq!(seg("بقرار"), "ب+قرار");
+        // a frequent word whose rest is never seen alone
+        assert_eq!(seg("سيدني"), "سيدني");
+        assert_eq!(seg("فقدنا"), "فقد+نا");
+        // a short rest must take the article often enough to be a noun
+        assert_eq!(seg("كيا"), "كيا");
+    }
+
+    #[test]
+    fn pronoun_rules() {
+        // a stem seen with several pronouns
+        assert_eq!(seg("انفسهم"), "انفس+هم");
+        assert_eq!(seg("انفسنا"), "انفس+نا");
+        // tanween fath: the alef is the accusative ending, not نا/ها
+        assert_eq!(seg("عنواناً"), "عنوانا");
+        assert_eq!(seg("بيانها"), "بيان+ها");
+        // object pronouns after imperfective verbs
+        assert_eq!(seg("يمكنك"), "يمكن+ك");
+        assert_eq!(seg("يهمني"), "يهم+ني");
+        // ني needs a stem of three letters
+        assert_eq!(seg("ابني"), "ابن+ي");
+        // a noun seen with the article keeps its first letter before a pronoun
+        assert_eq!(seg("بطنه"), "بطن+ه");
+        assert_eq!(seg("لسانه"), "لسان+ه");
+        // an unseen form of a noun seen with the article takes ب
+        assert_eq!(seg("بخيوله"), "ب+خيول+ه");
+        // names in -يه are no stem + ه; verbs, duals and plurals in construct are
+        assert_eq!(seg("خوسيه"), "خوسيه");
+        assert_eq!(seg("يبقيه"), "يبقي+ه");
+        assert_eq!(seg("زميليه"), "زميلي+ه");
+        assert_eq!(seg("زيارتيه"), "زيارتي+ه");
+    }
+
+    #[test]
+    fn fixed_compound_prepositions() {
+        assert_eq!(seg("بصدد"), "ب+صدد");
+        assert_eq!(seg("بمقدورها"), "ب+مقدور+ها");
+        assert_eq!(seg("وبوسعه"), "و+ب+وسع+ه");
+    }
+
+    #[test]
+    fn lam_before_words_starting_with_lam() {
+        // a name or construct noun starting with ل after the preposition ل
+        assert_eq!(seg("للبنان"), "ل+لبنان");
+        assert_eq!(seg("لليفربول"), "ل+ليفربول");
+        // … but لل before a noun is ل + the article
+        assert_eq!(seg("للحكومة"), "ل+ال+حكومه");
+        assert_eq!(seg("للمرة"), "ل+ال+مره");
+        // a preposition before a listed name starting with و
+        assert_eq!(seg("بواشنطن"), "ب+واشنطن");
+    }
+
+    #[test]
+    fn lam_governs_the_subjunctive() {
+        // an unseen ل + imperfective verb: split before the subjunctive, not before -ون
+        assert!(seg("لتستوعبه").starts_with("ل+"));
+        assert_eq!(seg("ليبرانيون"), "ليبرانيون");
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
-        for w in ["", "و", "ال", "لل", "ـ", "\u{064B}", "أ", "ؤؤؤؤ", "abc", "و1", &"ب".repeat(200), "وأ", "للأ", "كأ"] {
+        for w in ["", "و", "ال", "لل", "ـ", "\u{064B}", "أ", "ؤؤؤؤ", "abc", "و1", &"ب".repeat(200), "وأ", "للأ", "كأ", "سأ", "وسأ", "بوو", "باً", "سا", "ني", "يك", "اً"] {
             let s = segment_word(w);
             let n = w.chars().count() as u32;
             if n > 0 {
