@@ -1045,7 +1045,9 @@ fn rule_person(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
         }
         // a family name that is also a town's name (عبد الحكيم الشبلي)
         let town_name = first_ok && last == first + first_len && nl.has(lexf::FIRST_TOKEN) && !nl.has(lexf::STOPWORD | lexf::TITLE | lexf::DEMONYM) && match_kb(cx, last, end).map(|(_, sk, a)| sk == 0 && cx.kb.actors[a].id.starts_with("gn")).unwrap_or(false);
-        if joiner || town_name || (more && !verb_like && !nl.has(lexf::COMMON) && is_name_token(cx, last) && (nl.has(lexf::FIRST_NAME) || def_ok || !first_ok || last == first + first_len || after_joiner)) {
+        // after بن/بنت a father's name may also start a known name (خالد بن حمد العتيبي)
+        let name_word = is_name_token(cx, last) || (after_joiner && is_word(doc, last) && nl.has(lexf::FIRST_TOKEN) && !nl.has(lexf::STOPWORD | lexf::TITLE | lexf::DEMONYM | lexf::SECTOR_WORD | lexf::ORG_HEAD));
+        if joiner || town_name || (more && !verb_like && !nl.has(lexf::COMMON) && name_word && (nl.has(lexf::FIRST_NAME) || def_ok || !first_ok || last == first + first_len || after_joiner)) {
             last += 1;
         } else {
             break;

@@ -433,3 +433,11 @@ fn function_word_lists_come_from_the_data_file_normalised() {
     assert!(w.directions.contains("شمال شرق"));
     assert!(w.is_name_joiner("ال") && w.is_name_joiner("ابو") && !w.is_name_joiner("الرئيس"));
 }
+
+#[test]
+fn father_name_that_starts_a_known_name_stays_in_the_chain() {
+    // حمد is the first word of known names (حمد بن جاسم…), yet after بن it is a father's name
+    let d = run("وصرح خالد بن حمد العتيبي للصحفيين بأن السوق تعافى.");
+    let e = find(&d, "خالد بن حمد العتيبي").unwrap_or_else(|| panic!("{:?}", d.entities));
+    assert_eq!(e.entity_type, EntityType::PER);
+}
