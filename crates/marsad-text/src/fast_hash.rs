@@ -31,9 +31,13 @@ impl Hasher for FastHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut buf = [0u8; 8];
-            buf[..rest.len()].copy_from_slice(rest);
-            self.mix(u64::from_le_bytes(buf));
+            // the tail as a zero-padded little-endian word (a byte loop: a
+            // variable-length copy would be a library call on every look-up)
+            let mut v = 0u64;
+            for (i, &b) in rest.iter().enumerate() {
+                v |= u64::from(b) << (8 * i);
+            }
+            self.mix(v);
         }
     }
     #[inline]
