@@ -27,6 +27,7 @@ const ORG_HEADS: &str = include_str!("../../../data/ner/org_heads.txt");
 const AMBIGUOUS_PLACES: &str = include_str!("../../../data/ner/ambiguous_places.tsv");
 const NUMBERED_UNIT_HEADS: &str = include_str!("../../../data/ner/numbered_unit_heads.txt");
 const NAME_INTRODUCERS: &str = include_str!("../../../data/ner/name_introducers.txt");
+const FUNCTION_WORDS: &str = include_str!("../../../data/ner/function_words.tsv");
 
 /// One canonical actor.
 #[derive(Debug, Clone)]
@@ -102,9 +103,11 @@ pub struct Kb {
     pub settlement_heads: HashMap<String, bool>,
     /// First parts of compound first names X الدين (نور، صلاح…).
     pub compound_name_heads: HashSet<String>,
+    /// Closed-class words the rules test by name (data/ner/function_words.tsv).
+    pub words: FunctionWords,
     /// Every single word of the tables above → what the tables say about it
     /// (one hash look-up answers all of them; see [`Lex`]).
-    pub lex: HashMap<String, Lex>,
+    pub lex: marsad_text::WordTable<Lex>,
     /// The knowledge-base names as a trie over word ids (`Lex::word`):
     /// (node, word) → child node; node 0 is the root.
     pub trie: HashMap<(u32, u32), u32>,
@@ -207,6 +210,53 @@ fn lines(data: &str) -> impl Iterator<Item = Vec<&str>> {
     data.lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .map(|l| l.split('\t').collect::<Vec<_>>())
+}
+
+/// The closed-class word lists of data/ner/function_words.tsv, normalised.
+#[derive(Debug, Default, Clone)]
+pub struct FunctionWords {
+    /// Words before a town name that make it a place (في، إلى، قرب…).
+    pub place_prepositions: HashSet<String>,
+    /// Compass words (جنوب، شمال شرق…).
+    pub directions: HashSet<String>,
+    /// Joiners of a name to a father's or family name (بن، بنت، آل).
+    pub patronymic_joiners: HashSet<String>,
+    /// After these, any word is a family name (آل).
+    pub family_joiners: HashSet<String>,
+    /// First words of two-word names (عبد، أبو، أبي).
+    pub name_heads: HashSet<String>,
+    /// عبد: with the next word, one first name.
+    pub servant_heads: HashSet<String>,
+    /// Heads of two-word name tails kept as short forms (عبد، أبو).
+    pub short_form_heads: HashSet<String>,
+    /// Second parts of compound first names (الدين).
+    pub compound_name_tails: HashSet<String>,
+}
+
+impl FunctionWords {
+    fn load(data: &str) -> Self {
+        let mut fw = FunctionWords::default();
+        for f in lines(data) {
+            let (Some(list), Some(word)) = (f.first(), f.get(1)) else { continue };
+            let set = match list.trim() {
+                "place_preposition" => &mut fw.place_prepositions,
+                "direction" => &mut fw.directions,
+                "patronymic_joiner" => &mut fw.patronymic_joiners,
+                "family_joiner" => &mut fw.family_joiners,
+                "name_head" => &mut fw.name_heads,
+                "servant_head" => &mut fw.servant_heads,
+                "short_form_head" => &mut fw.short_form_heads,
+                "compound_name_tail" => &mut fw.compound_name_tails,
+                _ => continue,
+            };
+            set.insert(norm_name(word));
+        }
+        fw
+    }
+    /// A patronymic joiner or a name head (the words that continue a person's name).
+    pub fn is_name_joiner(&self, w: &str) -> bool {
+        self.patronymic_joiners.contains(w) || self.name_heads.contains(w)
+    }
 }
 
 fn word_set(data: &str) -> HashSet<String> {
@@ -377,6 +427,7 @@ impl Kb {
             }
         }
         kb.compound_name_heads = word_set(COMPOUND_NAME_HEADS);
+        kb.words = FunctionWords::load(FUNCTION_WORDS);
         kb.titles = word_set(TITLES);
         kb.name_introducers = word_set(NAME_INTRODUCERS);
         kb.numbered_unit_heads = word_set(NUMBERED_UNIT_HEADS);
@@ -394,10 +445,10 @@ impl Kb {
 
     fn build_lex(&mut self) {
         use lexf::*;
-        let mut lex: HashMap<String, Lex> = HashMap::with_capacity_and_hasher(self.freq.len() + self.token_types.len(), Default::default());
-        fn set<'a>(lex: &mut HashMap<String, Lex>, words: impl Iterator<Item = &'a String>, f: u32) {
+        let mut lex: marsad_text::WordTable<Lex> = marsad_text::WordTable::with_capacity(self.freq.len() + self.token_types.len());
+        fn set<'a>(lex: &mut marsad_text::WordTable<Lex>, words: impl Iterator<Item = &'a String>, f: u32) {
             for w in words {
-                lex.entry(w.clone()).or_default().flags |= f;
+                lex.get_or_insert_with(w, Lex::default).flags |= f;
             }
         }
         set(&mut lex, self.first_tokens.iter(), FIRST_TOKEN);
@@ -413,28 +464,28 @@ impl Kb {
         set(&mut lex, self.compound_name_heads.iter(), COMPOUND_NAME_HEAD);
         set(&mut lex, self.sector_words.keys(), SECTOR_WORD);
         for (w, &many) in &self.settlement_heads {
-            lex.entry(w.clone()).or_default().flags |= SETTLEMENT_HEAD | if many { SETTLEMENT_MANY } else { 0 };
+            lex.get_or_insert_with(w, Lex::default).flags |= SETTLEMENT_HEAD | if many { SETTLEMENT_MANY } else { 0 };
         }
         for (w, &a) in &self.demonyms {
-            let l = lex.entry(w.clone()).or_default();
+            let l = lex.get_or_insert_with(w, Lex::default);
             l.flags |= DEMONYM;
             l.demonym = a as u32;
         }
         for (w, &t) in &self.place_heads {
-            let l = lex.entry(w.clone()).or_default();
+            let l = lex.get_or_insert_with(w, Lex::default);
             l.flags |= PLACE_HEAD;
             l.place_head = Some(t);
         }
         for (w, &t) in &self.token_types {
-            let l = lex.entry(w.clone()).or_default();
+            let l = lex.get_or_insert_with(w, Lex::default);
             l.flags |= TOKEN_TYPES;
             l.token_types = t;
         }
         for w in self.ambiguous_places.keys() {
-            lex.entry(w.clone()).or_default().flags |= AMBIGUOUS_PLACE;
+            lex.get_or_insert_with(w, Lex::default).flags |= AMBIGUOUS_PLACE;
         }
         for (w, &c) in &self.freq {
-            let l = lex.entry(w.clone()).or_default();
+            let l = lex.get_or_insert_with(w, Lex::default);
             l.flags |= FREQ;
             l.freq = c;
         }
@@ -445,7 +496,7 @@ impl Kb {
         for (key, &actor) in &self.names {
             let mut node = 0u32;
             for t in key.split(' ') {
-                let l = lex.entry(t.to_string()).or_default();
+                let l = lex.get_or_insert_with(t, Lex::default);
                 if l.word == u32::MAX {
                     l.word = next_word;
                     next_word += 1;

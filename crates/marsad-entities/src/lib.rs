@@ -68,7 +68,7 @@ struct Cx<'a> {
 
 thread_local! {
     /// Segmenter verdicts on the words seen by this thread (see [`Cx::seg_info`]).
-    static SEG_CACHE: std::cell::RefCell<HashMap<String, u8>> = std::cell::RefCell::new(HashMap::default());
+    static SEG_CACHE: std::cell::RefCell<marsad_text::WordTable<u8>> = std::cell::RefCell::new(marsad_text::WordTable::default());
 }
 
 /// The clitic segmenter's verdict on an original word: 0x80 | proclitics | 0x10 if an article.
@@ -85,7 +85,7 @@ fn seg_info_of(word: &str) -> u8 {
         if c.len() >= 100_000 {
             c.clear();
         }
-        c.insert(word.to_string(), v);
+        c.insert(word, v);
         v
     })
 }
@@ -542,7 +542,7 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
                 continue;
             }
             // جنوب لبنان، شمال دارفور: a compass word before a known place
-            if i + 1 < end && is_direction(doc.tokens.norm(i)) && is_word(doc, i + 1) {
+            if i + 1 < end && is_direction(kb, doc.tokens.norm(i)) && is_word(doc, i + 1) {
                 if let Some((len, skip, a)) = match_kb(cx, i + 1, end) {
                     let place = matches!(kb.actors[a].etype, EntityType::GPE | EntityType::LOC);
                     if place && skip == 0 && kbm.map(|m| m.0 < len + 1).unwrap_or(true) {
@@ -786,7 +786,7 @@ fn settlement_names(cx: &Cx, j: usize, end: usize, many: bool) -> Vec<Cand> {
             && !kb.titles.contains(w)
             && !kb.common.contains(w)
             && kb.freq.get(w).map(|&c| c < kb::ORDINARY_WORD_MIN).unwrap_or(true)
-            && !is_direction(w)
+            && !is_direction(kb, w)
             && kb.demonym(w).is_none()
             && !kb.sector_words.contains_key(w)
             && !kb.org_heads.contains(w)
@@ -803,7 +803,7 @@ fn settlement_names(cx: &Cx, j: usize, end: usize, many: bool) -> Vec<Cand> {
         if let Some((len, sk, a)) = match_kb(cx, k, end) {
             let etype = kb.actors[a].etype;
             let w = strip_to(doc.tokens.norm(k), skip);
-            let ordinary = len == 1 && (is_direction(&w) || kb.freq.get(w.as_str()).map(|&c| c >= kb::ORDINARY_WORD_MIN).unwrap_or(false));
+            let ordinary = len == 1 && (is_direction(kb, &w) || kb.freq.get(w.as_str()).map(|&c| c >= kb::ORDINARY_WORD_MIN).unwrap_or(false));
             if sk != skip || ordinary || !matches!(etype, EntityType::GPE | EntityType::LOC) {
                 break;
             }
@@ -850,18 +850,14 @@ fn place_context(cx: &Cx, i: usize) -> bool {
         return false;
     }
     let p = doc.tokens.norm(i - 1);
-    matches!(p, "في" | "الي" | "من" | "قرب" | "نحو" | "باتجاه" | "داخل" | "حول" | "عن" | "وفي" | "والي" | "ومن")
-        || is_direction(p)
+    kb.words.place_prepositions.contains(p)
+        || is_direction(kb, p)
         || kb.settlement_heads.contains_key(p)
         || kb.place_heads.contains_key(p)
 }
 
-fn is_direction(w: &str) -> bool {
-    // (every direction word starts with ج ش غ or و)
-    if !matches!(w.as_bytes(), [0xD8, 0xAC | 0xB4 | 0xBA, ..] | [0xD9, 0x88, ..]) {
-        return false;
-    }
-    matches!(w, "جنوب" | "شمال" | "شرق" | "غرب" | "وسط" | "جنوبي" | "شمالي" | "شرقي" | "غربي" | "شمال شرق" | "جنوب شرق" | "شمال غرب" | "جنوب غرب")
+fn is_direction(kb: &Kb, w: &str) -> bool {
+    kb.words.directions.contains(w)
 }
 
 /// Short forms of the names seen so far in a document.
@@ -913,7 +909,7 @@ fn register_short_forms(kb: &Kb, doc: &Doc, c: &Cand, short: &mut Short) {
                 short.insert(last.to_string(), (EntityType::PER, c.actor.clone()));
             }
             // "عبد المنعم" after "نور الدين عبد المنعم"
-            if len >= 3 && matches!(tok(c.last - 2), "عبد" | "ابو") {
+            if len >= 3 && kb.words.short_form_heads.contains(tok(c.last - 2)) {
                 let key = format!("{} {}", tok(c.last - 2), tok(c.last - 1));
                 short.insert(key, (EntityType::PER, c.actor.clone()));
             }
@@ -981,7 +977,7 @@ fn rule_person(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
         // only و/ف are stripped before a first name: كريم is not ك + ريم
         .find(|v| {
             (v.skip == 0 || (v.skip == 1 && (w.starts_with('و') || w.starts_with('ف'))))
-                && (v.lex.has(lexf::FIRST_NAME) || (v.lex.has(lexf::COMPOUND_NAME_HEAD) && compound_din(doc, i, end)))
+                && (v.lex.has(lexf::FIRST_NAME) || (v.lex.has(lexf::COMPOUND_NAME_HEAD) && compound_din(cx.kb, doc, i, end)))
         })
         .map(|v| (v.skip, true))
         .unwrap_or((0, false));
@@ -989,13 +985,13 @@ fn rule_person(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
     let abd = !first_ok
         && i + 2 < end
         && is_word(doc, i + 1)
-        && cx.vars(i).iter().any(|v| v.form == "عبد" && (v.skip == 0 || (v.skip == 1 && (w.starts_with('و') || w.starts_with('ف')))))
+        && cx.vars(i).iter().any(|v| cx.kb.words.servant_heads.contains(v.form.as_ref()) && (v.skip == 0 || (v.skip == 1 && (w.starts_with('و') || w.starts_with('ف')))))
         && {
             let nw = doc.tokens.norm(i + 1);
             nw.chars().count() >= 3 && (nw.starts_with("ال") || cx.lex[i + 1].has(lexf::FIRST_NAME))
         };
     let (skip, first_ok) = if abd {
-        (cx.vars(i).iter().find(|v| v.form == "عبد").map(|v| v.skip).unwrap_or(0), true)
+        (cx.vars(i).iter().find(|v| cx.kb.words.servant_heads.contains(v.form.as_ref())).map(|v| v.skip).unwrap_or(0), true)
     } else {
         (skip, first_ok)
     };
@@ -1033,12 +1029,12 @@ fn rule_person(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
     let mut joiners = first_len - 1;
     while last < end && last < first + 4 + joiners {
         let nw = doc.tokens.norm(last);
-        let joiner = matches!(nw, "بن" | "ابن" | "عبد" | "ابو" | "ابي" | "ال" | "بنت");
+        let joiner = cx.kb.words.is_name_joiner(nw);
         let verb_like = nw.starts_with("سي") || nw.starts_with("ست") || nw.starts_with("سن");
         let more = first_ok || last < first + 2 || (last < first + 3 && nw.starts_with("ال"));
         let nl = &cx.lex[last];
         let verb_like = verb_like || (nw.starts_with(['ي', 'ت', 'ن']) && is_ordinary(nl));
-        let after_joiner = matches!(doc.tokens.norm(last - 1), "بن" | "ابن" | "ال" | "بنت" | "عبد" | "ابو" | "ابي");
+        let after_joiner = cx.kb.words.is_name_joiner(doc.tokens.norm(last - 1));
         if joiner && last + 1 < end && last < first + 5 {
             joiners += 1;
         }
@@ -1050,13 +1046,15 @@ fn rule_person(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
         }
         // a family name that is also a town's name (عبد الحكيم الشبلي)
         let town_name = first_ok && last == first + first_len && nl.has(lexf::FIRST_TOKEN) && !nl.has(lexf::STOPWORD | lexf::TITLE | lexf::DEMONYM) && match_kb(cx, last, end).map(|(_, sk, a)| sk == 0 && cx.kb.actors[a].id.starts_with("gn")).unwrap_or(false);
-        if joiner || town_name || (more && !verb_like && !nl.has(lexf::COMMON) && is_name_token(cx, last) && (nl.has(lexf::FIRST_NAME) || def_ok || !first_ok || last == first + first_len || after_joiner)) {
+        // after بن/بنت a father's name may also start a known name (خالد بن حمد العتيبي)
+        let name_word = is_name_token(cx, last) || (after_joiner && is_word(doc, last) && nl.has(lexf::FIRST_TOKEN) && !nl.has(lexf::STOPWORD | lexf::TITLE | lexf::DEMONYM | lexf::SECTOR_WORD | lexf::ORG_HEAD));
+        if joiner || town_name || (more && !verb_like && !nl.has(lexf::COMMON) && name_word && (nl.has(lexf::FIRST_NAME) || def_ok || !first_ok || last == first + first_len || after_joiner)) {
             last += 1;
         } else {
             break;
         }
     }
-    while last > first + first_len && matches!(doc.tokens.norm(last - 1), "بن" | "ابن" | "عبد" | "ابو" | "ابي" | "بنت" | "ال") {
+    while last > first + first_len && cx.kb.words.is_name_joiner(doc.tokens.norm(last - 1)) {
         last -= 1;
     }
     if last - first <= first_len && first_ok {
@@ -1118,8 +1116,8 @@ fn preposition_plus_word(cx: &Cx, i: usize) -> bool {
 }
 
 /// نور الدين، صلاح الدين: a word before الدين starts a compound first name.
-fn compound_din(doc: &Doc, i: usize, end: usize) -> bool {
-    i + 2 < end && is_word(doc, i + 1) && is_word(doc, i + 2) && doc.tokens.norm(i + 1) == "الدين" && doc.tokens.norm(i).chars().count() >= 2
+fn compound_din(kb: &Kb, doc: &Doc, i: usize, end: usize) -> bool {
+    i + 2 < end && is_word(doc, i + 1) && is_word(doc, i + 2) && kb.words.compound_name_tails.contains(doc.tokens.norm(i + 1)) && doc.tokens.norm(i).chars().count() >= 2
 }
 
 fn strip_to(w: &str, skip: usize) -> String {
@@ -1268,16 +1266,16 @@ fn patronymic_end(cx: &Cx, j: usize, end: usize) -> usize {
             break;
         }
         let w = doc.tokens.norm(last);
-        if !matches!(w, "بن" | "بنت" | "ابن" | "ال") {
+        if !cx.kb.words.patronymic_joiners.contains(w) {
             break;
         }
         let mut k = last + 1;
-        let abd = k < end && matches!(doc.tokens.norm(k), "عبد" | "ابو" | "ابي");
+        let abd = k < end && cx.kb.words.name_heads.contains(doc.tokens.norm(k));
         if abd {
             k += 1;
         }
         // (a family name after آل is any word: آل سعود)
-        if !name_word(k, abd || w == "ال") {
+        if !name_word(k, abd || cx.kb.words.family_joiners.contains(w)) {
             break;
         }
         last = k + 1;

@@ -404,7 +404,7 @@ fn fast() -> Option<&'static Fast> {
 /// Per-thread cache of the single-word feature rows of the words seen.
 #[derive(Default)]
 struct WordCache {
-    ids: HashMap<String, u32>,
+    ids: marsad_text::WordTable<u32>,
     rows: Vec<[u32; 12]>,
 }
 
@@ -421,7 +421,7 @@ impl WordCache {
         }
         let i = self.rows.len() as u32;
         self.rows.push(f.word_rows(w));
-        self.ids.insert(w.to_string(), i);
+        self.ids.insert(w, i);
         i
     }
 }

@@ -412,3 +412,32 @@ fn family_name_that_is_a_town_stays_the_person() {
     let n = d.entities.iter().filter(|e| e.text == "الشبلي" && e.entity_type == EntityType::PER).count();
     assert_eq!(n, 1, "{:?}", d.entities);
 }
+
+#[test]
+fn function_word_lists_come_from_the_data_file_normalised() {
+    let w = &kb::kb().words;
+    for (name, set) in [
+        ("place_prepositions", &w.place_prepositions),
+        ("directions", &w.directions),
+        ("patronymic_joiners", &w.patronymic_joiners),
+        ("family_joiners", &w.family_joiners),
+        ("name_heads", &w.name_heads),
+        ("servant_heads", &w.servant_heads),
+        ("short_form_heads", &w.short_form_heads),
+        ("compound_name_tails", &w.compound_name_tails),
+    ] {
+        assert!(!set.is_empty(), "{name} is empty");
+    }
+    // entries are written naturally and compared normalised (إلى → الي, آل → ال)
+    assert!(w.place_prepositions.contains("الي") && !w.place_prepositions.contains("إلى"));
+    assert!(w.directions.contains("شمال شرق"));
+    assert!(w.is_name_joiner("ال") && w.is_name_joiner("ابو") && !w.is_name_joiner("الرئيس"));
+}
+
+#[test]
+fn father_name_that_starts_a_known_name_stays_in_the_chain() {
+    // حمد is the first word of known names (حمد بن جاسم…), yet after بن it is a father's name
+    let d = run("وصرح خالد بن حمد العتيبي للصحفيين بأن السوق تعافى.");
+    let e = find(&d, "خالد بن حمد العتيبي").unwrap_or_else(|| panic!("{:?}", d.entities));
+    assert_eq!(e.entity_type, EntityType::PER);
+}

@@ -152,9 +152,6 @@ pub const PLOVER_TYPES: [&str; 16] = [
     "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 ];
 
-/// The lexicon's tables use the pipeline's one fast hasher.
-pub type Map<K, V> = marsad_text::FastMap<K, V>;
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pos {
     Verb,
@@ -313,10 +310,10 @@ fn cue_class(s: &str) -> Option<Cue> {
 pub struct Lexicon {
     pub triggers: Vec<Trigger>,
     /// Verb surface forms (full, after و/ف), noun forms (bare: no article).
-    pub verb_forms: Map<String, Vec<FormHit>>,
-    pub noun_forms: Map<String, Vec<FormHit>>,
-    pub cues: Map<String, Vec<Cue>>,
-    pub actors: Map<String, Vec<ActorForm>>,
+    pub verb_forms: marsad_text::WordTable<Vec<FormHit>>,
+    pub noun_forms: marsad_text::WordTable<Vec<FormHit>>,
+    pub cues: marsad_text::WordTable<Vec<Cue>>,
+    pub actors: marsad_text::WordTable<Vec<ActorForm>>,
     /// Closed-class words and affixes used by the rules.
     pub words: FunctionWords,
 }
@@ -341,10 +338,10 @@ impl Lexicon {
     pub fn load() -> Self {
         let mut lex = Lexicon {
             triggers: Vec::new(),
-            verb_forms: Map::default(),
-            noun_forms: Map::default(),
-            cues: Map::default(),
-            actors: Map::default(),
+            verb_forms: Default::default(),
+            noun_forms: Default::default(),
+            cues: Default::default(),
+            actors: Default::default(),
             words: FunctionWords::load(),
         };
         let affixes = Affixes::load();

@@ -171,9 +171,9 @@ struct CueInfo {
 #[derive(Debug, Default)]
 pub struct QuoteAnnotator {
     /// Single-token cues (normalised form).
-    single: HashMap<String, CueInfo>,
+    single: marsad_text::WordTable<CueInfo>,
     /// Multi-token cues keyed by their first token.
-    multi: HashMap<String, Vec<(Vec<String>, CueInfo)>>,
+    multi: marsad_text::WordTable<Vec<(Vec<String>, CueInfo)>>,
     stops: HashSet<String>,
     name_heads: HashSet<String>,
     anon_heads: HashSet<String>,
@@ -444,7 +444,7 @@ impl QuoteAnnotator {
                 match parts.len() {
                     0 => {}
                     1 => {
-                        a.single.insert(parts[0].clone(), info.clone());
+                        a.single.insert(&parts[0], info.clone());
                     }
                     _ => {
                         let first = parts[0].clone();

@@ -7,7 +7,6 @@
 
 use crate::chars;
 use crate::token::{TokenKind, Tokens};
-use crate::FastMap as HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -30,10 +29,10 @@ struct WordValue {
     approx: bool,
 }
 
-fn number_words() -> &'static HashMap<String, WordValue> {
-    static MAP: OnceLock<HashMap<String, WordValue>> = OnceLock::new();
+fn number_words() -> &'static crate::WordTable<WordValue> {
+    static MAP: OnceLock<crate::WordTable<WordValue>> = OnceLock::new();
     MAP.get_or_init(|| {
-        let mut m = HashMap::default();
+        let mut m = crate::WordTable::default();
         for line in include_str!("../../../data/text/number_words.tsv").lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -42,7 +41,7 @@ fn number_words() -> &'static HashMap<String, WordValue> {
             let (Some(w), Some(v)) = (cols.next(), cols.next()) else { continue };
             let flags = cols.next().unwrap_or("");
             if let Ok(value) = v.trim().parse::<f64>() {
-                m.entry(crate::normalize_str(w.trim())).or_insert(WordValue {
+                m.get_or_insert_with(&crate::normalize_str(w.trim()), || WordValue {
                     value,
                     multiplier: flags.contains("mult"),
                     approx: flags.contains("approx"),

@@ -10,7 +10,6 @@
 
 pub mod calendar;
 
-use marsad_text::FastMap as HashMap;
 use std::sync::OnceLock;
 
 use calendar::{days_from_civil, days_in_month, fmt_day, fmt_week, parse_date, weekday, Hijri};
@@ -77,7 +76,7 @@ const DU: u8 = 2;
 
 #[derive(Debug, Default)]
 struct Lexicon {
-    map: HashMap<String, Vec<Entry>>,
+    map: marsad_text::WordTable<Vec<Entry>>,
 }
 
 fn unit_code(s: &str) -> Option<&'static str> {
@@ -109,9 +108,9 @@ impl Lexicon {
         // "لل" + word for "ال" + word (للعام = ل + العام).
         if let Some(stem) = first.strip_prefix("ال") {
             let ll = format!("لل{stem}");
-            self.map.entry(ll).or_default().push(Entry { rest: rest.clone(), kind });
+            self.map.get_or_insert_with(&ll, Vec::new).push(Entry { rest: rest.clone(), kind });
         }
-        self.map.entry(first.to_string()).or_default().push(Entry { rest, kind });
+        self.map.get_or_insert_with(first, Vec::new).push(Entry { rest, kind });
     }
 
     fn build() -> Self {
