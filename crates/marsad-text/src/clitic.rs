@@ -72,7 +72,7 @@ const FIXED_DATA: &str = include_str!("../../../data/text/clitic_fixed.tsv");
 const NAMES_DATA: &str = include_str!("../../../data/text/clitic_names.txt");
 
 /// The lexicon's string-keyed tables use the crate's fast hasher (see [`crate::fast_hash`]).
-type FastMap<V> = crate::fast_hash::FastMap<String, V>;
+type FastMap<V> = crate::WordTable<V>;
 
 /// Up to four letters (Arabic letters are in the Basic Multilingual Plane) in one key.
 fn pack_prefix(p: &[char]) -> u64 {
@@ -122,26 +122,26 @@ fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
         let data_lines = |d: &'static str| d.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'));
-        let mut freq = FastMap::with_capacity_and_hasher(100_000, Default::default());
+        let mut freq = FastMap::with_capacity(100_000);
         for line in data_lines(FREQ_DATA) {
             let mut cols = line.split('\t');
             if let (Some(w), Some(c)) = (cols.next(), cols.next()) {
                 if let Ok(c) = c.trim().parse::<u32>() {
-                    freq.insert(w.to_string(), c);
+                    freq.insert(w, c);
                 }
             }
         }
-        let mut kept: FastMap<u8> = FastMap::with_capacity_and_hasher(20_000, Default::default());
+        let mut kept: FastMap<u8> = FastMap::with_capacity(20_000);
         for name in data_lines(NAMES_DATA) {
-            *kept.entry(normalize_str(name)).or_insert(0) |= KEPT_NAME;
+            *kept.entry(normalize_str(name)).or_default() |= KEPT_NAME;
         }
         let listed: Vec<String> = data_lines(PROTECTED_DATA).map(normalize_str).collect();
         for l in &listed {
-            *kept.entry(l.clone()).or_insert(0) |= KEPT_LISTED;
+            *kept.entry(l.clone()).or_default() |= KEPT_LISTED;
             let len = l.chars().count();
             if len >= 3 {
                 for e in VERB_SUFFIXES {
-                    *kept.entry(format!("{l}{e}")).or_insert(0) |= KEPT_LISTED_FORM;
+                    *kept.entry(format!("{l}{e}")).or_default() |= KEPT_LISTED_FORM;
                 }
             }
             // a listed stem before a pronoun, and a listed word in ة (folded to ه) as ت before one
@@ -152,7 +152,7 @@ fn lexicon() -> &'static Lexicon {
             for stem in stems.iter().filter(|x| x.chars().count() >= 2) {
                 for (e, _) in ENCLITICS {
                     let flag = if e == "ه" { KEPT_LISTED_HEH } else { KEPT_LISTED_FORM };
-                    *kept.entry(format!("{stem}{e}")).or_insert(0) |= flag;
+                    *kept.entry(format!("{stem}{e}")).or_default() |= flag;
                 }
             }
         }
@@ -162,7 +162,7 @@ fn lexicon() -> &'static Lexicon {
             let (Some(host), Some(prons)) = (cols.next(), cols.next()) else { continue };
             let host = normalize_str(host.trim());
             for p in prons.split_whitespace() {
-                host_forms.insert(format!("{host}{}", normalize_str(p)), host.chars().count());
+                host_forms.insert(&format!("{host}{}", normalize_str(p)), host.chars().count());
             }
         }
         let mut fixed = FastMap::default();
@@ -172,14 +172,14 @@ fn lexicon() -> &'static Lexicon {
             let word = normalize_str(word.trim());
             let lens: Vec<u8> = segs.trim().split('+').map(|x| normalize_str(x).chars().count() as u8).collect();
             if lens.iter().map(|&l| l as usize).sum::<usize>() == word.chars().count() && lens.iter().all(|&l| l > 0) {
-                fixed.insert(word, lens);
+                fixed.insert(&word, lens);
             }
         }
         let mut fixed_first: Vec<char> = fixed.keys().filter_map(|k| k.chars().next()).collect();
         fixed_first.sort_unstable();
         fixed_first.dedup();
         let mut prefix_freq: crate::fast_hash::FastMap<u64, u32> = crate::fast_hash::FastMap::with_capacity_and_hasher(20_000, Default::default());
-        for (w, &c) in &freq {
+        for (w, &c) in freq.iter() {
             let mut letters = [0 as char; 4];
             let mut k = 0;
             for ch in w.chars().take(4) {
@@ -1087,7 +1087,7 @@ impl SegmentCache {
     pub fn new(capacity: usize) -> Self {
         let reserve = capacity.min(1 << 16);
         SegmentCache {
-            map: FastMap::with_capacity_and_hasher(reserve, Default::default()),
+            map: FastMap::with_capacity(reserve),
             values: Vec::with_capacity(reserve),
             capacity: capacity.clamp(1, u32::MAX as usize),
         }
@@ -1102,7 +1102,7 @@ impl SegmentCache {
             self.map.clear();
             self.values.clear();
         }
-        self.map.insert(word.to_string(), self.values.len() as u32);
+        self.map.insert(word, self.values.len() as u32);
         self.values.push(segment_word(word));
         &self.values[self.values.len() - 1]
     }

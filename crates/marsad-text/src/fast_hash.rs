@@ -191,6 +191,15 @@ impl<V> WordTable<V> {
     pub fn entry(&mut self, w: String) -> WordEntry<'_, V> {
         WordEntry { table: self, word: w }
     }
+    /// Every (word, value), in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &V)> {
+        // (keys were built from `&str`, so they are valid UTF-8)
+        self.table.iter().map(|(k, v)| (std::str::from_utf8(k.bytes()).unwrap_or(""), v))
+    }
+    /// Every word, in no particular order.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.iter().map(|(k, _)| k)
+    }
     /// Every value, in no particular order.
     pub fn values_mut(&mut self) -> impl Iterator<Item = &mut V> {
         self.table.iter_mut().map(|(_, v)| v)
