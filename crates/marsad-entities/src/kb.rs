@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// The look-up tables use the pipeline's one fast hasher.
-pub use marsad_text::{FastMap as HashMap, FastSet as HashSet};
+pub use marsad_text::{FastMap as HashMap, WordSet};
 
 const COUNTRIES: &str = include_str!("../../../data/actors/countries.tsv");
 const CITIES: &str = include_str!("../../../data/actors/cities.tsv");
@@ -60,7 +60,7 @@ pub struct Kb {
     /// Normalised name (tokens joined by one space) → actor.
     pub names: HashMap<String, usize>,
     /// First tokens of all names, for a quick rejection.
-    pub first_tokens: HashSet<String>,
+    pub first_tokens: WordSet,
     pub max_name_tokens: usize,
     /// Multi-word names with one token wildcarded ("* المتحدة" → [(الولايات, actor)]).
     pub fuzzy: HashMap<String, Vec<(String, usize)>>,
@@ -71,38 +71,38 @@ pub struct Kb {
     pub institutions: Vec<Institution>,
     /// Normalised institution head → institution.
     pub inst_heads: HashMap<String, usize>,
-    pub inst_first: HashSet<String>,
+    pub inst_first: WordSet,
     pub sector_words: HashMap<String, String>,
-    pub first_names: HashSet<String>,
-    pub stopwords: HashSet<String>,
-    pub titles: HashSet<String>,
+    pub first_names: WordSet,
+    pub stopwords: WordSet,
+    pub titles: WordSet,
     /// Place names that are also ordinary words (مالي): form → (actor, context words before it).
-    pub ambiguous_places: HashMap<String, (usize, HashSet<String>)>,
+    pub ambiguous_places: HashMap<String, (usize, WordSet)>,
     /// Heads of military units named by a number (اللواء 444).
-    pub numbered_unit_heads: HashSet<String>,
+    pub numbered_unit_heads: WordSet,
     /// Words after which a person's name follows (يدعى، اسمه).
-    pub name_introducers: HashSet<String>,
-    pub org_heads: HashSet<String>,
+    pub name_introducers: WordSet,
+    pub org_heads: WordSet,
     /// Organisation heads with the article (الاتحاد، الرابطة، المجلس…).
-    pub org_heads_definite: HashSet<String>,
+    pub org_heads_definite: WordSet,
     /// Frequent words that are (almost) never part of a name (from the NER corpora).
-    pub common: HashSet<String>,
+    pub common: WordSet,
     /// Heads of place names (جبل، مطار…) and the type they give.
     pub place_heads: HashMap<String, EntityType>,
     /// Every token of every name → bit mask of entity types (1 PER, 2 ORG, 4 place, 8 MISC).
     pub token_types: HashMap<String, u8>,
     /// Tokens of multi-word names (gate for the fuzzy matcher).
-    pub name_tokens: HashSet<String>,
+    pub name_tokens: WordSet,
     /// Frequent news words (data/text/word_freq.tsv, normalised) that start
     /// with a proclitic letter: stripping one off them needs the clitic
     /// segmenter's agreement (كبيرا is not ك + بيرا).
-    pub frequent_clitic_like: HashSet<String>,
+    pub frequent_clitic_like: WordSet,
     /// News word frequencies (normalised form → count, data/text/word_freq.tsv).
     pub freq: HashMap<String, u32>,
     /// Settlement heads (بلدة، قرية، مدينة…) → whether the head names several places.
     pub settlement_heads: HashMap<String, bool>,
     /// First parts of compound first names X الدين (نور، صلاح…).
-    pub compound_name_heads: HashSet<String>,
+    pub compound_name_heads: WordSet,
     /// Closed-class words the rules test by name (data/ner/function_words.tsv).
     pub words: FunctionWords,
     /// Every single word of the tables above → what the tables say about it
@@ -216,21 +216,21 @@ fn lines(data: &str) -> impl Iterator<Item = Vec<&str>> {
 #[derive(Debug, Default, Clone)]
 pub struct FunctionWords {
     /// Words before a town name that make it a place (في، إلى، قرب…).
-    pub place_prepositions: HashSet<String>,
+    pub place_prepositions: WordSet,
     /// Compass words (جنوب، شمال شرق…).
-    pub directions: HashSet<String>,
+    pub directions: WordSet,
     /// Joiners of a name to a father's or family name (بن، بنت، آل).
-    pub patronymic_joiners: HashSet<String>,
+    pub patronymic_joiners: WordSet,
     /// After these, any word is a family name (آل).
-    pub family_joiners: HashSet<String>,
+    pub family_joiners: WordSet,
     /// First words of two-word names (عبد، أبو، أبي).
-    pub name_heads: HashSet<String>,
+    pub name_heads: WordSet,
     /// عبد: with the next word, one first name.
-    pub servant_heads: HashSet<String>,
+    pub servant_heads: WordSet,
     /// Heads of two-word name tails kept as short forms (عبد، أبو).
-    pub short_form_heads: HashSet<String>,
+    pub short_form_heads: WordSet,
     /// Second parts of compound first names (الدين).
-    pub compound_name_tails: HashSet<String>,
+    pub compound_name_tails: WordSet,
 }
 
 impl FunctionWords {
@@ -259,7 +259,7 @@ impl FunctionWords {
     }
 }
 
-fn word_set(data: &str) -> HashSet<String> {
+fn word_set(data: &str) -> WordSet {
     data.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -446,7 +446,7 @@ impl Kb {
     fn build_lex(&mut self) {
         use lexf::*;
         let mut lex: marsad_text::WordTable<Lex> = marsad_text::WordTable::with_capacity(self.freq.len() + self.token_types.len());
-        fn set<'a>(lex: &mut marsad_text::WordTable<Lex>, words: impl Iterator<Item = &'a String>, f: u32) {
+        fn set<'a>(lex: &mut marsad_text::WordTable<Lex>, words: impl Iterator<Item = &'a str>, f: u32) {
             for w in words {
                 lex.get_or_insert_with(w, Lex::default).flags |= f;
             }
@@ -462,7 +462,7 @@ impl Kb {
         set(&mut lex, self.inst_first.iter(), INST_FIRST);
         set(&mut lex, self.frequent_clitic_like.iter(), FREQUENT_CLITIC_LIKE);
         set(&mut lex, self.compound_name_heads.iter(), COMPOUND_NAME_HEAD);
-        set(&mut lex, self.sector_words.keys(), SECTOR_WORD);
+        set(&mut lex, self.sector_words.keys().map(String::as_str), SECTOR_WORD);
         for (w, &many) in &self.settlement_heads {
             lex.get_or_insert_with(w, Lex::default).flags |= SETTLEMENT_HEAD | if many { SETTLEMENT_MANY } else { 0 };
         }

@@ -41,7 +41,7 @@ pub use kb::{actor_names, countries, CountryForms};
 use kb::{kb, lexf, norm_name, proclitic_variants, Kb, Lex};
 use marsad_doc::{ActorRef, Annotator, Doc, Entity, EntityType};
 use marsad_text::TokenKind;
-use kb::{HashMap, HashSet};
+use kb::{HashMap, WordSet};
 use std::borrow::Cow;
 use std::cell::Cell;
 
@@ -866,7 +866,7 @@ struct Short {
     /// Normalised form → (type, actor).
     map: HashMap<String, (EntityType, ActorId)>,
     /// First words of the keys of `map`.
-    first: HashSet<String>,
+    first: WordSet,
 }
 
 impl Short {

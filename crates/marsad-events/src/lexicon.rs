@@ -18,21 +18,21 @@ const FUNCTION_WORDS: &str = include_str!("../../../data/events/function_words.t
 #[derive(Default)]
 pub struct FunctionWords {
     /// "من": a description followed by من and a named actor.
-    pub preposition_from: marsad_text::FastSet<String>,
+    pub preposition_from: marsad_text::WordSet,
     /// "في": a government head located in a named country.
-    pub preposition_in: marsad_text::FastSet<String>,
+    pub preposition_in: marsad_text::WordSet,
     /// "احد", "بين": before a weak event noun, a noun of people.
-    pub partitive: marsad_text::FastSet<String>,
+    pub partitive: marsad_text::WordSet,
     /// "حتي", "كي": the verb after them is a condition.
-    pub purpose_conjunction: marsad_text::FastSet<String>,
+    pub purpose_conjunction: marsad_text::WordSet,
     /// Two-word purpose conjunctions ("قبل ان").
     pub purpose_pair: Vec<(String, String)>,
     /// Detached object pronouns ("اياهم").
-    pub detached_object: marsad_text::FastSet<String>,
+    pub detached_object: marsad_text::WordSet,
     /// "قد".
-    pub perfect_particle: marsad_text::FastSet<String>,
+    pub perfect_particle: marsad_text::WordSet,
     /// Forms of كان.
-    pub past_copula: marsad_text::FastSet<String>,
+    pub past_copula: marsad_text::WordSet,
     /// Word beginnings where و is a root letter ("وزير").
     pub root_waw_start: Vec<String>,
     /// Word beginnings where ب is a root letter ("بين").

@@ -103,7 +103,7 @@
 
 use marsad_doc::{ActorSpan, Annotator, Doc, Quote, QuoteKind, Speaker};
 use marsad_text::{normalize_str, TokenKind};
-use marsad_text::{FastMap as HashMap, FastSet as HashSet};
+use marsad_text::{FastMap as HashMap, WordSet};
 
 const CUES: &str = include_str!("../../../data/quotes/cues.tsv");
 const STOPS: &str = include_str!("../../../data/quotes/speaker_stops.txt");
@@ -174,22 +174,22 @@ pub struct QuoteAnnotator {
     single: marsad_text::WordTable<CueInfo>,
     /// Multi-token cues keyed by their first token.
     multi: marsad_text::WordTable<Vec<(Vec<String>, CueInfo)>>,
-    stops: HashSet<String>,
-    name_heads: HashSet<String>,
-    anon_heads: HashSet<String>,
-    anon_ranks: HashSet<String>,
+    stops: WordSet,
+    name_heads: WordSet,
+    anon_heads: WordSet,
+    anon_ranks: WordSet,
     /// Heads whose "في X" complement belongs to the speaker phrase.
-    pp_heads: HashSet<String>,
+    pp_heads: WordSet,
     /// Words opening an anonymity clause (طلب عدم الكشف عن هويته).
-    veil: HashSet<String>,
+    veil: WordSet,
     /// Words confirming an anonymity clause after a veil word.
-    disclose: HashSet<String>,
+    disclose: WordSet,
     /// Statement nouns standing for the previous speaker (وأضاف البيان).
-    documents: HashSet<String>,
+    documents: WordSet,
     /// Heads of "according to" phrases that are tallies, not sources.
-    nonagents: HashSet<String>,
+    nonagents: WordSet,
     /// Words showing that a statement was issued (في بيان).
-    statements: HashSet<String>,
+    statements: WordSet,
     /// Phrases closing a content that are not part of it (على حد تعبيره).
     tails: Vec<Vec<String>>,
     /// Phrases after a comma by which the narrator resumes (، وذلك في ختام…): they end a content.
@@ -197,17 +197,17 @@ pub struct QuoteAnnotator {
     /// Generic heads (جماعة، حزب، وكالة) → sectors of the organisations they may refer back to.
     anaphors: HashMap<String, Vec<String>>,
     /// Present forms that, followed directly by أن, are the narrator's impersonal phrase (يذكر أن).
-    impersonal: HashSet<String>,
+    impersonal: WordSet,
     /// Forms that are a passive, not a cue, when written with a final alif maqsura (يدعى).
-    passive: HashSet<String>,
+    passive: WordSet,
     /// Cue forms that are also particles (بين): cues only with a shadda or a complementiser close after.
-    shadda: HashSet<String>,
+    shadda: WordSet,
     /// Words that, before أن, form a conjunction (بيد أن، غير أن، إلا أن، رغم أن).
-    conjunctions: HashSet<String>,
+    conjunctions: WordSet,
     /// Words that make a following multi-word cue a relative clause (ما ورد في).
-    cue_relatives: HashSet<String>,
+    cue_relatives: WordSet,
     /// Prepositions whose object is never the subject read backward from a verb.
-    prepositions: HashSet<String>,
+    prepositions: WordSet,
     /// Closed-class words of the rules (`data/quotes/function_words.tsv`).
     words: FunctionWords,
 }
@@ -220,61 +220,61 @@ struct FunctionWords {
     /// `complementizer`: stems of the complementiser (أن/إن); proclitics و ف ب and a pronoun suffix may attach.
     complementizers: Vec<String>,
     /// `pronoun_suffix`: pronoun suffixes of a complementiser (أنه، إنها).
-    pronoun_suffixes: HashSet<String>,
+    pronoun_suffixes: WordSet,
     /// `impersonal_complement`: words after an impersonal present form that make it the narrator's (يذكر أن).
-    impersonal_complements: HashSet<String>,
+    impersonal_complements: WordSet,
     /// `written_inna`: إن with hamza below, as written (not normalised).
     written_inna: Vec<String>,
     /// `kana`: forms of كان.
-    kana: HashSet<String>,
+    kana: WordSet,
     /// `copula`: other copulas and verbs of becoming (بات، أصبح، ليس).
-    copulas: HashSet<String>,
+    copulas: WordSet,
     /// `press_recipient`: "to the press" (للصحافة).
-    press_recipients: HashSet<String>,
+    press_recipients: WordSet,
     /// `comma_conjunction`: two-word conjunctions after a comma (، في حين).
     comma_conjunctions: Vec<(String, String)>,
     /// `relative`: relative pronouns (التي، الذي، الذين).
-    relatives: HashSet<String>,
+    relatives: WordSet,
     /// `relative_dual`: dual relative pronouns (اللذين، اللتين).
-    dual_relatives: HashSet<String>,
+    dual_relatives: WordSet,
     /// `naming_verb`: verbs of naming after a relative pronoun (التي تعرف باسم).
-    naming_verbs: HashSet<String>,
+    naming_verbs: WordSet,
     /// `naming_marker`: words between a naming verb and the quoted name (باسم).
-    naming_markers: HashSet<String>,
+    naming_markers: WordSet,
     /// `affiliation_prep`: prepositions of an affiliation (مسؤول في الوزارة).
-    affiliation_preps: HashSet<String>,
+    affiliation_preps: WordSet,
     /// `name_homograph`: normalised prepositions that are also a person's name (على / علي).
-    name_homographs: HashSet<String>,
+    name_homographs: WordSet,
     /// `perfect_particle`: قد، لقد.
-    perfect_particles: HashSet<String>,
+    perfect_particles: WordSet,
     /// `clause_opener`: conjunctions that end a subject read backward (لكن، بينما).
-    clause_openers: HashSet<String>,
+    clause_openers: WordSet,
     /// `speaker_adjective`: adjectives after an entity that still describe the speaker (الرسمية).
-    speaker_adjectives: HashSet<String>,
+    speaker_adjectives: WordSet,
     /// `discourse_opener`: first words of a sentence-initial discourse phrase (من جانبه، بدوره).
-    discourse_openers: HashSet<String>,
+    discourse_openers: WordSet,
     /// `topic_particle`: أما before a ف-cue.
-    topic_particles: HashSet<String>,
+    topic_particles: WordSet,
     /// `report_noun`: nouns of a report or statement (without the article) whose issuer speaks.
-    report_nouns: HashSet<String>,
+    report_nouns: WordSet,
     /// `issued`: "issued" after a report noun (صادر عن).
-    issued: HashSet<String>,
+    issued: WordSet,
     /// `issuer_prep`: prepositions introducing the issuer (عن، من).
-    issuer_preps: HashSet<String>,
+    issuer_preps: WordSet,
     /// `source_prep`: the preposition introducing a relayed source (نقل عن).
-    source_preps: HashSet<String>,
+    source_preps: WordSet,
     /// `veil_prep`: the preposition of an anonymity clause's object (الكشف عن هويته).
-    veil_preps: HashSet<String>,
+    veil_preps: WordSet,
     /// `saying_noun`: prefixes of the verbal noun of saying after a relayed source (قوله).
     saying_nouns: Vec<String>,
     /// `relative_pronoun_prep`: pronoun-prepositions after the relative verb of "according to" (أفاد به).
-    relative_pronoun_preps: HashSet<String>,
+    relative_pronoun_preps: WordSet,
     /// `verb_pronoun_prep`: pronoun-prepositions skipped after a reporting verb (نفت فيه).
-    verb_pronoun_preps: HashSet<String>,
+    verb_pronoun_preps: WordSet,
     /// `according_lam`: "according to" cues followed by a ل outside the speaker span (وفقا لـ).
-    according_lam: HashSet<String>,
+    according_lam: WordSet,
     /// `same_source`: "the same" after a source noun (المصدر ذاته).
-    same_source: HashSet<String>,
+    same_source: WordSet,
     /// List names of the file that no rule reads (a typo in the data file); checked by a unit test.
     unknown_lists: Vec<String>,
 }
@@ -1835,7 +1835,7 @@ fn head_word(text: &str) -> String {
 /// "الصحيفة", "الوزارة", "الحركة": a one-word definite speaker with no actor refers back to the
 /// last speaker or entity with the same head noun (صحيفة "واشنطن بوست", وزارة الخارجية العراقية);
 /// it keeps its own span and takes that actor id.
-fn resolve_definite_anaphors(doc: &Doc, found: &mut [Found], anaphors: &HashMap<String, Vec<String>>, same_source: &HashSet<String>) {
+fn resolve_definite_anaphors(doc: &Doc, found: &mut [Found], anaphors: &HashMap<String, Vec<String>>, same_source: &WordSet) {
     for i in 0..found.len() {
         let Some(sp) = &found[i].speaker else { continue };
         let words: Vec<&str> = sp.text.split_whitespace().collect();

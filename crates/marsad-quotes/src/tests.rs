@@ -819,7 +819,7 @@ fn function_word_lists_are_loaded_from_data() {
     let a = QuoteAnnotator::new();
     let w = &a.words;
     assert!(w.unknown_lists.is_empty(), "unknown lists in function_words.tsv: {:?}", w.unknown_lists);
-    let sets: [(&str, &HashSet<String>); 26] = [
+    let sets: [(&str, &WordSet); 26] = [
         ("pronoun_suffix", &w.pronoun_suffixes),
         ("impersonal_complement", &w.impersonal_complements),
         ("kana", &w.kana),
@@ -852,7 +852,7 @@ fn function_word_lists_are_loaded_from_data() {
     }
     assert!(!w.complementizers.is_empty() && !w.written_inna.is_empty() && !w.saying_nouns.is_empty() && !w.comma_conjunctions.is_empty());
     // entries are stored normalised: أ/ة/ى spellings in the file match normalised tokens
-    let has = |set: &HashSet<String>, word: &str| set.contains(&normalize_str(word));
+    let has = |set: &WordSet, word: &str| set.contains(&normalize_str(word));
     assert!(has(&w.relatives, "الذي") && has(&w.relatives, "التي"));
     assert!(has(&w.kana, "كانت") && has(&w.copulas, "أصبح"));
     assert!(has(&w.affiliation_preps, "في") && has(&w.source_preps, "عن"));

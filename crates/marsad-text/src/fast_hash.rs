@@ -206,6 +206,92 @@ impl<V> WordTable<V> {
     }
 }
 
+/// A set of words for the closed-class lists the rules test token by token
+/// (prepositions, copulas, titles…).
+///
+/// Why not `FastSet<String>`: most tokens are in none of these lists, and a
+/// hash look-up costs the same for them. Here a mask of the byte lengths
+/// present rejects most words with one bit test; a small list is then
+/// scanned, a large one looked up.
+#[derive(Clone, Default)]
+pub struct WordSet {
+    /// Bit `n` set: some word has `n` bytes (words of 63 bytes or more share bit 63).
+    lengths: u64,
+    /// The words, while there are few of them.
+    few: Vec<Box<str>>,
+    /// The words, once there are many.
+    many: WordTable<()>,
+}
+
+/// Beyond this many words, [`WordSet`] hashes instead of scanning.
+const FEW_WORDS: usize = 8;
+
+impl WordSet {
+    #[inline]
+    fn length_bit(w: &str) -> u64 {
+        1u64 << w.len().min(63)
+    }
+    #[inline]
+    pub fn contains(&self, w: &str) -> bool {
+        if self.lengths & Self::length_bit(w) == 0 {
+            return false;
+        }
+        if self.many.is_empty() {
+            self.few.iter().any(|x| **x == *w)
+        } else {
+            self.many.contains_key(w)
+        }
+    }
+    /// Add a word; `false` when it was there already.
+    pub fn insert(&mut self, w: String) -> bool {
+        if self.contains(&w) {
+            return false;
+        }
+        self.lengths |= Self::length_bit(&w);
+        if self.many.is_empty() && self.few.len() < FEW_WORDS {
+            self.few.push(w.into_boxed_str());
+        } else {
+            for x in self.few.drain(..) {
+                self.many.insert(&x, ());
+            }
+            self.many.insert(&w, ());
+        }
+        true
+    }
+    pub fn len(&self) -> usize {
+        self.few.len() + self.many.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// Every word, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.few.iter().map(|x| &**x).chain(self.many.keys())
+    }
+}
+
+impl std::fmt::Debug for WordSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_set().entries(self.iter()).finish()
+    }
+}
+
+impl FromIterator<String> for WordSet {
+    fn from_iter<I: IntoIterator<Item = String>>(it: I) -> Self {
+        let mut s = WordSet::default();
+        s.extend(it);
+        s
+    }
+}
+
+impl Extend<String> for WordSet {
+    fn extend<I: IntoIterator<Item = String>>(&mut self, it: I) {
+        for w in it {
+            self.insert(w);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -253,5 +339,27 @@ mod tests {
         assert_eq!(t.len(), 3);
         t.clear();
         assert!(t.is_empty() && t.get("قال").is_none());
+    }
+
+    #[test]
+    fn word_set_small_and_large() {
+        let mut s = WordSet::default();
+        assert!(!s.contains("في") && s.is_empty());
+        assert!(s.insert("في".to_string()));
+        assert!(!s.insert("في".to_string()));
+        s.extend(["من", "على", "الى"].map(String::from));
+        assert!(s.contains("في") && s.contains("الى") && !s.contains("عن") && !s.contains(""));
+        // past the scanning limit it hashes, and keeps every word
+        let many: Vec<String> = (0..40).map(|i| format!("كلمة{i}")).collect();
+        s.extend(many.iter().cloned());
+        assert_eq!(s.len(), 44);
+        assert!(many.iter().all(|w| s.contains(w)) && s.contains("في") && !s.contains("كلمة40"));
+        let long = "ا".repeat(40); // 80 bytes: the shared last length bit
+        s.insert(long.clone());
+        assert!(s.contains(&long) && !s.contains(&"ا".repeat(41)));
+        let mut seen: Vec<&str> = s.iter().collect();
+        seen.sort_unstable();
+        seen.dedup();
+        assert_eq!(seen.len(), 45);
     }
 }
