@@ -1,7 +1,7 @@
 //! The tantivy full-text index.
 
 use crate::analyzer::{ArabicTokenizer, ANALYZER_NAME};
-use crate::store::{IndexDoc, Store};
+use crate::store::{IndexDoc, Store, StoredArticle};
 use anyhow::Result;
 use serde::Serialize;
 use std::ops::Bound;
@@ -241,7 +241,7 @@ impl SearchIndex {
         for (score, addr) in top {
             let doc: TantivyDocument = searcher.doc(addr)?;
             let Some(article) = doc.get_first(f.article).and_then(|v| v.as_u64()) else { continue };
-            let Some((title, text, ext_id, date, dup_of, url)) = store.article(article as i64)? else { continue };
+            let Some(StoredArticle { title, text, ext_id, date, dup_of, url }) = store.article(article as i64)? else { continue };
             let (snippet, highlights) = match &snippets {
                 Some(g) => {
                     let s = g.snippet(&text);

@@ -44,6 +44,18 @@ CREATE INDEX IF NOT EXISTS events_type ON events(type);
 CREATE TABLE IF NOT EXISTS dup_bands(band INTEGER NOT NULL, article_id INTEGER NOT NULL, PRIMARY KEY(band, article_id)) WITHOUT ROWID;
 ";
 
+/// One stored article, as [`Store::article`] reads it.
+#[derive(Debug, Clone)]
+pub struct StoredArticle {
+    pub title: Option<String>,
+    pub text: String,
+    pub ext_id: Option<String>,
+    pub date: Option<String>,
+    /// The article this one duplicates, if any.
+    pub dup_of: Option<i64>,
+    pub url: Option<String>,
+}
+
 pub struct Store {
     pub conn: Connection,
 }
@@ -317,12 +329,14 @@ impl Store {
         Ok(rows.collect::<std::result::Result<Vec<i64>, _>>()?)
     }
 
-    /// Title, text, external id, date and duplicate link of an article.
-    pub fn article(&self, id: i64) -> Result<Option<(Option<String>, String, Option<String>, Option<String>, Option<i64>, Option<String>)>> {
+    /// Title, text, external id, date, duplicate link and address of an article.
+    pub fn article(&self, id: i64) -> Result<Option<StoredArticle>> {
         Ok(self
             .conn
             .prepare_cached("SELECT title, text, ext_id, date, dup_of, url FROM articles WHERE id = ?1")?
-            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))
+            .query_row([id], |r| {
+                Ok(StoredArticle { title: r.get(0)?, text: r.get(1)?, ext_id: r.get(2)?, date: r.get(3)?, dup_of: r.get(4)?, url: r.get(5)? })
+            })
             .optional()?)
     }
 

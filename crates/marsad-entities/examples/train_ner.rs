@@ -26,7 +26,7 @@ fn read(path: &str) -> Vec<Sent> {
     let mut out = Vec::new();
     let mut cur = Sent { words: Vec::new(), tags: Vec::new() };
     for line in text.lines() {
-        let line = line.replace('\u{200e}', "").replace('\u{200f}', "");
+        let line = line.replace(['\u{200e}', '\u{200f}'], "");
         let line = line.trim();
         let mut end = line.is_empty();
         if !line.is_empty() {

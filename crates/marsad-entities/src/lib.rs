@@ -477,7 +477,7 @@ fn match_fuzzy(cx: &Cx, i: usize, end: usize) -> Option<(usize, usize, usize)> {
                     if j == k {
                         key.push('*');
                     } else if j == 0 {
-                        key.push_str(&v);
+                        key.push_str(v);
                     } else {
                         key.push_str(doc.tokens.norm(i + j));
                     }

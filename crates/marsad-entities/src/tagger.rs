@@ -40,7 +40,7 @@ impl Tag {
         (self.0 > 0).then(|| ((self.0 - 1) / 2) as usize)
     }
     pub fn is_begin(self) -> bool {
-        self.0 > 0 && (self.0 - 1) % 2 == 0
+        self.0 > 0 && (self.0 - 1).is_multiple_of(2)
     }
     pub fn begin_type(self) -> Option<EntityType> {
         // an I tag with no B before it also starts a mention

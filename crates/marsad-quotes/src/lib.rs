@@ -701,7 +701,7 @@ impl QuoteAnnotator {
             return None;
         }
         let norm = v.norm(i);
-        let key = norm.strip_prefix('و').filter(|r| self.multi.contains_key(*r)).unwrap_or(norm);
+        let key = norm.strip_prefix('و').filter(|r| self.multi.contains_key(r)).unwrap_or(norm);
         if let Some(list) = self.multi.get(key) {
             // "ما ورد في وسائل الإعلام": a multi-word cue in a relative clause is no cue
             let relative_before = i > 0 && v.is_word(i - 1) && self.cue_relatives.contains(v.norm(i - 1));
@@ -1492,7 +1492,7 @@ impl QuoteAnnotator {
                     Some(r) => format!("{}{r}", clitic::ARTICLE),
                     None => head.strip_prefix('ل').filter(|r| r.chars().count() >= 3).unwrap_or(head).to_string(),
                 };
-                if [head, head_l.as_str()].iter().any(|h| self.nonagents.contains(*h) || self.nonagents.contains(strip_article_w(h))) {
+                if [head, head_l.as_str()].iter().any(|h| self.nonagents.contains(h) || self.nonagents.contains(strip_article_w(h))) {
                     return None;
                 }
                 // "ووفقا لبيان صادر عن سلطة المياه": the issuer of the statement is the source

@@ -596,11 +596,7 @@ impl<'a> Ctx<'a> {
             let mut y = if start_of(hy) <= self.anchor { hy } else { hy - 1 };
             let fut = self.future_before(i);
             match modifier.map(|x| x.0) {
-                Some(-1) => {
-                    if self.anchor < start_of(y) + 29 {
-                        y -= 1;
-                    }
-                }
+                Some(-1) if self.anchor < start_of(y) + 29 => y -= 1,
                 Some(1) => y += 1,
                 Some(_) => {}
                 // Past this year's month: the coming one if it is nearer (or the clause is future).
