@@ -1163,6 +1163,9 @@ impl EventAnnotator {
     fn triggers_at(&self, doc: &Doc, i: usize, end: usize, out: &mut Vec<(u32, usize, bool)>) {
         out.clear();
         let w = doc.tokens.norm(i);
+        if !self.lex.trigger_endings.may_have_suffix_key(w) {
+            return;
+        }
         let mut vars = Vec::with_capacity(8);
         lexicon::variants(w, &mut vars);
         let mut article = false;

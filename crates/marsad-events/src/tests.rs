@@ -781,3 +781,24 @@ fn country_forms_come_from_the_entity_knowledge_base() {
     let f = first("أوروبية").expect("european");
     assert_eq!((f.country.as_deref(), f.kind), (Some("EUR"), ActorKind::Nationality));
 }
+
+#[test]
+fn ending_filter_lets_every_trigger_key_through_with_its_clitics() {
+    let lex = &annotator().lex;
+    let keys: Vec<&str> = lex.verb_forms.keys().chain(lex.noun_forms.keys()).collect();
+    assert!(keys.len() > 1000);
+    for k in keys {
+        for w in [k.to_string(), format!("و{k}"), format!("وال{k}"), format!("لل{k}")] {
+            assert!(lex.trigger_endings.may_have_suffix_key(&w), "{w}");
+        }
+    }
+}
+
+#[test]
+fn ending_filter_rejects_endings_it_never_saw() {
+    let mut f = lexicon::EndingFilter::default();
+    f.insert("اجتماع");
+    f.insert("قصف");
+    assert!(f.may_have_suffix_key("والاجتماع") && f.may_have_suffix_key("بقصف"));
+    assert!(!f.may_have_suffix_key("مدينة") && !f.may_have_suffix_key("ب"));
+}
