@@ -317,56 +317,9 @@ pub struct Lexicon {
     /// Closed-class words and affixes used by the rules.
     pub words: FunctionWords,
     /// Endings of every key of `verb_forms` and `noun_forms`.
-    pub trigger_endings: EndingFilter,
+    pub trigger_endings: marsad_text::EndingFilter,
 }
 
-/// Which word endings (last three letters, or the whole word when it has
-/// two) occur among a set of keys. Every key a token's clitic readings can
-/// look up is a suffix of the token, so a token whose ending is absent has
-/// no reading in the set: one bit test instead of several look-ups for the
-/// nine tokens in ten that trigger nothing.
-#[derive(Clone)]
-pub struct EndingFilter {
-    bits: Vec<u64>,
-}
-
-impl Default for EndingFilter {
-    fn default() -> Self {
-        EndingFilter { bits: vec![0; ENDING_BITS / 64] }
-    }
-}
-
-const ENDING_BITS: usize = 1 << 16;
-
-impl EndingFilter {
-    /// Hash of the last `n` characters of `w` (None when `w` is shorter).
-    fn ending(w: &str, n: usize) -> Option<usize> {
-        let mut h: u64 = n as u64;
-        let mut it = w.chars().rev();
-        for _ in 0..n {
-            let c = it.next()?;
-            h = (h.rotate_left(5) ^ c as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
-        }
-        Some((h >> 48) as usize & (ENDING_BITS - 1))
-    }
-    fn set(&mut self, b: usize) {
-        self.bits[b / 64] |= 1 << (b % 64);
-    }
-    fn get(&self, b: usize) -> bool {
-        self.bits[b / 64] & (1 << (b % 64)) != 0
-    }
-    pub fn insert(&mut self, key: &str) {
-        match (Self::ending(key, 3), Self::ending(key, 2)) {
-            (Some(b), _) | (None, Some(b)) => self.set(b),
-            _ => {}
-        }
-    }
-    /// False only when no key of the set is a suffix of `w` (of two letters or more).
-    #[inline]
-    pub fn may_have_suffix_key(&self, w: &str) -> bool {
-        Self::ending(w, 3).is_some_and(|b| self.get(b)) || Self::ending(w, 2).is_some_and(|b| self.get(b))
-    }
-}
 
 fn data_lines(s: &str) -> impl Iterator<Item = Vec<&str>> {
     s.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| l.split('\t').map(str::trim).collect())
@@ -393,7 +346,7 @@ impl Lexicon {
             cues: Default::default(),
             actors: Default::default(),
             words: FunctionWords::load(),
-            trigger_endings: EndingFilter::default(),
+            trigger_endings: marsad_text::EndingFilter::default(),
         };
         let affixes = Affixes::load();
         lex.load_triggers(&affixes);
@@ -409,7 +362,7 @@ impl Lexicon {
             }
         }
         lex.load_actors();
-        let mut endings = EndingFilter::default();
+        let mut endings = marsad_text::EndingFilter::default();
         for k in lex.verb_forms.keys().chain(lex.noun_forms.keys()) {
             endings.insert(k);
         }

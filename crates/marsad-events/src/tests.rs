@@ -796,7 +796,7 @@ fn ending_filter_lets_every_trigger_key_through_with_its_clitics() {
 
 #[test]
 fn ending_filter_rejects_endings_it_never_saw() {
-    let mut f = lexicon::EndingFilter::default();
+    let mut f = marsad_text::EndingFilter::default();
     f.insert("اجتماع");
     f.insert("قصف");
     assert!(f.may_have_suffix_key("والاجتماع") && f.may_have_suffix_key("بقصف"));

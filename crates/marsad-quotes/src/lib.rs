@@ -174,6 +174,8 @@ pub struct QuoteAnnotator {
     single: marsad_text::WordTable<CueInfo>,
     /// Multi-token cues keyed by their first token.
     multi: marsad_text::WordTable<Vec<(Vec<String>, CueInfo)>>,
+    /// Endings of the keys of `single` and `multi`.
+    cue_endings: marsad_text::EndingFilter,
     stops: WordSet,
     name_heads: WordSet,
     anon_heads: WordSet,
@@ -456,6 +458,9 @@ impl QuoteAnnotator {
         for v in a.multi.values_mut() {
             v.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
         }
+        for k in a.single.keys().chain(a.multi.keys()) {
+            a.cue_endings.insert(k);
+        }
         for line in data_lines(ANAPHORS) {
             if let Some((head, sectors)) = line.split_once('\t') {
                 a.anaphors.insert(normalize_str(head.trim()), sectors.split(',').map(|x| x.trim().to_string()).filter(|x| !x.is_empty()).collect());
@@ -701,6 +706,10 @@ impl QuoteAnnotator {
             return None;
         }
         let norm = v.norm(i);
+        // (every key looked up below is a suffix of the token)
+        if !self.cue_endings.may_have_suffix_key(norm) {
+            return None;
+        }
         let key = norm.strip_prefix('و').filter(|r| self.multi.contains_key(r)).unwrap_or(norm);
         if let Some(list) = self.multi.get(key) {
             // "ما ورد في وسائل الإعلام": a multi-word cue in a relative clause is no cue

@@ -871,3 +871,15 @@ fn function_word_lists_are_loaded_from_data() {
     assert!(w.is_fa_complementizer(&normalize_str("فإنه")) && !w.is_fa_complementizer(&normalize_str("بأنه")));
     assert!(w.is_kana_like(&normalize_str("وباتت")) && w.is_kana_like(&normalize_str("وكان")) && !w.is_kana_like(&normalize_str("قال")));
 }
+
+#[test]
+fn cue_ending_filter_lets_every_cue_through_with_a_conjunction() {
+    let a = QuoteAnnotator::new();
+    let keys: Vec<&str> = a.single.keys().chain(a.multi.keys()).collect();
+    assert!(keys.len() > 100);
+    for k in keys {
+        for w in [k.to_string(), format!("و{k}"), format!("ف{k}")] {
+            assert!(a.cue_endings.may_have_suffix_key(&w), "{w}");
+        }
+    }
+}

@@ -292,6 +292,63 @@ impl Extend<String> for WordSet {
     }
 }
 
+/// Which word endings (last three letters, or the whole word when it has
+/// two) occur among a set of keys.
+///
+/// Why: the annotators look a token up under several clitic readings
+/// (والاجتماع, الاجتماع, اجتماع), and every reading is a suffix of the token.
+/// A token whose ending no key has has no reading in the table, so one bit
+/// test replaces several look-ups for the great majority of tokens, which
+/// trigger nothing. False positives only cost the look-ups.
+#[derive(Clone)]
+pub struct EndingFilter {
+    bits: Vec<u64>,
+}
+
+impl std::fmt::Debug for EndingFilter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "EndingFilter({} endings)", self.bits.iter().map(|b| b.count_ones()).sum::<u32>())
+    }
+}
+
+impl Default for EndingFilter {
+    fn default() -> Self {
+        EndingFilter { bits: vec![0; ENDING_BITS / 64] }
+    }
+}
+
+const ENDING_BITS: usize = 1 << 16;
+
+impl EndingFilter {
+    /// Hash of the last `n` characters of `w` (None when `w` is shorter).
+    fn ending(w: &str, n: usize) -> Option<usize> {
+        let mut h: u64 = n as u64;
+        let mut it = w.chars().rev();
+        for _ in 0..n {
+            let c = it.next()?;
+            h = (h.rotate_left(5) ^ c as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+        Some((h >> 48) as usize & (ENDING_BITS - 1))
+    }
+    fn set(&mut self, b: usize) {
+        self.bits[b / 64] |= 1 << (b % 64);
+    }
+    fn get(&self, b: usize) -> bool {
+        self.bits[b / 64] & (1 << (b % 64)) != 0
+    }
+    pub fn insert(&mut self, key: &str) {
+        match (Self::ending(key, 3), Self::ending(key, 2)) {
+            (Some(b), _) | (None, Some(b)) => self.set(b),
+            _ => {}
+        }
+    }
+    /// False only when no key of the set is a suffix of `w` (of two letters or more).
+    #[inline]
+    pub fn may_have_suffix_key(&self, w: &str) -> bool {
+        Self::ending(w, 3).is_some_and(|b| self.get(b)) || Self::ending(w, 2).is_some_and(|b| self.get(b))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
