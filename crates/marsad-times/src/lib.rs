@@ -14,6 +14,7 @@ use std::sync::OnceLock;
 
 use calendar::{days_from_civil, days_in_month, fmt_day, fmt_week, parse_date, weekday, Hijri};
 use marsad_doc::{Annotator, Doc, Time};
+use marsad_text::clitic::{ARTICLE, FUSED_ARTICLE};
 use marsad_text::{normalize_str, TokenKind};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -77,6 +78,8 @@ const DU: u8 = 2;
 #[derive(Debug, Default)]
 struct Lexicon {
     map: marsad_text::WordTable<Vec<Entry>>,
+    /// Beginnings of a future verb (`future_prefixes.tsv`: سي، ست، سن).
+    future_prefixes: Vec<String>,
 }
 
 fn unit_code(s: &str) -> Option<&'static str> {
@@ -106,8 +109,8 @@ impl Lexicon {
         let Some(first) = words.next() else { return };
         let rest: Vec<String> = words.map(str::to_string).collect();
         // "لل" + word for "ال" + word (للعام = ل + العام).
-        if let Some(stem) = first.strip_prefix("ال") {
-            let ll = format!("لل{stem}");
+        if let Some(stem) = first.strip_prefix(ARTICLE) {
+            let ll = format!("{FUSED_ARTICLE}{stem}");
             self.map.get_or_insert_with(&ll, Vec::new).push(Entry { rest: rest.clone(), kind });
         }
         self.map.get_or_insert_with(first, Vec::new).push(Entry { rest, kind });
@@ -214,6 +217,9 @@ impl Lexicon {
         }
         for r in rows(include_str!("../../../data/time/future_markers.tsv")) {
             lx.add(r[0], Kind::Future);
+        }
+        for r in rows(include_str!("../../../data/time/future_prefixes.tsv")) {
+            lx.future_prefixes.push(normalize_str(r[0]));
         }
         for r in rows(include_str!("../../../data/time/not_future.tsv")) {
             lx.add(r[0], Kind::NotFuture);
@@ -375,7 +381,7 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let stem = n.strip_prefix('و').or_else(|| n.strip_prefix('ف')).unwrap_or(n);
-            if (stem.starts_with("سي") || stem.starts_with("ست") || stem.starts_with("سن"))
+            if self.lx.future_prefixes.iter().any(|p| stem.starts_with(p.as_str()))
                 && stem.chars().count() >= 4
                 && !self.in_entity(j)
             {
