@@ -8,6 +8,20 @@
 //!
 //! Segments carry code-point offsets relative to the start of the word's
 //! *original* text (diacritics included), so a caller adds the token's start.
+//!
+//! # Data
+//!
+//! Every Arabic inventory the segmenter uses is a data file in `data/text/`,
+//! embedded at build time and loaded once into the shared lexicon:
+//! `morphemes.tsv` (the enclitic pronouns with their ratios and roles, the
+//! pronoun, agreement-ending and derivational-prefix lists, each in the order
+//! the rules try them), `clitic_protected.txt`, `clitic_names.txt`,
+//! `pronoun_hosts.tsv`, `clitic_fixed.tsv` and `word_freq.tsv`. What stays in
+//! code is the alphabet the rules are written in: the proclitic letters
+//! و ف ب ل ك س (character tests), the article [`ARTICLE`] and its fused form
+//! [`FUSED_ARTICLE`], the ة/ه folding letters, and the hamza and alef letters of
+//! the hamza rules, each a named constant (or a single-letter test) because
+//! changing one would change the algorithm, not its vocabulary.
 
 use crate::normalize::{normalize_str, NormalizeOptions, Normalized};
 
@@ -1241,6 +1255,62 @@ impl Default for SegmentCache {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_morpheme_inventory_is_loaded_normalised_and_ordered() {
+        let m = &lexicon().morph;
+        let lists: [(&str, &Vec<Morpheme>); 16] = [
+            ("enclitic", &m.enclitics),
+            ("unseen_pronoun", &m.unseen_pronouns),
+            ("family_pronoun", &m.family_pronouns),
+            ("family_host_pronoun", &m.family_host_pronouns),
+            ("alef_pronoun", &m.alef_pronouns),
+            ("third_person_pronoun", &m.third_person_pronouns),
+            ("yeh_name_pronoun", &m.yeh_name_pronouns),
+            ("possessive_pronoun", &m.possessive_pronouns),
+            ("verb_suffix", &m.verb_suffixes),
+            ("inflected_ending", &m.inflected_endings),
+            ("plural_dual_ending", &m.plural_dual_endings),
+            ("oblique_plural_ending", &m.oblique_plural_endings),
+            ("indicative_plural_ending", &m.indicative_plural_endings),
+            ("verb_plural_ending", &m.verb_plural_endings),
+            ("derivational_prefix", &m.derivational_prefixes),
+            ("kaf_particle_rest", &m.kaf_particle_rests),
+        ];
+        for (name, list) in lists {
+            assert!(!list.is_empty(), "{name} is empty");
+            for e in list.iter() {
+                assert_eq!(*e.form, crate::normalize::normalize_str_with(&e.form, &lexicon_normalize_options()), "{name}: {} is not normalised", e.form);
+                assert_eq!(e.len, e.form.chars().count());
+            }
+        }
+        // the loops that stop at the first match try a longer pronoun before its suffix (هما before ها، هم before ه)
+        for (name, list) in [("enclitic", &m.enclitics), ("unseen_pronoun", &m.unseen_pronouns), ("family_host_pronoun", &m.family_host_pronouns)] {
+            for (k, a) in list.iter().enumerate() {
+                for b in &list[k + 1..] {
+                    assert!(!b.form.ends_with(&*a.form), "{name}: {} comes before {}", a.form, b.form);
+                }
+            }
+        }
+        let forms = |l: &Vec<Morpheme>| l.iter().map(|e| e.form.to_string()).collect::<Vec<_>>();
+        assert_eq!(forms(&m.enclitics), ["هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ني", "ه", "ك"]);
+        assert_eq!(m.enclitics.iter().map(|e| e.weight).collect::<Vec<_>>(), [6.0, 0.06, 6.0, 1.0, 30.0, 0.15, 0.06, 0.3, 0.06, 30.0, 0.06]);
+        assert_eq!(forms(&m.unseen_pronouns), ["هما", "هم", "ها", "ه"]);
+        assert_eq!(forms(&m.family_host_pronouns), ["هما", "هم", "ها", "كم", "نا", "ه"]);
+        // the roles: one pronoun ه, one first-person object, second-person objects, each an enclitic
+        let with = |flag: u8| m.enclitics.iter().filter(|e| e.is(flag)).map(|e| e.form.to_string()).collect::<Vec<_>>();
+        assert_eq!(with(M_HEH), ["ه"]);
+        assert_eq!(with(M_FIRST_OBJECT), ["ني"]);
+        assert_eq!(with(M_SECOND_OBJECT), ["كما", "كم", "ك"]);
+        assert_eq!(with(M_NO_SHORT_HOST), ["كم", "كن", "نا", "ك"]);
+        assert!(m.unseen_pronouns.iter().any(|e| e.is(M_HEH)));
+    }
+
+    #[test]
+    fn tagged_rows_skip_comments_and_read_weights() {
+        let rows: Vec<_> = tagged_rows("# comment\n\nenclitic\tها\t30.0\nverb_suffix\tت\nbroken\n").collect();
+        assert_eq!(rows, [("enclitic", "ها", Some(30.0)), ("verb_suffix", "ت", None)]);
+    }
 
     fn seg(w: &str) -> String {
         segment_word(w).to_plus_string()

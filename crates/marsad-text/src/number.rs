@@ -232,3 +232,29 @@ fn number_at(text: &str, tokens: &Tokens, i: usize) -> Option<(f64, usize, bool,
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_phrases_are_loaded_normalised() {
+        let p = percent_phrases();
+        assert!(p.iter().any(|x| x.len() == 2) && p.iter().any(|x| x.len() == 1));
+        for phrase in p {
+            for w in phrase {
+                assert_eq!(*w, crate::normalize_str(w));
+            }
+        }
+    }
+
+    #[test]
+    fn a_one_word_percent_phrase_ends_the_number() {
+        let text = "ارتفع بنسبة 12 بالمئة أمس";
+        let tokens = crate::tokenize(text);
+        let n = find_numbers(text, &tokens);
+        assert_eq!(n.len(), 1);
+        assert!(n[0].percent);
+        assert_eq!(tokens.norm(n[0].tokens.end - 1), "بالمئه");
+    }
+}

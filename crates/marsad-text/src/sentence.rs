@@ -5,6 +5,9 @@
 //! not end the sentence: the quotation is part of the sentence that reports
 //! it. A line break always ends a sentence (news paragraphs are sentences or
 //! groups of sentences) and closes any quotation left open by a typo.
+//!
+//! Data: the titles whose dot is no full stop and the era letters after a
+//! year (1950م.) are in `data/text/abbreviations.tsv`.
 
 use crate::chars;
 use crate::token::{TokenKind, Tokens};

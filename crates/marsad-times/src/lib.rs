@@ -5,7 +5,8 @@
 //!
 //! Matching works on normalised tokens (`doc.tokens.norm(i)`) with a lexicon
 //! built once from `data/time/*.tsv`; proclitics و ف ب ل on the first word
-//! are allowed. Values: `2024-01-27`, `2024-01`, `2024`, `2024-W04`,
+//! are allowed (an entry in ال also matches in لل, with the text layer's
+//! `ARTICLE`/`FUSED_ARTICLE` constants). Values: `2024-01-27`, `2024-01`, `2024`, `2024-W04`,
 //! `2023-FA`, `P6M`, `PXY`, `PRESENT_REF`, `2024-01-27T10:30`.
 
 pub mod calendar;
@@ -1234,6 +1235,16 @@ mod tests {
         assert_eq!(t, vec![("اليوم السبت".into(), "2024-01-27".into()), ("الخميس".into(), "2024-01-25".into())]);
         let t = times("الهجوم في 7 تشرين الأول/ أكتوبر 2023، والذي أدى", "2024-01-27");
         assert_eq!(t, vec![("7 تشرين الأول/ أكتوبر 2023".into(), "2023-10-07".into())]);
+    }
+
+    #[test]
+    fn a_weekday_after_a_future_verb_is_ahead() {
+        // 2024-01-27 is a Saturday; سيعقد starts like a future verb (future_prefixes.tsv)
+        let ahead = times("سيعقد الوزير اجتماعا الخميس.", "2024-01-27");
+        let behind = times("عقد الوزير اجتماعا الخميس.", "2024-01-27");
+        assert_eq!(ahead, vec![("الخميس".into(), "2024-02-01".into())]);
+        assert_eq!(behind, vec![("الخميس".into(), "2024-01-25".into())]);
+        assert!(shared().lx.future_prefixes.iter().all(|p| *p == normalize_str(p) && p.chars().count() == 2));
     }
 
     #[test]
