@@ -8,6 +8,20 @@
 //!
 //! Segments carry code-point offsets relative to the start of the word's
 //! *original* text (diacritics included), so a caller adds the token's start.
+//!
+//! # Data
+//!
+//! Every Arabic inventory the segmenter uses is a data file in `data/text/`,
+//! embedded at build time and loaded once into the shared lexicon:
+//! `morphemes.tsv` (the enclitic pronouns with their ratios and roles, the
+//! pronoun, agreement-ending and derivational-prefix lists, each in the order
+//! the rules try them), `clitic_protected.txt`, `clitic_names.txt`,
+//! `pronoun_hosts.tsv`, `clitic_fixed.tsv` and `word_freq.tsv`. What stays in
+//! code is the alphabet the rules are written in: the proclitic letters
+//! و ف ب ل ك س (character tests), the article [`ARTICLE`] and its fused form
+//! [`FUSED_ARTICLE`], the ة/ه folding letters, and the hamza and alef letters of
+//! the hamza rules, each a named constant (or a single-letter test) because
+//! changing one would change the algorithm, not its vocabulary.
 
 use crate::normalize::{normalize_str, NormalizeOptions, Normalized};
 
@@ -70,6 +84,145 @@ const FREQ_DATA: &str = include_str!("../../../data/text/word_freq.tsv");
 const HOSTS_DATA: &str = include_str!("../../../data/text/pronoun_hosts.tsv");
 const FIXED_DATA: &str = include_str!("../../../data/text/clitic_fixed.tsv");
 const NAMES_DATA: &str = include_str!("../../../data/text/clitic_names.txt");
+const MORPHEMES_DATA: &str = include_str!("../../../data/text/morphemes.tsv");
+
+/// The definite article. With the proclitic letters (و ف ب ل ك س, written as
+/// character tests in the rules), the ة/ه folding letters and the hamza and
+/// alef letters of the hamza rules, it is the segmenter's alphabet, so it stays
+/// in code; every inventory of morphemes is in `data/text/morphemes.tsv`.
+pub const ARTICLE: &str = "ال";
+/// The article after the preposition ل, written with one ل (للعام = ل + العام).
+pub const FUSED_ARTICLE: &str = "لل";
+/// The proclitic ل (also the first letter of [`FUSED_ARTICLE`]), as a segment form.
+const LAM: &str = "ل";
+/// The future proclitic س, as a segment form.
+const SIN: &str = "س";
+/// Alef, the first letter of the article (ل + ل… is looked up as ا + ل…).
+const ALEF: &str = "ا";
+/// Teh marbuta, which the matching normalisation folds to [`HEH`].
+const TEH_MARBUTA: &str = "ة";
+/// Heh: the folded form of [`TEH_MARBUTA`].
+const HEH: &str = "ه";
+/// The hamza on the line, written on ئ/ؤ before a pronoun (ورائها = وراء + ها).
+const HAMZA: &str = "ء";
+/// The prefix of the imperfective third person (يفعل), the reading a folded سا… is checked against.
+const IMPERFECTIVE_PREFIX: &str = "ي";
+/// Teh, the form ة takes before a pronoun (حكومته = حكومة + ه).
+const TEH: char = 'ت';
+
+/// Rows of a tagged list file (`list<TAB>form[<TAB>weight]`, `#` comments):
+/// (list, form, weight).
+pub(crate) fn tagged_rows(data: &'static str) -> impl Iterator<Item = (&'static str, &'static str, Option<f64>)> {
+    data.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).filter_map(|l| {
+        let mut cols = l.split('\t').map(str::trim);
+        let (Some(list), Some(form)) = (cols.next(), cols.next()) else { return None };
+        let weight = cols.next().and_then(|w| w.parse::<f64>().ok());
+        (!form.is_empty()).then_some((list, form, weight))
+    })
+}
+
+/// [`Morpheme::flags`]: the pronoun ه (`heh_pronoun`) …
+const M_HEH: u8 = 1;
+/// … the first-person object ني (`first_person_object`) …
+const M_FIRST_OBJECT: u8 = 2;
+/// … a second-person object (`second_person_object`) …
+const M_SECOND_OBJECT: u8 = 4;
+/// … a pronoun no two-letter stem in ي/ا hosts (`no_short_host`).
+const M_NO_SHORT_HOST: u8 = 8;
+
+/// One entry of a morpheme list.
+#[derive(Debug, Clone)]
+struct Morpheme {
+    /// Normalised form (ة kept).
+    form: Box<str>,
+    /// Length of `form` in characters.
+    len: usize,
+    /// The ratio of an enclitic (0 elsewhere).
+    weight: f64,
+    /// Role flags (`M_*`), from the role lists of the data file.
+    flags: u8,
+}
+
+impl Morpheme {
+    fn is(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+}
+
+/// The segmenter's morpheme inventory (`data/text/morphemes.tsv`), each list
+/// in file order (see the comments there for what each list is for).
+#[derive(Debug, Default)]
+struct Morphemes {
+    enclitics: Vec<Morpheme>,
+    unseen_pronouns: Vec<Morpheme>,
+    family_pronouns: Vec<Morpheme>,
+    family_host_pronouns: Vec<Morpheme>,
+    alef_pronouns: Vec<Morpheme>,
+    third_person_pronouns: Vec<Morpheme>,
+    yeh_name_pronouns: Vec<Morpheme>,
+    possessive_pronouns: Vec<Morpheme>,
+    verb_suffixes: Vec<Morpheme>,
+    inflected_endings: Vec<Morpheme>,
+    plural_dual_endings: Vec<Morpheme>,
+    oblique_plural_endings: Vec<Morpheme>,
+    indicative_plural_endings: Vec<Morpheme>,
+    verb_plural_endings: Vec<Morpheme>,
+    derivational_prefixes: Vec<Morpheme>,
+    kaf_particle_rests: Vec<Morpheme>,
+}
+
+impl Morphemes {
+    fn parse(data: &'static str) -> Morphemes {
+        let mut m = Morphemes::default();
+        let mut roles: Vec<(u8, &str)> = Vec::new();
+        for (list, form, weight) in tagged_rows(data) {
+            let entry = Morpheme { form: form.into(), len: form.chars().count(), weight: weight.unwrap_or(0.0), flags: 0 };
+            let target = match list {
+                "enclitic" => &mut m.enclitics,
+                "unseen_pronoun" => &mut m.unseen_pronouns,
+                "family_pronoun" => &mut m.family_pronouns,
+                "family_host_pronoun" => &mut m.family_host_pronouns,
+                "alef_pronoun" => &mut m.alef_pronouns,
+                "third_person_pronoun" => &mut m.third_person_pronouns,
+                "yeh_name_pronoun" => &mut m.yeh_name_pronouns,
+                "possessive_pronoun" => &mut m.possessive_pronouns,
+                "verb_suffix" => &mut m.verb_suffixes,
+                "inflected_ending" => &mut m.inflected_endings,
+                "plural_dual_ending" => &mut m.plural_dual_endings,
+                "oblique_plural_ending" => &mut m.oblique_plural_endings,
+                "indicative_plural_ending" => &mut m.indicative_plural_endings,
+                "verb_plural_ending" => &mut m.verb_plural_endings,
+                "derivational_prefix" => &mut m.derivational_prefixes,
+                "kaf_particle_rest" => &mut m.kaf_particle_rests,
+                role => {
+                    let flag = match role {
+                        "heh_pronoun" => M_HEH,
+                        "first_person_object" => M_FIRST_OBJECT,
+                        "second_person_object" => M_SECOND_OBJECT,
+                        "no_short_host" => M_NO_SHORT_HOST,
+                        _ => 0,
+                    };
+                    if flag != 0 {
+                        roles.push((flag, form));
+                    }
+                    continue;
+                }
+            };
+            target.push(entry);
+        }
+        // the role flags go on every list's entry of that form
+        for list in [&mut m.enclitics, &mut m.unseen_pronouns, &mut m.family_host_pronouns] {
+            for e in list.iter_mut() {
+                for &(flag, form) in &roles {
+                    if *e.form == *form {
+                        e.flags |= flag;
+                    }
+                }
+            }
+        }
+        m
+    }
+}
 
 /// The lexicon's string-keyed tables use the crate's fast hasher (see [`crate::fast_hash`]).
 type FastMap<V> = crate::WordTable<V>;
@@ -116,6 +269,8 @@ struct Lexicon {
     fixed: FastMap<Vec<u8>>,
     /// The first letters of those words.
     fixed_first: Vec<char>,
+    /// The morpheme inventory (`data/text/morphemes.tsv`).
+    morph: Morphemes,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -135,23 +290,26 @@ fn lexicon() -> &'static Lexicon {
         for name in data_lines(NAMES_DATA) {
             *kept.entry(normalize_str(name)).or_default() |= KEPT_NAME;
         }
+        let morph = Morphemes::parse(MORPHEMES_DATA);
         let listed: Vec<String> = data_lines(PROTECTED_DATA).map(normalize_str).collect();
         for l in &listed {
             *kept.entry(l.clone()).or_default() |= KEPT_LISTED;
             let len = l.chars().count();
             if len >= 3 {
-                for e in VERB_SUFFIXES {
+                for e in &morph.verb_suffixes {
+                    let e = &e.form;
                     *kept.entry(format!("{l}{e}")).or_default() |= KEPT_LISTED_FORM;
                 }
             }
             // a listed stem before a pronoun, and a listed word in ة (folded to ه) as ت before one
             let mut stems = vec![l.clone()];
             if let Some(base) = l.strip_suffix('ه') {
-                stems.push(format!("{base}ت"));
+                stems.push(format!("{base}{TEH}"));
             }
             for stem in stems.iter().filter(|x| x.chars().count() >= 2) {
-                for (e, _) in ENCLITICS {
-                    let flag = if e == "ه" { KEPT_LISTED_HEH } else { KEPT_LISTED_FORM };
+                for e in &morph.enclitics {
+                    let flag = if e.is(M_HEH) { KEPT_LISTED_HEH } else { KEPT_LISTED_FORM };
+                    let e = &e.form;
                     *kept.entry(format!("{stem}{e}")).or_default() |= flag;
                 }
             }
@@ -195,7 +353,7 @@ fn lexicon() -> &'static Lexicon {
                 *e = e.saturating_add(c);
             }
         }
-        Lexicon { freq, kept, host_forms, prefix_freq, fixed, fixed_first }
+        Lexicon { freq, kept, host_forms, prefix_freq, fixed, fixed_first, morph }
     })
 }
 
@@ -230,7 +388,7 @@ impl Lexicon {
     /// The listed segmentation of `w` (segment lengths), if any.
     fn fixed_segmentation(&self, w: &str) -> Option<&Vec<u8>> {
         if w.contains('ة') {
-            self.fixed.get(&w.replace('ة', "ه"))
+            self.fixed.get(&w.replace('ة', HEH))
         } else {
             self.fixed.get(w)
         }
@@ -261,7 +419,7 @@ fn with_folded<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
             s.extend(w.chars().map(|c| if c == 'ة' { 'ه' } else { c }));
             f(&s)
         }
-        Err(_) => f(&w.replace('ة', "ه")),
+        Err(_) => f(&w.replace('ة', HEH)),
     })
 }
 
@@ -277,7 +435,7 @@ impl Ctx {
         let f = self.lex.f(w);
         if self.folded {
             if let Some(base) = w.strip_suffix('ه') {
-                return f + self.lex.fc(base, "ة");
+                return f + self.lex.fc(base, TEH_MARBUTA);
             }
         }
         f
@@ -303,22 +461,6 @@ fn proclitic_ratio(c: char) -> f64 {
     }
 }
 
-/// Enclitic pronouns, longest first, with their ratio. Third-person pronouns
-/// are common in news (possessives: بلاده is more frequent than بلاد);
-/// first/second-person ones are rare and collide with stems (بنك، ذلك).
-const ENCLITICS: [(&str, f64); 11] = [
-    ("هما", 6.0),
-    ("كما", 0.06),
-    ("هم", 6.0),
-    ("هن", 1.0),
-    ("ها", 30.0),
-    ("كم", 0.15),
-    ("كن", 0.06),
-    ("نا", 0.3),
-    ("ني", 0.06),
-    ("ه", 30.0),
-    ("ك", 0.06),
-];
 
 /// A two-letter word takes the article when seen with it at least 1/this as often as alone.
 const SHORT_ARTICLE_SHARE: f64 = 5.0;
@@ -333,8 +475,6 @@ const UNSEEN_STEM_MAX: usize = 7;
 /// The remainder of an unseen word must be seen (or estimated) this often.
 const UNSEEN_MIN_REST: f64 = 1.0;
 
-/// Past-tense agreement endings: a protected verb stays whole with them (بحثت).
-const VERB_SUFFIXES: [&str; 4] = ["ت", "وا", "تا", "نا"];
 
 /// Frequency estimates of unseen cliticised forms scale by at most this.
 const MAX_ESTIMATE_SHARE: f64 = 0.1;
@@ -464,14 +604,14 @@ impl Ctx {
             let r = proclitic_ratio(first).min(MAX_ESTIMATE_SHARE);
             if r > 0.0 {
                 if first == 'ل' && rest.starts_with('ل') {
-                    let with_article = format!("ا{rest}");
+                    let with_article = format!("{ALEF}{rest}");
                     best = best.max(self.estimate(&with_article, depth - 1) * r);
                 } else {
                     best = best.max(self.estimate(rest, depth - 1) * r);
                 }
             }
         }
-        if !w.starts_with("ال") {
+        if !w.starts_with(ARTICLE) {
             best = best.max(self.enclitic_estimate(w));
         }
         best
@@ -480,10 +620,10 @@ impl Ctx {
     /// Estimated frequency of `w` read as stem + pronoun (0 when no stem is known).
     fn enclitic_estimate(&self, w: &str) -> f64 {
         let mut best = 0.0f64;
-        for (e, r) in ENCLITICS {
-            if let Some(stem) = w.strip_suffix(e) {
+        for e in &self.lex.morph.enclitics {
+            if let Some(stem) = w.strip_suffix(&*e.form) {
                 if stem.chars().count() >= 2 {
-                    best = best.max(self.stem_freq(stem) * r.min(MAX_ESTIMATE_SHARE));
+                    best = best.max(self.stem_freq(stem) * e.weight.min(MAX_ESTIMATE_SHARE));
                 }
             }
         }
@@ -501,15 +641,15 @@ impl Ctx {
     fn stem_freq(&self, stem: &str) -> f64 {
         let f = self.f(stem);
         if let Some(base) = stem.strip_suffix('ت') {
-            return f.max(self.lex.fc(base, "ة"));
+            return f.max(self.lex.fc(base, TEH_MARBUTA));
         }
         // a final hamza sits on ئ/ؤ before a pronoun: ورائها = وراء + ها
         if let Some(base) = stem.strip_suffix(['ئ', 'ؤ']) {
-            return f.max(self.lex.fc(base, "ء"));
+            return f.max(self.lex.fc(base, HAMZA));
         }
         // the verbal ending وا drops its alef before a pronoun: تجاهلوها = تجاهلوا + ها
         if stem.ends_with('و') && stem.chars().count() >= 4 {
-            return f.max(self.lex.fc(stem, "ا"));
+            return f.max(self.lex.fc(stem, ALEF));
         }
         f
     }
@@ -531,22 +671,22 @@ impl Ctx {
     /// بحر، وادي start with a stem letter.
     fn noun_with_article(&self, w: &str) -> bool {
         let own = self.f(w);
-        let fa = self.lex.fc("ال", w);
+        let fa = self.lex.fc(ARTICLE, w);
         if fa >= 3.0 && fa * ARTICLE_BLOCK_SHARE >= own {
             return true;
         }
-        for e in ["ه", "ها", "هم"] {
-            if let Some(stem) = w.strip_suffix(e) {
+        for e in &self.lex.morph.third_person_pronouns {
+            if let Some(stem) = w.strip_suffix(&*e.form) {
                 // بريدهم: البريد says that بريد is a noun of its own
                 if stem.chars().count() >= 3 {
-                    let fa = self.lex.fc("ال", stem);
+                    let fa = self.lex.fc(ARTICLE, stem);
                     if fa >= ARTICLE_STEM_MIN && fa * ARTICLE_BLOCK_SHARE >= self.lex.f(stem) {
                         return true;
                     }
                 }
                 if let Some(base) = stem.strip_suffix('ت') {
-                    let fa = with_concat(base, "ة", |x| self.lex.fc("ال", x));
-                    if fa >= 3.0 && fa * ARTICLE_BLOCK_SHARE >= self.lex.fc(base, "ة") {
+                    let fa = with_concat(base, TEH_MARBUTA, |x| self.lex.fc(ARTICLE, x));
+                    if fa >= 3.0 && fa * ARTICLE_BLOCK_SHARE >= self.lex.fc(base, TEH_MARBUTA) {
                         return true;
                     }
                 }
@@ -557,16 +697,16 @@ impl Ctx {
 
     /// Whether `w`, or its stem before a pronoun, is seen with the article.
     fn takes_article(&self, w: &str) -> bool {
-        let fa = self.lex.fc("ال", w);
+        let fa = self.lex.fc(ARTICLE, w);
         // a short word must be seen with the article in a fair share of its uses (اليو is rare beside يو)
         if fa >= TAKES_ARTICLE_MIN && (w.chars().count() > 2 || fa * SHORT_ARTICLE_SHARE >= self.lex.f(w)) {
             return true;
         }
-        ENCLITICS.iter().any(|(e, _)| {
-            w.strip_suffix(e).is_some_and(|stem| {
+        self.lex.morph.enclitics.iter().any(|e| {
+            w.strip_suffix(&*e.form).is_some_and(|stem| {
                 stem.chars().count() >= 2
-                    && (self.lex.fc("ال", stem) >= TAKES_ARTICLE_MIN
-                        || stem.strip_suffix('ت').is_some_and(|b| with_concat(b, "ة", |x| self.lex.fc("ال", x)) >= TAKES_ARTICLE_MIN))
+                    && (self.lex.fc(ARTICLE, stem) >= TAKES_ARTICLE_MIN
+                        || stem.strip_suffix('ت').is_some_and(|b| with_concat(b, TEH_MARBUTA, |x| self.lex.fc(ARTICLE, x)) >= TAKES_ARTICLE_MIN))
             })
         })
     }
@@ -574,7 +714,7 @@ impl Ctx {
     /// The article blocks a pronoun: a word also seen with ال (المياه،
     /// التوجه، الاتجاه) ends in a stem letter, not in a pronoun.
     fn seen_with_article(&self, w: &str) -> bool {
-        let fa = if self.folded { with_concat("ال", w, |x| self.f(x)) } else { self.lex.fc("ال", w) };
+        let fa = if self.folded { with_concat(ARTICLE, w, |x| self.f(x)) } else { self.lex.fc(ARTICLE, w) };
         fa >= 3.0 && fa * ARTICLE_BLOCK_SHARE >= self.f(w)
     }
 }
@@ -591,7 +731,7 @@ type Piece = (usize, usize, SegmentKind, String);
 /// Proclitics forced by a hamza at letter `h` (see [`hamza_position`]): the
 /// letters before it must read as [و|ف] [ب|ل|ك] [ال] (لل = ل + article).
 /// Returns the pieces and whether they include the article.
-fn hamza_prefix(w: &Word, h: usize) -> Option<(Vec<Piece>, bool)> {
+fn hamza_prefix(w: &Word, h: usize, morph: &Morphemes) -> Option<(Vec<Piece>, bool)> {
     if h > 3 || w.len() < h + 2 {
         return None;
     }
@@ -604,17 +744,17 @@ fn hamza_prefix(w: &Word, h: usize) -> Option<(Vec<Piece>, bool)> {
         j += 1;
     }
     // كأن is one particle (كأنه = كأن + ه), not ك + أن
-    if j < h && matches!(c[j], 'ب' | 'ل' | 'ك') && !(c[j] == 'ك' && w.slice(j + 1, w.len()).starts_with("ان")) {
+    if j < h && matches!(c[j], 'ب' | 'ل' | 'ك') && !(c[j] == 'ك' && morph.kaf_particle_rests.iter().any(|r| w.slice(j + 1, w.len()).starts_with(&*r.form))) {
         out.push((j, j + 1, SegmentKind::Proclitic, c[j].to_string()));
         j += 1;
         if j < h && c[j - 1] == 'ل' && c[j] == 'ل' {
-            out.push((j, j + 1, SegmentKind::Article, "ال".into()));
+            out.push((j, j + 1, SegmentKind::Article, ARTICLE.into()));
             j += 1;
             article = true;
         }
     }
     if !article && j + 2 == h && c[j] == 'ا' && c[j + 1] == 'ل' {
-        out.push((j, j + 2, SegmentKind::Article, "ال".into()));
+        out.push((j, j + 2, SegmentKind::Article, ARTICLE.into()));
         j += 2;
         article = true;
     }
@@ -629,16 +769,16 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
     let cx = Ctx { lex: lexicon(), folded };
     let lex = cx.lex;
     let Some(w) = Word::new(s) else {
-        return vec![(0, s.chars().count(), SegmentKind::Stem, s.replace('ة', "ه"))];
+        return vec![(0, s.chars().count(), SegmentKind::Stem, s.replace('ة', HEH))];
     };
     let n = w.len();
-    let form = |a: usize, b: usize| -> String { w.slice(a, b).replace('ة', "ه") };
+    let form = |a: usize, b: usize| -> String { w.slice(a, b).replace('ة', HEH) };
     let mut out: Vec<Piece> = Vec::with_capacity(4);
     // A listed word or name is kept whole, unless the original text has a
     // hamza right after clitic letters (لأيدي is ل+أيدي whatever لايدي may
     // be); for a listed word only a hamza after و/ف counts (وإلى is و+إلى,
     // not والي; كأس stays whole).
-    let hamza_clitics = || hamza.is_some_and(|h| h >= 1 && h < n && (hamza_prefix(&w, h).is_some() || w.chars[..h].iter().all(|c| matches!(c, 'و' | 'ف' | 'س'))));
+    let hamza_clitics = || hamza.is_some_and(|h| h >= 1 && h < n && (hamza_prefix(&w, h, &lex.morph).is_some() || w.chars[..h].iter().all(|c| matches!(c, 'و' | 'ف' | 'س'))));
     let conj_hamza = || hamza == Some(1) && matches!(w.chars[0], 'و' | 'ف');
     if n < 2 || lex.is_protected(s) && !(if lex.is_listed(s) { conj_hamza() } else { hamza_clitics() }) || !w.chars[..n].iter().all(|c| crate::chars::is_arabic_letter(*c)) {
         out.push((0, n, SegmentKind::Stem, form(0, n)));
@@ -666,12 +806,12 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
                 let text = form(a, b);
                 let kind = if k == last {
                     SegmentKind::Stem
-                } else if text == "ال" {
+                } else if text == ARTICLE {
                     SegmentKind::Article
                 } else {
                     SegmentKind::Proclitic
                 };
-                out.push((a, b, kind, if kind == SegmentKind::Article { "ال".into() } else { text }));
+                out.push((a, b, kind, if kind == SegmentKind::Article { ARTICLE.into() } else { text }));
                 at = b;
             }
             return out;
@@ -683,7 +823,7 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
     // starting with one has none (and no article).
     let mut prefix_fixed = false;
     if let Some(h) = hamza {
-        if let Some((pieces, art)) = hamza_prefix(&w, h) {
+        if let Some((pieces, art)) = hamza_prefix(&w, h, &lex.morph) {
             out = pieces;
             i = h;
             has_article = art;
@@ -693,7 +833,7 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
     // ال after an optional ب/ك, or لل: almost always the article.
     let starts_definite = |x: &str| {
         let x = x.strip_prefix(['ب', 'ك']).unwrap_or(x);
-        (x.starts_with("ال") || x.starts_with("لل")) && x.chars().count() >= 4
+        (x.starts_with(ARTICLE) || x.starts_with(FUSED_ARTICLE)) && x.chars().count() >= 4
     };
     // Conjunction.
     if !prefix_fixed && n >= 3 && matches!(w.chars[0], 'و' | 'ف') && !lex.host_forms.contains_key(s) && !protected_at(s, 0) {
@@ -711,7 +851,7 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
             // and ends like an inflected Arabic word (وعرقلوا، ويشعلون، ومراهقان)
             // rather than like a foreign name (ويكيميديا، وينتور)
             rest_est >= MIN_REST_FREQ
-                || (c == 'و' && n >= 5 && (rest_est > 0.0 || inflected_ending(rest) || {
+                || (c == 'و' && n >= 5 && (rest_est > 0.0 || inflected_ending(&lex.morph, rest) || {
                     // compare how common the word's start is with and without و
                     let pw = lex.prefix(&w.chars[0..4]);
                     let pr = lex.prefix(&w.chars[1..4]);
@@ -743,23 +883,23 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
             let f = cx.f(lx);
             // لX is a word (لبنان), rarely with the article, and far more common than ال + X (البنان)
             (f >= MIN_REST_FREQ || lex.is_protected(lx))
-                && cx.lex.fc("ال", lx) * ARTICLE_BLOCK_SHARE < f.max(1.0)
-                && cx.lex.fc("ا", lx) * ARTICLE_BLOCK_SHARE < f.max(1.0)
+                && cx.lex.fc(ARTICLE, lx) * ARTICLE_BLOCK_SHARE < f.max(1.0)
+                && cx.lex.fc(ALEF, lx) * ARTICLE_BLOCK_SHARE < f.max(1.0)
                 // and not itself ل + X (لمناقشة: للمناقشة is ل+ال+مناقشة)
                 && cx.f(w.slice(i + 2, n)) < f.max(1.0)
         };
         if l_word {
-            out.push((i, i + 1, SegmentKind::Proclitic, "ل".into()));
+            out.push((i, i + 1, SegmentKind::Proclitic, LAM.into()));
             i += 1;
         } else if c == 'ل' && w.chars[i + 1] == 'ل' && n - i >= 4 {
             // لل = ل + ال: the second ل is the article.
-            out.push((i, i + 1, SegmentKind::Proclitic, "ل".into()));
-            out.push((i + 1, i + 2, SegmentKind::Article, "ال".into()));
+            out.push((i, i + 1, SegmentKind::Proclitic, LAM.into()));
+            out.push((i + 1, i + 2, SegmentKind::Article, ARTICLE.into()));
             i += 2;
             has_article = true;
         } else if matches!(c, 'ب' | 'ل' | 'ك') {
             let rest = w.slice(i + 1, n);
-            let definite = rest.starts_with("ال") && n - i > 4 && !lex.is_protected_stem(rest);
+            let definite = rest.starts_with(ARTICLE) && n - i > 4 && !lex.is_protected_stem(rest);
             // ك does not govern a pronoun-bearing function word (كلها is كل+ها).
             let host_rest = c == 'ك' && lex.host_forms.contains_key(rest);
             let whole = cx.own(here);
@@ -777,7 +917,7 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
                             || n - i >= 5
                                 && match c {
                                 // ل governs the subjunctive: ليفعلوا, never ليفعلون (لينونيون is a name)
-                                'ل' => matches!(r0, 'ي' | 'ت' | 'ن') && !rest.ends_with("ون") || r0 == 'م' || ifti_al(rest),
+                                'ل' => matches!(r0, 'ي' | 'ت' | 'ن') && !lex.morph.indicative_plural_endings.iter().any(|e| rest.ends_with(&*e.form)) || r0 == 'م' || ifti_al(rest),
                                 'ب' => matches!(r0, 'م' | 'ت') || ifti_al(rest),
                                 _ => false,
                             }
@@ -795,7 +935,7 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
             // (ب+يوم، ل+اتخاذ، ك+وسيلة) needs a remainder that is a noun, one
             // seen with the article: بيو، بوغاز، لاين are names.
             let rest = w.slice(i + 1, n);
-            let verbal_noun = ifti_al(rest) || rest.starts_with("است") || rest.starts_with("ان");
+            let verbal_noun = ifti_al(rest) || lex.morph.derivational_prefixes.iter().any(|p| rest.starts_with(&*p.form));
             // (a listed word or name is a word of its own: بواشنطن، بيوسف)
             if split && !definite && whole > 0.0 && !verbal_noun && (matches!(w.chars[i + 1], 'ا' | 'و') || c != 'ل' && w.chars[i + 1] == 'ي') && !cx.takes_article(rest) && !lex.is_protected(rest) {
                 split = false;
@@ -817,16 +957,16 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
             let short_ok = n - i >= 5 || rest_est >= SHORT_FUTURE_MIN;
             let whole = cx.own(here);
             // an unseen long verb with agreement endings: سيستغرقون، سيسوقون
-            let unseen_verb = whole <= 0.0 && n - i >= 6 && w.chars[i + 1] != 'ا' && ["ون", "وا"].iter().any(|e| rest.ends_with(e));
+            let unseen_verb = whole <= 0.0 && n - i >= 6 && w.chars[i + 1] != 'ا' && lex.morph.verb_plural_endings.iter().any(|e| rest.ends_with(&*e.form));
             // The first person (سأفعل) is written with a hamza: a plain alef after
             // س starts a stem (ساهم، سانا، ساعدت). Without the original text
             // (a folded word), the third person of the verb must be known (يفعل).
             let first_person_ok = w.chars[i + 1] != 'ا'
-                || if cx.folded { with_concat("ي", w.slice(i + 2, n), |x| cx.f(x)) >= MIN_REST_FREQ } else { hamza == Some(i + 1) };
+                || if cx.folded { with_concat(IMPERFECTIVE_PREFIX, w.slice(i + 2, n), |x| cx.f(x)) >= MIN_REST_FREQ } else { hamza == Some(i + 1) };
             // a word seen often whose remainder is never seen alone is a name (سيدني، سيرينا)
             let name_like = cx.f(here) >= FREQUENT_WHOLE && cx.f(rest) <= 0.0;
             if first_person_ok && !name_like && (unseen_verb || short_ok && cx.accept(whole, rest_est, proclitic_ratio(c))) {
-                out.push((i, i + 1, SegmentKind::Proclitic, "س".into()));
+                out.push((i, i + 1, SegmentKind::Proclitic, SIN.into()));
                 i += 1;
             }
         }
@@ -841,7 +981,7 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
     }
     // Article.
     if !prefix_fixed && !has_article && n - i >= 4 && w.chars[i] == 'ا' && w.chars[i + 1] == 'ل' && !lex.is_protected_stem(w.slice(i, n)) {
-        out.push((i, i + 2, SegmentKind::Article, "ال".into()));
+        out.push((i, i + 2, SegmentKind::Article, ARTICLE.into()));
         i += 2;
         has_article = true;
     }
@@ -851,28 +991,28 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
     let pronoun_letter = matches!(w.chars[n - 1], 'ه' | 'ا' | 'م' | 'ن' | 'ك' | 'ي');
     if !has_article && pronoun_letter && n - i >= 3 && !lex.is_protected(here) {
         let whole = cx.f(here);
-        for (e, r) in ENCLITICS {
-            let el = e.chars().count();
+        for enc in &lex.morph.enclitics {
+            let (e, el, r) = (&*enc.form, enc.len, enc.weight);
             // tanween fath on the final alef (أماناً) is the accusative ending, no نا/ها
             // the object ني needs a stem of three letters (جوني is no جو+ني, ابني
             // is ابن+ي; short hosts such as مني، عني are listed)
-            let min_stem = if e == "ني" { 3 } else { 2 };
+            let min_stem = if enc.is(M_FIRST_OBJECT) { 3 } else { 2 };
             if n - i < el + min_stem || !here.ends_with(e) || accusative && e.ends_with('ا') {
                 continue;
             }
             let stem = w.slice(i, n - el);
             // after an imperfective verb (يمكنك، يعطيني) a second-person or
             // first-person object is far likelier than a stem letter
-            let r = if r < IMPERFECTIVE_OBJECT_RATIO && w.chars[i] == 'ي' && (n - el - i >= 4 && matches!(e, "ك" | "كم" | "كما") || n - el - i >= 3 && e == "ني") { IMPERFECTIVE_OBJECT_RATIO } else { r };
+            let r = if r < IMPERFECTIVE_OBJECT_RATIO && w.chars[i] == 'ي' && (n - el - i >= 4 && enc.is(M_SECOND_OBJECT) || n - el - i >= 3 && enc.is(M_FIRST_OBJECT)) { IMPERFECTIVE_OBJECT_RATIO } else { r };
             // … and ني after a perfect verb in ت (أخبرتني، منحتني)
-            let r = if r < IMPERFECTIVE_OBJECT_RATIO && e == "ني" && n - el - i >= 4 && w.chars[n - el - 1] == 'ت' { IMPERFECTIVE_OBJECT_RATIO } else { r };
+            let r = if r < IMPERFECTIVE_OBJECT_RATIO && enc.is(M_FIRST_OBJECT) && n - el - i >= 4 && w.chars[n - el - 1] == 'ت' { IMPERFECTIVE_OBJECT_RATIO } else { r };
             // ه after a stem in ي that is no noun (أندريه، خوسيه): a name ending in -يه
-            if e == "ه" && name_in_yeh(&cx, stem) {
+            if enc.is(M_HEH) && name_in_yeh(&cx, stem) {
                 continue;
             }
             // a two-letter stem in ي or ا (جي، سي، ما) is no host of نا/ك: جينا، سينا،
             // ماك are names (the short hosts فينا، لدينا are listed)
-            if stem.chars().count() == 2 && stem.ends_with(['ي', 'ا']) && matches!(e, "نا" | "ك" | "كم" | "كن") {
+            if stem.chars().count() == 2 && stem.ends_with(['ي', 'ا']) && enc.is(M_NO_SHORT_HOST) {
                 continue;
             }
             if cx.accept(whole, cx.stem_freq(stem), r) {
@@ -884,9 +1024,9 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
         // letters or more is read as stem + pronoun (يعاونه، عثورهم): the pronoun
         // is the likeliest reading of a rare form (not after ي/ا/و: أندريه).
         if end == n && whole <= 0.0 {
-            for e in ["هما", "هم", "ها", "ه"] {
-                let el = e.chars().count();
-                if here.ends_with(e) && n - i >= el + 3 && n - i <= el + UNSEEN_STEM_MAX && !(e == "ه" && matches!(w.chars[n - 2], 'ي' | 'ا' | 'و')) && !(accusative && e.ends_with('ا')) {
+            for enc in &lex.morph.unseen_pronouns {
+                let (e, el) = (&*enc.form, enc.len);
+                if here.ends_with(e) && n - i >= el + 3 && n - i <= el + UNSEEN_STEM_MAX && !(enc.is(M_HEH) && matches!(w.chars[n - 2], 'ي' | 'ا' | 'و')) && !(accusative && e.ends_with('ا')) {
                     end = n - el;
                     break;
                 }
@@ -895,11 +1035,11 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
         // A stem seen with several different pronouns is a stem even when it is
         // rare alone: انفسهم، انفسنا، انفسكم (انفس is hardly ever bare).
         if end == n && whole > 0.0 {
-            let family = |stem: &str| FAMILY_PRONOUNS.iter().filter(|p| cx.lex.fc(stem, p) >= FAMILY_MIN).count();
+            let family = |stem: &str| lex.morph.family_pronouns.iter().filter(|p| cx.lex.fc(stem, &p.form) >= FAMILY_MIN).count();
             // not an accusative (متجها، اعلانا: متجه، اعلان)
-            let accusative_form = w.chars[n - 1] == 'ا' && !here.ends_with("ها") && !here.ends_with("هما") && cx.f(w.slice(i, n - 1)) >= whole;
-            for e in ["هما", "هم", "ها", "كم", "نا", "ه"] {
-                let el = e.chars().count();
+            let accusative_form = w.chars[n - 1] == 'ا' && !lex.morph.alef_pronouns.iter().any(|p| here.ends_with(&*p.form)) && cx.f(w.slice(i, n - 1)) >= whole;
+            for enc in &lex.morph.family_host_pronouns {
+                let (e, el) = (&*enc.form, enc.len);
                 if !here.ends_with(e) || n - i < el + 3 || (accusative || accusative_form) && e.ends_with('ا') {
                     continue;
                 }
@@ -914,7 +1054,7 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
         // First-person ي after a feminine noun: حياتي = حياة + ي.
         if end == n && n - i >= 4 && w.chars[n - 1] == 'ي' && w.chars[n - 2] == 'ت' {
             let base = w.slice(i, n - 2);
-            if cx.accept(whole, cx.lex.fc(base, "ة"), MY_AFTER_TEH_RATIO) {
+            if cx.accept(whole, cx.lex.fc(base, TEH_MARBUTA), MY_AFTER_TEH_RATIO) {
                 end = n - 1;
             }
         }
@@ -926,7 +1066,7 @@ fn segment_normalized(s: &str, folded: bool, hamza: Option<usize>, accusative: b
             } else if whole > 0.0 && cx.stem_freq(stem) >= MIN_REST_FREQ {
                 // a noun that takes pronouns (هاتفه، هاتفها) takes ي as one too;
                 // a nisba adjective (عربي) is not seen as عربه، عربها
-                let with_pronouns = cx.lex.fc(stem, "ه") + cx.lex.fc(stem, "ها");
+                let with_pronouns = lex.morph.possessive_pronouns.iter().fold(0.0, |sum, p| sum + cx.lex.fc(stem, &p.form));
                 if with_pronouns >= whole {
                     end = n - 1;
                 }
@@ -971,16 +1111,16 @@ fn name_like_rest(cx: &Ctx, w: &Word, i: usize, whole: f64) -> bool {
     }
     let rest = w.slice(i + 1, n);
     // plural and dual endings (لسببين، بمخالفات)
-    if rest.ends_with("ين") || rest.ends_with("ات") {
+    if cx.lex.morph.plural_dual_endings.iter().any(|e| rest.ends_with(&*e.form)) {
         return false;
     }
     let fr = cx.f(rest);
     if fr <= 0.0 || fr >= whole * NAME_REST_RATIO {
         return false;
     }
-    let mut noun = cx.lex.fc("ال", rest);
-    for e in ["ه", "ها", "هم"] {
-        noun += cx.lex.fc(rest, e);
+    let mut noun = cx.lex.fc(ARTICLE, rest);
+    for e in &cx.lex.morph.third_person_pronouns {
+        noun += cx.lex.fc(rest, &e.form);
     }
     // no stem + pronoun (جهتي = جهة + ي)
     let my = rest.strip_suffix('ي').is_some_and(|stem| stem.chars().count() >= 2 && cx.stem_freq(stem) >= MIN_REST_FREQ);
@@ -1002,17 +1142,17 @@ fn name_in_yeh(cx: &Ctx, stem: &str) -> bool {
     let Some(base) = stem.strip_suffix('ي') else { return false };
     let len = stem.chars().count();
     !(cx.takes_article(stem)
-        || ["ها", "هم"].iter().any(|p| cx.lex.fc(stem, p) >= FAMILY_MIN)
+        || cx.lex.morph.yeh_name_pronouns.iter().any(|p| cx.lex.fc(stem, &p.form) >= FAMILY_MIN)
         || len >= 4 && stem.starts_with(['ي', 'ت', 'ن'])
         || base.chars().count() >= 3
             && (cx.takes_article(base)
-                || cx.lex.fc(base, "ين") >= TAKES_ARTICLE_MIN
-                || base.strip_suffix('ت').is_some_and(|b| with_concat(b, "ة", |x| cx.lex.fc("ال", x)) >= TAKES_ARTICLE_MIN)))
+                || cx.lex.morph.oblique_plural_endings.iter().any(|e| cx.lex.fc(base, &e.form) >= TAKES_ARTICLE_MIN)
+                || base.strip_suffix('ت').is_some_and(|b| with_concat(b, TEH_MARBUTA, |x| cx.lex.fc(ARTICLE, x)) >= TAKES_ARTICLE_MIN)))
 }
 
 /// Whether the segmenter reads `w` (normalised) as starting with the conjunction و/ف.
 fn starts_with_conjunction(w: &str, folded: bool) -> bool {
-    segment_normalized(w, folded, None, false).first().is_some_and(|p| p.2 == SegmentKind::Proclitic && p.1 == 1 && matches!(p.3.as_str(), "و" | "ف"))
+    segment_normalized(w, folded, None, false).first().is_some_and(|p| p.2 == SegmentKind::Proclitic && p.1 == 1 && matches!(p.3.chars().next(), Some('و' | 'ف')))
 }
 
 /// The verbal noun of form VIII (افتعال: اشتراع، اطراد، اكتشاف) after a preposition.
@@ -1023,8 +1163,8 @@ fn ifti_al(w: &str) -> bool {
 
 /// Endings of inflected Arabic words (verb agreement, plurals, duals, ة,
 /// pronouns): an unseen word with one is more likely Arabic than a foreign name.
-fn inflected_ending(w: &str) -> bool {
-    ["وا", "ون", "ين", "ات", "ان", "ة", "ه", "ها", "هم", "ت", "نا"].iter().any(|e| w.ends_with(e))
+fn inflected_ending(morph: &Morphemes, w: &str) -> bool {
+    morph.inflected_endings.iter().any(|e| w.ends_with(&*e.form))
 }
 
 /// Short remainders (حر in بحر، ذا in لذا) are ambiguous: the ratio of a
@@ -1049,8 +1189,6 @@ const MY_RATIO: f64 = 0.02;
 /// The ratio of a second-person (or first-person ني) pronoun after a stem starting with ي.
 const IMPERFECTIVE_OBJECT_RATIO: f64 = 0.5;
 
-/// The pronouns counted for a stem's family (see the enclitic rules of `segment_normalized`).
-const FAMILY_PRONOUNS: [&str; 7] = ["ه", "ها", "هم", "هن", "كم", "نا", "هما"];
 
 /// A stem is a pronoun host when seen with at least this many of [`FAMILY_PRONOUNS`] …
 const FAMILY_SIZE: usize = 3;
@@ -1117,6 +1255,62 @@ impl Default for SegmentCache {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_morpheme_inventory_is_loaded_normalised_and_ordered() {
+        let m = &lexicon().morph;
+        let lists: [(&str, &Vec<Morpheme>); 16] = [
+            ("enclitic", &m.enclitics),
+            ("unseen_pronoun", &m.unseen_pronouns),
+            ("family_pronoun", &m.family_pronouns),
+            ("family_host_pronoun", &m.family_host_pronouns),
+            ("alef_pronoun", &m.alef_pronouns),
+            ("third_person_pronoun", &m.third_person_pronouns),
+            ("yeh_name_pronoun", &m.yeh_name_pronouns),
+            ("possessive_pronoun", &m.possessive_pronouns),
+            ("verb_suffix", &m.verb_suffixes),
+            ("inflected_ending", &m.inflected_endings),
+            ("plural_dual_ending", &m.plural_dual_endings),
+            ("oblique_plural_ending", &m.oblique_plural_endings),
+            ("indicative_plural_ending", &m.indicative_plural_endings),
+            ("verb_plural_ending", &m.verb_plural_endings),
+            ("derivational_prefix", &m.derivational_prefixes),
+            ("kaf_particle_rest", &m.kaf_particle_rests),
+        ];
+        for (name, list) in lists {
+            assert!(!list.is_empty(), "{name} is empty");
+            for e in list.iter() {
+                assert_eq!(*e.form, crate::normalize::normalize_str_with(&e.form, &lexicon_normalize_options()), "{name}: {} is not normalised", e.form);
+                assert_eq!(e.len, e.form.chars().count());
+            }
+        }
+        // the loops that stop at the first match try a longer pronoun before its suffix (هما before ها، هم before ه)
+        for (name, list) in [("enclitic", &m.enclitics), ("unseen_pronoun", &m.unseen_pronouns), ("family_host_pronoun", &m.family_host_pronouns)] {
+            for (k, a) in list.iter().enumerate() {
+                for b in &list[k + 1..] {
+                    assert!(!b.form.ends_with(&*a.form), "{name}: {} comes before {}", a.form, b.form);
+                }
+            }
+        }
+        let forms = |l: &Vec<Morpheme>| l.iter().map(|e| e.form.to_string()).collect::<Vec<_>>();
+        assert_eq!(forms(&m.enclitics), ["هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ني", "ه", "ك"]);
+        assert_eq!(m.enclitics.iter().map(|e| e.weight).collect::<Vec<_>>(), [6.0, 0.06, 6.0, 1.0, 30.0, 0.15, 0.06, 0.3, 0.06, 30.0, 0.06]);
+        assert_eq!(forms(&m.unseen_pronouns), ["هما", "هم", "ها", "ه"]);
+        assert_eq!(forms(&m.family_host_pronouns), ["هما", "هم", "ها", "كم", "نا", "ه"]);
+        // the roles: one pronoun ه, one first-person object, second-person objects, each an enclitic
+        let with = |flag: u8| m.enclitics.iter().filter(|e| e.is(flag)).map(|e| e.form.to_string()).collect::<Vec<_>>();
+        assert_eq!(with(M_HEH), ["ه"]);
+        assert_eq!(with(M_FIRST_OBJECT), ["ني"]);
+        assert_eq!(with(M_SECOND_OBJECT), ["كما", "كم", "ك"]);
+        assert_eq!(with(M_NO_SHORT_HOST), ["كم", "كن", "نا", "ك"]);
+        assert!(m.unseen_pronouns.iter().any(|e| e.is(M_HEH)));
+    }
+
+    #[test]
+    fn tagged_rows_skip_comments_and_read_weights() {
+        let rows: Vec<_> = tagged_rows("# comment\n\nenclitic\tها\t30.0\nverb_suffix\tت\nbroken\n").collect();
+        assert_eq!(rows, [("enclitic", "ها", Some(30.0)), ("verb_suffix", "ت", None)]);
+    }
 
     fn seg(w: &str) -> String {
         segment_word(w).to_plus_string()

@@ -13,7 +13,8 @@
 //!   original word, [`segment_normalized_word`] on a normalised form), guided
 //!   by a word-frequency lexicon built from the ANT news corpus
 //!   (`data/text/word_freq.tsv`, see `examples/build_lexicon.rs`), a list of
-//!   protected stems and a list of pronoun hosts. Accuracy:
+//!   protected stems, a list of pronoun hosts and the morpheme inventory
+//!   (`data/text/morphemes.tsv`: pronouns, endings, prefixes). Accuracy:
 //!   `cargo run --release -p marsad-text --example seg_eval`.
 //! * [`number`]: digits and number words to values, approximations flagged.
 //!

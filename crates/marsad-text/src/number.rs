@@ -3,7 +3,9 @@
 //! Events need counts ("أصيب نحو 70 أميركيا"، "مقتل ثلاثة جنود"، "عشرات
 //! الجرحى"), so a number expression carries its value and whether it is
 //! approximate (نحو، حوالي، أكثر من، عشرات…). Word lists live in
-//! `data/text/number_words.tsv` and `data/text/approximators.txt`.
+//! `data/text/number_words.tsv`, `data/text/approximators.txt` and
+//! `data/text/percent_phrases.txt` (في المئة، بالمئة); the proclitics و and ب
+//! allowed before a number word are letters of the alphabet, tested in code.
 
 use crate::chars;
 use crate::token::{TokenKind, Tokens};
@@ -119,7 +121,8 @@ fn word_value(norm: &str) -> Option<WordValue> {
     if let Some(v) = words.get(norm) {
         return Some(*v);
     }
-    for p in ["و", "ب"] {
+    // the proclitic letters و and ب
+    for p in ['و', 'ب'] {
         if let Some(rest) = norm.strip_prefix(p) {
             if let Some(v) = words.get(rest) {
                 return Some(*v);
@@ -127,6 +130,20 @@ fn word_value(norm: &str) -> Option<WordValue> {
         }
     }
     None
+}
+
+/// The phrases after a number that make it a percentage (`data/text/percent_phrases.txt`),
+/// normalised, each as its words.
+fn percent_phrases() -> &'static [Vec<String>] {
+    static PHRASES: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    PHRASES.get_or_init(|| {
+        include_str!("../../../data/text/percent_phrases.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(|l| crate::normalize_str(l).split_whitespace().map(str::to_string).collect::<Vec<_>>())
+            .filter(|p| !p.is_empty())
+            .collect()
+    })
 }
 
 /// Find every number expression in a tokenised text.
@@ -154,12 +171,12 @@ pub fn find_numbers(text: &str, tokens: &Tokens) -> Vec<NumberExpr> {
         let j = i + approx_len;
         if let Some((value, mut end, approx_word, mut percent)) = number_at(text, tokens, j) {
             // "15 في المئة" / "15 بالمئة" / "15 بالمائة"
-            if end + 1 < n && tokens.norm(end) == "في" && matches!(tokens.norm(end + 1), "المئه" | "المائه") {
-                percent = true;
-                end += 2;
-            } else if end < n && matches!(tokens.norm(end), "بالمئه" | "بالمائه") {
-                percent = true;
-                end += 1;
+            for phrase in percent_phrases() {
+                if end + phrase.len() <= n && phrase.iter().enumerate().all(|(k, w)| tokens.norm(end + k) == w) {
+                    percent = true;
+                    end += phrase.len();
+                    break;
+                }
             }
             out.push(NumberExpr { tokens: i..end, value, approx: approx_len > 0 || approx_word, percent });
             i = end;
@@ -213,5 +230,31 @@ fn number_at(text: &str, tokens: &Tokens, i: usize) -> Option<(f64, usize, bool,
             Some((value, end, approx, false))
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_phrases_are_loaded_normalised() {
+        let p = percent_phrases();
+        assert!(p.iter().any(|x| x.len() == 2) && p.iter().any(|x| x.len() == 1));
+        for phrase in p {
+            for w in phrase {
+                assert_eq!(*w, crate::normalize_str(w));
+            }
+        }
+    }
+
+    #[test]
+    fn a_one_word_percent_phrase_ends_the_number() {
+        let text = "ارتفع بنسبة 12 بالمئة أمس";
+        let tokens = crate::tokenize(text);
+        let n = find_numbers(text, &tokens);
+        assert_eq!(n.len(), 1);
+        assert!(n[0].percent);
+        assert_eq!(tokens.norm(n[0].tokens.end - 1), "بالمئه");
     }
 }

@@ -5,16 +5,43 @@
 //! not end the sentence: the quotation is part of the sentence that reports
 //! it. A line break always ends a sentence (news paragraphs are sentences or
 //! groups of sentences) and closes any quotation left open by a typo.
+//!
+//! Data: the titles whose dot is no full stop and the era letters after a
+//! year (1950م.) are in `data/text/abbreviations.tsv`.
 
 use crate::chars;
 use crate::token::{TokenKind, Tokens};
 use std::ops::Range;
+use std::sync::OnceLock;
+
+/// The word lists of `data/text/abbreviations.tsv` (normalised).
+struct SentenceWords {
+    /// Titles whose dot does not end a sentence (`abbreviation`).
+    abbreviations: Vec<String>,
+    /// Era letters after a year (`era_letter`).
+    era_letters: Vec<String>,
+}
+
+fn sentence_words() -> &'static SentenceWords {
+    static WORDS: OnceLock<SentenceWords> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut w = SentenceWords { abbreviations: Vec::new(), era_letters: Vec::new() };
+        for (list, form, _) in crate::clitic::tagged_rows(include_str!("../../../data/text/abbreviations.tsv")) {
+            match list {
+                "abbreviation" => w.abbreviations.push(crate::normalize_str(form)),
+                "era_letter" => w.era_letters.push(crate::normalize_str(form)),
+                _ => {}
+            }
+        }
+        w
+    })
+}
 
 /// Abbreviations whose dot does not end a sentence (normalised forms).
 fn is_abbreviation(norm: &str) -> bool {
-    // One Arabic letter ("د." doctor, "م." AD, "ه." AH, "ص." page) or a short title.
+    // One Arabic letter ("د." doctor, "م." AD, "ه." AH, "ص." page) or a listed title.
     let n = norm.chars().count();
-    n == 1 || matches!(norm, "دكتور" | "mr" | "mrs" | "dr" | "st" | "no" | "vs" | "etc" | "jr" | "inc" | "co" | "ltd")
+    n == 1 || sentence_words().abbreviations.iter().any(|a| a == norm)
 }
 
 /// Tokens after which an unclosed bracket no longer blocks sentence ends.
@@ -75,7 +102,7 @@ pub fn split_sentences(text: &str, tokens: &Tokens) -> Vec<Range<usize>> {
                 // "عام 1950م." : the era letter after a year is no abbreviation of a name.
                 let era_after_year = i >= 2
                     && tokens[i - 2].kind == TokenKind::Number
-                    && matches!(tokens.norm(i - 1), "م" | "ه");
+                    && sentence_words().era_letters.iter().any(|e| e == tokens.norm(i - 1));
                 let abbreviation = raw == "."
                     && glued_to_prev
                     && !era_after_year

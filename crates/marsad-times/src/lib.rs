@@ -5,7 +5,8 @@
 //!
 //! Matching works on normalised tokens (`doc.tokens.norm(i)`) with a lexicon
 //! built once from `data/time/*.tsv`; proclitics و ف ب ل on the first word
-//! are allowed. Values: `2024-01-27`, `2024-01`, `2024`, `2024-W04`,
+//! are allowed (an entry in ال also matches in لل, with the text layer's
+//! `ARTICLE`/`FUSED_ARTICLE` constants). Values: `2024-01-27`, `2024-01`, `2024`, `2024-W04`,
 //! `2023-FA`, `P6M`, `PXY`, `PRESENT_REF`, `2024-01-27T10:30`.
 
 pub mod calendar;
@@ -14,6 +15,7 @@ use std::sync::OnceLock;
 
 use calendar::{days_from_civil, days_in_month, fmt_day, fmt_week, parse_date, weekday, Hijri};
 use marsad_doc::{Annotator, Doc, Time};
+use marsad_text::clitic::{ARTICLE, FUSED_ARTICLE};
 use marsad_text::{normalize_str, TokenKind};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -77,6 +79,8 @@ const DU: u8 = 2;
 #[derive(Debug, Default)]
 struct Lexicon {
     map: marsad_text::WordTable<Vec<Entry>>,
+    /// Beginnings of a future verb (`future_prefixes.tsv`: سي، ست، سن).
+    future_prefixes: Vec<String>,
 }
 
 fn unit_code(s: &str) -> Option<&'static str> {
@@ -106,8 +110,8 @@ impl Lexicon {
         let Some(first) = words.next() else { return };
         let rest: Vec<String> = words.map(str::to_string).collect();
         // "لل" + word for "ال" + word (للعام = ل + العام).
-        if let Some(stem) = first.strip_prefix("ال") {
-            let ll = format!("لل{stem}");
+        if let Some(stem) = first.strip_prefix(ARTICLE) {
+            let ll = format!("{FUSED_ARTICLE}{stem}");
             self.map.get_or_insert_with(&ll, Vec::new).push(Entry { rest: rest.clone(), kind });
         }
         self.map.get_or_insert_with(first, Vec::new).push(Entry { rest, kind });
@@ -214,6 +218,9 @@ impl Lexicon {
         }
         for r in rows(include_str!("../../../data/time/future_markers.tsv")) {
             lx.add(r[0], Kind::Future);
+        }
+        for r in rows(include_str!("../../../data/time/future_prefixes.tsv")) {
+            lx.future_prefixes.push(normalize_str(r[0]));
         }
         for r in rows(include_str!("../../../data/time/not_future.tsv")) {
             lx.add(r[0], Kind::NotFuture);
@@ -375,7 +382,7 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let stem = n.strip_prefix('و').or_else(|| n.strip_prefix('ف')).unwrap_or(n);
-            if (stem.starts_with("سي") || stem.starts_with("ست") || stem.starts_with("سن"))
+            if self.lx.future_prefixes.iter().any(|p| stem.starts_with(p.as_str()))
                 && stem.chars().count() >= 4
                 && !self.in_entity(j)
             {
@@ -1224,6 +1231,16 @@ mod tests {
         assert_eq!(t, vec![("اليوم السبت".into(), "2024-01-27".into()), ("الخميس".into(), "2024-01-25".into())]);
         let t = times("الهجوم في 7 تشرين الأول/ أكتوبر 2023، والذي أدى", "2024-01-27");
         assert_eq!(t, vec![("7 تشرين الأول/ أكتوبر 2023".into(), "2023-10-07".into())]);
+    }
+
+    #[test]
+    fn a_weekday_after_a_future_verb_is_ahead() {
+        // 2024-01-27 is a Saturday; سيعقد starts like a future verb (future_prefixes.tsv)
+        let ahead = times("سيعقد الوزير اجتماعا الخميس.", "2024-01-27");
+        let behind = times("عقد الوزير اجتماعا الخميس.", "2024-01-27");
+        assert_eq!(ahead, vec![("الخميس".into(), "2024-02-01".into())]);
+        assert_eq!(behind, vec![("الخميس".into(), "2024-01-25".into())]);
+        assert!(shared().lx.future_prefixes.iter().all(|p| *p == normalize_str(p) && p.chars().count() == 2));
     }
 
     #[test]
