@@ -236,9 +236,8 @@ pub struct FunctionWords {
 impl FunctionWords {
     fn load(data: &str) -> Self {
         let mut fw = FunctionWords::default();
-        for f in lines(data) {
-            let (Some(list), Some(word)) = (f.first(), f.get(1)) else { continue };
-            let set = match list.trim() {
+        for (list, word, _) in marsad_text::tagged_rows(data) {
+            let set = match list {
                 "place_preposition" => &mut fw.place_prepositions,
                 "direction" => &mut fw.directions,
                 "patronymic_joiner" => &mut fw.patronymic_joiners,

@@ -64,12 +64,9 @@ pub struct FunctionWords {
 impl FunctionWords {
     fn load() -> Self {
         let mut w = FunctionWords::default();
-        for f in data_lines(FUNCTION_WORDS) {
-            if f.len() < 2 {
-                continue;
-            }
-            let word = if f[1] == "-" { String::new() } else { norm(f[1]) };
-            match f[0] {
+        for (list, form, _) in marsad_text::tagged_rows(FUNCTION_WORDS) {
+            let word = if form == "-" { String::new() } else { norm(form) };
+            match list {
                 "preposition_from" => drop(w.preposition_from.insert(word)),
                 "preposition_in" => drop(w.preposition_in.insert(word)),
                 "partitive" => drop(w.partitive.insert(word)),

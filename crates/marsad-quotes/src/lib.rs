@@ -284,12 +284,7 @@ struct FunctionWords {
 impl FunctionWords {
     fn parse(text: &str) -> Self {
         let mut w = FunctionWords::default();
-        for line in data_lines(text) {
-            let Some((list, word)) = line.split_once('\t') else { continue };
-            let (list, word) = (list.trim(), word.trim());
-            if word.is_empty() {
-                continue;
-            }
+        for (list, word, _) in marsad_text::tagged_rows(text) {
             let norm = normalize_str(word);
             let set = match list {
                 "complementizer" => {

@@ -31,6 +31,7 @@ use crate::normalize::{normalize_str, NormalizeOptions, Normalized};
 pub fn lexicon_normalize_options() -> NormalizeOptions {
     NormalizeOptions { unify_teh_marbuta: false, ..NormalizeOptions::default() }
 }
+use crate::lists::tagged_rows;
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -110,16 +111,6 @@ const IMPERFECTIVE_PREFIX: &str = "ي";
 /// Teh, the form ة takes before a pronoun (حكومته = حكومة + ه).
 const TEH: char = 'ت';
 
-/// Rows of a tagged list file (`list<TAB>form[<TAB>weight]`, `#` comments):
-/// (list, form, weight).
-pub(crate) fn tagged_rows(data: &'static str) -> impl Iterator<Item = (&'static str, &'static str, Option<f64>)> {
-    data.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).filter_map(|l| {
-        let mut cols = l.split('\t').map(str::trim);
-        let (Some(list), Some(form)) = (cols.next(), cols.next()) else { return None };
-        let weight = cols.next().and_then(|w| w.parse::<f64>().ok());
-        (!form.is_empty()).then_some((list, form, weight))
-    })
-}
 
 /// [`Morpheme::flags`]: the pronoun ه (`heh_pronoun`) …
 const M_HEH: u8 = 1;
@@ -1306,11 +1297,6 @@ mod tests {
         assert!(m.unseen_pronouns.iter().any(|e| e.is(M_HEH)));
     }
 
-    #[test]
-    fn tagged_rows_skip_comments_and_read_weights() {
-        let rows: Vec<_> = tagged_rows("# comment\n\nenclitic\tها\t30.0\nverb_suffix\tت\nbroken\n").collect();
-        assert_eq!(rows, [("enclitic", "ها", Some(30.0)), ("verb_suffix", "ت", None)]);
-    }
 
     fn seg(w: &str) -> String {
         segment_word(w).to_plus_string()

@@ -26,7 +26,7 @@ fn sentence_words() -> &'static SentenceWords {
     static WORDS: OnceLock<SentenceWords> = OnceLock::new();
     WORDS.get_or_init(|| {
         let mut w = SentenceWords { abbreviations: Vec::new(), era_letters: Vec::new() };
-        for (list, form, _) in crate::clitic::tagged_rows(include_str!("../../../data/text/abbreviations.tsv")) {
+        for (list, form, _) in crate::lists::tagged_rows(include_str!("../../../data/text/abbreviations.tsv")) {
             match list {
                 "abbreviation" => w.abbreviations.push(crate::normalize_str(form)),
                 "era_letter" => w.era_letters.push(crate::normalize_str(form)),
