@@ -1475,7 +1475,10 @@ impl QuoteAnnotator {
                         from += 1;
                     }
                 }
-                let strip_l = self.words.according_lam.contains(v.norm(i));
+                // (with or without a conjunction: ووفقا للمرصد)
+                let cue_norm = v.norm(i);
+                let strip_l = self.words.according_lam.contains(cue_norm)
+                    || cue_norm.strip_prefix(['و', 'ف']).is_some_and(|r| self.words.according_lam.contains(r));
                 let (mut a, mut b) = self.speaker_forward(v, from, se);
                 if a >= b {
                     return None;

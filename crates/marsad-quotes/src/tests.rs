@@ -883,3 +883,12 @@ fn cue_ending_filter_lets_every_cue_through_with_a_conjunction() {
         }
     }
 }
+
+#[test]
+fn according_to_with_a_conjunction_leaves_its_lam_out_of_the_speaker() {
+    for text in ["ووفقا للمرصد السوري لحقوق الإنسان، قتل خمسة مدنيين في القصف.", "وفقا للمرصد السوري لحقوق الإنسان، قتل خمسة مدنيين في القصف."] {
+        let doc = run(text);
+        let s = doc.quotes.first().and_then(|q| q.speaker.as_ref()).unwrap_or_else(|| panic!("{:?}", doc.quotes));
+        assert_eq!(s.text, "لمرصد السوري لحقوق الإنسان", "{text}");
+    }
+}
