@@ -40,6 +40,7 @@ pub use kb::{actor_names, countries, CountryForms};
 
 use kb::{kb, lexf, norm_name, proclitic_variants, Kb, Lex};
 use marsad_doc::{ActorRef, Annotator, Doc, Entity, EntityType};
+use marsad_text::clitic::{ARTICLE, FUSED_ARTICLE};
 use marsad_text::TokenKind;
 use kb::{HashMap, WordSet};
 use std::borrow::Cow;
@@ -398,7 +399,7 @@ fn match_inst(cx: &Cx, i: usize, end: usize, buf: &mut String) -> Option<(usize,
             let adj = (i + n < end && is_word(doc, i + n)).then(|| cx.lex[i + n].demonym()).flatten();
             // the adjective must agree with an article-defined head (الجيش العراقي)
             return Some(match adj {
-                Some(c) if doc.tokens.norm(i + n).starts_with("ال") => (n + 1, skip, inst, Some(c)),
+                Some(c) if doc.tokens.norm(i + n).starts_with(ARTICLE) => (n + 1, skip, inst, Some(c)),
                 _ => (n, skip, inst, None),
             });
         }
@@ -579,11 +580,11 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
                         None => {
                             // فندق الساحل: a facility may be named by a definite common word
                             let nl = &cx.lex[i + 1];
-                            let fac_common = t == EntityType::FAC && nl.has(lexf::COMMON) && doc.tokens.norm(i + 1).starts_with("ال") && nl.freq_opt().map(|c| c < 2000).unwrap_or(true);
+                            let fac_common = t == EntityType::FAC && nl.has(lexf::COMMON) && doc.tokens.norm(i + 1).starts_with(ARTICLE) && nl.freq_opt().map(|c| c < 2000).unwrap_or(true);
                             // (the first word of a longer known name may stand alone here: فندق الساحل)
                             const NOT: u32 = lexf::STOPWORD | lexf::TITLE | lexf::DEMONYM | lexf::SECTOR_WORD | lexf::ORG_HEAD;
                             let nw = doc.tokens.norm(i + 1);
-                            let first_token_ok = !nl.has(lexf::FIRST_TOKEN) || (nw.starts_with("ال") && nl.freq_opt().map(|c| c < 2000).unwrap_or(true));
+                            let first_token_ok = !nl.has(lexf::FIRST_TOKEN) || (nw.starts_with(ARTICLE) && nl.freq_opt().map(|c| c < 2000).unwrap_or(true));
                             let name_like = !nl.has(NOT) && first_token_ok && nw.chars().nth(1).is_some();
                             (name_like && (fac_common || !nl.has(lexf::COMMON))).then_some(1)
                         }
@@ -820,10 +821,10 @@ fn settlement_names(cx: &Cx, j: usize, end: usize, many: bool) -> Vec<Cand> {
             break;
         }
         let mut last = k + 1;
-        if skip == 0 && last < end && is_word(doc, last) && !doc.tokens.norm(k).starts_with("ال") {
+        if skip == 0 && last < end && is_word(doc, last) && !doc.tokens.norm(k).starts_with(ARTICLE) {
             let w2 = doc.tokens.norm(last);
             let adjective = w2.ends_with("يه") || w2.ends_with('ي') || kb.demonym(w2).is_some();
-            if w2.starts_with("ال") && w2.chars().count() >= 4 && !adjective && !kb.stopwords.contains(w2) && !kb.titles.contains(w2) && !kb.sector_words.contains_key(w2) && !kb.org_heads.contains(w2) {
+            if w2.starts_with(ARTICLE) && w2.chars().count() >= 4 && !adjective && !kb.stopwords.contains(w2) && !kb.titles.contains(w2) && !kb.sector_words.contains_key(w2) && !kb.org_heads.contains(w2) {
                 last += 1;
             }
         }
@@ -843,7 +844,7 @@ fn settlement_names(cx: &Cx, j: usize, end: usize, many: bool) -> Vec<Cand> {
 fn place_context(cx: &Cx, i: usize) -> bool {
     let (kb, doc) = (cx.kb, cx.doc);
     let w = doc.tokens.norm(i);
-    if w.starts_with('ب') || (w.starts_with('ل') && !w.starts_with("ال")) {
+    if w.starts_with('ب') || (w.starts_with('ل') && !w.starts_with(ARTICLE)) {
         return true;
     }
     if i == 0 || !is_word(doc, i - 1) {
@@ -988,7 +989,7 @@ fn rule_person(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
         && cx.vars(i).iter().any(|v| cx.kb.words.servant_heads.contains(v.form.as_ref()) && (v.skip == 0 || (v.skip == 1 && (w.starts_with('و') || w.starts_with('ف')))))
         && {
             let nw = doc.tokens.norm(i + 1);
-            nw.chars().count() >= 3 && (nw.starts_with("ال") || cx.lex[i + 1].has(lexf::FIRST_NAME))
+            nw.chars().count() >= 3 && (nw.starts_with(ARTICLE) || cx.lex[i + 1].has(lexf::FIRST_NAME))
         };
     let (skip, first_ok) = if abd {
         (cx.vars(i).iter().find(|v| cx.kb.words.servant_heads.contains(v.form.as_ref())).map(|v| v.skip).unwrap_or(0), true)
@@ -1019,7 +1020,7 @@ fn rule_person(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
             && !cx.lex[i + 1].has(lexf::COMMON)
             && (cx.lex[i + 1].has(lexf::FIRST_NAME | lexf::TOKEN_TYPES) || cx.lex[i + 1].freq_opt().map(|c| c < 20).unwrap_or(true));
         let name_ok = (is_name_token(cx, i) || person_word) && !cx.lex[i].has(lexf::COMMON) && !verb_like;
-        name_ok.then_some((i, 0)).filter(|_| !w.starts_with("ال"))
+        name_ok.then_some((i, 0)).filter(|_| !w.starts_with(ARTICLE))
     } else {
         None
     };
@@ -1031,7 +1032,7 @@ fn rule_person(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
         let nw = doc.tokens.norm(last);
         let joiner = cx.kb.words.is_name_joiner(nw);
         let verb_like = nw.starts_with("سي") || nw.starts_with("ست") || nw.starts_with("سن");
-        let more = first_ok || last < first + 2 || (last < first + 3 && nw.starts_with("ال"));
+        let more = first_ok || last < first + 2 || (last < first + 3 && nw.starts_with(ARTICLE));
         let nl = &cx.lex[last];
         let verb_like = verb_like || (nw.starts_with(['ي', 'ت', 'ن']) && is_ordinary(nl));
         let after_joiner = cx.kb.words.is_name_joiner(doc.tokens.norm(last - 1));
@@ -1039,7 +1040,7 @@ fn rule_person(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
             joiners += 1;
         }
         // a third word with the article is a family name (…ي) or rare, not a participle (الموقوف)
-        let def_ok = nw.starts_with("ال") && (last == first + 1 || nw.ends_with('ي') || nl.freq_opt().map(|c| c < 20).unwrap_or(true));
+        let def_ok = nw.starts_with(ARTICLE) && (last == first + 1 || nw.ends_with('ي') || nl.freq_opt().map(|c| c < 20).unwrap_or(true));
         // و + a frequent word ends a name (حازم ومناسب)
         if is_conjoined_word(cx, last) {
             break;
@@ -1090,7 +1091,7 @@ fn introduced_name(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
             break;
         }
         // a frequent word with the article ends it (يدعى أحمد خليل الأسبوع الماضي)
-        if last > i && w.starts_with("ال") && !namelike && l.freq_opt().map(|c| c >= 50).unwrap_or(false) {
+        if last > i && w.starts_with(ARTICLE) && !namelike && l.freq_opt().map(|c| c >= 50).unwrap_or(false) {
             break;
         }
         // a verb or a conjoined word ends the name (ويعمل، وقال)
@@ -1149,7 +1150,7 @@ fn title_before(cx: &Cx, i: usize) -> bool {
             return true;
         }
         let w = cx.norm(j);
-        if !is_word(cx.doc, j) || !(w.starts_with("ال") || cx.lex[j].has(lexf::DEMONYM)) {
+        if !is_word(cx.doc, j) || !(w.starts_with(ARTICLE) || cx.lex[j].has(lexf::DEMONYM)) {
             return false;
         }
     }
@@ -1180,13 +1181,13 @@ fn rule_org(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
     if i + 1 < end && is_word(doc, i + 1) {
         let w = doc.tokens.norm(i + 1);
         // an indefinite adjective (منظمة إرهابية) or a common noun (حركة العبور) is no name
-        if cx.lex[i + 1].has(lexf::COMMON) || (!w.starts_with("ال") && (w.ends_with("يه") || w.ends_with("يا"))) {
+        if cx.lex[i + 1].has(lexf::COMMON) || (!w.starts_with(ARTICLE) && (w.ends_with("يه") || w.ends_with("يا"))) {
             return None;
         }
         // head + indefinite noun + indefinite adjective is a description (شركة شحن دولية)
-        if !w.starts_with("ال") && i + 2 < end && is_word(doc, i + 2) {
+        if !w.starts_with(ARTICLE) && i + 2 < end && is_word(doc, i + 2) {
             let a = doc.tokens.norm(i + 2);
-            if !a.starts_with("ال") && (a.ends_with("يه") || a.ends_with("يا")) && (is_ordinary(&cx.lex[i + 1]) || cx.lex[i + 1].freq_opt().map(|c| c >= 50).unwrap_or(false)) {
+            if !a.starts_with(ARTICLE) && (a.ends_with("يه") || a.ends_with("يا")) && (is_ordinary(&cx.lex[i + 1]) || cx.lex[i + 1].freq_opt().map(|c| c >= 50).unwrap_or(false)) {
                 return None;
             }
         }
@@ -1196,7 +1197,7 @@ fn rule_org(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
         // (a frequent noun only with a complement after it: brand names such as غوغل are frequent too)
         let complement = i + 2 < end && is_word(doc, i + 2) && doc.tokens.norm(i + 2).starts_with(['ل', 'ب']);
         let frequent = complement && cx.lex[i + 1].freq_opt().map(|c| c >= 150).unwrap_or(false);
-        if !w.starts_with("ال") && (plural || frequent) && !cx.lex[i + 1].has(lexf::TOKEN_TYPES | lexf::FIRST_NAME) {
+        if !w.starts_with(ARTICLE) && (plural || frequent) && !cx.lex[i + 1].has(lexf::TOKEN_TYPES | lexf::FIRST_NAME) {
             return None;
         }
     }
@@ -1206,7 +1207,7 @@ fn rule_org(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
         if cx.lex[last].has(lexf::STOPWORD | lexf::TITLE | lexf::SECTOR_WORD | lexf::DEMONYM) {
             break;
         }
-        if last > i + 1 && !w.starts_with("ال") {
+        if last > i + 1 && !w.starts_with(ARTICLE) {
             break;
         }
         last += 1;
@@ -1324,7 +1325,7 @@ fn org_of_place(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
     if last < end && is_word(doc, last) {
         let w = doc.tokens.norm(last);
         let lx = &cx.lex[last];
-        if w.starts_with("ال") && (w.ends_with('ي') || w.ends_with("يه")) && cx.demonym(last).is_none() && !lx.has(lexf::TITLE | lexf::DEMONYM) && match_kb(cx, last, end).is_none() {
+        if w.starts_with(ARTICLE) && (w.ends_with('ي') || w.ends_with("يه")) && cx.demonym(last).is_none() && !lx.has(lexf::TITLE | lexf::DEMONYM) && match_kb(cx, last, end).is_none() {
             last += 1;
         }
     }
@@ -1344,7 +1345,7 @@ fn has_proclitic(cx: &Cx, j: usize) -> bool {
 
 /// "للشغل، للأنباء": a لل complement that may close an organisation name.
 fn is_org_complement(kb: &Kb, w: &str) -> bool {
-    w.starts_with("لل") && w.chars().count() >= 5 && !kb.stopwords.contains(w)
+    w.starts_with(FUSED_ARTICLE) && w.chars().count() >= 5 && !kb.stopwords.contains(w)
 }
 
 /// Tokens of an organisation-name complement at `j`: "للشغل" (1), or a ل +
@@ -1358,13 +1359,13 @@ fn org_complement_len(cx: &Cx, j: usize, end: usize) -> usize {
     if is_org_complement(kb, w) {
         return 1;
     }
-    if w.starts_with('ل') && !w.starts_with("لل") && w.chars().count() >= 5 && j + 1 < end && is_word(doc, j + 1) {
+    if w.starts_with('ل') && !w.starts_with(FUSED_ARTICLE) && w.chars().count() >= 5 && j + 1 < end && is_word(doc, j + 1) {
         let g = doc.tokens.norm(j + 1);
         let seg = marsad_text::segment_word(doc.tokens.text(doc.text(), j));
         let split = seg.segments.first().map(|s| s.kind == marsad_text::SegmentKind::Proclitic && s.form == "ل").unwrap_or(false);
         // "لتنظيم الدولة" opens another organisation's name
         let head_of_other = seg.stem().map(|st| kb.org_heads.contains(normalize_form(&st.form).as_str())).unwrap_or(false);
-        if split && !head_of_other && g.starts_with("ال") && g.chars().count() >= 4 && !cx.lex[j + 1].has(lexf::STOPWORD) && cx.demonym(j + 1).is_none() {
+        if split && !head_of_other && g.starts_with(ARTICLE) && g.chars().count() >= 4 && !cx.lex[j + 1].has(lexf::STOPWORD) && cx.demonym(j + 1).is_none() {
             return 2;
         }
     }
@@ -1394,7 +1395,7 @@ fn rule_org_definite(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
     while last < end && last < i + 4 && is_word(doc, last) {
         let w = doc.tokens.norm(last);
         // (stopword adjectives such as العام belong to such names)
-        if !w.starts_with("ال") || cx.lex[last].has(lexf::TITLE | lexf::ORG_HEAD_DEFINITE) {
+        if !w.starts_with(ARTICLE) || cx.lex[last].has(lexf::TITLE | lexf::ORG_HEAD_DEFINITE) {
             break;
         }
         if cx.demonym(last).is_some() {
@@ -1467,11 +1468,11 @@ fn model_cand(cx: &Cx, tags: &[tagger::Tag], i: usize, end: usize) -> Option<Can
         if cx.vars(i).iter().any(|v| v.lex.has(lexf::AMBIGUOUS_PLACE)) {
             return None;
         }
-        if kb.demonym(w).is_some() || kb.common.contains(w) || w.ends_with("يا") || (w.starts_with("ال") && etype != EntityType::GPE) {
+        if kb.demonym(w).is_some() || kb.common.contains(w) || w.ends_with("يا") || (w.starts_with(ARTICLE) && etype != EntityType::GPE) {
             return None;
         }
         // a frequent word with the article is no unknown place (الشمال، البلاد، الدولي)
-        if w.starts_with("ال") && matches!(etype, EntityType::GPE | EntityType::LOC) && kb.freq.get(w).map(|&c| c >= kb::ORDINARY_WORD_MIN).unwrap_or(false) {
+        if w.starts_with(ARTICLE) && matches!(etype, EntityType::GPE | EntityType::LOC) && kb.freq.get(w).map(|&c| c >= kb::ORDINARY_WORD_MIN).unwrap_or(false) {
             return None;
         }
         // (checked on every proclitic reading: للجماعة، بريف)
@@ -1523,7 +1524,7 @@ fn model_skip(doc: &Doc, i: usize, _skip: usize) -> usize {
     let w = doc.tokens.norm(i);
     let seg = marsad_text::segment_normalized_word(w);
     let n = seg.segments.iter().filter(|s| s.kind == marsad_text::SegmentKind::Proclitic).map(|s| s.form.chars().count()).sum::<usize>();
-    if seg.segments.iter().any(|s| s.kind == marsad_text::SegmentKind::Article) && w.starts_with("لل") {
+    if seg.segments.iter().any(|s| s.kind == marsad_text::SegmentKind::Article) && w.starts_with(FUSED_ARTICLE) {
         return 1;
     }
     n
