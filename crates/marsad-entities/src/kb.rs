@@ -231,12 +231,34 @@ pub struct FunctionWords {
     pub short_form_heads: WordSet,
     /// Second parts of compound first names (الدين).
     pub compound_name_tails: WordSet,
+    /// Future marker + present prefix (سي، ست، سن).
+    pub future_prefixes: Vec<String>,
+    /// Object pronoun endings (ها، هم).
+    pub object_pronoun_endings: Vec<String>,
+    /// Nisba adjective endings (يه، ي).
+    pub adjective_endings: Vec<String>,
+    /// Feminine nisba endings (يه، يا).
+    pub feminine_adjective_endings: Vec<String>,
+    /// Sound feminine plural ending (ات).
+    pub plural_endings: Vec<String>,
 }
 
 impl FunctionWords {
     fn load(data: &str) -> Self {
         let mut fw = FunctionWords::default();
         for (list, word, _) in marsad_text::tagged_rows(data) {
+            let affixes = match list {
+                "future_prefix" => Some(&mut fw.future_prefixes),
+                "object_pronoun_ending" => Some(&mut fw.object_pronoun_endings),
+                "adjective_ending" => Some(&mut fw.adjective_endings),
+                "feminine_adjective_ending" => Some(&mut fw.feminine_adjective_endings),
+                "plural_ending" => Some(&mut fw.plural_endings),
+                _ => None,
+            };
+            if let Some(v) = affixes {
+                v.push(norm_name(word));
+                continue;
+            }
             let set = match list {
                 "place_preposition" => &mut fw.place_prepositions,
                 "direction" => &mut fw.directions,
@@ -251,6 +273,14 @@ impl FunctionWords {
             set.insert(norm_name(word));
         }
         fw
+    }
+    /// `w` starts with a future marker and a present prefix (سيعقد).
+    pub fn has_future_prefix(&self, w: &str) -> bool {
+        self.future_prefixes.iter().any(|p| w.starts_with(p.as_str()))
+    }
+    /// `w` ends with one of `endings`.
+    pub fn ends_with_any(w: &str, endings: &[String]) -> bool {
+        endings.iter().any(|e| w.ends_with(e.as_str()))
     }
     /// A patronymic joiner or a name head (the words that continue a person's name).
     pub fn is_name_joiner(&self, w: &str) -> bool {

@@ -432,6 +432,12 @@ fn function_word_lists_come_from_the_data_file_normalised() {
     assert!(w.place_prepositions.contains("الي") && !w.place_prepositions.contains("إلى"));
     assert!(w.directions.contains("شمال شرق"));
     assert!(w.is_name_joiner("ال") && w.is_name_joiner("ابو") && !w.is_name_joiner("الرئيس"));
+    for list in [&w.future_prefixes, &w.object_pronoun_endings, &w.adjective_endings, &w.feminine_adjective_endings, &w.plural_endings] {
+        assert!(!list.is_empty());
+    }
+    assert!(w.has_future_prefix("سيعقد") && w.has_future_prefix("ستقوم") && !w.has_future_prefix("عقد"));
+    assert!(kb::FunctionWords::ends_with_any("العسكريه", &w.adjective_endings));
+    assert!(!kb::FunctionWords::ends_with_any("منظمات", &w.adjective_endings));
 }
 
 #[test]
