@@ -278,10 +278,6 @@ impl FunctionWords {
     pub fn has_future_prefix(&self, w: &str) -> bool {
         self.future_prefixes.iter().any(|p| w.starts_with(p.as_str()))
     }
-    /// `w` ends with one of `endings`.
-    pub fn ends_with_any(w: &str, endings: &[String]) -> bool {
-        endings.iter().any(|e| w.ends_with(e.as_str()))
-    }
     /// A patronymic joiner or a name head (the words that continue a person's name).
     pub fn is_name_joiner(&self, w: &str) -> bool {
         self.patronymic_joiners.contains(w) || self.name_heads.contains(w)

@@ -38,7 +38,7 @@ pub mod kb;
 pub mod tagger;
 pub use kb::{actor_names, countries, CountryForms};
 
-use kb::{kb, lexf, norm_name, proclitic_variants, FunctionWords, Kb, Lex};
+use kb::{kb, lexf, norm_name, proclitic_variants, Kb, Lex};
 use marsad_doc::{ActorRef, Annotator, Doc, Entity, EntityType};
 use marsad_text::clitic::{ARTICLE, FUSED_ARTICLE};
 use marsad_text::TokenKind;
@@ -823,7 +823,7 @@ fn settlement_names(cx: &Cx, j: usize, end: usize, many: bool) -> Vec<Cand> {
         let mut last = k + 1;
         if skip == 0 && last < end && is_word(doc, last) && !doc.tokens.norm(k).starts_with(ARTICLE) {
             let w2 = doc.tokens.norm(last);
-            let adjective = FunctionWords::ends_with_any(w2, &kb.words.adjective_endings) || kb.demonym(w2).is_some();
+            let adjective = marsad_text::ends_with_any(w2, &kb.words.adjective_endings) || kb.demonym(w2).is_some();
             if w2.starts_with(ARTICLE) && w2.chars().count() >= 4 && !adjective && !kb.stopwords.contains(w2) && !kb.titles.contains(w2) && !kb.sector_words.contains_key(w2) && !kb.org_heads.contains(w2) {
                 last += 1;
             }
@@ -1008,7 +1008,7 @@ fn rule_person(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
     } else if i > 0 && title_before(cx, i) {
         // after a title: the name starts here when it is not an ordinary word
         let w = doc.tokens.norm(i);
-        let verb_like = cx.kb.words.has_future_prefix(w) || FunctionWords::ends_with_any(w, &cx.kb.words.object_pronoun_endings);
+        let verb_like = cx.kb.words.has_future_prefix(w) || marsad_text::ends_with_any(w, &cx.kb.words.object_pronoun_endings);
         let verb_like = verb_like || (w.starts_with(['ي', 'ت', 'ن']) && is_ordinary(&cx.lex[i]));
         // بتوطين، بإعلان: ب/ل + a known word is no name
         let verb_like = verb_like || preposition_plus_word(cx, i);
@@ -1181,19 +1181,19 @@ fn rule_org(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
     if i + 1 < end && is_word(doc, i + 1) {
         let w = doc.tokens.norm(i + 1);
         // an indefinite adjective (منظمة إرهابية) or a common noun (حركة العبور) is no name
-        if cx.lex[i + 1].has(lexf::COMMON) || (!w.starts_with(ARTICLE) && FunctionWords::ends_with_any(w, &cx.kb.words.feminine_adjective_endings)) {
+        if cx.lex[i + 1].has(lexf::COMMON) || (!w.starts_with(ARTICLE) && marsad_text::ends_with_any(w, &cx.kb.words.feminine_adjective_endings)) {
             return None;
         }
         // head + indefinite noun + indefinite adjective is a description (شركة شحن دولية)
         if !w.starts_with(ARTICLE) && i + 2 < end && is_word(doc, i + 2) {
             let a = doc.tokens.norm(i + 2);
-            if !a.starts_with(ARTICLE) && FunctionWords::ends_with_any(a, &cx.kb.words.feminine_adjective_endings) && (is_ordinary(&cx.lex[i + 1]) || cx.lex[i + 1].freq_opt().map(|c| c >= 50).unwrap_or(false)) {
+            if !a.starts_with(ARTICLE) && marsad_text::ends_with_any(a, &cx.kb.words.feminine_adjective_endings) && (is_ordinary(&cx.lex[i + 1]) || cx.lex[i + 1].freq_opt().map(|c| c >= 50).unwrap_or(false)) {
                 return None;
             }
         }
         // head + an indefinite plural (شركة مقاولات) or a frequent indefinite noun
         // (تنظيم استفتاء: a verbal noun) is a description
-        let plural = FunctionWords::ends_with_any(w, &cx.kb.words.plural_endings) && cx.lex[i + 1].has(lexf::FREQ);
+        let plural = marsad_text::ends_with_any(w, &cx.kb.words.plural_endings) && cx.lex[i + 1].has(lexf::FREQ);
         // (a frequent noun only with a complement after it: brand names such as غوغل are frequent too)
         let complement = i + 2 < end && is_word(doc, i + 2) && doc.tokens.norm(i + 2).starts_with(['ل', 'ب']);
         let frequent = complement && cx.lex[i + 1].freq_opt().map(|c| c >= 150).unwrap_or(false);
@@ -1325,7 +1325,7 @@ fn org_of_place(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
     if last < end && is_word(doc, last) {
         let w = doc.tokens.norm(last);
         let lx = &cx.lex[last];
-        if w.starts_with(ARTICLE) && FunctionWords::ends_with_any(w, &cx.kb.words.adjective_endings) && cx.demonym(last).is_none() && !lx.has(lexf::TITLE | lexf::DEMONYM) && match_kb(cx, last, end).is_none() {
+        if w.starts_with(ARTICLE) && marsad_text::ends_with_any(w, &cx.kb.words.adjective_endings) && cx.demonym(last).is_none() && !lx.has(lexf::TITLE | lexf::DEMONYM) && match_kb(cx, last, end).is_none() {
             last += 1;
         }
     }

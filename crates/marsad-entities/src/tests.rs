@@ -436,8 +436,8 @@ fn function_word_lists_come_from_the_data_file_normalised() {
         assert!(!list.is_empty());
     }
     assert!(w.has_future_prefix("سيعقد") && w.has_future_prefix("ستقوم") && !w.has_future_prefix("عقد"));
-    assert!(kb::FunctionWords::ends_with_any("العسكريه", &w.adjective_endings));
-    assert!(!kb::FunctionWords::ends_with_any("منظمات", &w.adjective_endings));
+    assert!(marsad_text::ends_with_any("العسكريه", &w.adjective_endings));
+    assert!(!marsad_text::ends_with_any("منظمات", &w.adjective_endings));
 }
 
 #[test]

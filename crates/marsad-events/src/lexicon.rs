@@ -2,8 +2,11 @@
 //! verb affixes, actors) into hash maps keyed by normalised word forms.
 //! Arabic words live in the data files; code names them by list. Proclitic
 //! letters (و ف ب ل ك and the article ال) appear in code only in the
-//! prefix-stripping steps ([`strip_article`], [`variants`]).
+//! prefix-stripping steps ([`strip_article`], [`variants`]), the article as
+//! the text layer's `ARTICLE` constant.
 
+pub use marsad_text::{ends_with_any, starts_with_any};
+use marsad_text::clitic::ARTICLE;
 
 const TRIGGERS: &str = include_str!("../../../data/events/triggers.tsv");
 const CUES: &str = include_str!("../../../data/events/cues.tsv");
@@ -97,16 +100,6 @@ impl FunctionWords {
         }
         w
     }
-}
-
-/// Whether `w` ends with one of `affixes` (empty affixes never count).
-pub fn ends_with_any(w: &str, affixes: &[String]) -> bool {
-    affixes.iter().any(|a| !a.is_empty() && w.ends_with(a.as_str()))
-}
-
-/// Whether `w` starts with one of `affixes` (empty affixes never count).
-pub fn starts_with_any(w: &str, affixes: &[String]) -> bool {
-    affixes.iter().any(|a| !a.is_empty() && w.starts_with(a.as_str()))
 }
 
 /// Conjugation affixes from `verb_affixes.tsv`: (affix, is an object pronoun).
@@ -328,7 +321,7 @@ fn norm(s: &str) -> String {
 
 /// The article-less form of a normalised word ("الحشد" → "حشد").
 pub fn strip_article(w: &str) -> &str {
-    match w.strip_prefix("ال") {
+    match w.strip_prefix(ARTICLE) {
         Some(r) if r.chars().count() >= 2 => r,
         _ => w,
     }
@@ -602,14 +595,14 @@ pub fn variants(w: &str, out: &mut Vec<(usize, bool)>) {
         let w1 = &w[o1..];
         push(o1, false, out);
         // article
-        if w1.starts_with("ال") {
+        if w1.starts_with(ARTICLE) {
             push(o1 + 4, true, out);
         }
         for p in ["ب", "ل", "ك"] {
             if let Some(w2) = w1.strip_prefix(p) {
                 let o2 = o1 + p.len();
                 push(o2, true, out);
-                if w2.starts_with("ال") {
+                if w2.starts_with(ARTICLE) {
                     push(o2 + 4, true, out);
                 } else if p == "ل" && w2.starts_with('ل') {
                     push(o2 + 2, true, out);

@@ -80,6 +80,7 @@ mod lexicon;
 pub use lexicon::PLOVER_TYPES;
 use lexicon::{ends_with_any, starts_with_any, strip_article, ActorKind, Cue, Lexicon, Pos, Trigger};
 use marsad_doc::{ActorSpan, Annotator, Count, Counts, Doc, Event, Sentence};
+use marsad_text::clitic::{ARTICLE, FUSED_ARTICLE};
 use marsad_text::TokenKind;
 use std::ops::Range;
 
@@ -260,7 +261,7 @@ impl Ctx {
             let w = w.strip_prefix('و').unwrap_or(w);
             if let Some(&(_, k)) = seen.iter().find(|(x, _)| *x == w) {
                 short[i] = k;
-            } else if unseen > 0 && w.starts_with("ال") {
+            } else if unseen > 0 && w.starts_with(ARTICLE) {
                 if let Some(&(_, k)) = later.iter().find(|(x, _)| *x == w) {
                     short[i] = k;
                 }
@@ -307,10 +308,10 @@ fn short_key(doc: &Doc, i: usize, start: usize) -> String {
         let w = doc.tokens.norm(i);
         w.strip_prefix('و').unwrap_or(w).to_string()
     };
-    if w.starts_with("ال") {
+    if w.starts_with(ARTICLE) {
         w
     } else {
-        format!("ال{w}")
+        format!("{ARTICLE}{w}")
     }
 }
 
@@ -360,7 +361,7 @@ impl EventAnnotator {
     fn is_nisba(&self, doc: &Doc, j: usize) -> bool {
         let w = doc.tokens.norm(j);
         doc.tokens[j].kind == TokenKind::Word
-            && w.starts_with("ال")
+            && w.starts_with(ARTICLE)
             && w.chars().count() >= 5
             && ends_with_any(w, &self.lex.words.nisba_suffix)
             && !self.lex.cues.contains_key(w)
@@ -493,9 +494,9 @@ impl EventAnnotator {
             if a.kind == ActorKind::Head && a.last == i + 1 && i > 0 && doc.tokens[i - 1].kind == TokenKind::Word {
                 let w = doc.tokens.norm(i);
                 let prev = doc.tokens.norm(i - 1);
-                if w.starts_with("ال")
+                if w.starts_with(ARTICLE)
                     && ends_with_any(w, &self.lex.words.nisba_suffix)
-                    && prev.strip_prefix('و').unwrap_or(prev).starts_with("ال")
+                    && prev.strip_prefix('و').unwrap_or(prev).starts_with(ARTICLE)
                     && ctx.ent_at[i - 1] == 0
                     && !self.lex.cues.contains_key(prev)
                     && self.lex_actor_at(doc, i - 1, i).is_none()
@@ -517,8 +518,8 @@ impl EventAnnotator {
                 // "القوات الاميركيه", "قوات التحالف", "قوات الامن العراقيه"
                 let head = doc.tokens.norm(i);
                 let head = head.strip_prefix('و').unwrap_or(head);
-                let construct = !head.starts_with("ال")
-                    && !head.starts_with("لل")
+                let construct = !head.starts_with(ARTICLE)
+                    && !head.starts_with(FUSED_ARTICLE)
                     && !ends_with_any(head, &self.lex.words.possessive_suffix);
                 let mut j = a.last;
                 while j < end && j < a.last + 3 {
@@ -556,7 +557,7 @@ impl EventAnnotator {
                             j += 1;
                             a.last = j;
                             if j < end
-                                && doc.tokens.norm(j).starts_with("ال")
+                                && doc.tokens.norm(j).starts_with(ARTICLE)
                                 && !self.triggers_here_verb(doc, j)
                                 && !self.lex.cues.contains_key(doc.tokens.norm(j))
                                 && (self.lex_actor_at(doc, j, end).is_none()
@@ -622,7 +623,7 @@ impl EventAnnotator {
                             // the rest of the patron's name: "لحكومه الوحده الوطنيه"
                             while j < end
                                 && j < a.last + 2
-                                && doc.tokens.norm(j).starts_with("ال")
+                                && doc.tokens.norm(j).starts_with(ARTICLE)
                                 && !self.lex.cues.contains_key(doc.tokens.norm(j))
                                 && !self.triggers_here_verb(doc, j)
                                 && self.lex_actor_at(doc, j, end).is_none()
@@ -707,7 +708,7 @@ impl EventAnnotator {
             doc.tokens[k].kind == TokenKind::Word
                 && ctx.ent_at[k] == 0
                 && !ctx.in_time[k]
-                && !w.starts_with("ال")
+                && !w.starts_with(ARTICLE)
                 && !self.lex.cues.contains_key(w)
                 && !self.trigger_verb_here(doc, k)
                 && !self.lex.actors.contains_key(strip_article(w))
@@ -728,7 +729,7 @@ impl EventAnnotator {
             let e = &doc.entities[ctx.ent_at[j] as usize - 1];
             return e.start > doc.tokens[j].start as usize;
         }
-        if self.lex.actors.contains_key(strip_article(rest)) || rest.starts_with("ال") {
+        if self.lex.actors.contains_key(strip_article(rest)) || rest.starts_with(ARTICLE) {
             return true;
         }
         // an unknown word: و + at least a three-letter word, unless a common root-و noun
@@ -765,7 +766,7 @@ impl EventAnnotator {
         let construct = {
             let w = doc.tokens.norm(a.first);
             let w = w.strip_prefix('و').unwrap_or(w);
-            !w.starts_with("ال") && !w.starts_with("لل")
+            !w.starts_with(ARTICLE) && !w.starts_with(FUSED_ARTICLE)
         };
         let mut org: Option<(usize, usize)> = None; // entity index, last token
         let mut k = a.last;
@@ -865,8 +866,8 @@ impl EventAnnotator {
         }
         let w = doc.tokens.norm(i - 1);
         let bare = w.strip_prefix('و').unwrap_or(w);
-        !bare.starts_with("ال")
-            && !bare.starts_with("لل")
+        !bare.starts_with(ARTICLE)
+            && !bare.starts_with(FUSED_ARTICLE)
             && w.chars().count() > 2
             && ctx.ent_at[i - 1] == 0
             && !self.lex.cues.contains_key(w)
@@ -1196,7 +1197,7 @@ impl EventAnnotator {
         }
         // With an article or preposition, prefer the noun reading; entries
         // with companion words (more specific) before those without.
-        let noun_first = article || w.starts_with("ال");
+        let noun_first = article || w.starts_with(ARTICLE);
         out.sort_by_key(|(t, _, _)| {
             let t = &self.lex.triggers[*t as usize];
             ((t.pos == Pos::Verb) == noun_first, t.companions.is_empty())
@@ -2146,7 +2147,7 @@ impl EventAnnotator {
                 }
                 let w = doc.tokens.norm(q);
                 let w = w.strip_prefix('و').unwrap_or(w);
-                if w.starts_with("ال") {
+                if w.starts_with(ARTICLE) {
                     self.triggers_at(doc, q, sent_end, &mut hits);
                     if let Some(&(tid, _, _)) = hits.iter().find(|h| self.lex.triggers[h.0 as usize].pos == Pos::Noun) {
                         want = Some(Some(self.lex.triggers[tid as usize].etype));
@@ -2310,7 +2311,7 @@ impl EventAnnotator {
 
     fn triggers_here_verb(&self, doc: &Doc, j: usize) -> bool {
         let w = doc.tokens.norm(j);
-        (self.lex.verb_forms.contains_key(w) && !w.starts_with("ال"))
+        (self.lex.verb_forms.contains_key(w) && !w.starts_with(ARTICLE))
             || w.strip_prefix('و').is_some_and(|r| self.lex.verb_forms.contains_key(r))
     }
 
@@ -2680,7 +2681,7 @@ fn dedupe_document(doc: &Doc, ctx: &Ctx, cands: &[Cand], lex: &Lexicon) -> Vec<b
             continue;
         }
         let w = doc.tokens.norm(c.first);
-        if !w.strip_prefix('و').unwrap_or(w).starts_with("ال") {
+        if !w.strip_prefix('و').unwrap_or(w).starts_with(ARTICLE) {
             continue;
         }
         if (0..k).any(|m| keep[m] && lex.triggers[cands[m].trigger as usize].etype == t.etype && cands[m].source.is_some()) {

@@ -15,6 +15,16 @@ pub fn tagged_rows(data: &str) -> impl Iterator<Item = (&str, &str, Option<f64>)
     })
 }
 
+/// Whether `w` ends with one of `affixes` (empty affixes never count).
+pub fn ends_with_any(w: &str, affixes: &[String]) -> bool {
+    affixes.iter().any(|a| !a.is_empty() && w.ends_with(a.as_str()))
+}
+
+/// Whether `w` starts with one of `affixes` (empty affixes never count).
+pub fn starts_with_any(w: &str, affixes: &[String]) -> bool {
+    affixes.iter().any(|a| !a.is_empty() && w.starts_with(a.as_str()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -23,5 +33,12 @@ mod tests {
     fn tagged_rows_skip_comments_and_read_weights() {
         let rows: Vec<_> = tagged_rows("# comment\n\nenclitic\tها\t30.0\nverb_suffix\tت\nbroken\n").collect();
         assert_eq!(rows, [("enclitic", "ها", Some(30.0)), ("verb_suffix", "ت", None)]);
+    }
+
+    #[test]
+    fn affix_tests_ignore_empty_affixes() {
+        let a = vec![String::new(), "ات".to_string()];
+        assert!(ends_with_any("منظمات", &a) && !ends_with_any("منظمة", &a));
+        assert!(starts_with_any("اتفاق", &a) && !starts_with_any("وفاق", &a));
     }
 }
