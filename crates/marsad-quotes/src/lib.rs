@@ -118,10 +118,8 @@ const FUNCTION_WORDS: &str = include_str!("../../../data/quotes/function_words.t
 /// the prefix-stripping algorithm, not a word list; the single proclitic letters و ف ب ل are written
 /// as `char`s where they are stripped.
 mod clitic {
-    /// The article ال.
-    pub const ARTICLE: &str = "ال";
-    /// ل + the article (its alif drops: للوكالة).
-    pub const LI_ARTICLE: &str = "لل";
+    /// The article ال, and ل + the article (its alif drops: للوكالة): the text layer's constants.
+    pub use marsad_text::clitic::{ARTICLE, FUSED_ARTICLE as LI_ARTICLE};
     /// و + the article (والوزارة).
     pub const WA_ARTICLE: &str = "وال";
     /// ب + the article (بالرد).
