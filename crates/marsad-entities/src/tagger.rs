@@ -465,7 +465,7 @@ fn tag_words_fast(f: &Fast, words: &[Word], tags: &mut Vec<Tag>) {
         };
         for i in 0..n {
             let w = &words[i];
-            if w.kind != TokenKind::Word && w.kind != TokenKind::Latin || (p1 == Tag::O && (w.lex.has(lexf::STOPWORD) || (skip_common && w.lex.has(lexf::COMMON)))) {
+            if tagged_o_unscored(w, p1, skip_common) {
                 tags.push(Tag::O);
                 p2 = p1;
                 p1 = Tag::O;
@@ -527,6 +527,12 @@ fn tag_words_fast(f: &Fast, words: &[Word], tags: &mut Vec<Tag>) {
     })
 }
 
+/// Punctuation, and function words (common words too, when `skip_common`)
+/// outside a name: tagged O without scoring, by both decoders.
+fn tagged_o_unscored(w: &Word, p1: Tag, skip_common: bool) -> bool {
+    w.kind != TokenKind::Word && w.kind != TokenKind::Latin || (p1 == Tag::O && (w.lex.has(lexf::STOPWORD) || (skip_common && w.lex.has(lexf::COMMON))))
+}
+
 /// The highest-scoring tag (the first on ties).
 fn best_tag(sc: &[f32; NT]) -> Tag {
     let mut best = 0;
@@ -550,9 +556,8 @@ pub fn tag_words(m: &Model, words: &[Word], tags: &mut Vec<Tag>) {
     let (mut p1, mut p2) = (Tag::O, Tag::O);
     let skip_common = SKIP_COMMON.load(std::sync::atomic::Ordering::Relaxed);
     for i in 0..words.len() {
-        // punctuation and function words outside a name: O without scoring
         let w = &words[i];
-        if w.kind != TokenKind::Word && w.kind != TokenKind::Latin || (p1 == Tag::O && (w.lex.has(lexf::STOPWORD) || (skip_common && w.lex.has(lexf::COMMON)))) {
+        if tagged_o_unscored(w, p1, skip_common) {
             tags.push(Tag::O);
             p2 = p1;
             p1 = Tag::O;

@@ -462,9 +462,7 @@ impl QuoteAnnotator {
         a.prepositions = data_lines(PREPOSITIONS).map(|l| normalize_str(l.trim())).collect();
         a.stops = data_lines(STOPS).map(|l| normalize_str(l.trim())).collect();
         a.name_heads = data_lines(NAME_HEADS).map(|l| normalize_str(l.trim())).collect();
-        for line in data_lines(ANONYMOUS) {
-            let mut cols = line.split('\t');
-            let (Some(class), Some(w)) = (cols.next(), cols.next()) else { continue };
+        for (class, w, _) in marsad_text::tagged_rows(ANONYMOUS) {
             let set = match class {
                 "head" => &mut a.anon_heads,
                 "rank" => &mut a.anon_ranks,
@@ -476,7 +474,7 @@ impl QuoteAnnotator {
                 "nonagent" => &mut a.nonagents,
                 _ => continue,
             };
-            set.insert(normalize_str(w.trim()));
+            set.insert(normalize_str(w));
         }
         a.words = FunctionWords::parse(FUNCTION_WORDS);
         a
