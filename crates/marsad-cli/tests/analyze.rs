@@ -294,6 +294,18 @@ fn tokenize_prints_one_line_per_input_line() {
 }
 
 #[test]
+fn tokenize_names_an_invalid_line_and_keeps_the_others() {
+    let mut input = "قال الوزير\n".as_bytes().to_vec();
+    input.extend_from_slice(b"ok \xff\xfe\n");
+    input.extend_from_slice("وأكد\n".as_bytes());
+    let out = marsad().args(["tokenize", "--segment", "-"]).write_stdin(input).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "قال ال+وزير\n\nو+اكد\n");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains(":2: invalid UTF-8 at byte 3 of the line"), "{err}");
+}
+
+#[test]
 fn event_tables_for_researchers() {
     let out = marsad().args(["analyze", "--format", "events-csv", "--date", "2024-01-27"]).arg(seed_path()).output().unwrap();
     assert!(out.status.success());
