@@ -159,6 +159,12 @@ impl<'a> Cursor<'a> {
     fn peek_at(&self, n: usize) -> Option<char> {
         self.text[self.byte..].chars().nth(n)
     }
+    /// Step over `c`, the character at the cursor (as returned by `peek`).
+    #[inline]
+    fn advance(&mut self, c: char) {
+        self.byte += c.len_utf8();
+        self.chr += 1;
+    }
     fn bump(&mut self) -> Option<char> {
         let c = self.peek()?;
         self.byte += c.len_utf8();
@@ -195,14 +201,19 @@ pub fn tokenize(text: &str) -> Tokens {
     let mut saw_newline = false;
     while let Some(c) = cur.peek() {
         let (b0, c0) = (cur.byte, cur.chr);
-        if c == ' ' || c.is_whitespace() || chars::is_invisible_control(c) && c != '\u{200C}' && c != '\u{200D}' {
+        // Most tokens start with a letter of the basic Arabic alphabet, which
+        // is neither space, control nor the start of an address: test it first.
+        let basic_letter = matches!(c, '\u{0620}'..='\u{063F}' | '\u{0641}'..='\u{064A}');
+        if !basic_letter
+            && (c == ' ' || c.is_whitespace() || chars::is_invisible_control(c) && c != '\u{200C}' && c != '\u{200D}')
+        {
             if c == '\n' || c == '\r' || c == '\u{2029}' || c == '\u{2028}' {
                 saw_newline = true;
             }
-            cur.bump();
+            cur.advance(c);
             continue;
         }
-        let kind = if starts_url(cur.rest()) {
+        let kind = if !basic_letter && starts_url(cur.rest()) {
             while let Some(d) = cur.peek() {
                 if d.is_whitespace() || (!d.is_ascii() && !d.is_alphanumeric()) {
                     break;
@@ -220,7 +231,7 @@ pub fn tokenize(text: &str) -> Tokens {
                 }
             }
             TokenKind::Url
-        } else if chars::is_arabic_letter(c) || chars::is_word_continuation(c) {
+        } else if basic_letter || chars::is_arabic_letter(c) || chars::is_word_continuation(c) {
             // The hot path: scans and normalises in one pass.
             let norm_start = out.norm.len() as u32;
             scan_arabic_word(&mut cur, &mut out.norm);
