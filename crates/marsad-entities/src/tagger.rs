@@ -214,21 +214,36 @@ fn stem(w: &str) -> &str {
     s
 }
 
+/// The first `n` characters of `w` (all of it when shorter).
 fn prefix(w: &str, n: usize) -> &str {
-    match w.char_indices().nth(n) {
-        Some((b, _)) => &w[..b],
-        None => w,
+    let b = w.as_bytes();
+    let (mut end, mut k) = (0, 0);
+    while end < b.len() && k < n {
+        end += 1;
+        while end < b.len() && is_continuation(b[end]) {
+            end += 1;
+        }
+        k += 1;
     }
+    w.get(..end).unwrap_or(w)
 }
+/// The last `n` characters of `w` (all of it when shorter).
 fn suffix(w: &str, n: usize) -> &str {
-    let c = w.chars().count();
-    if c <= n {
-        return w;
+    let b = w.as_bytes();
+    let (mut start, mut k) = (b.len(), 0);
+    while start > 0 && k < n {
+        start -= 1;
+        while start > 0 && is_continuation(b[start]) {
+            start -= 1;
+        }
+        k += 1;
     }
-    match w.char_indices().nth(c - n) {
-        Some((b, _)) => &w[b..],
-        None => w,
-    }
+    w.get(start..).unwrap_or(w)
+}
+/// Whether a UTF-8 byte continues a character (10xxxxxx).
+#[inline]
+fn is_continuation(b: u8) -> bool {
+    b & 0xc0 == 0x80
 }
 
 /// Observation features of word `i` (not depending on previous tags).
@@ -302,13 +317,20 @@ pub fn tag_features(words: &[Word], i: usize, p1: Tag, p2: Tag, out: &mut Vec<u6
     out.push(feat(22, &[s1, words[i].norm]));
 }
 
-/// The embedded model laid out for decoding: weight rows in one vector,
-/// the rows of features that take few values precomputed, and (per thread)
-/// the rows of every word's single-word features, so that a token costs
-/// four feature hashes instead of 23. Sums are taken in the order of
-/// [`features`] + [`tag_features`], so scores are bit-identical.
+/// The embedded model laid out for decoding.
+///
+/// Why: [`Model::scores`] hashes 23 feature strings per token (FNV over the
+/// words' bytes) and looks each up. Here the weight rows sit in one vector
+/// (row 0 is all zeros and stands for "no weights", so every feature is one
+/// branch-free add), the rows of features that take few values are
+/// precomputed, and the per-thread [`WordCache`] keeps each word type's
+/// single-word rows and the FNV states its pair features continue from, so
+/// a token costs one word look-up plus three short hashes (features 7, 8 and
+/// 17; feature 22 is cached per word and previous tag). Rows are added in the
+/// order of [`features`] + [`tag_features`], so scores are bit-identical to
+/// the reference decoder (adding the zero row leaves an f32 sum unchanged).
 struct Fast {
-    rows: Vec<[f32; NT]>,
+    rows: Vec<Row>,
     index: HashMap<u64, u32>,
     c0: u32,
     shape: [u32; 5],
@@ -317,21 +339,88 @@ struct Fast {
     t16: [u32; 64],
     t20: [u32; NT],
     t21: [u32; NT * NT],
+    /// `feat(17, [g])` by flag mask: feature 17 continues it with the word's last two letters.
+    s17: [u64; 64],
+    /// `feat(22, [p1])` by previous tag: feature 22 continues it with the word.
+    s22: [u64; NT],
 }
 
-const NONE: u32 = u32::MAX;
-/// Templates of the single-word features cached per word, in cache order.
-const WORD_TEMPLATES: [u8; 12] = [1, 2, 3, 4, 5, 6, 9, 10, 11, 12, 14, 15];
+/// Lanes of a [`Row`]: the [`NT`] weights, padded with zeros.
+const ROW: usize = 12;
+
+/// One feature's weights (or a running score) padded to three aligned
+/// 4-lane vectors, so that adding a row compiles to three vector adds while
+/// the score stays in registers. Each lane is added in the same order as in
+/// [`Model::scores`], so the sums are the same f32 values; the padding
+/// lanes stay zero.
+#[derive(Clone, Copy, Default)]
+#[repr(C, align(16))]
+struct Row([f32; ROW]);
+
+impl Row {
+    fn new(w: &[f32; NT]) -> Row {
+        let mut r = Row::default();
+        r.0[..NT].copy_from_slice(w);
+        r
+    }
+    /// The scores of the [`NT`] tags.
+    fn scores(&self) -> &[f32; NT] {
+        self.0.first_chunk().unwrap_or(&[0.0; NT])
+    }
+}
+
+/// The row of a feature without weights (all zeros).
+const ZERO_ROW: u32 = 0;
+/// A feature-22 row not computed yet.
+const UNSET: u32 = u32::MAX;
+/// The word outside the sentence, as the features spell it.
+const OUTSIDE: &str = "<s>";
+
+/// The FNV state `h` continued with one more feature part (as [`feat`] does).
+#[inline]
+fn extend(h: u64, part: &str) -> u64 {
+    extend_all([h], part)[0]
+}
+
+/// [`extend`] for several states at once: one pass over the part's bytes,
+/// so a word's features under several templates share the loop.
+#[inline]
+fn extend_all<const N: usize>(mut h: [u64; N], part: &str) -> [u64; N] {
+    for &b in part.as_bytes().iter().chain(&[0xff]) {
+        for x in &mut h {
+            *x = (*x ^ b as u64).wrapping_mul(0x100000001b3);
+        }
+    }
+    h
+}
+
+/// `feat(t, [part])` for each template `t` of `templates`, in one pass.
+fn feats<const N: usize>(templates: [u8; N], part: &str) -> [u64; N] {
+    extend_all(templates.map(|t| mix(FNV, &[t])), part)
+}
 
 impl Fast {
     fn new(m: &Model) -> Fast {
-        let mut rows = Vec::with_capacity(m.weights.len());
+        let mut rows = Vec::with_capacity(m.weights.len() + 1);
+        rows.push(Row::default());
         let mut index = HashMap::with_capacity_and_hasher(m.weights.len(), Default::default());
         for (h, w) in &m.weights {
             index.insert(*h, rows.len() as u32);
-            rows.push(*w);
+            rows.push(Row::new(w));
         }
-        let mut f = Fast { rows, index, c0: NONE, shape: [NONE; 5], t18: [NONE; 16], t19: vec![NONE; 4096], t16: [NONE; 64], t20: [NONE; NT], t21: [NONE; NT * NT] };
+        let mut f = Fast {
+            rows,
+            index,
+            c0: ZERO_ROW,
+            shape: [ZERO_ROW; 5],
+            t18: [ZERO_ROW; 16],
+            t19: vec![ZERO_ROW; 4096],
+            t16: [ZERO_ROW; 64],
+            t20: [ZERO_ROW; NT],
+            t21: [ZERO_ROW; NT * NT],
+            s17: [0; 64],
+            s22: [0; NT],
+        };
         f.c0 = f.get(feat(0, &[]));
         for (k, sh) in ["w", "L", "9", "q", "."].iter().enumerate() {
             f.shape[k] = f.get(feat(13, &[sh]));
@@ -349,37 +438,51 @@ impl Fast {
         }
         for mask in 0..64usize {
             let g = g_string(mask);
-            f.t16[mask] = f.get(feat(16, &[std::str::from_utf8(&g.0[..g.1]).unwrap_or("")]));
+            let g = std::str::from_utf8(&g.0[..g.1]).unwrap_or("");
+            f.t16[mask] = f.get(feat(16, &[g]));
+            f.s17[mask] = feat(17, &[g]);
         }
         for p1 in 0..NT as u8 {
-            f.t20[p1 as usize] = f.get(feat(20, &[std::str::from_utf8(&[p1]).unwrap_or("")]));
+            let s1 = std::str::from_utf8(&[p1]).unwrap_or("").to_string();
+            f.t20[p1 as usize] = f.get(feat(20, &[&s1]));
+            f.s22[p1 as usize] = feat(22, &[&s1]);
             for p2 in 0..NT as u8 {
                 f.t21[p1 as usize * NT + p2 as usize] = f.get(feat(21, &[std::str::from_utf8(&[p1, p2]).unwrap_or("")]));
             }
         }
         f
     }
+    /// Row of a feature hash ([`ZERO_ROW`] when the model has no weights for it).
     #[inline]
     fn get(&self, h: u64) -> u32 {
-        self.index.get(&h).copied().unwrap_or(NONE)
+        self.index.get(&h).copied().unwrap_or(ZERO_ROW)
     }
     #[inline]
-    fn add(&self, r: u32, out: &mut [f32; NT]) {
-        if r != NONE {
-            let w = &self.rows[r as usize];
-            for k in 0..NT {
-                out[k] += w[k];
-            }
+    fn add(&self, r: u32, out: &mut Row) {
+        let w = &self.rows[r as usize];
+        for k in 0..ROW {
+            out.0[k] += w.0[k];
         }
     }
-    fn word_rows(&self, w: &str) -> [u32; 12] {
+    /// What the decoder keeps about a word type (see [`WordInfo`]).
+    fn word_info(&self, kb: &Kb, w: &str) -> WordInfo {
         let st = stem(w);
-        let parts: [&str; 12] = [w, st, w, w, w, w, prefix(w, 2), suffix(w, 2), suffix(w, 3), prefix(st, 3), st, st];
-        let mut out = [NONE; 12];
-        for k in 0..12 {
-            out[k] = self.get(feat(WORD_TEMPLATES[k], &[parts[k]]));
+        let [h1, h3, h4, h5, h6, pair7, pair8] = feats([1, 3, 4, 5, 6, 7, 8], w);
+        let [h2, h14, h15] = feats([2, 14, 15], st);
+        let [h9] = feats([9], prefix(w, 2));
+        let suffix2 = suffix(w, 2);
+        let [h10] = feats([10], suffix2);
+        let [h11] = feats([11], suffix(w, 3));
+        let [h12] = feats([12], prefix(st, 3));
+        let rows = [h1, h2, h3, h4, h5, h6, h9, h10, h11, h12, h14, h15].map(|h| self.get(h));
+        WordInfo {
+            rows,
+            pair7,
+            pair8,
+            r22: [UNSET; NT],
+            suffix2_len: suffix2.len().min(u8::MAX as usize) as u8,
+            stem_lex: (st.len() != w.len()).then(|| kb.lex(st)),
         }
-        out
     }
 }
 
@@ -401,11 +504,45 @@ fn fast() -> Option<&'static Fast> {
     F.get_or_init(|| model().map(Fast::new)).as_ref()
 }
 
-/// Per-thread cache of the single-word feature rows of the words seen.
+/// What the fast decoder keeps about one word type; everything here depends
+/// on the word's string alone.
+struct WordInfo {
+    /// Rows of the single-word features of templates 1, 2, 3, 4, 5, 6, 9,
+    /// 10, 11, 12, 14, 15 (in that order).
+    rows: [u32; 12],
+    /// `feat(7, [w])`, `feat(8, [w])`: the pair features with this word
+    /// first continue these states with the second word.
+    pair7: u64,
+    pair8: u64,
+    /// Row of feature 22 by previous tag ([`UNSET`] until first needed).
+    r22: [u32; NT],
+    /// Byte length of the word's last two letters (feature 17).
+    suffix2_len: u8,
+    /// Table entry of the word's stem, when the stem is shorter than the word.
+    stem_lex: Option<Lex>,
+}
+
+/// A token of the sentence being decoded: its word type and the lex-derived
+/// inputs of features 16–19.
+#[derive(Clone, Copy, Default)]
+struct Tok {
+    /// Index into [`WordCache::words`].
+    id: u32,
+    /// `token_types` of the word, else of its stem.
+    types: u8,
+    /// Flags of feature 16 the word sets for itself (F K D S).
+    own: u8,
+    /// Flags it sets for the next word (T H).
+    for_next: u8,
+}
+
+/// Per-thread cache of the word types seen, and the decoder's scratch space.
 #[derive(Default)]
 struct WordCache {
     ids: marsad_text::WordTable<u32>,
-    rows: Vec<[u32; 12]>,
+    words: Vec<WordInfo>,
+    /// The sentence's tokens, with two [`OUTSIDE`] tokens on each side.
+    toks: Vec<Tok>,
 }
 
 const WORD_CACHE_MAX: usize = 200_000;
@@ -415,14 +552,12 @@ thread_local! {
 }
 
 impl WordCache {
-    fn id(&mut self, f: &Fast, w: &str) -> u32 {
-        if let Some(&i) = self.ids.get(w) {
-            return i;
-        }
-        let i = self.rows.len() as u32;
-        self.rows.push(f.word_rows(w));
-        self.ids.insert(w, i);
-        i
+    fn id(&mut self, f: &Fast, kb: &Kb, w: &str) -> u32 {
+        let words = &mut self.words;
+        *self.ids.get_or_insert_with(w, || {
+            words.push(f.word_info(kb, w));
+            words.len() as u32 - 1
+        })
     }
 }
 
@@ -436,101 +571,158 @@ fn shape_index(k: TokenKind) -> usize {
     }
 }
 
-/// [`tag_words`] with the embedded model, through [`Fast`].
-fn tag_words_fast(f: &Fast, words: &[Word], tags: &mut Vec<Tag>) {
+/// One token as the decoder's caller supplies it.
+trait Source<'a> {
+    fn len(&self) -> usize;
+    fn norm(&self, i: usize) -> &'a str;
+    fn kind(&self, i: usize) -> TokenKind;
+    fn lex(&self, i: usize) -> &'a Lex;
+}
+
+/// The words of [`tag_words`].
+struct WordSource<'w, 'a>(&'w [Word<'a>]);
+impl<'w, 'a> Source<'w> for WordSource<'w, 'a> {
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+    fn norm(&self, i: usize) -> &'w str {
+        self.0[i].norm
+    }
+    fn kind(&self, i: usize) -> TokenKind {
+        self.0[i].kind
+    }
+    fn lex(&self, i: usize) -> &'w Lex {
+        &self.0[i].lex
+    }
+}
+
+/// A sentence of a document (token range `start..start + len`), with its
+/// tokens' table entries.
+struct DocSource<'a> {
+    doc: &'a Doc,
+    lex: &'a [Lex],
+    start: usize,
+    len: usize,
+}
+impl<'a> Source<'a> for DocSource<'a> {
+    fn len(&self) -> usize {
+        self.len
+    }
+    fn norm(&self, i: usize) -> &'a str {
+        self.doc.tokens.norm(self.start + i)
+    }
+    fn kind(&self, i: usize) -> TokenKind {
+        self.doc.tokens[self.start + i].kind
+    }
+    fn lex(&self, i: usize) -> &'a Lex {
+        &self.lex[self.start + i]
+    }
+}
+
+/// Greedy decoding of one sentence with the embedded model, through [`Fast`].
+fn tag_fast<'a>(f: &Fast, kb: &Kb, src: &impl Source<'a>, tags: &mut Vec<Tag>) {
     WORD_CACHE.with(|wc| {
         let mut wc = wc.borrow_mut();
-        if wc.rows.len() > WORD_CACHE_MAX {
+        if wc.words.len() > WORD_CACHE_MAX {
             *wc = WordCache::default();
         }
-        let n = words.len();
-        // word ids with two "<s>" on each side
-        let mut ids: Vec<u32> = Vec::with_capacity(n + 4);
-        let s = wc.id(f, "<s>");
-        ids.extend([s, s]);
-        for w in words {
-            let id = wc.id(f, w.norm);
-            ids.push(id);
+        let wc = &mut *wc;
+        let n = src.len();
+        let outside = Tok { id: wc.id(f, kb, OUTSIDE), ..Tok::default() };
+        let mut toks = std::mem::take(&mut wc.toks);
+        toks.clear();
+        toks.extend([outside, outside]);
+        for i in 0..n {
+            let (w, lex) = (src.norm(i), src.lex(i));
+            let id = wc.id(f, kb, w);
+            // the word's stem entry is the word's own when nothing was stripped
+            let stem_lex = wc.words[id as usize].stem_lex.as_ref().unwrap_or(lex);
+            let either = |flag| lex.has(flag) || stem_lex.has(flag);
+            let types = if lex.has(lexf::TOKEN_TYPES) {
+                lex.token_types
+            } else if stem_lex.has(lexf::TOKEN_TYPES) {
+                stem_lex.token_types
+            } else {
+                0
+            };
+            let own = u8::from(either(lexf::FIRST_NAME))
+                | u8::from(either(lexf::FIRST_TOKEN)) << 2
+                | u8::from(lex.has(lexf::DEMONYM)) << 3
+                | u8::from(lex.has(lexf::STOPWORD)) << 4;
+            let for_next = u8::from(either(lexf::TITLE)) << 1 | u8::from(lex.has(lexf::ORG_HEAD)) << 5;
+            toks.push(Tok { id, types, own, for_next });
         }
-        ids.extend([s, s]);
-        let rows = &wc.rows;
+        toks.extend([outside, outside]);
         let (mut p1, mut p2) = (Tag::O, Tag::O);
         let skip_common = SKIP_COMMON.load(std::sync::atomic::Ordering::Relaxed);
-        let get = |j: isize| -> &str {
-            if j < 0 || j as usize >= n {
-                "<s>"
-            } else {
-                words[j as usize].norm
-            }
-        };
+        // feature 7 of token i, hashed with feature 8 of token i - 1 (same bytes)
+        let mut next7: Option<(usize, u64)> = None;
         for i in 0..n {
-            let w = &words[i];
-            if tagged_o_unscored(w, p1, skip_common) {
+            let (norm, kind) = (src.norm(i), src.kind(i));
+            if tagged_o_unscored(kind, src.lex(i), p1, skip_common) {
                 tags.push(Tag::O);
                 p2 = p1;
                 p1 = Tag::O;
                 continue;
             }
-            let r = |k: usize, t: usize| rows[ids[i + 2 + k - 2] as usize][t];
-            let (me, prev, next) = (w, (i > 0).then(|| &words[i - 1]), words.get(i + 1));
-            let ii = i as isize;
-            let mut sc = [0f32; NT];
+            // toks[i + 2] is token i; its neighbours at -2..=2 are always there
+            let t = &toks[i..i + 5];
+            let r22 = {
+                let e = &mut wc.words[t[2].id as usize].r22[p1.0 as usize];
+                if *e == UNSET {
+                    *e = f.get(extend(f.s22[p1.0 as usize], norm));
+                }
+                *e
+            };
+            let word = |k: usize| &wc.words[t[k].id as usize];
+            let me = word(2);
+            let next_norm = if i + 1 < n { src.norm(i + 1) } else { OUTSIDE };
+            let mask = (t[2].own | t[1].for_next) as usize;
+            let suffix2 = norm.get(norm.len().saturating_sub(me.suffix2_len as usize)..).unwrap_or("");
+            let mut sc = Row::default();
             f.add(f.c0, &mut sc);
-            f.add(r(2, 0), &mut sc); // 1: w
-            f.add(r(2, 1), &mut sc); // 2: stem
-            f.add(r(1, 2), &mut sc); // 3: w-1
-            f.add(r(3, 3), &mut sc); // 4: w+1
-            f.add(r(0, 4), &mut sc); // 5: w-2
-            f.add(r(4, 5), &mut sc); // 6: w+2
-            f.add(f.get(feat(7, &[get(ii - 1), w.norm])), &mut sc);
-            f.add(f.get(feat(8, &[w.norm, get(ii + 1)])), &mut sc);
-            f.add(r(2, 6), &mut sc); // 9
-            f.add(r(2, 7), &mut sc); // 10
-            f.add(r(2, 8), &mut sc); // 11
-            f.add(r(2, 9), &mut sc); // 12
-            f.add(f.shape[shape_index(w.kind)], &mut sc); // 13
-            f.add(r(1, 10), &mut sc); // 14
-            f.add(r(3, 11), &mut sc); // 15
-            let (t0, tp, tn) = (token_types(Some(me)), token_types(prev), token_types(next));
-            f.add(f.t18[(t0 & 15) as usize], &mut sc);
-            f.add(f.t19[(((tp & 15) as usize) << 8) | (((t0 & 15) as usize) << 4) | (tn & 15) as usize], &mut sc);
-            let mut mask = 0usize;
-            if me.stem_lex.has(lexf::FIRST_NAME) || me.lex.has(lexf::FIRST_NAME) {
-                mask |= 1;
-            }
-            if prev.map(|p| p.lex.has(lexf::TITLE) || p.stem_lex.has(lexf::TITLE)).unwrap_or(false) {
-                mask |= 2;
-            }
-            if me.lex.has(lexf::FIRST_TOKEN) || me.stem_lex.has(lexf::FIRST_TOKEN) {
-                mask |= 4;
-            }
-            if me.lex.has(lexf::DEMONYM) {
-                mask |= 8;
-            }
-            if me.lex.has(lexf::STOPWORD) {
-                mask |= 16;
-            }
-            if prev.map(|p| p.lex.has(lexf::ORG_HEAD)).unwrap_or(false) {
-                mask |= 32;
-            }
+            f.add(me.rows[0], &mut sc); // 1: w
+            f.add(me.rows[1], &mut sc); // 2: stem
+            f.add(word(1).rows[2], &mut sc); // 3: w-1
+            f.add(word(3).rows[3], &mut sc); // 4: w+1
+            f.add(word(0).rows[4], &mut sc); // 5: w-2
+            f.add(word(4).rows[5], &mut sc); // 6: w+2
+            let h7 = match next7 {
+                Some((j, h)) if j == i => h,
+                _ => extend(word(1).pair7, norm),
+            };
+            let [h8, h7_next] = extend_all([me.pair8, me.pair7], next_norm);
+            next7 = Some((i + 1, h7_next));
+            f.add(f.get(h7), &mut sc); // 7: w-1 w
+            f.add(f.get(h8), &mut sc); // 8: w w+1
+            f.add(me.rows[6], &mut sc); // 9
+            f.add(me.rows[7], &mut sc); // 10
+            f.add(me.rows[8], &mut sc); // 11
+            f.add(me.rows[9], &mut sc); // 12
+            f.add(f.shape[shape_index(kind)], &mut sc); // 13
+            f.add(word(1).rows[10], &mut sc); // 14
+            f.add(word(3).rows[11], &mut sc); // 15
+            let (tp, t0, tn) = ((t[1].types & 15) as usize, (t[2].types & 15) as usize, (t[3].types & 15) as usize);
+            f.add(f.t18[t0], &mut sc);
+            f.add(f.t19[tp << 8 | t0 << 4 | tn], &mut sc);
             f.add(f.t16[mask], &mut sc);
-            let g = g_string(mask);
-            f.add(f.get(feat(17, &[std::str::from_utf8(&g.0[..g.1]).unwrap_or(""), suffix(w.norm, 2)])), &mut sc);
+            f.add(f.get(extend(f.s17[mask], suffix2)), &mut sc);
             f.add(f.t20[p1.0 as usize], &mut sc);
             f.add(f.t21[p1.0 as usize * NT + p2.0 as usize], &mut sc);
-            f.add(f.get(feat(22, &[std::str::from_utf8(&[p1.0]).unwrap_or(""), w.norm])), &mut sc);
-            let t = best_tag(&sc);
+            f.add(r22, &mut sc);
+            let t = best_tag(sc.scores());
             tags.push(t);
             p2 = p1;
             p1 = t;
         }
+        wc.toks = toks;
     })
 }
 
 /// Punctuation, and function words (common words too, when `skip_common`)
 /// outside a name: tagged O without scoring, by both decoders.
-fn tagged_o_unscored(w: &Word, p1: Tag, skip_common: bool) -> bool {
-    w.kind != TokenKind::Word && w.kind != TokenKind::Latin || (p1 == Tag::O && (w.lex.has(lexf::STOPWORD) || (skip_common && w.lex.has(lexf::COMMON))))
+fn tagged_o_unscored(kind: TokenKind, lex: &Lex, p1: Tag, skip_common: bool) -> bool {
+    kind != TokenKind::Word && kind != TokenKind::Latin || (p1 == Tag::O && (lex.has(lexf::STOPWORD) || (skip_common && lex.has(lexf::COMMON))))
 }
 
 /// The highest-scoring tag (the first on ties).
@@ -548,7 +740,7 @@ fn best_tag(sc: &[f32; NT]) -> Tag {
 pub fn tag_words(m: &Model, words: &[Word], tags: &mut Vec<Tag>) {
     if let (Some(em), Some(f)) = (model(), fast()) {
         if std::ptr::eq(m, em) {
-            return tag_words_fast(f, words, tags);
+            return tag_fast(f, kb(), &WordSource(words), tags);
         }
     }
     let mut fs = Vec::with_capacity(32);
@@ -557,7 +749,7 @@ pub fn tag_words(m: &Model, words: &[Word], tags: &mut Vec<Tag>) {
     let skip_common = SKIP_COMMON.load(std::sync::atomic::Ordering::Relaxed);
     for i in 0..words.len() {
         let w = &words[i];
-        if tagged_o_unscored(w, p1, skip_common) {
+        if tagged_o_unscored(w.kind, &w.lex, p1, skip_common) {
             tags.push(Tag::O);
             p2 = p1;
             p1 = Tag::O;
@@ -582,22 +774,90 @@ pub fn tag_doc(doc: &Doc) -> Vec<Tag> {
 
 /// [`tag_doc`] with every token's table entry already looked up.
 pub fn tag_doc_with(doc: &Doc, lex: &[Lex]) -> Vec<Tag> {
-    let Some(m) = model() else { return Vec::new() };
+    let Some(f) = fast() else { return Vec::new() };
     let kb = kb();
     let mut tags = Vec::with_capacity(doc.tokens.len());
-    let mut words = Vec::new();
     for s in &doc.sentences {
-        let r = doc.tokens.index_at(s.start)..doc.tokens.index_at(s.end);
-        words.clear();
-        for i in r.clone() {
-            words.push(Word::with_lex(kb, doc.tokens.norm(i), doc.tokens[i].kind, lex[i]));
-        }
+        let r = doc.tokens.index_at(s.start)..doc.tokens.index_at(s.end).min(lex.len());
         while tags.len() < r.start {
             tags.push(Tag::O);
         }
         tags.truncate(r.start);
-        tag_words(m, &words, &mut tags);
+        tag_fast(f, kb, &DocSource { doc, lex, start: r.start, len: r.len() }, &mut tags);
     }
     tags.resize(doc.tokens.len(), Tag::O);
     tags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEED: &str = include_str!("../../../examples/seed.txt");
+
+    /// The character-counting definitions the byte scans replace.
+    fn prefix_chars(w: &str, n: usize) -> &str {
+        w.char_indices().nth(n).map(|(b, _)| &w[..b]).unwrap_or(w)
+    }
+    fn suffix_chars(w: &str, n: usize) -> &str {
+        let c = w.chars().count();
+        if c <= n {
+            return w;
+        }
+        w.char_indices().nth(c - n).map(|(b, _)| &w[b..]).unwrap_or(w)
+    }
+
+    fn sample_words() -> Vec<&'static str> {
+        let mut v: Vec<&str> = SEED.split_whitespace().collect();
+        v.extend(["", "a", "ab", "abc", "é", "aé", "éa", "x\u{1F600}y", "\u{1F600}", "<s>"]);
+        v
+    }
+
+    #[test]
+    fn prefix_and_suffix_count_characters() {
+        // (the features take n = 2 and 3)
+        for w in sample_words() {
+            for n in 1..5 {
+                assert_eq!(prefix(w, n), prefix_chars(w, n), "prefix({w:?}, {n})");
+                assert_eq!(suffix(w, n), suffix_chars(w, n), "suffix({w:?}, {n})");
+            }
+        }
+    }
+
+    #[test]
+    fn one_pass_hashes_equal_feat() {
+        for w in sample_words() {
+            let [a, b, c] = feats([1, 7, 22], w);
+            assert_eq!([a, b, c], [feat(1, &[w]), feat(7, &[w]), feat(22, &[w])]);
+            // pair features continue the first part's state
+            assert_eq!(extend(feat(7, &["x"]), w), feat(7, &["x", w]));
+            let [p, q] = extend_all([feat(8, &[w]), feat(7, &[w])], "yz");
+            assert_eq!([p, q], [feat(8, &[w, "yz"]), feat(7, &[w, "yz"])]);
+        }
+    }
+
+    #[test]
+    fn doc_decoder_matches_the_reference_decoder_per_sentence() {
+        // tag_doc goes through the fast decoder; a clone of the model (another
+        // address) through features() + scores(), sentence by sentence
+        let Some(m) = model() else { return };
+        let slow = m.clone();
+        for text in [SEED, "", "  .  ", "<s> <s>", "a. b. c"] {
+            let d = Doc::new(text, "2024-01-27");
+            let fast_tags = tag_doc(&d);
+            let mut want = Vec::new();
+            for s in &d.sentences {
+                let r = d.tokens.index_at(s.start)..d.tokens.index_at(s.end);
+                want.resize(r.start, Tag::O);
+                want.truncate(r.start);
+                let words: Vec<Word> = r.map(|i| Word::new(d.tokens.norm(i), d.tokens[i].kind)).collect();
+                tag_words(&slow, &words, &mut want);
+            }
+            want.resize(d.tokens.len(), Tag::O);
+            assert_eq!(fast_tags, want);
+            if text == SEED {
+                assert!(fast_tags.iter().any(|t| *t != Tag::O), "some names are tagged");
+            }
+        }
+    }
 }
