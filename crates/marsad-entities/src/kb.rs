@@ -158,6 +158,14 @@ pub mod lexf {
     pub const TOKEN_TYPES: u32 = 1 << 16;
     pub const FREQ: u32 = 1 << 17;
     pub const AMBIGUOUS_PLACE: u32 = 1 << 18;
+    /// `Kb::words.directions`.
+    pub const DIRECTION: u32 = 1 << 19;
+    /// `Kb::words.servant_heads`.
+    pub const SERVANT_HEAD: u32 = 1 << 20;
+    /// `Kb::name_introducers`.
+    pub const NAME_INTRODUCER: u32 = 1 << 21;
+    /// `Kb::numbered_unit_heads`.
+    pub const NUMBERED_UNIT_HEAD: u32 = 1 << 22;
 }
 
 impl Lex {
@@ -488,6 +496,10 @@ impl Kb {
         set(&mut lex, self.frequent_clitic_like.iter(), FREQUENT_CLITIC_LIKE);
         set(&mut lex, self.compound_name_heads.iter(), COMPOUND_NAME_HEAD);
         set(&mut lex, self.sector_words.keys().map(String::as_str), SECTOR_WORD);
+        set(&mut lex, self.words.directions.iter(), DIRECTION);
+        set(&mut lex, self.words.servant_heads.iter(), SERVANT_HEAD);
+        set(&mut lex, self.name_introducers.iter(), NAME_INTRODUCER);
+        set(&mut lex, self.numbered_unit_heads.iter(), NUMBERED_UNIT_HEAD);
         for (w, &many) in &self.settlement_heads {
             lex.get_or_insert_with(w, Lex::default).flags |= SETTLEMENT_HEAD | if many { SETTLEMENT_MANY } else { 0 };
         }
@@ -582,7 +594,15 @@ pub fn kb() -> &'static Kb {
 /// itself comes first. و/ف then ب/ل/ك; ل before ال drops the alif (للعراق).
 pub fn proclitic_variants(word: &str) -> Variants<'_> {
     let mut out = Variants { items: Default::default(), len: 0 };
-    out.push(0, Cow::Borrowed(word));
+    for_each_proclitic_variant(word, |skip, form| out.push(skip, form));
+    out
+}
+
+/// The readings of [`proclitic_variants`], in the same order, handed to
+/// `f` one by one (no array of readings is built: the entity layer calls
+/// this for every token of every document).
+pub fn for_each_proclitic_variant<'a>(word: &'a str, mut f: impl FnMut(usize, Cow<'a, str>)) {
+    f(0, Cow::Borrowed(word));
     let mut stage: [(usize, &str); 2] = [(0, word), (0, "")];
     let mut n = 1;
     if let Some(r) = word.strip_prefix('و').or_else(|| word.strip_prefix('ف')) {
@@ -591,24 +611,23 @@ pub fn proclitic_variants(word: &str) -> Variants<'_> {
     }
     for &(skip, w) in &stage[..n] {
         if skip > 0 && w.len() >= 4 {
-            out.push(skip, Cow::Borrowed(w));
+            f(skip, Cow::Borrowed(w));
         }
         for p in ['ب', 'ل', 'ك'] {
             if let Some(r) = w.strip_prefix(p) {
                 if r.len() >= 4 {
-                    out.push(skip + 1, Cow::Borrowed(r));
+                    f(skip + 1, Cow::Borrowed(r));
                 }
                 if p == 'ل' {
                     if let Some(r2) = r.strip_prefix('ل') {
                         if r2.len() >= 4 {
-                            out.push(skip + 1, Cow::Owned(format!("ال{r2}")));
+                            f(skip + 1, Cow::Owned(format!("ال{r2}")));
                         }
                     }
                 }
             }
         }
     }
-    out
 }
 
 /// Up to eight readings of a word, without heap allocation in the common case.
