@@ -462,19 +462,18 @@ fn within_one_edit(a: &str, b: &str) -> bool {
 /// A known multi-word name with one token misspelt (الولاات المتحدة).
 fn match_fuzzy(cx: &Cx, i: usize, end: usize) -> Option<(usize, usize, usize)> {
     let (kb, doc) = (cx.kb, cx.doc);
-    let max = kb.max_name_tokens.min(end - i).min(5);
+    let max = kb.max_name_tokens.min(end - i).min(kb::FUZZY_MAX_TOKENS);
     let mut best = None;
-    // cheap gate: the first token or the next one must belong to a known multi-word name
-    let next_in = i + 1 < end && cx.lex[i + 1].has(lexf::NAME_TOKEN);
-    if !next_in && !cx.any(i, lexf::NAME_TOKEN) {
+    // cheap gate: a key starts with a reading of this word, or with the
+    // wildcard and the next word
+    let next_in = i + 1 < end && cx.lex[i + 1].has(lexf::FUZZY_AFTER_WILDCARD);
+    if !next_in && !cx.any(i, lexf::FUZZY_FIRST) {
         return None;
     }
-    let mut fbuf = String::new();
     for var in cx.vars(i).iter().take(3) {
         let (skip, v) = (var.skip, &var.form);
-        if !strip_allowed(cx, i, skip) {
-            continue;
-        }
+        // (asked only when a key matches: it may run the clitic segmenter)
+        let allowed = std::cell::OnceCell::new();
         // (every word of a key but the wildcard belongs to a multi-word name)
         let in_names = |j: usize| if j == 0 { var.lex.has(lexf::NAME_TOKEN) } else { cx.lex[i + j].has(lexf::NAME_TOKEN) };
         let mut outside = 0;
@@ -493,25 +492,22 @@ fn match_fuzzy(cx: &Cx, i: usize, end: usize) -> Option<(usize, usize, usize)> {
                 if (0..n).any(|j| j != k && !in_names(j)) {
                     continue;
                 }
-                let word = if k == 0 { v.as_ref() } else { doc.tokens.norm(i + k) };
-                if word.chars().count() < 4 {
-                    continue;
-                }
-                let key = &mut fbuf;
-                key.clear();
-                for j in 0..n {
-                    if j > 0 {
-                        key.push(' ');
-                    }
-                    if j == k {
-                        key.push('*');
+                // (the words but the wildcard are name words: they all have word ids)
+                let mut key = [kb::FUZZY_NONE; kb::FUZZY_MAX_TOKENS];
+                for (j, id) in key.iter_mut().enumerate().take(n) {
+                    *id = if j == k {
+                        kb::FUZZY_WILDCARD
                     } else if j == 0 {
-                        key.push_str(v);
+                        var.lex.word
                     } else {
-                        key.push_str(doc.tokens.norm(i + j));
-                    }
+                        cx.lex[i + j].word
+                    };
                 }
-                if let Some(list) = kb.fuzzy.get(key.as_str()) {
+                if let Some(list) = kb.fuzzy_ids.get(&key) {
+                    let word = if k == 0 { v.as_ref() } else { doc.tokens.norm(i + k) };
+                    if word.chars().count() < 4 || !*allowed.get_or_init(|| strip_allowed(cx, i, skip)) {
+                        continue;
+                    }
                     for (w, a) in list {
                         if within_one_edit(word, w) {
                             best = Some((n, skip, *a));
@@ -1035,7 +1031,7 @@ fn rule_person(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
     }
     let start_name = if first_ok {
         Some((i, skip))
-    } else if i > 0 && title_before(cx, i) {
+    } else if i > 0 && title_near(cx, i) && title_before(cx, i) {
         // after a title: the name starts here when it is not an ordinary word
         let w = doc.tokens.norm(i);
         let verb_like = cx.kb.words.has_future_prefix(w) || marsad_text::ends_with_any(w, &cx.kb.words.object_pronoun_endings);
@@ -1185,6 +1181,12 @@ fn title_before(cx: &Cx, i: usize) -> bool {
         }
     }
     false
+}
+
+/// A title among the three tokens before `i`: the pre-filter of
+/// [`title_before`] (three flag tests).
+fn title_near(cx: &Cx, i: usize) -> bool {
+    (i.saturating_sub(3)..i).any(|j| cx.any(j, lexf::TITLE))
 }
 
 fn is_title(cx: &Cx, j: usize) -> bool {
