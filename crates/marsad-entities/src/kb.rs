@@ -68,7 +68,7 @@ pub struct Kb {
     /// of up to [`FUZZY_MAX_TOKENS`] words: the one-edit matcher looks names
     /// up at many positions, and an array of ids is built and hashed much
     /// faster than a joined string.
-    pub fuzzy_ids: HashMap<FuzzyKey, Vec<(String, usize)>>,
+    pub fuzzy_ids: HashMap<FuzzyKey, Vec<FuzzyWord>>,
     /// Demonym form (normalised, with and without ال) → country actor.
     pub demonyms: HashMap<String, usize>,
     /// Country code (USA) → country actor.
@@ -127,6 +127,15 @@ pub const FUZZY_MAX_TOKENS: usize = 5;
 pub type FuzzyKey = [u32; FUZZY_MAX_TOKENS];
 pub const FUZZY_WILDCARD: u32 = u32::MAX - 1;
 pub const FUZZY_NONE: u32 = u32::MAX - 2;
+
+/// The word of a name that a [`FuzzyKey`] leaves out, and the actor.
+#[derive(Debug, Clone)]
+pub struct FuzzyWord {
+    pub word: String,
+    /// Length of `word` in characters.
+    pub chars: usize,
+    pub actor: usize,
+}
 
 /// What the word tables know about one normalised word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -565,7 +574,7 @@ impl Kb {
             trie_actor[node as usize] = actor as u32;
         }
         // the one-edit keys over word ids (every word of a name has one now)
-        let mut fuzzy_ids: HashMap<FuzzyKey, Vec<(String, usize)>> = HashMap::default();
+        let mut fuzzy_ids: HashMap<FuzzyKey, Vec<FuzzyWord>> = HashMap::default();
         'keys: for (key, list) in &self.fuzzy {
             let mut ids = [FUZZY_NONE; FUZZY_MAX_TOKENS];
             for (j, t) in key.split(' ').enumerate() {
@@ -586,7 +595,7 @@ impl Kb {
             if let Some(w) = first {
                 lex.get_or_insert_with(w, Lex::default).flags |= flag;
             }
-            fuzzy_ids.insert(ids, list.clone());
+            fuzzy_ids.insert(ids, list.iter().map(|(w, a)| FuzzyWord { word: w.clone(), chars: w.chars().count(), actor: *a }).collect());
         }
         self.fuzzy_ids = fuzzy_ids;
         self.lex = lex;

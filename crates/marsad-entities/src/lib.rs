@@ -505,12 +505,14 @@ fn match_fuzzy(cx: &Cx, i: usize, end: usize) -> Option<(usize, usize, usize)> {
                 }
                 if let Some(list) = kb.fuzzy_ids.get(&key) {
                     let word = if k == 0 { v.as_ref() } else { doc.tokens.norm(i + k) };
-                    if word.chars().count() < 4 || !*allowed.get_or_init(|| strip_allowed(cx, i, skip)) {
+                    let chars = word.chars().count();
+                    if chars < 4 || !*allowed.get_or_init(|| strip_allowed(cx, i, skip)) {
                         continue;
                     }
-                    for (w, a) in list {
-                        if within_one_edit(word, w) {
-                            best = Some((n, skip, *a));
+                    for f in list {
+                        // (one edit changes the length by one character at most)
+                        if f.chars.abs_diff(chars) <= 1 && within_one_edit(word, &f.word) {
+                            best = Some((n, skip, f.actor));
                         }
                     }
                 }
@@ -620,7 +622,7 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
                     }
                 }
             }
-            if cand.is_none() {
+            if cand.is_none() && cx.any(i, lexf::ORG_HEAD_DEFINITE) {
                 if let Some(c) = rule_org_definite(cx, i, end) {
                     let known = kbm.map(|m| m.0).unwrap_or(0).max(match_inst(cx, i, end, &mut buf).map(|m| m.0).unwrap_or(0));
                     if c.last - c.first > known {
@@ -750,7 +752,8 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
                     }
                 }
             }
-            if cand.is_none() && !model_tags.is_empty() {
+            // (the tagger's mentions start at a tag with a type)
+            if cand.is_none() && !model_tags.is_empty() && model_tags.get(i).and_then(|t| t.begin_type()).is_some() {
                 // an I- tag right after an accepted entity continues nothing (للصحافيين)
                 // (a word with و is coordinated, not continued: كولومبيا والهندوراس)
                 let stray = out.last().map(|c| c.last == i).unwrap_or(false) && !model_tags[i].is_begin() && !doc.tokens.norm(i).starts_with('و');
@@ -996,6 +999,12 @@ fn ambiguous_place(cx: &Cx, out: &[Cand], i: usize) -> Option<(usize, usize, usi
 /// a title followed by a name (السفيرة الأميركية آلينا رومانوسكي).
 fn rule_person(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
     let doc = cx.doc;
+    // a name starts with a first name (or عبد), after a title, or after a
+    // name introducer: most words have none of these
+    let introduced = i > 0 && is_word(doc, i - 1) && introduces_name(cx, i - 1);
+    if !introduced && !cx.any(i, lexf::FIRST_NAME | lexf::COMPOUND_NAME_HEAD | lexf::SERVANT_HEAD) && !title_near(cx, i) {
+        return None;
+    }
     let w = doc.tokens.norm(i);
     let first_readings = if cx.any(i, lexf::FIRST_NAME | lexf::COMPOUND_NAME_HEAD) { cx.vars(i) } else { &[] };
     let (skip, first_ok) = first_readings
@@ -1024,7 +1033,7 @@ fn rule_person(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
     };
     let first_len = if abd { 2 } else { 1 };
     // يدعى أحمد، اسمه علي حسن: the next one to three words are a name
-    if i > 0 && is_word(doc, i - 1) && introduces_name(cx, i - 1) {
+    if introduced {
         if let Some(c) = introduced_name(cx, i, end) {
             return Some(c);
         }
