@@ -653,6 +653,7 @@ pub fn proclitic_variants(word: &str) -> Variants<'_> {
 /// `f` one by one (no array of readings is built: the entity layer calls
 /// this for every token of every document). Only the first letter decides
 /// which proclitics can be there, so most words cost one comparison.
+#[inline]
 pub fn for_each_proclitic_variant<'a>(word: &'a str, mut f: impl FnMut(usize, Cow<'a, str>)) {
     f(0, Cow::Borrowed(word));
     match word.chars().next() {
@@ -670,6 +671,7 @@ pub fn for_each_proclitic_variant<'a>(word: &'a str, mut f: impl FnMut(usize, Co
 
 /// The readings of `w` (after `skip` letters) without a ب/ل/ك preposition;
 /// ل before ال drops the alif (للعراق → العراق).
+#[inline]
 fn preposition_variants<'a>(skip: usize, w: &'a str, f: &mut impl FnMut(usize, Cow<'a, str>)) {
     let Some(p @ ('ب' | 'ل' | 'ك')) = w.chars().next() else { return };
     let r = &w[p.len_utf8()..];

@@ -351,14 +351,22 @@ fn strip_allowed(cx: &Cx, i: usize, skip: usize) -> bool {
 }
 
 /// Longest knowledge-base name starting at token `i` (tokens must lie in `..end`).
+/// (The pre-filter is inlined into the callers, the search is not: most
+/// tokens start no name.)
+#[inline]
 fn match_kb(cx: &Cx, i: usize, end: usize) -> Option<(usize, usize, usize)> {
+    // (the first word of every name has FIRST_TOKEN)
+    if i >= end || !cx.any(i, lexf::FIRST_TOKEN) {
+        return None;
+    }
+    match_kb_search(cx, i, end)
+}
+
+#[inline(never)]
+fn match_kb_search(cx: &Cx, i: usize, end: usize) -> Option<(usize, usize, usize)> {
     let kb = cx.kb;
     let max = kb.max_name_tokens.min(end - i);
     if max == 0 {
-        return None;
-    }
-    // (the first word of every name has FIRST_TOKEN)
-    if !cx.any(i, lexf::FIRST_TOKEN) {
         return None;
     }
     let mut best: Option<(usize, usize, usize)> = None; // (len, skip, actor)
@@ -396,11 +404,18 @@ fn match_kb(cx: &Cx, i: usize, end: usize) -> Option<(usize, usize, usize)> {
 }
 
 /// Institution head at `i` (+ a demonym adjective): (len, skip, inst, country actor or None).
+/// (The pre-filter is inlined into the callers, the search is not.)
+#[inline]
 fn match_inst(cx: &Cx, i: usize, end: usize, buf: &mut String) -> Option<(usize, usize, usize, Option<usize>)> {
-    let (kb, doc) = (cx.kb, cx.doc);
-    if !cx.any(i, lexf::INST_FIRST) {
+    if i >= end || !cx.any(i, lexf::INST_FIRST) {
         return None;
     }
+    match_inst_search(cx, i, end, buf)
+}
+
+#[inline(never)]
+fn match_inst_search(cx: &Cx, i: usize, end: usize, buf: &mut String) -> Option<(usize, usize, usize, Option<usize>)> {
+    let (kb, doc) = (cx.kb, cx.doc);
     for var in cx.vars(i) {
         let skip = var.skip;
         if !var.lex.has(lexf::INST_FIRST) || !strip_allowed(cx, i, skip) {
