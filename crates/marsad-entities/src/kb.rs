@@ -64,6 +64,11 @@ pub struct Kb {
     pub max_name_tokens: usize,
     /// Multi-word names with one token wildcarded ("* المتحدة" → [(الولايات, actor)]).
     pub fuzzy: HashMap<String, Vec<(String, usize)>>,
+    /// `fuzzy` keyed by word ids (`Lex::word`) instead of strings, for keys
+    /// of up to [`FUZZY_MAX_TOKENS`] words: the one-edit matcher looks names
+    /// up at many positions, and an array of ids is built and hashed much
+    /// faster than a joined string.
+    pub fuzzy_ids: HashMap<FuzzyKey, Vec<FuzzyWord>>,
     /// Demonym form (normalised, with and without ال) → country actor.
     pub demonyms: HashMap<String, usize>,
     /// Country code (USA) → country actor.
@@ -115,6 +120,23 @@ pub struct Kb {
     pub trie_actor: Vec<u32>,
 }
 
+/// Longest names (in words) the one-edit matcher looks up.
+pub const FUZZY_MAX_TOKENS: usize = 5;
+/// A key of [`Kb::fuzzy_ids`]: the word ids of a name, [`FUZZY_WILDCARD`]
+/// at the misspelt word, [`FUZZY_NONE`] after the last word.
+pub type FuzzyKey = [u32; FUZZY_MAX_TOKENS];
+pub const FUZZY_WILDCARD: u32 = u32::MAX - 1;
+pub const FUZZY_NONE: u32 = u32::MAX - 2;
+
+/// The word of a name that a [`FuzzyKey`] leaves out, and the actor.
+#[derive(Debug, Clone)]
+pub struct FuzzyWord {
+    pub word: String,
+    /// Length of `word` in characters.
+    pub chars: usize,
+    pub actor: usize,
+}
+
 /// What the word tables know about one normalised word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Lex {
@@ -158,6 +180,18 @@ pub mod lexf {
     pub const TOKEN_TYPES: u32 = 1 << 16;
     pub const FREQ: u32 = 1 << 17;
     pub const AMBIGUOUS_PLACE: u32 = 1 << 18;
+    /// `Kb::words.directions`.
+    pub const DIRECTION: u32 = 1 << 19;
+    /// `Kb::words.servant_heads`.
+    pub const SERVANT_HEAD: u32 = 1 << 20;
+    /// `Kb::name_introducers`.
+    pub const NAME_INTRODUCER: u32 = 1 << 21;
+    /// `Kb::numbered_unit_heads`.
+    pub const NUMBERED_UNIT_HEAD: u32 = 1 << 22;
+    /// First word of a key of `Kb::fuzzy_ids`.
+    pub const FUZZY_FIRST: u32 = 1 << 23;
+    /// Second word of a key of `Kb::fuzzy_ids` that starts with the wildcard.
+    pub const FUZZY_AFTER_WILDCARD: u32 = 1 << 24;
 }
 
 impl Lex {
@@ -488,6 +522,10 @@ impl Kb {
         set(&mut lex, self.frequent_clitic_like.iter(), FREQUENT_CLITIC_LIKE);
         set(&mut lex, self.compound_name_heads.iter(), COMPOUND_NAME_HEAD);
         set(&mut lex, self.sector_words.keys().map(String::as_str), SECTOR_WORD);
+        set(&mut lex, self.words.directions.iter(), DIRECTION);
+        set(&mut lex, self.words.servant_heads.iter(), SERVANT_HEAD);
+        set(&mut lex, self.name_introducers.iter(), NAME_INTRODUCER);
+        set(&mut lex, self.numbered_unit_heads.iter(), NUMBERED_UNIT_HEAD);
         for (w, &many) in &self.settlement_heads {
             lex.get_or_insert_with(w, Lex::default).flags |= SETTLEMENT_HEAD | if many { SETTLEMENT_MANY } else { 0 };
         }
@@ -535,6 +573,31 @@ impl Kb {
             }
             trie_actor[node as usize] = actor as u32;
         }
+        // the one-edit keys over word ids (every word of a name has one now)
+        let mut fuzzy_ids: HashMap<FuzzyKey, Vec<FuzzyWord>> = HashMap::default();
+        'keys: for (key, list) in &self.fuzzy {
+            let mut ids = [FUZZY_NONE; FUZZY_MAX_TOKENS];
+            for (j, t) in key.split(' ').enumerate() {
+                if j >= FUZZY_MAX_TOKENS {
+                    continue 'keys; // (longer names are never looked up)
+                }
+                ids[j] = if t == "*" {
+                    FUZZY_WILDCARD
+                } else {
+                    match lex.get(t) {
+                        Some(l) if l.word < FUZZY_NONE => l.word,
+                        _ => continue 'keys,
+                    }
+                };
+            }
+            // (the pre-filter of the matcher: what the key starts with)
+            let (first, flag) = if ids[0] == FUZZY_WILDCARD { (key.split(' ').nth(1), FUZZY_AFTER_WILDCARD) } else { (key.split(' ').next(), FUZZY_FIRST) };
+            if let Some(w) = first {
+                lex.get_or_insert_with(w, Lex::default).flags |= flag;
+            }
+            fuzzy_ids.insert(ids, list.iter().map(|(w, a)| FuzzyWord { word: w.clone(), chars: w.chars().count(), actor: *a }).collect());
+        }
+        self.fuzzy_ids = fuzzy_ids;
         self.lex = lex;
         self.trie = trie;
         self.trie_actor = trie_actor;
@@ -582,33 +645,46 @@ pub fn kb() -> &'static Kb {
 /// itself comes first. و/ف then ب/ل/ك; ل before ال drops the alif (للعراق).
 pub fn proclitic_variants(word: &str) -> Variants<'_> {
     let mut out = Variants { items: Default::default(), len: 0 };
-    out.push(0, Cow::Borrowed(word));
-    let mut stage: [(usize, &str); 2] = [(0, word), (0, "")];
-    let mut n = 1;
-    if let Some(r) = word.strip_prefix('و').or_else(|| word.strip_prefix('ف')) {
-        stage[1] = (1, r);
-        n = 2;
-    }
-    for &(skip, w) in &stage[..n] {
-        if skip > 0 && w.len() >= 4 {
-            out.push(skip, Cow::Borrowed(w));
+    for_each_proclitic_variant(word, |skip, form| out.push(skip, form));
+    out
+}
+
+/// The readings of [`proclitic_variants`], in the same order, handed to
+/// `f` one by one (no array of readings is built: the entity layer calls
+/// this for every token of every document). Only the first letter decides
+/// which proclitics can be there, so most words cost one comparison.
+#[inline]
+pub fn for_each_proclitic_variant<'a>(word: &'a str, mut f: impl FnMut(usize, Cow<'a, str>)) {
+    f(0, Cow::Borrowed(word));
+    match word.chars().next() {
+        // a conjunction, then perhaps a preposition
+        Some(c @ ('و' | 'ف')) => {
+            let rest = &word[c.len_utf8()..];
+            if rest.len() >= 4 {
+                f(1, Cow::Borrowed(rest));
+            }
+            preposition_variants(1, rest, &mut f);
         }
-        for p in ['ب', 'ل', 'ك'] {
-            if let Some(r) = w.strip_prefix(p) {
-                if r.len() >= 4 {
-                    out.push(skip + 1, Cow::Borrowed(r));
-                }
-                if p == 'ل' {
-                    if let Some(r2) = r.strip_prefix('ل') {
-                        if r2.len() >= 4 {
-                            out.push(skip + 1, Cow::Owned(format!("ال{r2}")));
-                        }
-                    }
-                }
+        _ => preposition_variants(0, word, &mut f),
+    }
+}
+
+/// The readings of `w` (after `skip` letters) without a ب/ل/ك preposition;
+/// ل before ال drops the alif (للعراق → العراق).
+#[inline]
+fn preposition_variants<'a>(skip: usize, w: &'a str, f: &mut impl FnMut(usize, Cow<'a, str>)) {
+    let Some(p @ ('ب' | 'ل' | 'ك')) = w.chars().next() else { return };
+    let r = &w[p.len_utf8()..];
+    if r.len() >= 4 {
+        f(skip + 1, Cow::Borrowed(r));
+    }
+    if p == 'ل' {
+        if let Some(r2) = r.strip_prefix('ل') {
+            if r2.len() >= 4 {
+                f(skip + 1, Cow::Owned(format!("ال{r2}")));
             }
         }
     }
-    out
 }
 
 /// Up to eight readings of a word, without heap allocation in the common case.

@@ -38,7 +38,7 @@ pub mod kb;
 pub mod tagger;
 pub use kb::{actor_names, countries, CountryForms};
 
-use kb::{kb, lexf, norm_name, proclitic_variants, Kb, Lex};
+use kb::{for_each_proclitic_variant, kb, lexf, norm_name, proclitic_variants, Kb, Lex};
 use marsad_doc::{ActorRef, Annotator, Doc, Entity, EntityType};
 use marsad_text::clitic::{ARTICLE, FUSED_ARTICLE};
 use marsad_text::TokenKind;
@@ -57,10 +57,17 @@ struct Var<'a> {
 /// Per-document look-up cache: every token's word-table entry and
 /// proclitic readings, computed once (one hash look-up per reading), and a
 /// memo of the clitic segmenter's verdicts.
+///
+/// `any[i]` is the union of the `Lex` flags of all readings of token `i`:
+/// the pre-filter of the rules. Most tokens are ordinary words that start
+/// no name, so every rule whose first word needs a flag (a first token of a
+/// known name, a title, an organisation head…) is skipped with one test
+/// instead of a scan of the readings or a hash look-up.
 struct Cx<'a> {
     kb: &'a Kb,
     doc: &'a Doc,
     lex: Vec<Lex>,
+    any: Vec<u32>,
     vstart: Vec<u32>,
     vars: Vec<Var<'a>>,
     /// Segmenter memo per token: 0 = not computed; else 0x80 | proclitics (0..15) | 0x10 if an article.
@@ -95,20 +102,29 @@ impl<'a> Cx<'a> {
     fn new(kb: &'a Kb, doc: &'a Doc) -> Self {
         let n = doc.tokens.len();
         let mut lex = Vec::with_capacity(n);
+        let mut any = Vec::with_capacity(n);
         let mut vstart = Vec::with_capacity(n + 1);
-        let mut vars = Vec::with_capacity(3 * n);
+        let mut vars = Vec::with_capacity(2 * n);
         for i in 0..n {
             let w = doc.tokens.norm(i);
             let l = kb.lex(w);
             lex.push(l);
             vstart.push(vars.len() as u32);
-            for (skip, form) in proclitic_variants(w) {
-                let vl = if skip == 0 && form.len() == w.len() { l } else { kb.lex(&form) };
+            let mut flags = 0;
+            for_each_proclitic_variant(w, |skip, form| {
+                let vl = if skip == 0 { l } else { kb.lex(&form) };
+                flags |= vl.flags;
                 vars.push(Var { skip, form, lex: vl });
-            }
+            });
+            any.push(flags);
         }
         vstart.push(vars.len() as u32);
-        Cx { kb, doc, lex, vstart, vars, seg: vec![Cell::new(0); n] }
+        Cx { kb, doc, lex, any, vstart, vars, seg: vec![Cell::new(0); n] }
+    }
+    /// Some reading of token `i` has one of the flags `f` (see `any`).
+    #[inline]
+    fn any(&self, i: usize, f: u32) -> bool {
+        self.any[i] & f != 0
     }
     #[inline]
     fn vars(&self, i: usize) -> &[Var<'a>] {
@@ -120,6 +136,9 @@ impl<'a> Cx<'a> {
     }
     /// `kb.demonym(norm(i))`: the first proclitic reading that is a demonym.
     fn demonym(&self, i: usize) -> Option<usize> {
+        if !self.any(i, lexf::DEMONYM) {
+            return None;
+        }
         self.vars(i).iter().find_map(|v| v.lex.demonym())
     }
     fn seg_info(&self, i: usize) -> u8 {
@@ -332,7 +351,19 @@ fn strip_allowed(cx: &Cx, i: usize, skip: usize) -> bool {
 }
 
 /// Longest knowledge-base name starting at token `i` (tokens must lie in `..end`).
+/// (The pre-filter is inlined into the callers, the search is not: most
+/// tokens start no name.)
+#[inline]
 fn match_kb(cx: &Cx, i: usize, end: usize) -> Option<(usize, usize, usize)> {
+    // (the first word of every name has FIRST_TOKEN)
+    if i >= end || !cx.any(i, lexf::FIRST_TOKEN) {
+        return None;
+    }
+    match_kb_search(cx, i, end)
+}
+
+#[inline(never)]
+fn match_kb_search(cx: &Cx, i: usize, end: usize) -> Option<(usize, usize, usize)> {
     let kb = cx.kb;
     let max = kb.max_name_tokens.min(end - i);
     if max == 0 {
@@ -373,7 +404,17 @@ fn match_kb(cx: &Cx, i: usize, end: usize) -> Option<(usize, usize, usize)> {
 }
 
 /// Institution head at `i` (+ a demonym adjective): (len, skip, inst, country actor or None).
+/// (The pre-filter is inlined into the callers, the search is not.)
+#[inline]
 fn match_inst(cx: &Cx, i: usize, end: usize, buf: &mut String) -> Option<(usize, usize, usize, Option<usize>)> {
+    if i >= end || !cx.any(i, lexf::INST_FIRST) {
+        return None;
+    }
+    match_inst_search(cx, i, end, buf)
+}
+
+#[inline(never)]
+fn match_inst_search(cx: &Cx, i: usize, end: usize, buf: &mut String) -> Option<(usize, usize, usize, Option<usize>)> {
     let (kb, doc) = (cx.kb, cx.doc);
     for var in cx.vars(i) {
         let skip = var.skip;
@@ -407,46 +448,47 @@ fn match_inst(cx: &Cx, i: usize, end: usize, buf: &mut String) -> Option<(usize,
     None
 }
 
-/// One edit (substitution, insertion or deletion) between two short words.
+/// One edit (substitution, insertion or deletion) between two short words,
+/// counted in characters (compared in place: no character vectors).
 fn within_one_edit(a: &str, b: &str) -> bool {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
     if a == b {
         return false;
     }
-    let (la, lb) = (a.len(), b.len());
+    let (la, lb) = (a.chars().count(), b.chars().count());
     if la.abs_diff(lb) > 1 {
         return false;
     }
-    let mut i = 0;
-    while i < la.min(lb) && a[i] == b[i] {
-        i += 1;
+    // the first differing character (the common prefix has the same bytes in both)
+    let at = a.char_indices().zip(b.chars()).find(|((_, x), y)| x != y).map(|((k, _), _)| k).unwrap_or(a.len().min(b.len()));
+    let (ra, rb) = (&a[at..], &b[at..]);
+    // the rest after the differing character
+    fn tail(r: &str) -> &str {
+        r.chars().next().map(|c| &r[c.len_utf8()..]).unwrap_or("")
     }
     if la == lb {
-        a[i + 1..] == b[i + 1..]
+        tail(ra) == tail(rb)
     } else if la > lb {
-        a[i + 1..] == b[i..]
+        tail(ra) == rb
     } else {
-        a[i..] == b[i + 1..]
+        ra == tail(rb)
     }
 }
 
 /// A known multi-word name with one token misspelt (الولاات المتحدة).
 fn match_fuzzy(cx: &Cx, i: usize, end: usize) -> Option<(usize, usize, usize)> {
     let (kb, doc) = (cx.kb, cx.doc);
-    let max = kb.max_name_tokens.min(end - i).min(5);
+    let max = kb.max_name_tokens.min(end - i).min(kb::FUZZY_MAX_TOKENS);
     let mut best = None;
-    // cheap gate: the first token or the next one must belong to a known multi-word name
-    let next_in = i + 1 < end && cx.lex[i + 1].has(lexf::NAME_TOKEN);
-    if !next_in && !cx.vars(i).iter().any(|v| v.lex.has(lexf::NAME_TOKEN)) {
+    // cheap gate: a key starts with a reading of this word, or with the
+    // wildcard and the next word
+    let next_in = i + 1 < end && cx.lex[i + 1].has(lexf::FUZZY_AFTER_WILDCARD);
+    if !next_in && !cx.any(i, lexf::FUZZY_FIRST) {
         return None;
     }
-    let mut fbuf = String::new();
     for var in cx.vars(i).iter().take(3) {
         let (skip, v) = (var.skip, &var.form);
-        if !strip_allowed(cx, i, skip) {
-            continue;
-        }
+        // (asked only when a key matches: it may run the clitic segmenter)
+        let allowed = std::cell::OnceCell::new();
         // (every word of a key but the wildcard belongs to a multi-word name)
         let in_names = |j: usize| if j == 0 { var.lex.has(lexf::NAME_TOKEN) } else { cx.lex[i + j].has(lexf::NAME_TOKEN) };
         let mut outside = 0;
@@ -465,28 +507,27 @@ fn match_fuzzy(cx: &Cx, i: usize, end: usize) -> Option<(usize, usize, usize)> {
                 if (0..n).any(|j| j != k && !in_names(j)) {
                     continue;
                 }
-                let word = if k == 0 { v.as_ref() } else { doc.tokens.norm(i + k) };
-                if word.chars().count() < 4 {
-                    continue;
-                }
-                let key = &mut fbuf;
-                key.clear();
-                for j in 0..n {
-                    if j > 0 {
-                        key.push(' ');
-                    }
-                    if j == k {
-                        key.push('*');
+                // (the words but the wildcard are name words: they all have word ids)
+                let mut key = [kb::FUZZY_NONE; kb::FUZZY_MAX_TOKENS];
+                for (j, id) in key.iter_mut().enumerate().take(n) {
+                    *id = if j == k {
+                        kb::FUZZY_WILDCARD
                     } else if j == 0 {
-                        key.push_str(v);
+                        var.lex.word
                     } else {
-                        key.push_str(doc.tokens.norm(i + j));
-                    }
+                        cx.lex[i + j].word
+                    };
                 }
-                if let Some(list) = kb.fuzzy.get(key.as_str()) {
-                    for (w, a) in list {
-                        if within_one_edit(word, w) {
-                            best = Some((n, skip, *a));
+                if let Some(list) = kb.fuzzy_ids.get(&key) {
+                    let word = if k == 0 { v.as_ref() } else { doc.tokens.norm(i + k) };
+                    let chars = word.chars().count();
+                    if chars < 4 || !*allowed.get_or_init(|| strip_allowed(cx, i, skip)) {
+                        continue;
+                    }
+                    for f in list {
+                        // (one edit changes the length by one character at most)
+                        if f.chars.abs_diff(chars) <= 1 && within_one_edit(word, &f.word) {
+                            best = Some((n, skip, f.actor));
                         }
                     }
                 }
@@ -533,7 +574,7 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
             }
             let mut cand: Option<Cand> = None;
             let mut kbm = match_kb(cx, i, end);
-            if kbm.is_none() && cx.vars(i).iter().any(|v| v.lex.has(lexf::AMBIGUOUS_PLACE)) {
+            if kbm.is_none() && cx.any(i, lexf::AMBIGUOUS_PLACE) {
                 kbm = ambiguous_place(cx, &out, i);
             }
             // اللواء 444: a unit head and a number
@@ -543,7 +584,7 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
                 continue;
             }
             // جنوب لبنان، شمال دارفور: a compass word before a known place
-            if i + 1 < end && is_direction(kb, doc.tokens.norm(i)) && is_word(doc, i + 1) {
+            if i + 1 < end && cx.lex[i].has(lexf::DIRECTION) && is_word(doc, i + 1) {
                 if let Some((len, skip, a)) = match_kb(cx, i + 1, end) {
                     let place = matches!(kb.actors[a].etype, EntityType::GPE | EntityType::LOC);
                     if place && skip == 0 && kbm.map(|m| m.0 < len + 1).unwrap_or(true) {
@@ -553,7 +594,7 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
                 }
             }
             // بلدة كفركلا، بلدتي الخيام وكفركلا: unknown settlements after a settlement head
-            if cand.is_none() && kbm.is_none() && i + 1 < end && is_word(doc, i + 1) {
+            if cand.is_none() && kbm.is_none() && i + 1 < end && cx.any(i, lexf::SETTLEMENT_HEAD) && is_word(doc, i + 1) {
                 let head = cx
                     .vars(i)
                     .iter()
@@ -571,7 +612,7 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
                 }
             }
             // جبل القاهرة، مطار بغداد: a place head and a name make one place
-            if cand.is_none() && i + 1 < end && is_word(doc, i + 1) && kbm.map(|m| m.0 < 2).unwrap_or(true) {
+            if cand.is_none() && i + 1 < end && cx.any(i, lexf::PLACE_HEAD) && is_word(doc, i + 1) && kbm.map(|m| m.0 < 2).unwrap_or(true) {
                 let head = cx.vars(i).iter().find_map(|v| v.lex.place_head.map(|t| (v.skip, t))).filter(|(sk, _)| strip_allowed(cx, i, *sk));
                 if let Some((skip, t)) = head {
                     let len = match match_kb(cx, i + 1, end) {
@@ -596,7 +637,7 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
                     }
                 }
             }
-            if cand.is_none() {
+            if cand.is_none() && cx.any(i, lexf::ORG_HEAD_DEFINITE) {
                 if let Some(c) = rule_org_definite(cx, i, end) {
                     let known = kbm.map(|m| m.0).unwrap_or(0).max(match_inst(cx, i, end, &mut buf).map(|m| m.0).unwrap_or(0));
                     if c.last - c.first > known {
@@ -709,7 +750,8 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
             }
             if cand.is_none() {
                 cand = rule_person(cx, i, end);
-                if cand.is_none() {
+                // (both organisation rules start with an organisation head)
+                if cand.is_none() && cx.any(i, lexf::ORG_HEAD) {
                     let next_known = i + 1 < end && is_word(doc, i + 1) && {
                         match_kb(cx, i + 1, end).is_some() || match_inst(cx, i + 1, end, &mut buf).is_some()
                     };
@@ -725,7 +767,8 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
                     }
                 }
             }
-            if cand.is_none() && !model_tags.is_empty() {
+            // (the tagger's mentions start at a tag with a type)
+            if cand.is_none() && !model_tags.is_empty() && model_tags.get(i).and_then(|t| t.begin_type()).is_some() {
                 // an I- tag right after an accepted entity continues nothing (للصحافيين)
                 // (a word with و is coordinated, not continued: كولومبيا والهندوراس)
                 let stray = out.last().map(|c| c.last == i).unwrap_or(false) && !model_tags[i].is_begin() && !doc.tokens.norm(i).starts_with('و');
@@ -971,9 +1014,15 @@ fn ambiguous_place(cx: &Cx, out: &[Cand], i: usize) -> Option<(usize, usize, usi
 /// a title followed by a name (السفيرة الأميركية آلينا رومانوسكي).
 fn rule_person(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
     let doc = cx.doc;
+    // a name starts with a first name (or عبد), after a title, or after a
+    // name introducer: most words have none of these
+    let introduced = i > 0 && is_word(doc, i - 1) && introduces_name(cx, i - 1);
+    if !introduced && !cx.any(i, lexf::FIRST_NAME | lexf::COMPOUND_NAME_HEAD | lexf::SERVANT_HEAD) && !title_near(cx, i) {
+        return None;
+    }
     let w = doc.tokens.norm(i);
-    let (skip, first_ok) = cx
-        .vars(i)
+    let first_readings = if cx.any(i, lexf::FIRST_NAME | lexf::COMPOUND_NAME_HEAD) { cx.vars(i) } else { &[] };
+    let (skip, first_ok) = first_readings
         .iter()
         // only و/ف are stripped before a first name: كريم is not ك + ريم
         .find(|v| {
@@ -986,26 +1035,27 @@ fn rule_person(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
     let abd = !first_ok
         && i + 2 < end
         && is_word(doc, i + 1)
-        && cx.vars(i).iter().any(|v| cx.kb.words.servant_heads.contains(v.form.as_ref()) && (v.skip == 0 || (v.skip == 1 && (w.starts_with('و') || w.starts_with('ف')))))
+        && cx.any(i, lexf::SERVANT_HEAD)
+        && cx.vars(i).iter().any(|v| v.lex.has(lexf::SERVANT_HEAD) && (v.skip == 0 || (v.skip == 1 && (w.starts_with('و') || w.starts_with('ف')))))
         && {
             let nw = doc.tokens.norm(i + 1);
             nw.chars().count() >= 3 && (nw.starts_with(ARTICLE) || cx.lex[i + 1].has(lexf::FIRST_NAME))
         };
     let (skip, first_ok) = if abd {
-        (cx.vars(i).iter().find(|v| cx.kb.words.servant_heads.contains(v.form.as_ref())).map(|v| v.skip).unwrap_or(0), true)
+        (cx.vars(i).iter().find(|v| v.lex.has(lexf::SERVANT_HEAD)).map(|v| v.skip).unwrap_or(0), true)
     } else {
         (skip, first_ok)
     };
     let first_len = if abd { 2 } else { 1 };
     // يدعى أحمد، اسمه علي حسن: the next one to three words are a name
-    if i > 0 && is_word(doc, i - 1) && introduces_name(cx, i - 1) {
+    if introduced {
         if let Some(c) = introduced_name(cx, i, end) {
             return Some(c);
         }
     }
     let start_name = if first_ok {
         Some((i, skip))
-    } else if i > 0 && title_before(cx, i) {
+    } else if i > 0 && title_near(cx, i) && title_before(cx, i) {
         // after a title: the name starts here when it is not an ordinary word
         let w = doc.tokens.norm(i);
         let verb_like = cx.kb.words.has_future_prefix(w) || marsad_text::ends_with_any(w, &cx.kb.words.object_pronoun_endings);
@@ -1074,7 +1124,7 @@ fn rule_person(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
 /// A word that introduces a person's name (يدعى، ويدعى، اسمه).
 fn introduces_name(cx: &Cx, j: usize) -> bool {
     let w = cx.norm(j);
-    cx.kb.name_introducers.contains(w) || (w.starts_with('و') && cx.kb.name_introducers.contains(&w['و'.len_utf8()..]))
+    cx.lex[j].has(lexf::NAME_INTRODUCER) || (w.starts_with('و') && cx.kb.name_introducers.contains(&w['و'.len_utf8()..]))
 }
 
 /// One to three words after a name introducer, even first names that are
@@ -1157,14 +1207,23 @@ fn title_before(cx: &Cx, i: usize) -> bool {
     false
 }
 
+/// A title among the three tokens before `i`: the pre-filter of
+/// [`title_before`] (three flag tests).
+fn title_near(cx: &Cx, i: usize) -> bool {
+    (i.saturating_sub(3)..i).any(|j| cx.any(j, lexf::TITLE))
+}
+
 fn is_title(cx: &Cx, j: usize) -> bool {
-    is_word(cx.doc, j) && cx.vars(j).iter().any(|v| v.lex.has(lexf::TITLE))
+    is_word(cx.doc, j) && cx.any(j, lexf::TITLE)
 }
 
 /// Unknown organisations: a head in construct state followed by a name
 /// (جماعة أنصار الله، منظمة العفو الدولية).
 fn rule_org(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
     let doc = cx.doc;
+    if !cx.any(i, lexf::ORG_HEAD) {
+        return None;
+    }
     let skip = cx.vars(i).iter().find(|v| v.lex.has(lexf::ORG_HEAD))?.skip;
     // صحيفة "الاقتصادية": a head and a quoted name of one to three words
     if i + 3 < end && doc.tokens.norm(i + 1) == "\"" {
@@ -1229,7 +1288,7 @@ fn numbered_unit(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
     if i + 1 >= end || doc.tokens.get(i + 1).map(|t| t.kind != TokenKind::Number).unwrap_or(true) {
         return None;
     }
-    let v = cx.vars(i).iter().find(|v| kb.numbered_unit_heads.contains(v.form.as_ref() as &str) && strip_allowed(cx, i, v.skip))?;
+    let v = cx.vars(i).iter().find(|v| v.lex.has(lexf::NUMBERED_UNIT_HEAD) && strip_allowed(cx, i, v.skip))?;
     let skip = v.skip;
     let num = doc.tokens.norm(i + 1);
     if !num.chars().all(|c| c.is_ascii_digit()) {
@@ -1383,6 +1442,8 @@ fn rule_org_definite(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
     let doc = cx.doc;
     let skip = if cx.lex[i].has(lexf::ORG_HEAD_DEFINITE) {
         0
+    } else if !cx.any(i, lexf::ORG_HEAD_DEFINITE) {
+        return None;
     } else {
         let v = cx.vars(i).iter().find(|v| v.skip > 0 && v.lex.has(lexf::ORG_HEAD_DEFINITE))?;
         if !strip_allowed(cx, i, v.skip) {
