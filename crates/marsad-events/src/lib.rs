@@ -352,8 +352,7 @@ impl EventAnnotator {
 
     fn variant_eq(&self, doc: &Doc, j: usize, want: &str) -> bool {
         let w = doc.tokens.norm(j);
-        let mut vars = Vec::with_capacity(8);
-        lexicon::variants(w, &mut vars);
+        let vars = lexicon::variants(w);
         vars.iter().any(|&(off, _)| strip_article(&w[off..]) == want || &w[off..] == want)
     }
 
@@ -685,7 +684,7 @@ impl EventAnnotator {
                 }
             }
         }
-        if let Some(info) = marsad_entities::nationality(doc.tokens.norm(i)) {
+        if let Some(info) = self.lex.nationality(doc.tokens.norm(i)) {
             return Some(Arg {
                 first: i,
                 last: self.extend_nationality(doc, i + 1, end),
@@ -712,7 +711,7 @@ impl EventAnnotator {
                 && !self.lex.cues.contains_key(w)
                 && !self.trigger_verb_here(doc, k)
                 && !self.lex.actors.contains_key(strip_article(w))
-                && marsad_entities::nationality(w).is_none()
+                && self.lex.nationality(w).is_none()
         })
     }
 
@@ -874,7 +873,7 @@ impl EventAnnotator {
             && !self.cue_loose(doc, i - 1, Cue::Report)
             && !self.trigger_verb_here(doc, i - 1)
             && self.lex_actor_at(doc, i - 1, i).is_none()
-            && marsad_entities::nationality(w).is_none()
+            && self.lex.nationality(w).is_none()
     }
 
     /// The noun carries the preposition ب (بقصف، بصواريخ، وبغارات).
@@ -971,9 +970,11 @@ impl EventAnnotator {
             return None;
         }
         let w = doc.tokens.norm(i);
-        let mut vars = Vec::with_capacity(8);
-        lexicon::variants(w, &mut vars);
-        for &(off, clitic) in &vars {
+        if !self.lex.actor_endings.may_have_suffix_key(w) {
+            return None;
+        }
+        let vars = lexicon::variants(w);
+        for &(off, clitic) in vars.iter() {
             let key = &w[off..];
             let key = if clitic { key } else { strip_article(key) };
             let Some(forms) = self.lex.actors.get(key) else { continue };
@@ -1148,11 +1149,15 @@ impl EventAnnotator {
             }
             let w = doc.tokens.norm(j);
             for c in &t.companions {
-                if c.chars().count() == 1 {
+                let mut letters = c.chars();
+                let single = letters.next().is_some() && letters.next().is_none();
+                if single {
                     if w.starts_with(c.as_str()) && (w == c || w.chars().count() > 2) {
                         return Some(j);
                     }
-                } else if self.bare_eq(doc, j, c) || self.variant_eq(doc, j, c) {
+                } else if w.ends_with(c.as_str()) && (self.bare_eq(doc, j, c) || self.variant_eq(doc, j, c)) {
+                    // every reading compared is a suffix of the word: a word not
+                    // ending in the companion is rejected without computing them
                     return Some(j);
                 }
             }
@@ -1167,13 +1172,13 @@ impl EventAnnotator {
         if !self.lex.trigger_endings.may_have_suffix_key(w) {
             return;
         }
-        let mut vars = Vec::with_capacity(8);
-        lexicon::variants(w, &mut vars);
+        let vars = lexicon::variants(w);
         let mut article = false;
-        let full_is_actor = self.lex.actors.contains_key(strip_article(w));
-        for &(off, clitic) in &vars {
+        // whether the whole word names an actor ("وزير" is no و + verb): asked only after و/ف
+        let mut full_is_actor = None;
+        for &(off, clitic) in vars.iter() {
             let key = &w[off..];
-            if !clitic && (off == 0 || !full_is_actor) {
+            if !clitic && (off == 0 || !*full_is_actor.get_or_insert_with(|| self.lex.actors.contains_key(strip_article(w)))) {
                 if let Some(hits) = self.lex.verb_forms.get(key) {
                     for h in hits {
                         out.push((h.trigger, i + 1, h.future));
@@ -1306,7 +1311,12 @@ impl EventAnnotator {
         if cands.is_empty() {
             return Vec::new();
         }
-        let numbers = marsad_text::find_numbers(doc.text(), &doc.tokens);
+        // only events that carry counts need the document's numbers
+        let numbers = if cands.iter().any(|c| counted_type(self.lex.triggers[c.trigger as usize].etype)) {
+            marsad_text::find_numbers(doc.text(), &doc.tokens)
+        } else {
+            Vec::new()
+        };
         let mut all_counts = Vec::with_capacity(cands.len());
         for k in 0..cands.len() {
             let mut target = cands[k].target.clone();
@@ -1397,6 +1407,23 @@ impl EventAnnotator {
     ) -> Option<Cand> {
         let t = &self.lex.triggers[tid as usize];
         let (start, end) = (sent.start, sent.end);
+        // Rejections that depend on the words before the trigger only come
+        // first: the argument search below is the expensive part.
+        // "قبل ان تنسحب الميليشيا", "حتى تنسحب": a condition, not an event
+        if i >= start + 2
+            && self.lex.words.purpose_pair.iter().any(|(a, b)| doc.tokens.norm(i - 2) == a && doc.tokens.norm(i - 1) == b)
+            || (i > start && self.lex.words.purpose_conjunction.contains(doc.tokens.norm(i - 1)))
+        {
+            return None;
+        }
+        // "تطالب بانسحاب اسرائيلي", "هدد بشن هجوم", "الدعوه الي حوار": a verbal
+        // noun demanded, proposed or threatened is no event of its own
+        if t.pos == Pos::Noun
+            && ((start.max(i.saturating_sub(8))..i).any(|k| self.cue_loose(doc, k, Cue::Modal) && self.triggers_here_verb(doc, k))
+                || (start.max(i.saturating_sub(3))..i).any(|k| self.statement_at(doc, k)))
+        {
+            return None;
+        }
         let mut comp = None;
         if !t.companions.is_empty() {
             comp = Some(self.companion_at(doc, t, last - 1, end)?);
@@ -1961,21 +1988,6 @@ impl EventAnnotator {
         {
             target = source.clone();
         }
-        // "تطالب بانسحاب اسرائيلي", "هدد بشن هجوم", "الدعوه الي حوار": a verbal
-        // noun demanded, proposed or threatened is no event of its own
-        if t.pos == Pos::Noun
-            && ((start.max(i.saturating_sub(8))..i).any(|k| self.cue_loose(doc, k, Cue::Modal) && self.triggers_here_verb(doc, k))
-                || (start.max(i.saturating_sub(3))..i).any(|k| self.statement_at(doc, k)))
-        {
-            return None;
-        }
-        // "قبل ان تنسحب الميليشيا", "حتى تنسحب": a condition, not an event
-        if i >= start + 2
-            && self.lex.words.purpose_pair.iter().any(|(a, b)| doc.tokens.norm(i - 2) == a && doc.tokens.norm(i - 1) == b)
-            || (i > start && self.lex.words.purpose_conjunction.contains(doc.tokens.norm(i - 1)))
-        {
-            return None;
-        }
         // "قُتل فلان": a verb written as a passive has no subject after it
         if t.pos == Pos::Verb && passive_marked(doc, i) {
             passive = true;
@@ -2395,7 +2407,7 @@ impl EventAnnotator {
     ) -> Counts {
         let mut counts = Counts::default();
         let etype = self.lex.triggers[c.trigger as usize].etype;
-        if !matches!(etype, "ASSAULT" | "COERCE" | "PROTEST" | "MOBILIZE") {
+        if !counted_type(etype) {
             return counts;
         }
         // counts go to the first eligible event of the sentence
@@ -2535,6 +2547,11 @@ impl EventAnnotator {
         };
         search(from, to.min(from + 14))
     }
+}
+
+/// Event types that carry counts (killed, injured, arrested, displaced).
+fn counted_type(etype: &str) -> bool {
+    matches!(etype, "ASSAULT" | "COERCE" | "PROTEST" | "MOBILIZE")
 }
 
 /// A verb written with a damma on its first letter ("قُتل", "وأُطلق"): the
