@@ -255,6 +255,16 @@ pub enum Cue {
     Statement,
 }
 
+impl Cue {
+    /// The class as one bit of a word's class mask (see [`Lexicon::cue_mask`]).
+    pub fn bit(self) -> u64 {
+        1u64 << (self as u32)
+    }
+}
+
+// every class has its own bit, and the all-ones mask is never a real one
+const _: () = assert!((Cue::Statement as u32) < 63);
+
 fn cue_class(s: &str) -> Option<Cue> {
     Some(match s {
         "target" => Cue::Target,
@@ -389,6 +399,11 @@ impl Lexicon {
             return None;
         }
         marsad_entities::nationality(w)
+    }
+
+    /// The cue classes of word `w` as a bit mask (0: no cue word).
+    pub fn cue_mask(&self, w: &str) -> u64 {
+        self.cues.get(w).map_or(0, |v| v.iter().fold(0, |m, c| m | c.bit()))
     }
 
     fn load_triggers(&mut self, affixes: &Affixes) {
