@@ -206,7 +206,14 @@ struct Ctx {
     cues: Vec<Cell<u64>>,
     /// The same with و/ف removed as well (`cue_loose`).
     loose_cues: Vec<Cell<u64>>,
+    /// Per token, facts learnt once for the document: [`NO_ACTOR_KEY`], [`NO_NATIONALITY`].
+    facts: Vec<Cell<u8>>,
 }
+
+/// No clitic reading of the word is a key of the actor table.
+const NO_ACTOR_KEY: u8 = 1;
+/// The word is no nationality adjective of the knowledge base.
+const NO_NATIONALITY: u8 = 2;
 
 /// A cue mask not looked up yet (no word has every class).
 const UNKNOWN_CUES: u64 = u64::MAX;
@@ -269,11 +276,14 @@ impl Ctx {
             }
             let w = doc.tokens.norm(i);
             let w = w.strip_prefix('و').unwrap_or(w);
-            if let Some(&(_, k)) = seen.iter().find(|(x, _)| *x == w) {
-                short[i] = k;
-            } else if unseen > 0 && w.starts_with(ARTICLE) {
-                if let Some(&(_, k)) = later.iter().find(|(x, _)| *x == w) {
+            // every short key has the article (`short_key`): other words are none
+            if w.starts_with(ARTICLE) {
+                if let Some(&(_, k)) = seen.iter().find(|(x, _)| *x == w) {
                     short[i] = k;
+                } else if unseen > 0 {
+                    if let Some(&(_, k)) = later.iter().find(|(x, _)| *x == w) {
+                        short[i] = k;
+                    }
                 }
             }
             if unseen > 0 && seen.len() >= later.len() {
@@ -301,7 +311,7 @@ impl Ctx {
             };
             quotes.push((q.content.start, q.content.end, q.cue.start, arg));
         }
-        Ctx { ent_at, in_time, dates, short, quotes, cues: vec![Cell::new(UNKNOWN_CUES); n], loose_cues: vec![Cell::new(UNKNOWN_CUES); n] }
+        Ctx { ent_at, in_time, dates, short, quotes, cues: vec![Cell::new(UNKNOWN_CUES); n], loose_cues: vec![Cell::new(UNKNOWN_CUES); n], facts: vec![Cell::new(0); n] }
     }
 }
 
@@ -706,7 +716,7 @@ impl EventAnnotator {
                 }
             }
         }
-        if let Some(info) = self.lex.nationality(doc.tokens.norm(i)) {
+        if let Some(info) = self.nationality_at(doc, ctx, i) {
             return Some(Arg {
                 first: i,
                 last: self.extend_nationality(doc, ctx, i + 1, end),
@@ -733,7 +743,7 @@ impl EventAnnotator {
                 && self.cue_mask(doc, ctx, k) == 0
                 && !self.trigger_verb_here(doc, ctx, k)
                 && !self.lex.actors.contains_key(strip_article(w))
-                && self.lex.nationality(w).is_none()
+                && self.nationality_at(doc, ctx, k).is_none()
         })
     }
 
@@ -892,7 +902,7 @@ impl EventAnnotator {
             && !self.cue_loose(doc, ctx, i - 1, Cue::Report)
             && !self.trigger_verb_here(doc, ctx, i - 1)
             && self.lex_actor_at(doc, ctx, i - 1, i).is_none()
-            && self.lex.nationality(w).is_none()
+            && self.nationality_at(doc, ctx, i - 1).is_none()
     }
 
     /// The noun carries the preposition ب (بقصف، بصواريخ، وبغارات).
@@ -988,15 +998,22 @@ impl EventAnnotator {
         if i >= end || doc.tokens[i].kind != TokenKind::Word {
             return None;
         }
+        let known = ctx.facts[i].get();
+        if known & NO_ACTOR_KEY != 0 {
+            return None;
+        }
         let w = doc.tokens.norm(i);
         if !self.lex.actor_endings.may_have_suffix_key(w) {
+            ctx.facts[i].set(known | NO_ACTOR_KEY);
             return None;
         }
         let vars = lexicon::variants(w);
+        let mut any_key = false;
         for &(off, clitic) in vars.iter() {
             let key = &w[off..];
             let key = if clitic { key } else { strip_article(key) };
             let Some(forms) = self.lex.actors.get(key) else { continue };
+            any_key = true;
             for f in forms {
                 let n = f.rest.len();
                 if i + 1 + n > end {
@@ -1020,7 +1037,24 @@ impl EventAnnotator {
                 }
             }
         }
+        if !any_key {
+            ctx.facts[i].set(known | NO_ACTOR_KEY);
+        }
         None
+    }
+
+    /// The knowledge base's nationality adjective at token `i` (none known
+    /// is remembered for the document).
+    fn nationality_at(&self, doc: &Doc, ctx: &Ctx, i: usize) -> Option<marsad_entities::ActorInfo> {
+        let known = ctx.facts[i].get();
+        if known & NO_NATIONALITY != 0 {
+            return None;
+        }
+        let info = self.lex.nationality(doc.tokens.norm(i));
+        if info.is_none() {
+            ctx.facts[i].set(known | NO_NATIONALITY);
+        }
+        info
     }
 
     /// First actor in `from..to`, skipping up to `skip` non-actor words; stops at hard punctuation.
