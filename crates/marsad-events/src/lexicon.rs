@@ -648,31 +648,34 @@ impl std::ops::Deref for Variants {
 /// See [`Variants`].
 pub fn variants(w: &str) -> Variants {
     let mut out = Variants { items: [(0, false); 8], len: 0 };
+    // Offsets only grow within a reading and the readings after و/ف exist
+    // only for words that start with them (then nothing else is stripped at
+    // offset 0), so no offset comes twice.
     let mut push = |off: usize, clitic: bool| {
-        if w.len() - off >= 4 && !out.items[..out.len].iter().any(|(o, _)| *o == off) && out.len < out.items.len() {
+        if w.len() - off >= 4 && out.len < out.items.len() {
             out.items[out.len] = (off, clitic);
             out.len += 1;
         }
     };
     // without a conjunction, then after و or ف (both two bytes)
-    let conj_len = if w.starts_with('و') || w.starts_with('ف') { 2 } else { 0 };
-    for o1 in [0, conj_len].into_iter().take(if conj_len > 0 { 2 } else { 1 }) {
+    let conj = w.starts_with('و') || w.starts_with('ف');
+    for o1 in if conj { &[0, 2][..] } else { &[0][..] } {
+        let o1 = *o1;
         let w1 = &w[o1..];
         push(o1, false);
-        // article
         if w1.starts_with(ARTICLE) {
             push(o1 + 4, true);
+            continue;
         }
-        for p in ["ب", "ل", "ك"] {
-            if let Some(w2) = w1.strip_prefix(p) {
-                let o2 = o1 + p.len();
-                push(o2, true);
-                if w2.starts_with(ARTICLE) {
-                    push(o2 + 4, true);
-                } else if p == "ل" && w2.starts_with('ل') {
-                    push(o2 + 2, true);
-                }
-            }
+        // a preposition (two bytes), then the article or (ل + ل) the article without its alif
+        let Some(p @ ('ب' | 'ل' | 'ك')) = w1.chars().next() else { continue };
+        let o2 = o1 + 2;
+        push(o2, true);
+        let w2 = &w[o2..];
+        if w2.starts_with(ARTICLE) {
+            push(o2 + 4, true);
+        } else if p == 'ل' && w2.starts_with('ل') {
+            push(o2 + 2, true);
         }
     }
     out

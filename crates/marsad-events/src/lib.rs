@@ -1229,6 +1229,7 @@ impl EventAnnotator {
         let mut article = false;
         // whether the whole word names an actor ("وزير" is no و + verb): asked only after و/ف
         let mut full_is_actor = None;
+        let mut last_bare = None;
         for &(off, clitic) in vars.iter() {
             let key = &w[off..];
             if !clitic && (off == 0 || !*full_is_actor.get_or_insert_with(|| self.lex.actors.contains_key(strip_article(w)))) {
@@ -1241,6 +1242,12 @@ impl EventAnnotator {
                 article = true;
             }
             let bare = if clitic { key } else { strip_article(key) };
+            // "الاجتماع" and its reading without the article have one bare form:
+            // looked up once (a second look-up could only repeat the same entries)
+            if last_bare == Some(bare) {
+                continue;
+            }
+            last_bare = Some(bare);
             if let Some(hits) = self.lex.noun_forms.get(bare) {
                 for h in hits {
                     let n = h.rest.len();

@@ -826,6 +826,22 @@ fn demonym_gate_never_rejects_a_nationality_the_knowledge_base_knows() {
 }
 
 #[test]
+fn clitic_readings_of_a_word() {
+    let readings = |w: &str| {
+        let w = marsad_text::normalize_str(w);
+        lexicon::variants(&w).iter().map(|&(off, clitic)| (w[off..].to_string(), clitic)).collect::<Vec<_>>()
+    };
+    let n = |w: &str| marsad_text::normalize_str(w);
+    assert_eq!(readings("والاجتماع"), vec![(n("والاجتماع"), false), (n("الاجتماع"), false), (n("اجتماع"), true)]);
+    assert_eq!(readings("للعراق"), vec![(n("للعراق"), false), (n("لعراق"), true), (n("عراق"), true)]);
+    assert_eq!(readings("وبالقصف"), vec![(n("وبالقصف"), false), (n("بالقصف"), false), (n("القصف"), true), (n("قصف"), true)]);
+    assert_eq!(readings("كتب"), vec![(n("كتب"), false), (n("تب"), true)]);
+    // readings keep two letters at least
+    assert_eq!(readings("بل"), vec![(n("بل"), false)]);
+    assert!(readings("").is_empty());
+}
+
+#[test]
 fn ending_filter_rejects_endings_it_never_saw() {
     let mut f = marsad_text::EndingFilter::default();
     f.insert("اجتماع");
