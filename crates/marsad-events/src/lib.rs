@@ -1219,12 +1219,20 @@ impl EventAnnotator {
     }
 
     /// Candidate trigger entries at token `i`: (trigger id, last token, future).
+    /// (The ending test is inlined into the callers: it rejects most words,
+    /// and the look-ups after it are kept out of line.)
+    #[inline]
     fn triggers_at(&self, doc: &Doc, i: usize, end: usize, out: &mut Vec<(u32, usize, bool)>) {
         out.clear();
         let w = doc.tokens.norm(i);
-        if !self.lex.trigger_endings.may_have_suffix_key(w) {
-            return;
+        if self.lex.trigger_endings.may_have_suffix_key(w) {
+            self.trigger_readings(doc, w, i, end, out);
         }
+    }
+
+    /// [`Self::triggers_at`] for a word `w` (token `i`) that passed the ending test.
+    #[inline(never)]
+    fn trigger_readings(&self, doc: &Doc, w: &str, i: usize, end: usize, out: &mut Vec<(u32, usize, bool)>) {
         let vars = lexicon::variants(w);
         let mut article = false;
         // whether the whole word names an actor ("وزير" is no و + verb): asked only after و/ف
