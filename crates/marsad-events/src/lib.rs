@@ -346,35 +346,49 @@ fn is_word(doc: &Doc, i: usize) -> bool {
 
 impl EventAnnotator {
     /// Whether token `i` is a cue word of class `c`.
+    #[inline]
     fn cue(&self, doc: &Doc, ctx: &Ctx, i: usize, c: Cue) -> bool {
         self.cue_mask(doc, ctx, i) & c.bit() != 0
     }
 
     /// The cue classes of token `i` (looked up once per document).
+    #[inline]
     fn cue_mask(&self, doc: &Doc, ctx: &Ctx, i: usize) -> u64 {
         let m = ctx.cues[i].get();
         if m != UNKNOWN_CUES {
             return m;
         }
+        self.look_up_cues(doc, ctx, i)
+    }
+
+    #[inline(never)]
+    fn look_up_cues(&self, doc: &Doc, ctx: &Ctx, i: usize) -> u64 {
         let m = self.lex.cue_mask(doc.tokens.norm(i));
         ctx.cues[i].set(m);
         m
     }
 
     /// Cue test on the word with و/ف removed.
+    #[inline]
     fn cue_loose(&self, doc: &Doc, ctx: &Ctx, i: usize, c: Cue) -> bool {
         let mut m = ctx.loose_cues[i].get();
         if m == UNKNOWN_CUES {
-            m = self.cue_mask(doc, ctx, i);
-            let w = doc.tokens.norm(i);
-            for p in ["و", "ف"] {
-                if let Some(r) = w.strip_prefix(p) {
-                    m |= self.lex.cue_mask(r);
-                }
-            }
-            ctx.loose_cues[i].set(m);
+            m = self.look_up_loose_cues(doc, ctx, i);
         }
         m & c.bit() != 0
+    }
+
+    #[inline(never)]
+    fn look_up_loose_cues(&self, doc: &Doc, ctx: &Ctx, i: usize) -> u64 {
+        let mut m = self.cue_mask(doc, ctx, i);
+        let w = doc.tokens.norm(i);
+        for p in ["و", "ف"] {
+            if let Some(r) = w.strip_prefix(p) {
+                m |= self.lex.cue_mask(r);
+            }
+        }
+        ctx.loose_cues[i].set(m);
+        m
     }
 
     fn bare_eq(&self, doc: &Doc, i: usize, want: &str) -> bool {
