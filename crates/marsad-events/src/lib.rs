@@ -206,7 +206,7 @@ struct Ctx {
     cues: Vec<Cell<u64>>,
     /// The same with و/ف removed as well (`cue_loose`).
     loose_cues: Vec<Cell<u64>>,
-    /// Per token, facts learnt once for the document: [`NO_ACTOR_KEY`], [`NO_NATIONALITY`].
+    /// Per token, facts learnt once for the document: [`NO_ACTOR_KEY`], [`NO_NATIONALITY`], [`VERB_FORM`]….
     facts: Vec<Cell<u8>>,
 }
 
@@ -214,6 +214,12 @@ struct Ctx {
 const NO_ACTOR_KEY: u8 = 1;
 /// The word is no nationality adjective of the knowledge base.
 const NO_NATIONALITY: u8 = 2;
+/// [`VERB_FORM`] and [`VERB_FORM_AFTER_CONJ`] are known.
+const VERB_FORMS_KNOWN: u8 = 4;
+/// The word is a conjugated form of a trigger verb.
+const VERB_FORM: u8 = 8;
+/// The word without a leading و is one.
+const VERB_FORM_AFTER_CONJ: u8 = 16;
 
 /// A cue mask not looked up yet (no word has every class).
 const UNKNOWN_CUES: u64 = u64::MAX;
@@ -410,7 +416,7 @@ impl EventAnnotator {
             && w.chars().count() >= 5
             && ends_with_any(w, &self.lex.words.nisba_suffix)
             && self.cue_mask(doc, ctx, j) == 0
-            && !self.triggers_here_verb(doc, j)
+            && !self.triggers_here_verb(doc, ctx, j)
     }
 
     fn is_quant(&self, doc: &Doc, ctx: &Ctx, j: usize) -> bool {
@@ -595,7 +601,7 @@ impl EventAnnotator {
                             && a.last == a.first + 1
                             && construct
                             && doc.tokens[j].kind == TokenKind::Word
-                            && !self.triggers_here_verb(doc, j)
+                            && !self.triggers_here_verb(doc, ctx, j)
                             && self.cue_mask(doc, ctx, j) == 0 =>
                         {
                             // a head in construct state takes its genitive: "قوات الدعم السريع"
@@ -603,7 +609,7 @@ impl EventAnnotator {
                             a.last = j;
                             if j < end
                                 && doc.tokens.norm(j).starts_with(ARTICLE)
-                                && !self.triggers_here_verb(doc, j)
+                                && !self.triggers_here_verb(doc, ctx, j)
                                 && self.cue_mask(doc, ctx, j) == 0
                                 && (self.lex_actor_at(doc, ctx, j, end).is_none()
                                     // "انصار المجلس العسكري": an adjective of the genitive
@@ -670,7 +676,7 @@ impl EventAnnotator {
                                 && j < a.last + 2
                                 && doc.tokens.norm(j).starts_with(ARTICLE)
                                 && self.cue_mask(doc, ctx, j) == 0
-                                && !self.triggers_here_verb(doc, j)
+                                && !self.triggers_here_verb(doc, ctx, j)
                                 && self.lex_actor_at(doc, ctx, j, end).is_none()
                             {
                                 j += 1;
@@ -1137,7 +1143,7 @@ impl EventAnnotator {
         }
         let mut j = first.last;
         while j < end && j < first.last + 4 {
-            if is_hard_stop(doc, j) || self.triggers_here_verb(doc, j) {
+            if is_hard_stop(doc, j) || self.triggers_here_verb(doc, ctx, j) {
                 break;
             }
             if let Some(b) = self.actor_at(doc, ctx, j, end) {
@@ -1160,10 +1166,25 @@ impl EventAnnotator {
     }
 
     fn trigger_verb_here(&self, doc: &Doc, ctx: &Ctx, j: usize) -> bool {
+        self.verb_form_facts(doc, ctx, j) & (VERB_FORM | VERB_FORM_AFTER_CONJ) != 0 || self.cue_loose(doc, ctx, j, Cue::Report)
+    }
+
+    /// [`VERB_FORM`] and [`VERB_FORM_AFTER_CONJ`] of token `j` (looked up once per document).
+    fn verb_form_facts(&self, doc: &Doc, ctx: &Ctx, j: usize) -> u8 {
+        let known = ctx.facts[j].get();
+        if known & VERB_FORMS_KNOWN != 0 {
+            return known;
+        }
         let w = doc.tokens.norm(j);
-        self.lex.verb_forms.contains_key(w)
-            || w.strip_prefix('و').is_some_and(|r| self.lex.verb_forms.contains_key(r))
-            || self.cue_loose(doc, ctx, j, Cue::Report)
+        let mut f = known | VERB_FORMS_KNOWN;
+        if self.lex.verb_forms.contains_key(w) {
+            f |= VERB_FORM;
+        }
+        if w.strip_prefix('و').is_some_and(|r| self.lex.verb_forms.contains_key(r)) {
+            f |= VERB_FORM_AFTER_CONJ;
+        }
+        ctx.facts[j].set(f);
+        f
     }
 
     /// Nearest actor before token `i` (within `start..i`), not after a preposition.
@@ -1315,7 +1336,7 @@ impl EventAnnotator {
                 }
                 self.triggers_at(doc, i, end, &mut hits);
                 for &(tid, last, future) in hits.iter() {
-                    let prev = cands[first_cand..].last().and_then(|c| c.source.clone());
+                    let prev = cands[first_cand..].last().and_then(|c| c.source.as_ref());
                     if let Some(c) = self.build(doc, &ctx, start..end, i, last, tid, future, prev, &mut consumed) {
                         cands.push(Cand { sentence: si, ..c });
                         break;
@@ -1484,7 +1505,7 @@ impl EventAnnotator {
         last: usize,
         tid: u32,
         future: bool,
-        prev_source: Option<Arg>,
+        prev_source: Option<&Arg>,
         consumed: &mut Vec<usize>,
     ) -> Option<Cand> {
         let t = &self.lex.triggers[tid as usize];
@@ -1501,7 +1522,7 @@ impl EventAnnotator {
         // "تطالب بانسحاب اسرائيلي", "هدد بشن هجوم", "الدعوه الي حوار": a verbal
         // noun demanded, proposed or threatened is no event of its own
         if t.pos == Pos::Noun
-            && ((start.max(i.saturating_sub(8))..i).any(|k| self.cue_loose(doc, ctx, k, Cue::Modal) && self.triggers_here_verb(doc, k))
+            && ((start.max(i.saturating_sub(8))..i).any(|k| self.cue_loose(doc, ctx, k, Cue::Modal) && self.triggers_here_verb(doc, ctx, k))
                 || (start.max(i.saturating_sub(3))..i).any(|k| self.statement_at(doc, k)))
         {
             return None;
@@ -1606,7 +1627,7 @@ impl EventAnnotator {
                         // "نفت قوات الدعم السريع …، واتهمت الجيش": the first clause's subject
                         let at = doc.tokens[i].start as usize;
                         let quoted = ctx.quotes.iter().any(|(s, e, _, _)| *s <= at && at < *e);
-                        prev_source.clone().or_else(|| if quoted { None } else { self.clause_subject(doc, ctx, start, i, None) })
+                        prev_source.cloned().or_else(|| if quoted { None } else { self.clause_subject(doc, ctx, start, i, None) })
                     } else {
                         None
                     };
@@ -1653,7 +1674,7 @@ impl EventAnnotator {
                         }
                         // "وقالت الشرطه … وانها اعتقلت": the speaker of the clause
                         if source.is_none() {
-                            source = self.clause_subject(doc, ctx, start, i, prev_source.as_ref());
+                            source = self.clause_subject(doc, ctx, start, i, prev_source);
                         }
                     } else if i > start && self.cue(doc, ctx, i - 1, Cue::Relative) {
                         // "الفصائل التي رفضت": the antecedent
@@ -1712,7 +1733,7 @@ impl EventAnnotator {
                     // "، واعلن نشر الجيش": the aspectual verb's own subject is left out
                     let dropped = || {
                         self.cue_loose(doc, ctx, i - 1, Cue::Aspect)
-                            .then(|| self.clause_subject(doc, ctx, start, i - 1, prev_source.as_ref()))
+                            .then(|| self.clause_subject(doc, ctx, start, i - 1, prev_source))
                             .flatten()
                     };
                     if let Some(a) = svo.flatten().or_else(vso).or_else(dropped) {
@@ -1788,7 +1809,7 @@ impl EventAnnotator {
                 if source.is_none() && t.etype != "PROTEST" {
                     let w = doc.tokens.norm(i);
                     if last == i + 1 && ends_with_any(w, &self.lex.words.possessive_suffix) && w.chars().count() > 4 {
-                        source = self.clause_subject(doc, ctx, start, i, prev_source.as_ref());
+                        source = self.clause_subject(doc, ctx, start, i, prev_source);
                     }
                 }
                 // "ورد الجيش بقصف …", "وحزب الله يرد بصواريخ على …": the noun is the
@@ -1798,8 +1819,8 @@ impl EventAnnotator {
                         a.sector.as_deref() != Some("CVL")
                             && !is_town(a)
                             // "تعهدت المانيا بتقديم": the verb is an event of its own
-                            && (a.first <= start || !self.triggers_here_verb(doc, a.first - 1))
-                            && (a.last >= i || !self.triggers_here_verb(doc, a.last))
+                            && (a.first <= start || !self.triggers_here_verb(doc, ctx, a.first - 1))
+                            && (a.last >= i || !self.triggers_here_verb(doc, ctx, a.last))
                             && (a.last == i
                                 || (a.last + 1 == i
                                     && doc.tokens[a.last].kind == TokenKind::Word
@@ -1810,7 +1831,7 @@ impl EventAnnotator {
             Pos::Participle => {
                 // "…، متهما اسرائيل بـ…", "داعيا الاداره الاميركيه الي …": the subject
                 // of the clause the participle hangs on acts; the object is the target.
-                source = self.clause_subject(doc, ctx, start, i, prev_source.as_ref());
+                source = self.clause_subject(doc, ctx, start, i, prev_source);
                 if t.obj {
                     target = self.scan_forward(doc, ctx, after, end, 3).filter(|a| !a.prep && (!a.place || a.kind == ActorKind::Name));
                 }
@@ -1867,7 +1888,7 @@ impl EventAnnotator {
                 if is_hard_stop(doc, j) {
                     break;
                 }
-                if j > from && self.triggers_here_verb(doc, j) {
+                if j > from && self.triggers_here_verb(doc, ctx, j) {
                     break;
                 }
                 if prep_type && self.cue(doc, ctx, j, Cue::Target) && !self.cue(doc, ctx, j, Cue::TargetPronoun) {
@@ -1969,7 +1990,7 @@ impl EventAnnotator {
         // "في مؤتمر صحفي مشترك مع X": a meeting noun with a partner and no
         // author of its own belongs to the subject of the clause.
         if t.pos == Pos::Noun && t.etype == "CONSULT" && source.is_none() && target.is_some() {
-            source = self.clause_subject(doc, ctx, start, i, prev_source.as_ref()).filter(|s| s.first < i);
+            source = self.clause_subject(doc, ctx, start, i, prev_source).filter(|s| s.first < i);
         }
         // Possessive heads ("قواتها") stand for the actor named before.
         for arg in [&mut source, &mut target] {
@@ -2353,7 +2374,7 @@ impl EventAnnotator {
             if is_hard_stop(doc, r) && doc.tokens.norm(r) != "," {
                 break;
             }
-            if self.cue_loose(doc, ctx, r, Cue::Report) || self.cue_loose(doc, ctx, r, Cue::Denial) || self.triggers_here_verb(doc, r) {
+            if self.cue_loose(doc, ctx, r, Cue::Report) || self.cue_loose(doc, ctx, r, Cue::Denial) || self.triggers_here_verb(doc, ctx, r) {
                 let svo = self.scan_backward(doc, ctx, start, r, 6).and_then(|mut a| {
                     if a.last == r {
                         Some(a)
@@ -2403,10 +2424,9 @@ impl EventAnnotator {
         })
     }
 
-    fn triggers_here_verb(&self, doc: &Doc, j: usize) -> bool {
-        let w = doc.tokens.norm(j);
-        (self.lex.verb_forms.contains_key(w) && !w.starts_with(ARTICLE))
-            || w.strip_prefix('و').is_some_and(|r| self.lex.verb_forms.contains_key(r))
+    fn triggers_here_verb(&self, doc: &Doc, ctx: &Ctx, j: usize) -> bool {
+        let f = self.verb_form_facts(doc, ctx, j);
+        (f & VERB_FORM != 0 && !doc.tokens.norm(j).starts_with(ARTICLE)) || f & VERB_FORM_AFTER_CONJ != 0
     }
 
     /// (negated, hypothetical) from the words before the trigger.
@@ -2451,7 +2471,7 @@ impl EventAnnotator {
         // the complement of a threat or demand: "هدد بتوسيع الهجمات"
         let lo = start.max(i.saturating_sub(8));
         for k in lo..i {
-            if self.cue_loose(doc, ctx, k, Cue::Modal) && self.triggers_here_verb(doc, k) {
+            if self.cue_loose(doc, ctx, k, Cue::Modal) && self.triggers_here_verb(doc, ctx, k) {
                 hyp = true;
             }
         }
