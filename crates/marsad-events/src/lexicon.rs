@@ -255,6 +255,16 @@ pub enum Cue {
     Statement,
 }
 
+impl Cue {
+    /// The class as one bit of a word's class mask (see [`Lexicon::cue_mask`]).
+    pub fn bit(self) -> u64 {
+        1u64 << (self as u32)
+    }
+}
+
+// every class has its own bit, and the all-ones mask is never a real one
+const _: () = assert!((Cue::Statement as u32) < 63);
+
 fn cue_class(s: &str) -> Option<Cue> {
     Some(match s {
         "target" => Cue::Target,
@@ -308,6 +318,13 @@ pub struct Lexicon {
     pub words: FunctionWords,
     /// Endings of every key of `verb_forms` and `noun_forms`.
     pub trigger_endings: marsad_text::EndingFilter,
+    /// Endings of every key of `actors`: most words name no actor, and every
+    /// clitic reading looked up is a suffix of the word, so one bit test
+    /// rejects them before the readings are looked up.
+    pub actor_endings: marsad_text::EndingFilter,
+    /// Endings of the knowledge base's demonym forms, the gate of
+    /// [`Lexicon::nationality`].
+    pub demonym_endings: marsad_text::EndingFilter,
 }
 
 
@@ -337,6 +354,8 @@ impl Lexicon {
             actors: Default::default(),
             words: FunctionWords::load(),
             trigger_endings: marsad_text::EndingFilter::default(),
+            actor_endings: marsad_text::EndingFilter::default(),
+            demonym_endings: marsad_text::EndingFilter::default(),
         };
         let affixes = Affixes::load();
         lex.load_triggers(&affixes);
@@ -357,7 +376,34 @@ impl Lexicon {
             endings.insert(k);
         }
         lex.trigger_endings = endings;
+        let mut endings = marsad_text::EndingFilter::default();
+        for k in lex.actors.keys() {
+            endings.insert(k);
+        }
+        lex.actor_endings = endings;
+        let mut endings = marsad_text::EndingFilter::default();
+        for k in marsad_entities::kb::kb().demonyms.keys() {
+            endings.insert(k);
+        }
+        lex.demonym_endings = endings;
         lex
+    }
+
+    /// The knowledge base's nationality adjective `w` (a normalised word,
+    /// with or without clitics), as `marsad_entities::nationality`. Its
+    /// readings are suffixes of the word (ل + ال keeps the word's last
+    /// letters), so a word whose ending no demonym has is none, and most
+    /// words are rejected without the look-up.
+    pub fn nationality(&self, w: &str) -> Option<marsad_entities::ActorInfo> {
+        if !self.demonym_endings.may_have_suffix_key(w) {
+            return None;
+        }
+        marsad_entities::nationality(w)
+    }
+
+    /// The cue classes of word `w` as a bit mask (0: no cue word).
+    pub fn cue_mask(&self, w: &str) -> u64 {
+        self.cues.get(w).map_or(0, |v| v.iter().fold(0, |m, c| m | c.bit()))
     }
 
     fn load_triggers(&mut self, affixes: &Affixes) {
@@ -579,35 +625,58 @@ impl Lexicon {
 }
 
 /// Candidate keys of a normalised word with its proclitics removed, most
-/// literal first: (key, proclitic stripped (و/ف aside), article stripped).
-pub fn variants(w: &str, out: &mut Vec<(usize, bool)>) {
-    // Stored as byte offsets into `w` (all candidates are suffixes of `w`), so
-    // no allocation is needed: (offset, has a preposition/article clitic).
-    out.clear();
-    let push = |off: usize, clitic: bool, out: &mut Vec<(usize, bool)>| {
-        if w.len() - off >= 4 && !out.iter().any(|(o, _)| *o == off) {
-            out.push((off, clitic));
+/// literal first: (byte offset of the key in the word, whether a
+/// preposition/article clitic was stripped (و/ف aside)).
+///
+/// All candidates are suffixes of the word, so they are stored as offsets;
+/// there are at most eight (the word and its readings after و/ف, each with
+/// the article or one of ب/ل/ك, ب/ل/ك + article, or لل), so they live in a
+/// fixed array: the per-token look-ups allocate nothing.
+#[derive(Clone, Copy)]
+pub struct Variants {
+    items: [(usize, bool); 8],
+    len: usize,
+}
+
+impl std::ops::Deref for Variants {
+    type Target = [(usize, bool)];
+    fn deref(&self) -> &[(usize, bool)] {
+        &self.items[..self.len]
+    }
+}
+
+/// See [`Variants`].
+pub fn variants(w: &str) -> Variants {
+    let mut out = Variants { items: [(0, false); 8], len: 0 };
+    // Offsets only grow within a reading and the readings after و/ف exist
+    // only for words that start with them (then nothing else is stripped at
+    // offset 0), so no offset comes twice.
+    let mut push = |off: usize, clitic: bool| {
+        if w.len() - off >= 4 && out.len < out.items.len() {
+            out.items[out.len] = (off, clitic);
+            out.len += 1;
         }
     };
     // without a conjunction, then after و or ف (both two bytes)
-    let conj_len = if w.starts_with('و') || w.starts_with('ف') { 2 } else { 0 };
-    for o1 in [0, conj_len].into_iter().take(if conj_len > 0 { 2 } else { 1 }) {
+    let conj = w.starts_with('و') || w.starts_with('ف');
+    for o1 in if conj { &[0, 2][..] } else { &[0][..] } {
+        let o1 = *o1;
         let w1 = &w[o1..];
-        push(o1, false, out);
-        // article
+        push(o1, false);
         if w1.starts_with(ARTICLE) {
-            push(o1 + 4, true, out);
+            push(o1 + 4, true);
+            continue;
         }
-        for p in ["ب", "ل", "ك"] {
-            if let Some(w2) = w1.strip_prefix(p) {
-                let o2 = o1 + p.len();
-                push(o2, true, out);
-                if w2.starts_with(ARTICLE) {
-                    push(o2 + 4, true, out);
-                } else if p == "ل" && w2.starts_with('ل') {
-                    push(o2 + 2, true, out);
-                }
-            }
+        // a preposition (two bytes), then the article or (ل + ل) the article without its alif
+        let Some(p @ ('ب' | 'ل' | 'ك')) = w1.chars().next() else { continue };
+        let o2 = o1 + 2;
+        push(o2, true);
+        let w2 = &w[o2..];
+        if w2.starts_with(ARTICLE) {
+            push(o2 + 4, true);
+        } else if p == 'ل' && w2.starts_with('ل') {
+            push(o2 + 2, true);
         }
     }
+    out
 }

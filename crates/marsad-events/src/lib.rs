@@ -82,6 +82,7 @@ use lexicon::{ends_with_any, starts_with_any, strip_article, ActorKind, Cue, Lex
 use marsad_doc::{ActorSpan, Annotator, Count, Counts, Doc, Event, Sentence};
 use marsad_text::clitic::{ARTICLE, FUSED_ARTICLE};
 use marsad_text::TokenKind;
+use std::cell::Cell;
 use std::ops::Range;
 
 /// The events annotator. Build it once and share it between threads.
@@ -199,7 +200,29 @@ struct Ctx {
     short: Vec<u32>,
     /// Quotations with a speaker: content start and end, cue start (code points), speaker as an argument.
     quotes: Vec<(usize, usize, usize, Arg)>,
+    /// Per token, the cue classes of the word (bit mask of [`Cue::bit`]),
+    /// filled on first use: the rules ask about the same few words around
+    /// every trigger candidate many times.
+    cues: Vec<Cell<u64>>,
+    /// The same with و/ف removed as well (`cue_loose`).
+    loose_cues: Vec<Cell<u64>>,
+    /// Per token, facts learnt once for the document: [`NO_ACTOR_KEY`], [`NO_NATIONALITY`], [`VERB_FORM`]….
+    facts: Vec<Cell<u8>>,
 }
+
+/// No clitic reading of the word is a key of the actor table.
+const NO_ACTOR_KEY: u8 = 1;
+/// The word is no nationality adjective of the knowledge base.
+const NO_NATIONALITY: u8 = 2;
+/// [`VERB_FORM`] and [`VERB_FORM_AFTER_CONJ`] are known.
+const VERB_FORMS_KNOWN: u8 = 4;
+/// The word is a conjugated form of a trigger verb.
+const VERB_FORM: u8 = 8;
+/// The word without a leading و is one.
+const VERB_FORM_AFTER_CONJ: u8 = 16;
+
+/// A cue mask not looked up yet (no word has every class).
+const UNKNOWN_CUES: u64 = u64::MAX;
 
 impl Ctx {
     fn new(doc: &Doc) -> Self {
@@ -259,11 +282,14 @@ impl Ctx {
             }
             let w = doc.tokens.norm(i);
             let w = w.strip_prefix('و').unwrap_or(w);
-            if let Some(&(_, k)) = seen.iter().find(|(x, _)| *x == w) {
-                short[i] = k;
-            } else if unseen > 0 && w.starts_with(ARTICLE) {
-                if let Some(&(_, k)) = later.iter().find(|(x, _)| *x == w) {
+            // every short key has the article (`short_key`): other words are none
+            if w.starts_with(ARTICLE) {
+                if let Some(&(_, k)) = seen.iter().find(|(x, _)| *x == w) {
                     short[i] = k;
+                } else if unseen > 0 {
+                    if let Some(&(_, k)) = later.iter().find(|(x, _)| *x == w) {
+                        short[i] = k;
+                    }
                 }
             }
             if unseen > 0 && seen.len() >= later.len() {
@@ -291,7 +317,7 @@ impl Ctx {
             };
             quotes.push((q.content.start, q.content.end, q.cue.start, arg));
         }
-        Ctx { ent_at, in_time, dates, short, quotes }
+        Ctx { ent_at, in_time, dates, short, quotes, cues: vec![Cell::new(UNKNOWN_CUES); n], loose_cues: vec![Cell::new(UNKNOWN_CUES); n], facts: vec![Cell::new(0); n] }
     }
 }
 
@@ -325,24 +351,50 @@ fn is_word(doc: &Doc, i: usize) -> bool {
 }
 
 impl EventAnnotator {
-    fn cue(&self, doc: &Doc, i: usize, c: Cue) -> bool {
-        self.lex.cues.get(doc.tokens.norm(i)).is_some_and(|v| v.contains(&c))
+    /// Whether token `i` is a cue word of class `c`.
+    #[inline]
+    fn cue(&self, doc: &Doc, ctx: &Ctx, i: usize, c: Cue) -> bool {
+        self.cue_mask(doc, ctx, i) & c.bit() != 0
+    }
+
+    /// The cue classes of token `i` (looked up once per document).
+    #[inline]
+    fn cue_mask(&self, doc: &Doc, ctx: &Ctx, i: usize) -> u64 {
+        let m = ctx.cues[i].get();
+        if m != UNKNOWN_CUES {
+            return m;
+        }
+        self.look_up_cues(doc, ctx, i)
+    }
+
+    #[inline(never)]
+    fn look_up_cues(&self, doc: &Doc, ctx: &Ctx, i: usize) -> u64 {
+        let m = self.lex.cue_mask(doc.tokens.norm(i));
+        ctx.cues[i].set(m);
+        m
     }
 
     /// Cue test on the word with و/ف removed.
-    fn cue_loose(&self, doc: &Doc, i: usize, c: Cue) -> bool {
-        let w = doc.tokens.norm(i);
-        if self.lex.cues.get(w).is_some_and(|v| v.contains(&c)) {
-            return true;
+    #[inline]
+    fn cue_loose(&self, doc: &Doc, ctx: &Ctx, i: usize, c: Cue) -> bool {
+        let mut m = ctx.loose_cues[i].get();
+        if m == UNKNOWN_CUES {
+            m = self.look_up_loose_cues(doc, ctx, i);
         }
+        m & c.bit() != 0
+    }
+
+    #[inline(never)]
+    fn look_up_loose_cues(&self, doc: &Doc, ctx: &Ctx, i: usize) -> u64 {
+        let mut m = self.cue_mask(doc, ctx, i);
+        let w = doc.tokens.norm(i);
         for p in ["و", "ف"] {
             if let Some(r) = w.strip_prefix(p) {
-                if self.lex.cues.get(r).is_some_and(|v| v.contains(&c)) {
-                    return true;
-                }
+                m |= self.lex.cue_mask(r);
             }
         }
-        false
+        ctx.loose_cues[i].set(m);
+        m
     }
 
     fn bare_eq(&self, doc: &Doc, i: usize, want: &str) -> bool {
@@ -352,24 +404,23 @@ impl EventAnnotator {
 
     fn variant_eq(&self, doc: &Doc, j: usize, want: &str) -> bool {
         let w = doc.tokens.norm(j);
-        let mut vars = Vec::with_capacity(8);
-        lexicon::variants(w, &mut vars);
+        let vars = lexicon::variants(w);
         vars.iter().any(|&(off, _)| strip_article(&w[off..]) == want || &w[off..] == want)
     }
 
     /// An attributive adjective with the article: "الاعلامي", "العسكريه".
-    fn is_nisba(&self, doc: &Doc, j: usize) -> bool {
+    fn is_nisba(&self, doc: &Doc, ctx: &Ctx, j: usize) -> bool {
         let w = doc.tokens.norm(j);
         doc.tokens[j].kind == TokenKind::Word
             && w.starts_with(ARTICLE)
             && w.chars().count() >= 5
             && ends_with_any(w, &self.lex.words.nisba_suffix)
-            && !self.lex.cues.contains_key(w)
-            && !self.triggers_here_verb(doc, j)
+            && self.cue_mask(doc, ctx, j) == 0
+            && !self.triggers_here_verb(doc, ctx, j)
     }
 
     fn is_quant(&self, doc: &Doc, ctx: &Ctx, j: usize) -> bool {
-        doc.tokens[j].kind == TokenKind::Number || ctx.in_time[j] || self.cue(doc, j, Cue::Quant)
+        doc.tokens[j].kind == TokenKind::Number || ctx.in_time[j] || self.cue(doc, ctx, j, Cue::Quant)
     }
 
     /// Actor starting at token `i` (and ending before `end`).
@@ -407,7 +458,7 @@ impl EventAnnotator {
                 // A capital the entity layer took for a town of the same name ("كابول"
                 // as a GeoNames place): the layer's table of capitals knows better.
                 if arg.place {
-                    if let Some(l) = self.lex_actor_at(doc, i, end).filter(|l| {
+                    if let Some(l) = self.lex_actor_at(doc, ctx, i, end).filter(|l| {
                         l.kind == ActorKind::Name && l.place && l.last == arg.last && l.country.as_ref().is_some_and(|c| c.len() == 3)
                     }) {
                         if is_town(&arg) || arg.country.is_none() {
@@ -420,7 +471,7 @@ impl EventAnnotator {
                 }
                 // The lexicon may know the country of a named group the entity layer left bare.
                 if arg.country.is_none() {
-                    if let Some(l) = self.lex_actor_at(doc, i, end) {
+                    if let Some(l) = self.lex_actor_at(doc, ctx, i, end) {
                         arg.country = l.country;
                         arg.sector = arg.sector.or(l.sector);
                     }
@@ -441,12 +492,12 @@ impl EventAnnotator {
                     first = false;
                     clitic |= matches!(c, 'ب' | 'ل' | 'ك');
                 }
-                arg.prep = clitic || (i > 0 && self.cue(doc, i - 1, Cue::Prep));
+                arg.prep = clitic || (i > 0 && self.cue(doc, ctx, i - 1, Cue::Prep));
                 // "وزاره الخزانه الاميركيه": an entity followed by a nationality adjective
                 if arg.last < end && ctx.ent_at[arg.last] == 0 {
-                    if let Some(m) = self.lex_actor_at(doc, arg.last, end).filter(|m| m.kind == ActorKind::Nationality) {
+                    if let Some(m) = self.lex_actor_at(doc, ctx, arg.last, end).filter(|m| m.kind == ActorKind::Nationality) {
                         // "الاحتلال التركي": the adjective says whose
-                        arg.last = self.extend_nationality(doc, m.last, end);
+                        arg.last = self.extend_nationality(doc, ctx, m.last, end);
                         arg.country = m.country.or(arg.country);
                     }
                 }
@@ -454,7 +505,7 @@ impl EventAnnotator {
             }
         }
         // "الاخير": the person named last before
-        if self.cue_loose(doc, i, Cue::Latter) {
+        if self.cue_loose(doc, ctx, i, Cue::Latter) {
             let lo = i.saturating_sub(80);
             if let Some(k) = (lo..i).rev().find(|&k| {
                 ctx.ent_at[k] > 0 && doc.entities[ctx.ent_at[k] as usize - 1].entity_type == marsad_doc::EntityType::PER
@@ -475,8 +526,8 @@ impl EventAnnotator {
         }
         // "الجانبان": resolved to the parties named before once all events are found
         // (not "الحكومتين العراقيه والاميركيه", where the parties are named)
-        if self.cue_loose(doc, i, Cue::Dual)
-            && !(i + 1 < end && (ctx.ent_at[i + 1] > 0 || self.lex_actor_at(doc, i + 1, end).is_some_and(|m| m.kind != ActorKind::Place)))
+        if self.cue_loose(doc, ctx, i, Cue::Dual)
+            && !(i + 1 < end && (ctx.ent_at[i + 1] > 0 || self.lex_actor_at(doc, ctx, i + 1, end).is_some_and(|m| m.kind != ActorKind::Place)))
         {
             return Some(Arg {
                 first: i,
@@ -484,12 +535,12 @@ impl EventAnnotator {
                 actor: None,
                 country: None,
                 sector: None,
-                prep: self.has_prep(doc, i),
+                prep: self.has_prep(doc, ctx, i),
                 kind: ActorKind::Head,
                 place: false,
             });
         }
-        if let Some(mut a) = self.lex_actor_at(doc, i, end).filter(|a| a.kind != ActorKind::Place) {
+        if let Some(mut a) = self.lex_actor_at(doc, ctx, i, end).filter(|a| a.kind != ActorKind::Place) {
             // "التصعيد العسكري": an adjective after a definite noun, not an actor
             if a.kind == ActorKind::Head && a.last == i + 1 && i > 0 && doc.tokens[i - 1].kind == TokenKind::Word {
                 let w = doc.tokens.norm(i);
@@ -498,19 +549,19 @@ impl EventAnnotator {
                     && ends_with_any(w, &self.lex.words.nisba_suffix)
                     && prev.strip_prefix('و').unwrap_or(prev).starts_with(ARTICLE)
                     && ctx.ent_at[i - 1] == 0
-                    && !self.lex.cues.contains_key(prev)
-                    && self.lex_actor_at(doc, i - 1, i).is_none()
+                    && self.cue_mask(doc, ctx, i - 1) == 0
+                    && self.lex_actor_at(doc, ctx, i - 1, i).is_none()
                 {
                     return None;
                 }
             }
             if a.kind == ActorKind::Nationality {
-                a.last = self.extend_nationality(doc, a.last, end);
+                a.last = self.extend_nationality(doc, ctx, a.last, end);
             }
             if a.kind == ActorKind::Name {
                 // "الاحتلال التركي": a following nationality adjective says whose
-                if let Some(m) = self.lex_actor_at(doc, a.last, end).filter(|m| m.kind == ActorKind::Nationality) {
-                    a.last = self.extend_nationality(doc, m.last, end);
+                if let Some(m) = self.lex_actor_at(doc, ctx, a.last, end).filter(|m| m.kind == ActorKind::Nationality) {
+                    a.last = self.extend_nationality(doc, ctx, m.last, end);
                     a.country = m.country.or(a.country);
                 }
             }
@@ -523,7 +574,7 @@ impl EventAnnotator {
                     && !ends_with_any(head, &self.lex.words.possessive_suffix);
                 let mut j = a.last;
                 while j < end && j < a.last + 3 {
-                    match self.lex_actor_at(doc, j, end) {
+                    match self.lex_actor_at(doc, ctx, j, end) {
                         Some(m) if matches!(m.kind, ActorKind::Nationality | ActorKind::Name) => {
                             if a.country.is_none() {
                                 a.country = m.country.clone();
@@ -550,19 +601,19 @@ impl EventAnnotator {
                             && a.last == a.first + 1
                             && construct
                             && doc.tokens[j].kind == TokenKind::Word
-                            && !self.triggers_here_verb(doc, j)
-                            && !self.lex.cues.contains_key(doc.tokens.norm(j)) =>
+                            && !self.triggers_here_verb(doc, ctx, j)
+                            && self.cue_mask(doc, ctx, j) == 0 =>
                         {
                             // a head in construct state takes its genitive: "قوات الدعم السريع"
                             j += 1;
                             a.last = j;
                             if j < end
                                 && doc.tokens.norm(j).starts_with(ARTICLE)
-                                && !self.triggers_here_verb(doc, j)
-                                && !self.lex.cues.contains_key(doc.tokens.norm(j))
-                                && (self.lex_actor_at(doc, j, end).is_none()
+                                && !self.triggers_here_verb(doc, ctx, j)
+                                && self.cue_mask(doc, ctx, j) == 0
+                                && (self.lex_actor_at(doc, ctx, j, end).is_none()
                                     // "انصار المجلس العسكري": an adjective of the genitive
-                                    || (self.is_nisba(doc, j) && self.lex_actor_at(doc, j, end).is_some_and(|m| m.kind == ActorKind::Head)))
+                                    || (self.is_nisba(doc, ctx, j) && self.lex_actor_at(doc, ctx, j, end).is_some_and(|m| m.kind == ActorKind::Head)))
                             {
                                 j += 1;
                                 a.last = j;
@@ -606,7 +657,7 @@ impl EventAnnotator {
                             }
                             break;
                         }
-                        None if self.cue(doc, j, Cue::Affiliation) && j + 1 < end => {
+                        None if self.cue(doc, ctx, j, Cue::Affiliation) && j + 1 < end => {
                             // "قوات تابعه لحكومه الوحده الوطنيه"
                             match self.actor_at(doc, ctx, j + 1, end) {
                                 Some(m) => {
@@ -624,16 +675,16 @@ impl EventAnnotator {
                             while j < end
                                 && j < a.last + 2
                                 && doc.tokens.norm(j).starts_with(ARTICLE)
-                                && !self.lex.cues.contains_key(doc.tokens.norm(j))
-                                && !self.triggers_here_verb(doc, j)
-                                && self.lex_actor_at(doc, j, end).is_none()
+                                && self.cue_mask(doc, ctx, j) == 0
+                                && !self.triggers_here_verb(doc, ctx, j)
+                                && self.lex_actor_at(doc, ctx, j, end).is_none()
                             {
                                 j += 1;
                             }
                             a.last = j;
                             break;
                         }
-                        None if self.is_nisba(doc, j) => {
+                        None if self.is_nisba(doc, ctx, j) => {
                             // an adjective: "المكتب الاعلامي", "نظيره الجنوبي"
                             j += 1;
                             a.last = j;
@@ -641,7 +692,7 @@ impl EventAnnotator {
                         None if j + 1 < end
                             && doc.tokens[j].kind == TokenKind::Word
                             && self
-                                .lex_actor_at(doc, j + 1, end)
+                                .lex_actor_at(doc, ctx, j + 1, end)
                                 .is_some_and(|m| m.kind == ActorKind::Nationality) =>
                         {
                             // "وزاره الخزانه الاميركيه"
@@ -669,7 +720,7 @@ impl EventAnnotator {
                 actor: None,
                 country: None,
                 sector: None,
-                prep: self.has_prep(doc, i),
+                prep: self.has_prep(doc, ctx, i),
                 kind: ActorKind::Head,
                 place: false,
             };
@@ -678,21 +729,21 @@ impl EventAnnotator {
         }
         // An unknown noun with a nationality adjective: "ضربات اميركيه".
         if i + 1 < end {
-            if let Some(m) = self.lex_actor_at(doc, i + 1, end) {
+            if let Some(m) = self.lex_actor_at(doc, ctx, i + 1, end) {
                 if m.kind == ActorKind::Nationality {
-                    let last = self.extend_nationality(doc, m.last, end);
-                    return Some(Arg { first: i, last, prep: self.has_prep(doc, i), ..m });
+                    let last = self.extend_nationality(doc, ctx, m.last, end);
+                    return Some(Arg { first: i, last, prep: self.has_prep(doc, ctx, i), ..m });
                 }
             }
         }
-        if let Some(info) = marsad_entities::nationality(doc.tokens.norm(i)) {
+        if let Some(info) = self.nationality_at(doc, ctx, i) {
             return Some(Arg {
                 first: i,
-                last: self.extend_nationality(doc, i + 1, end),
+                last: self.extend_nationality(doc, ctx, i + 1, end),
                 actor: Some(info.id),
                 country: info.country,
                 sector: info.sector,
-                prep: self.has_prep(doc, i),
+                prep: self.has_prep(doc, ctx, i),
                 kind: ActorKind::Nationality,
                 place: false,
             });
@@ -709,10 +760,10 @@ impl EventAnnotator {
                 && ctx.ent_at[k] == 0
                 && !ctx.in_time[k]
                 && !w.starts_with(ARTICLE)
-                && !self.lex.cues.contains_key(w)
-                && !self.trigger_verb_here(doc, k)
+                && self.cue_mask(doc, ctx, k) == 0
+                && !self.trigger_verb_here(doc, ctx, k)
                 && !self.lex.actors.contains_key(strip_article(w))
-                && marsad_entities::nationality(w).is_none()
+                && self.nationality_at(doc, ctx, k).is_none()
         })
     }
 
@@ -738,9 +789,9 @@ impl EventAnnotator {
 
     /// The end of a run of coordinated nationality adjectives starting at
     /// `last` ("اميركيه بريطانيه", "الاميركيه والبريطانيه"): at most two more.
-    fn extend_nationality(&self, doc: &Doc, mut last: usize, end: usize) -> usize {
+    fn extend_nationality(&self, doc: &Doc, ctx: &Ctx, mut last: usize, end: usize) -> usize {
         for _ in 0..2 {
-            match self.lex_actor_at(doc, last, end) {
+            match self.lex_actor_at(doc, ctx, last, end) {
                 Some(m) if m.kind == ActorKind::Nationality => last = m.last,
                 _ => break,
             }
@@ -754,14 +805,11 @@ impl EventAnnotator {
     /// organisation spoken for (and its spokesperson's name when it follows).
     fn extend_title(&self, doc: &Doc, ctx: &Ctx, a: &mut Arg, end: usize) {
         // "قائد قوات …": a leader's title keeps its genitive whatever the sector
-        let leader = self.lex_actor_at(doc, a.first, a.first + 1).is_some_and(|h| h.kind == ActorKind::Head && h.sector.is_none());
+        let leader = self.lex_actor_at(doc, ctx, a.first, a.first + 1).is_some_and(|h| h.kind == ActorKind::Head && h.sector.is_none());
         let title_gov = a.kind != ActorKind::Nationality
             && a.actor.is_none()
             && (leader || matches!(a.sector.as_deref(), None | Some("GOV")));
-        let on_behalf = a.last > a.first && {
-            let w = doc.tokens.norm(a.last - 1);
-            self.lex.cues.get(w).is_some_and(|c| c.contains(&Cue::OnBehalf))
-        };
+        let on_behalf = a.last > a.first && self.cue(doc, ctx, a.last - 1, Cue::OnBehalf);
         // "رئيس حكومه …", "قائد قوات …" (construct state) may take a genitive chain.
         let construct = {
             let w = doc.tokens.norm(a.first);
@@ -809,10 +857,10 @@ impl EventAnnotator {
                 continue;
             }
             let plain = doc.tokens[k].kind == TokenKind::Word
-                && !self.trigger_verb_here(doc, k)
-                && !self.lex.cues.contains_key(doc.tokens.norm(k))
+                && !self.trigger_verb_here(doc, ctx, k)
+                && self.cue_mask(doc, ctx, k) == 0
                 && (k <= a.last || !doc.tokens.norm(k).starts_with('و'))
-                && (k == a.last || self.lex_actor_at(doc, k, k + 1).is_none_or(|h| h.kind != ActorKind::Head));
+                && (k == a.last || self.lex_actor_at(doc, ctx, k, k + 1).is_none_or(|h| h.kind != ActorKind::Head));
             if !(title_gov || on_behalf) || !plain || !(construct || leader || on_behalf || k == a.last || org.is_some()) {
                 break;
             }
@@ -870,11 +918,11 @@ impl EventAnnotator {
             && !bare.starts_with(FUSED_ARTICLE)
             && w.chars().count() > 2
             && ctx.ent_at[i - 1] == 0
-            && !self.lex.cues.contains_key(w)
-            && !self.cue_loose(doc, i - 1, Cue::Report)
-            && !self.trigger_verb_here(doc, i - 1)
-            && self.lex_actor_at(doc, i - 1, i).is_none()
-            && marsad_entities::nationality(w).is_none()
+            && self.cue_mask(doc, ctx, i - 1) == 0
+            && !self.cue_loose(doc, ctx, i - 1, Cue::Report)
+            && !self.trigger_verb_here(doc, ctx, i - 1)
+            && self.lex_actor_at(doc, ctx, i - 1, i).is_none()
+            && self.nationality_at(doc, ctx, i - 1).is_none()
     }
 
     /// The noun carries the preposition ب (بقصف، بصواريخ، وبغارات).
@@ -943,8 +991,8 @@ impl EventAnnotator {
                     return true;
                 }
             }
-            if (c.first > 0 && self.cue(doc, c.first - 1, Cue::NotEventBefore))
-                || (c.last < n && self.cue(doc, c.last, Cue::NotEventAfter))
+            if (c.first > 0 && self.cue(doc, ctx, c.first - 1, Cue::NotEventBefore))
+                || (c.last < n && self.cue(doc, ctx, c.last, Cue::NotEventAfter))
             {
                 return true;
             }
@@ -957,26 +1005,35 @@ impl EventAnnotator {
         w.starts_with('ب') && !starts_with_any(w, &self.lex.words.root_ba_start)
     }
 
-    fn has_prep(&self, doc: &Doc, i: usize) -> bool {
+    fn has_prep(&self, doc: &Doc, ctx: &Ctx, i: usize) -> bool {
         let w = doc.tokens.norm(i);
         let w = w.strip_prefix('و').unwrap_or(w);
         let clitic = (w.starts_with('ب') || w.starts_with('ل') || w.starts_with('ك'))
             && !self.lex.actors.contains_key(strip_article(w));
-        clitic || (i > 0 && self.cue(doc, i - 1, Cue::Prep))
+        clitic || (i > 0 && self.cue(doc, ctx, i - 1, Cue::Prep))
     }
 
     /// Longest actor of the lexicon starting at token `i`.
-    fn lex_actor_at(&self, doc: &Doc, i: usize, end: usize) -> Option<Arg> {
+    fn lex_actor_at(&self, doc: &Doc, ctx: &Ctx, i: usize, end: usize) -> Option<Arg> {
         if i >= end || doc.tokens[i].kind != TokenKind::Word {
             return None;
         }
+        let known = ctx.facts[i].get();
+        if known & NO_ACTOR_KEY != 0 {
+            return None;
+        }
         let w = doc.tokens.norm(i);
-        let mut vars = Vec::with_capacity(8);
-        lexicon::variants(w, &mut vars);
-        for &(off, clitic) in &vars {
+        if !self.lex.actor_endings.may_have_suffix_key(w) {
+            ctx.facts[i].set(known | NO_ACTOR_KEY);
+            return None;
+        }
+        let vars = lexicon::variants(w);
+        let mut any_key = false;
+        for &(off, clitic) in vars.iter() {
             let key = &w[off..];
             let key = if clitic { key } else { strip_article(key) };
             let Some(forms) = self.lex.actors.get(key) else { continue };
+            any_key = true;
             for f in forms {
                 let n = f.rest.len();
                 if i + 1 + n > end {
@@ -993,14 +1050,31 @@ impl EventAnnotator {
                         actor: f.actor.clone(),
                         country: f.country.clone(),
                         sector: f.sector.clone(),
-                        prep: prefixed || (i > 0 && self.cue(doc, i - 1, Cue::Prep)),
+                        prep: prefixed || (i > 0 && self.cue(doc, ctx, i - 1, Cue::Prep)),
                         kind: f.kind,
                         place: f.place,
                     });
                 }
             }
         }
+        if !any_key {
+            ctx.facts[i].set(known | NO_ACTOR_KEY);
+        }
         None
+    }
+
+    /// The knowledge base's nationality adjective at token `i` (none known
+    /// is remembered for the document).
+    fn nationality_at(&self, doc: &Doc, ctx: &Ctx, i: usize) -> Option<marsad_entities::ActorInfo> {
+        let known = ctx.facts[i].get();
+        if known & NO_NATIONALITY != 0 {
+            return None;
+        }
+        let info = self.lex.nationality(doc.tokens.norm(i));
+        if info.is_none() {
+            ctx.facts[i].set(known | NO_NATIONALITY);
+        }
+        info
     }
 
     /// First actor in `from..to`, skipping up to `skip` non-actor words; stops at hard punctuation.
@@ -1036,7 +1110,7 @@ impl EventAnnotator {
                 if skipped > 0 && stop_at_verbs && self.conj_at(doc, ctx, j) {
                     return None; // a new conjunct, not the object
                 }
-                if j > from && self.cue(doc, j - 1, Cue::Place) {
+                if j > from && self.cue(doc, ctx, j - 1, Cue::Place) {
                     if a.place && a.last < to {
                         // "في الرياض": where, not whom; the object may follow
                         skipped += 1;
@@ -1048,7 +1122,7 @@ impl EventAnnotator {
 
                 return Some(a);
             }
-            if stop_at_verbs && self.trigger_verb_here(doc, j) {
+            if stop_at_verbs && self.trigger_verb_here(doc, ctx, j) {
                 return None;
             }
             skipped += 1;
@@ -1069,16 +1143,16 @@ impl EventAnnotator {
         }
         let mut j = first.last;
         while j < end && j < first.last + 4 {
-            if is_hard_stop(doc, j) || self.triggers_here_verb(doc, j) {
+            if is_hard_stop(doc, j) || self.triggers_here_verb(doc, ctx, j) {
                 break;
             }
             if let Some(b) = self.actor_at(doc, ctx, j, end) {
-                let patron = (1..=2).any(|d| j >= from + d && self.cue(doc, j - d, Cue::Affiliation));
+                let patron = (1..=2).any(|d| j >= from + d && self.cue(doc, ctx, j - d, Cue::Affiliation));
                 // "في ريف ادلب": a place, not the target
                 let in_place = b.first > 0
-                    && (self.cue_loose(doc, b.first - 1, Cue::Place)
+                    && (self.cue_loose(doc, ctx, b.first - 1, Cue::Place)
                         || self
-                            .lex_actor_at(doc, b.first - 1, b.first)
+                            .lex_actor_at(doc, ctx, b.first - 1, b.first)
                             .is_some_and(|p| p.kind == ActorKind::Place));
                 if b.country.is_some() && b.kind != ActorKind::Head && !patron && !in_place {
                     return Some(b);
@@ -1091,11 +1165,26 @@ impl EventAnnotator {
         Some(first)
     }
 
-    fn trigger_verb_here(&self, doc: &Doc, j: usize) -> bool {
+    fn trigger_verb_here(&self, doc: &Doc, ctx: &Ctx, j: usize) -> bool {
+        self.verb_form_facts(doc, ctx, j) & (VERB_FORM | VERB_FORM_AFTER_CONJ) != 0 || self.cue_loose(doc, ctx, j, Cue::Report)
+    }
+
+    /// [`VERB_FORM`] and [`VERB_FORM_AFTER_CONJ`] of token `j` (looked up once per document).
+    fn verb_form_facts(&self, doc: &Doc, ctx: &Ctx, j: usize) -> u8 {
+        let known = ctx.facts[j].get();
+        if known & VERB_FORMS_KNOWN != 0 {
+            return known;
+        }
         let w = doc.tokens.norm(j);
-        self.lex.verb_forms.contains_key(w)
-            || w.strip_prefix('و').is_some_and(|r| self.lex.verb_forms.contains_key(r))
-            || self.cue_loose(doc, j, Cue::Report)
+        let mut f = known | VERB_FORMS_KNOWN;
+        if self.lex.verb_forms.contains_key(w) {
+            f |= VERB_FORM;
+        }
+        if w.strip_prefix('و').is_some_and(|r| self.lex.verb_forms.contains_key(r)) {
+            f |= VERB_FORM_AFTER_CONJ;
+        }
+        ctx.facts[j].set(f);
+        f
     }
 
     /// Nearest actor before token `i` (within `start..i`), not after a preposition.
@@ -1111,12 +1200,12 @@ impl EventAnnotator {
             }
             if let Some(a) = self.actor_at(doc, ctx, k, i) {
                 // skip actors inside an affiliation phrase ("الموالية لإيران")
-                let affil = (1..=2).any(|d| k >= lo + d && self.cue(doc, k - d, Cue::Affiliation));
+                let affil = (1..=2).any(|d| k >= lo + d && self.cue(doc, ctx, k - d, Cue::Affiliation));
                 // "في العاصمه تونس": a place named after a place head is where, not who
                 let in_place = a.place
                     && k > 0
-                    && (self.cue_loose(doc, k - 1, Cue::Place)
-                        || self.lex_actor_at(doc, k - 1, k).is_some_and(|p| p.kind == ActorKind::Place));
+                    && (self.cue_loose(doc, ctx, k - 1, Cue::Place)
+                        || self.lex_actor_at(doc, ctx, k - 1, k).is_some_and(|p| p.kind == ActorKind::Place));
                 if !a.prep && !affil && !in_place {
                     // a longer actor may start one or two words earlier ("الفصائل العراقيه")
                     let mut a = a;
@@ -1134,7 +1223,7 @@ impl EventAnnotator {
                     break;
                 }
             }
-            if self.cue_loose(doc, k, Cue::Report) || self.cue(doc, k, Cue::Complementizer) {
+            if self.cue_loose(doc, ctx, k, Cue::Report) || self.cue(doc, ctx, k, Cue::Complementizer) {
                 break;
             }
         }
@@ -1148,11 +1237,15 @@ impl EventAnnotator {
             }
             let w = doc.tokens.norm(j);
             for c in &t.companions {
-                if c.chars().count() == 1 {
+                let mut letters = c.chars();
+                let single = letters.next().is_some() && letters.next().is_none();
+                if single {
                     if w.starts_with(c.as_str()) && (w == c || w.chars().count() > 2) {
                         return Some(j);
                     }
-                } else if self.bare_eq(doc, j, c) || self.variant_eq(doc, j, c) {
+                } else if w.ends_with(c.as_str()) && (self.bare_eq(doc, j, c) || self.variant_eq(doc, j, c)) {
+                    // every reading compared is a suffix of the word: a word not
+                    // ending in the companion is rejected without computing them
                     return Some(j);
                 }
             }
@@ -1161,19 +1254,28 @@ impl EventAnnotator {
     }
 
     /// Candidate trigger entries at token `i`: (trigger id, last token, future).
+    /// (The ending test is inlined into the callers: it rejects most words,
+    /// and the look-ups after it are kept out of line.)
+    #[inline]
     fn triggers_at(&self, doc: &Doc, i: usize, end: usize, out: &mut Vec<(u32, usize, bool)>) {
         out.clear();
         let w = doc.tokens.norm(i);
-        if !self.lex.trigger_endings.may_have_suffix_key(w) {
-            return;
+        if self.lex.trigger_endings.may_have_suffix_key(w) {
+            self.trigger_readings(doc, w, i, end, out);
         }
-        let mut vars = Vec::with_capacity(8);
-        lexicon::variants(w, &mut vars);
+    }
+
+    /// [`Self::triggers_at`] for a word `w` (token `i`) that passed the ending test.
+    #[inline(never)]
+    fn trigger_readings(&self, doc: &Doc, w: &str, i: usize, end: usize, out: &mut Vec<(u32, usize, bool)>) {
+        let vars = lexicon::variants(w);
         let mut article = false;
-        let full_is_actor = self.lex.actors.contains_key(strip_article(w));
-        for &(off, clitic) in &vars {
+        // whether the whole word names an actor ("وزير" is no و + verb): asked only after و/ف
+        let mut full_is_actor = None;
+        let mut last_bare = None;
+        for &(off, clitic) in vars.iter() {
             let key = &w[off..];
-            if !clitic && (off == 0 || !full_is_actor) {
+            if !clitic && (off == 0 || !*full_is_actor.get_or_insert_with(|| self.lex.actors.contains_key(strip_article(w)))) {
                 if let Some(hits) = self.lex.verb_forms.get(key) {
                     for h in hits {
                         out.push((h.trigger, i + 1, h.future));
@@ -1183,6 +1285,12 @@ impl EventAnnotator {
                 article = true;
             }
             let bare = if clitic { key } else { strip_article(key) };
+            // "الاجتماع" and its reading without the article have one bare form:
+            // looked up once (a second look-up could only repeat the same entries)
+            if last_bare == Some(bare) {
+                continue;
+            }
+            last_bare = Some(bare);
             if let Some(hits) = self.lex.noun_forms.get(bare) {
                 for h in hits {
                     let n = h.rest.len();
@@ -1228,7 +1336,7 @@ impl EventAnnotator {
                 }
                 self.triggers_at(doc, i, end, &mut hits);
                 for &(tid, last, future) in hits.iter() {
-                    let prev = cands[first_cand..].last().and_then(|c| c.source.clone());
+                    let prev = cands[first_cand..].last().and_then(|c| c.source.as_ref());
                     if let Some(c) = self.build(doc, &ctx, start..end, i, last, tid, future, prev, &mut consumed) {
                         cands.push(Cand { sentence: si, ..c });
                         break;
@@ -1272,7 +1380,7 @@ impl EventAnnotator {
             let t = &self.lex.triggers[c.trigger as usize];
             if t.pos == Pos::Verb
                 && c.first > 0
-                && self.cue_loose(doc, c.first - 1, Cue::Relative)
+                && self.cue_loose(doc, &ctx, c.first - 1, Cue::Relative)
                 && !self.verb_with_pronoun(doc.tokens.norm(c.first), 2)
                 && c.source.as_ref().is_some_and(|a| a.first >= c.last && !a.prep)
             {
@@ -1306,7 +1414,12 @@ impl EventAnnotator {
         if cands.is_empty() {
             return Vec::new();
         }
-        let numbers = marsad_text::find_numbers(doc.text(), &doc.tokens);
+        // only events that carry counts need the document's numbers
+        let numbers = if cands.iter().any(|c| counted_type(self.lex.triggers[c.trigger as usize].etype)) {
+            marsad_text::find_numbers(doc.text(), &doc.tokens)
+        } else {
+            Vec::new()
+        };
         let mut all_counts = Vec::with_capacity(cands.len());
         for k in 0..cands.len() {
             let mut target = cands[k].target.clone();
@@ -1392,11 +1505,28 @@ impl EventAnnotator {
         last: usize,
         tid: u32,
         future: bool,
-        prev_source: Option<Arg>,
+        prev_source: Option<&Arg>,
         consumed: &mut Vec<usize>,
     ) -> Option<Cand> {
         let t = &self.lex.triggers[tid as usize];
         let (start, end) = (sent.start, sent.end);
+        // Rejections that depend on the words before the trigger only come
+        // first: the argument search below is the expensive part.
+        // "قبل ان تنسحب الميليشيا", "حتى تنسحب": a condition, not an event
+        if i >= start + 2
+            && self.lex.words.purpose_pair.iter().any(|(a, b)| doc.tokens.norm(i - 2) == a && doc.tokens.norm(i - 1) == b)
+            || (i > start && self.lex.words.purpose_conjunction.contains(doc.tokens.norm(i - 1)))
+        {
+            return None;
+        }
+        // "تطالب بانسحاب اسرائيلي", "هدد بشن هجوم", "الدعوه الي حوار": a verbal
+        // noun demanded, proposed or threatened is no event of its own
+        if t.pos == Pos::Noun
+            && ((start.max(i.saturating_sub(8))..i).any(|k| self.cue_loose(doc, ctx, k, Cue::Modal) && self.triggers_here_verb(doc, ctx, k))
+                || (start.max(i.saturating_sub(3))..i).any(|k| self.statement_at(doc, k)))
+        {
+            return None;
+        }
         let mut comp = None;
         if !t.companions.is_empty() {
             comp = Some(self.companion_at(doc, t, last - 1, end)?);
@@ -1409,22 +1539,22 @@ impl EventAnnotator {
         // is not the subject names people, not a protest
         if t.weak
             && t.pos == Pos::Noun
-            && (self.has_prep(doc, i)
-                || (i > start && self.cue(doc, i - 1, Cue::Target))
+            && (self.has_prep(doc, ctx, i)
+                || (i > start && self.cue(doc, ctx, i - 1, Cue::Target))
                 || (i > start && self.lex.words.partitive.contains(doc.tokens.norm(i - 1)))
-                || (i > start && self.cue_loose(doc, i - 1, Cue::Statement)))
+                || (i > start && self.cue_loose(doc, ctx, i - 1, Cue::Statement)))
         {
             return None;
         }
         match t.pos {
             // "يساعد روسيا في قتل المدنيين": after a preposition the form is a verbal noun.
-            Pos::Verb if i > start && self.cue(doc, i - 1, Cue::Prep) => return None,
+            Pos::Verb if i > start && self.cue(doc, ctx, i - 1, Cue::Prep) => return None,
             Pos::Verb => {
                 // SVO: an actor right before the verb.
                 // "ان قواتها \"حيدت …": a quotation mark may open right before the verb
                 let vi = if i > start + 1 && doc.tokens[i - 1].kind == TokenKind::Quote { i - 1 } else { i };
                 let svo = self.scan_backward(doc, ctx, start, vi, 6).and_then(|mut a| {
-                    if a.last == vi || (a.last + 1 == vi && self.cue(doc, vi - 1, Cue::Relative)) {
+                    if a.last == vi || (a.last + 1 == vi && self.cue(doc, ctx, vi - 1, Cue::Relative)) {
                         return Some(a);
                     }
                     // "زعيم المعارضه رايلا اودينغا طالب": a title, then a name nobody knows
@@ -1451,7 +1581,7 @@ impl EventAnnotator {
                     }
                     // "منظمه \"فورو بينال\" الحقوقيه التي طالبت السلطات": after a relative
                     // pronoun the antecedent is the subject and the next actor the object
-                    if i > start + 1 && self.cue(doc, i - 1, Cue::Relative) {
+                    if i > start + 1 && self.cue(doc, ctx, i - 1, Cue::Relative) {
                         let mut k = i - 1;
                         let lo = start.max(i.saturating_sub(9));
                         while k > lo && source.is_none() {
@@ -1488,7 +1618,7 @@ impl EventAnnotator {
                         && (doc.tokens.norm(i - 1).ends_with(',')
                             || (doc.tokens.norm(i - 1) == "\"" && doc.tokens.norm(i - 2).ends_with(',')));
                     // "، وطالب الامين العام … الجانبين": a subject and an object follow
-                    let explicit = (j < end && self.cue_loose(doc, j, Cue::Dual))
+                    let explicit = (j < end && self.cue_loose(doc, ctx, j, Cue::Dual))
                         || self
                             .actor_at(doc, ctx, j, end)
                             .filter(|a| !a.prep)
@@ -1497,7 +1627,7 @@ impl EventAnnotator {
                         // "نفت قوات الدعم السريع …، واتهمت الجيش": the first clause's subject
                         let at = doc.tokens[i].start as usize;
                         let quoted = ctx.quotes.iter().any(|(s, e, _, _)| *s <= at && at < *e);
-                        prev_source.clone().or_else(|| if quoted { None } else { self.clause_subject(doc, ctx, start, i, None) })
+                        prev_source.cloned().or_else(|| if quoted { None } else { self.clause_subject(doc, ctx, start, i, None) })
                     } else {
                         None
                     };
@@ -1515,7 +1645,7 @@ impl EventAnnotator {
                         // "قتل خمسه فلسطينيين", "اعتقل 32 شخصا": a counted noun after the
                         // verb is the victim of a passive, not its subject
                         if (matches!(t.etype, "ASSAULT" | "COERCE")
-                            && (last..=a.first).any(|k| doc.tokens[k].kind == TokenKind::Number || self.cue(doc, k, Cue::Quant)))
+                            && (last..=a.first).any(|k| doc.tokens[k].kind == TokenKind::Number || self.cue(doc, ctx, k, Cue::Quant)))
                             || passive_marked(doc, i)
                         {
                             passive = true;
@@ -1530,12 +1660,12 @@ impl EventAnnotator {
                         }
                         source = Some(a);
                         }
-                    } else if i > start && self.cue_loose(doc, i - 1, Cue::CompPronoun) {
+                    } else if i > start && self.cue_loose(doc, ctx, i - 1, Cue::CompPronoun) {
                         // "اعلن الاتحاد انه سيفرض": the subject of the reporting verb
                         let mut r = i - 1;
                         while r > start && r + 8 > i {
                             r -= 1;
-                            if self.cue_loose(doc, r, Cue::Report) {
+                            if self.cue_loose(doc, ctx, r, Cue::Report) {
                                 source = self
                                     .scan_forward(doc, ctx, r + 1, i - 1, 1)
                                     .or_else(|| self.scan_backward(doc, ctx, start, r, 4));
@@ -1544,9 +1674,9 @@ impl EventAnnotator {
                         }
                         // "وقالت الشرطه … وانها اعتقلت": the speaker of the clause
                         if source.is_none() {
-                            source = self.clause_subject(doc, ctx, start, i, prev_source.as_ref());
+                            source = self.clause_subject(doc, ctx, start, i, prev_source);
                         }
-                    } else if i > start && self.cue(doc, i - 1, Cue::Relative) {
+                    } else if i > start && self.cue(doc, ctx, i - 1, Cue::Relative) {
                         // "الفصائل التي رفضت": the antecedent
                         source = self.scan_backward(doc, ctx, start, i - 1, 6);
                     } else {
@@ -1561,7 +1691,7 @@ impl EventAnnotator {
                     target = self.scan_forward(doc, ctx, p, end, 5).filter(|a| !a.place || a.kind == ActorKind::Name);
                 }
                 // "حركه طالبان التي تتهمها اسلام اباد": the pronoun is the relative's antecedent
-                if i > start && self.cue(doc, i - 1, Cue::Relative) && source.as_ref().is_some_and(|s| s.first >= last) {
+                if i > start && self.cue(doc, ctx, i - 1, Cue::Relative) && source.as_ref().is_some_and(|s| s.first >= last) {
                     let w = doc.tokens.norm(i);
                     if self.verb_with_pronoun(w, 3) {
                         if let Some(a) = self.scan_backward(doc, ctx, start, i - 1, 6) {
@@ -1580,8 +1710,8 @@ impl EventAnnotator {
                     }
                 }
                 // adjective nationality: "ضربات اميركيه"
-                if let Some(mut a) = self.lex_actor_at(doc, j, end).filter(|a| a.kind == ActorKind::Nationality) {
-                    a.last = self.extend_nationality(doc, a.last, end);
+                if let Some(mut a) = self.lex_actor_at(doc, ctx, j, end).filter(|a| a.kind == ActorKind::Nationality) {
+                    a.last = self.extend_nationality(doc, ctx, a.last, end);
                     j = a.last;
                     if t.genobj {
                         target = Some(a);
@@ -1592,18 +1722,18 @@ impl EventAnnotator {
                 // after an aspectual verb: "الاحتلال يواصل استهداف المدنيين",
                 // "واصلت اسرائيل قصف غزه": the verb's subject acts, the genitive is hit
                 if source.is_none() && target.is_none() && i > start {
-                    let svo = self.cue_loose(doc, i - 1, Cue::Aspect).then(|| {
+                    let svo = self.cue_loose(doc, ctx, i - 1, Cue::Aspect).then(|| {
                         self.scan_backward(doc, ctx, start, i - 1, 6).filter(|a| a.last == i - 1)
                     });
                     let vso = || {
-                        (start..i.saturating_sub(1)).rev().take(9).find(|&k| self.cue_loose(doc, k, Cue::Aspect)).and_then(|k| {
+                        (start..i.saturating_sub(1)).rev().take(9).find(|&k| self.cue_loose(doc, ctx, k, Cue::Aspect)).and_then(|k| {
                             self.actor_at(doc, ctx, k + 1, i).filter(|a| a.last == i && !a.prep)
                         })
                     };
                     // "، واعلن نشر الجيش": the aspectual verb's own subject is left out
                     let dropped = || {
-                        self.cue_loose(doc, i - 1, Cue::Aspect)
-                            .then(|| self.clause_subject(doc, ctx, start, i - 1, prev_source.as_ref()))
+                        self.cue_loose(doc, ctx, i - 1, Cue::Aspect)
+                            .then(|| self.clause_subject(doc, ctx, start, i - 1, prev_source))
                             .flatten()
                     };
                     if let Some(a) = svo.flatten().or_else(vso).or_else(dropped) {
@@ -1634,10 +1764,10 @@ impl EventAnnotator {
                 }
                 // relative clause: "الهجوم الذي شنته حماس"
                 let mut k = j;
-                if k < end && !self.cue(doc, k, Cue::Relative) && k + 1 < end && self.cue(doc, k + 1, Cue::Relative) {
+                if k < end && !self.cue(doc, ctx, k, Cue::Relative) && k + 1 < end && self.cue(doc, ctx, k + 1, Cue::Relative) {
                     k += 1; // one adjective: "الهجمات الاخيره التي"
                 }
-                if source.is_none() && k + 1 < end && self.cue(doc, k, Cue::Relative) {
+                if source.is_none() && k + 1 < end && self.cue(doc, ctx, k, Cue::Relative) {
                     if let Some(a) = self.actor_at(doc, ctx, k + 2, end).filter(|a| !a.prep) {
                         j = a.last;
                         source = Some(a);
@@ -1645,9 +1775,9 @@ impl EventAnnotator {
                 } else if source.is_none() && target.is_none() {
                     // genitive, possibly after one adjective
                     let j_gen = j;
-                    let facility = j + 1 < end && t.etype == "ASSAULT" && self.cue(doc, j, Cue::Facility);
+                    let facility = j + 1 < end && t.etype == "ASSAULT" && self.cue(doc, ctx, j, Cue::Facility);
                     let g = self.actor_at(doc, ctx, j, end).or_else(|| {
-                        if j + 1 < end && (self.is_nisba(doc, j) || facility) {
+                        if j + 1 < end && (self.is_nisba(doc, ctx, j) || facility) {
                             self.actor_at(doc, ctx, j + 1, end)
                         } else {
                             None
@@ -1679,7 +1809,7 @@ impl EventAnnotator {
                 if source.is_none() && t.etype != "PROTEST" {
                     let w = doc.tokens.norm(i);
                     if last == i + 1 && ends_with_any(w, &self.lex.words.possessive_suffix) && w.chars().count() > 4 {
-                        source = self.clause_subject(doc, ctx, start, i, prev_source.as_ref());
+                        source = self.clause_subject(doc, ctx, start, i, prev_source);
                     }
                 }
                 // "ورد الجيش بقصف …", "وحزب الله يرد بصواريخ على …": the noun is the
@@ -1689,19 +1819,19 @@ impl EventAnnotator {
                         a.sector.as_deref() != Some("CVL")
                             && !is_town(a)
                             // "تعهدت المانيا بتقديم": the verb is an event of its own
-                            && (a.first <= start || !self.triggers_here_verb(doc, a.first - 1))
-                            && (a.last >= i || !self.triggers_here_verb(doc, a.last))
+                            && (a.first <= start || !self.triggers_here_verb(doc, ctx, a.first - 1))
+                            && (a.last >= i || !self.triggers_here_verb(doc, ctx, a.last))
                             && (a.last == i
                                 || (a.last + 1 == i
                                     && doc.tokens[a.last].kind == TokenKind::Word
-                                    && !self.lex.cues.contains_key(doc.tokens.norm(a.last))))
+                                    && self.cue_mask(doc, ctx, a.last) == 0))
                     });
                 }
             }
             Pos::Participle => {
                 // "…، متهما اسرائيل بـ…", "داعيا الاداره الاميركيه الي …": the subject
                 // of the clause the participle hangs on acts; the object is the target.
-                source = self.clause_subject(doc, ctx, start, i, prev_source.as_ref());
+                source = self.clause_subject(doc, ctx, start, i, prev_source);
                 if t.obj {
                     target = self.scan_forward(doc, ctx, after, end, 3).filter(|a| !a.prep && (!a.place || a.kind == ActorKind::Name));
                 }
@@ -1714,10 +1844,10 @@ impl EventAnnotator {
                 let mut earliest_report = None;
                 while r > start {
                     r -= 1;
-                    if comp_at.is_none() && self.cue(doc, r, Cue::Complementizer) {
+                    if comp_at.is_none() && self.cue(doc, ctx, r, Cue::Complementizer) {
                         comp_at = Some(r);
                     }
-                    if self.cue_loose(doc, r, Cue::Report) {
+                    if self.cue_loose(doc, ctx, r, Cue::Report) {
                         earliest_report = Some(r);
                         speaker = self.scan_forward_opt(doc, ctx, r + 1, comp_at.unwrap_or(i), 0, false);
                         if speaker.is_some() {
@@ -1741,7 +1871,7 @@ impl EventAnnotator {
         if t.pos != Pos::Cue {
             let from = after.max(source.as_ref().filter(|s| s.first >= i).map(|s| s.last).unwrap_or(0));
             // "بحث X مع Y": the companion itself introduces the partner
-            let from = comp.filter(|&c| c + 1 == after && c >= i && self.cue(doc, c, Cue::Partner) && from == after).unwrap_or(from);
+            let from = comp.filter(|&c| c + 1 == after && c >= i && self.cue(doc, ctx, c, Cue::Partner) && from == after).unwrap_or(from);
             let partner_type = matches!(t.etype, "CONSULT" | "AGREE" | "COOPERATE" | "AID" | "SUPPORT");
             let prep_type = matches!(
                 t.etype,
@@ -1758,27 +1888,27 @@ impl EventAnnotator {
                 if is_hard_stop(doc, j) {
                     break;
                 }
-                if j > from && self.triggers_here_verb(doc, j) {
+                if j > from && self.triggers_here_verb(doc, ctx, j) {
                     break;
                 }
-                if prep_type && self.cue(doc, j, Cue::Target) && !self.cue(doc, j, Cue::TargetPronoun) {
+                if prep_type && self.cue(doc, ctx, j, Cue::Target) && !self.cue(doc, ctx, j, Cue::TargetPronoun) {
                     target = self.scan_target(doc, ctx, j + 1, end);
                     break;
                 }
-                if t.etype == "PROTEST" && self.cue_loose(doc, j, Cue::ProtestTarget) {
+                if t.etype == "PROTEST" && self.cue_loose(doc, ctx, j, Cue::ProtestTarget) {
                     // "امام السفاره الاميركيه"
                     target = self.scan_target(doc, ctx, j + 1, end);
                     break;
                 }
-                if t.etype == "AID" && self.cue(doc, j, Cue::Recipient) {
+                if t.etype == "AID" && self.cue(doc, ctx, j, Cue::Recipient) {
                     target = self.scan_target(doc, ctx, j + 1, end);
                     break;
                 }
-                if (partner_type || t.etype == "SANCTION") && self.cue(doc, j, Cue::Partner) {
+                if (partner_type || t.etype == "SANCTION") && self.cue(doc, ctx, j, Cue::Partner) {
                     target = self.scan_forward(doc, ctx, j + 1, end, 2);
                     break;
                 }
-                if self.cue(doc, j, Cue::Between) {
+                if self.cue(doc, ctx, j, Cue::Between) {
                     if let Some(a) = self.actor_at(doc, ctx, j + 1, end) {
                         let mut k = a.last;
                         // skip adjectives until the "و" conjunct
@@ -1798,7 +1928,7 @@ impl EventAnnotator {
                     break;
                 }
                 // agent: "على ايدي X", "على يد X"
-                if self.cue(doc, j, Cue::Target) && j + 1 < end && self.cue(doc, j + 1, Cue::AgentHand) {
+                if self.cue(doc, ctx, j, Cue::Target) && j + 1 < end && self.cue(doc, ctx, j + 1, Cue::AgentHand) {
                     if let Some(a) = self.scan_forward(doc, ctx, j + 2, end, 1) {
                         if source.as_ref().is_some_and(|s| s.first > i) && target.is_none() {
                             target = source.take(); // the victims were parsed as subject
@@ -1808,7 +1938,7 @@ impl EventAnnotator {
                     break;
                 }
                 // agent: "من قبل X"
-                if self.cue(doc, j, Cue::AgentFrom) && j + 1 < end && self.cue(doc, j + 1, Cue::Agent) {
+                if self.cue(doc, ctx, j, Cue::AgentFrom) && j + 1 < end && self.cue(doc, ctx, j + 1, Cue::Agent) {
                     if let Some(a) = self.scan_forward(doc, ctx, j + 2, end, 1) {
                         source = Some(a);
                     }
@@ -1820,12 +1950,12 @@ impl EventAnnotator {
                 let dative = |a: &Arg| {
                     let w = doc.tokens.norm(a.first);
                     let w = w.strip_prefix('و').unwrap_or(w);
-                    w.starts_with('ل') || (a.first > 0 && self.cue(doc, a.first - 1, Cue::Recipient))
+                    w.starts_with('ل') || (a.first > 0 && self.cue(doc, ctx, a.first - 1, Cue::Recipient))
                 };
                 let reach = if t.etype == "AID" { 10 } else { 5 };
                 // "لمحافظات مارب وتعز": ل on the place head before the name
                 let dative_place = |a: &Arg| {
-                    a.first > 0 && doc.tokens.norm(a.first - 1).starts_with('ل') && self.lex_actor_at(doc, a.first - 1, a.first).is_some_and(|p| p.kind == ActorKind::Place)
+                    a.first > 0 && doc.tokens.norm(a.first - 1).starts_with('ل') && self.lex_actor_at(doc, ctx, a.first - 1, a.first).is_some_and(|p| p.kind == ActorKind::Place)
                 };
                 if let Some(a) = self.scan_forward(doc, ctx, from, end, reach).filter(|a| (a.prep && dative(a)) || dative_place(a)) {
                     target = Some(a);
@@ -1838,7 +1968,7 @@ impl EventAnnotator {
                     if is_hard_stop(doc, j) {
                         break;
                     }
-                    if self.cue(doc, j, Cue::AgentFrom) && self.cue(doc, j + 1, Cue::Agent) {
+                    if self.cue(doc, ctx, j, Cue::AgentFrom) && self.cue(doc, ctx, j + 1, Cue::Agent) {
                         if let Some(a) = self.scan_forward(doc, ctx, j + 2, end, 1) {
                             source = Some(a);
                         }
@@ -1860,7 +1990,7 @@ impl EventAnnotator {
         // "في مؤتمر صحفي مشترك مع X": a meeting noun with a partner and no
         // author of its own belongs to the subject of the clause.
         if t.pos == Pos::Noun && t.etype == "CONSULT" && source.is_none() && target.is_some() {
-            source = self.clause_subject(doc, ctx, start, i, prev_source.as_ref()).filter(|s| s.first < i);
+            source = self.clause_subject(doc, ctx, start, i, prev_source).filter(|s| s.first < i);
         }
         // Possessive heads ("قواتها") stand for the actor named before.
         for arg in [&mut source, &mut target] {
@@ -1899,7 +2029,7 @@ impl EventAnnotator {
             while j < end && j < last + 3 && self.is_quant(doc, ctx, j) {
                 j += 1;
             }
-            if j > last && j < end && doc.tokens[j].kind == TokenKind::Word && !self.lex.cues.contains_key(doc.tokens.norm(j)) {
+            if j > last && j < end && doc.tokens[j].kind == TokenKind::Word && self.cue_mask(doc, ctx, j) == 0 {
                 source = Some(Arg::civilians_at(j));
             }
         }
@@ -1915,8 +2045,8 @@ impl EventAnnotator {
         let np_before = t.pos == Pos::Verb
             && i > start
             && doc.tokens[i - 1].kind == TokenKind::Word
-            && !self.lex.cues.contains_key(doc.tokens.norm(i - 1))
-            && !self.cue_loose(doc, i - 1, Cue::Report);
+            && self.cue_mask(doc, ctx, i - 1) == 0
+            && !self.cue_loose(doc, ctx, i - 1, Cue::Report);
         // "اعلن الجيش الاسرائيلي ان طائره مسيره استهدفت …": a force without a
         // country in what a military or government speaker reports is the speaker's own.
         if let Some(sa) = source.as_mut().filter(|s| {
@@ -1957,24 +2087,9 @@ impl EventAnnotator {
         // "بحث الوزيران": both parties in one word, resolved once all events are found
         if target.is_none()
             && matches!(t.etype, "CONSULT" | "AGREE" | "COOPERATE")
-            && source.as_ref().is_some_and(|a| a.last == a.first + 1 && self.cue_loose(doc, a.first, Cue::Dual))
+            && source.as_ref().is_some_and(|a| a.last == a.first + 1 && self.cue_loose(doc, ctx, a.first, Cue::Dual))
         {
             target = source.clone();
-        }
-        // "تطالب بانسحاب اسرائيلي", "هدد بشن هجوم", "الدعوه الي حوار": a verbal
-        // noun demanded, proposed or threatened is no event of its own
-        if t.pos == Pos::Noun
-            && ((start.max(i.saturating_sub(8))..i).any(|k| self.cue_loose(doc, k, Cue::Modal) && self.triggers_here_verb(doc, k))
-                || (start.max(i.saturating_sub(3))..i).any(|k| self.statement_at(doc, k)))
-        {
-            return None;
-        }
-        // "قبل ان تنسحب الميليشيا", "حتى تنسحب": a condition, not an event
-        if i >= start + 2
-            && self.lex.words.purpose_pair.iter().any(|(a, b)| doc.tokens.norm(i - 2) == a && doc.tokens.norm(i - 1) == b)
-            || (i > start && self.lex.words.purpose_conjunction.contains(doc.tokens.norm(i - 1)))
-        {
-            return None;
         }
         // "قُتل فلان": a verb written as a passive has no subject after it
         if t.pos == Pos::Verb && passive_marked(doc, i) {
@@ -1987,7 +2102,7 @@ impl EventAnnotator {
                 // the agent: "من قبل X"
                 let mut j = last;
                 while j + 2 < end && j < last + 14 && !is_hard_stop(doc, j) {
-                    if self.cue(doc, j, Cue::AgentFrom) && self.cue(doc, j + 1, Cue::Agent) {
+                    if self.cue(doc, ctx, j, Cue::AgentFrom) && self.cue(doc, ctx, j + 1, Cue::Agent) {
                         source = self.scan_forward(doc, ctx, j + 2, end, 1);
                         break;
                     }
@@ -2007,7 +2122,7 @@ impl EventAnnotator {
             let ok = t.bare
                 && (t.pos == Pos::Verb
                     || self.place_after(doc, ctx, start, end).is_some()
-                    || self.has_casualties(doc, start, end, i, last));
+                    || self.has_casualties(doc, ctx, start, end, i, last));
             if !ok {
                 return None;
             }
@@ -2043,11 +2158,11 @@ impl EventAnnotator {
             }
         }
         if let (Some(s), Some(g)) = (&source, &target) {
-            if s.first == g.first && !self.cue_loose(doc, s.first, Cue::Dual) {
+            if s.first == g.first && !self.cue_loose(doc, ctx, s.first, Cue::Dual) {
                 target = None;
             }
         }
-        let (negated, hypothetical) = self.modality(doc, start, i, last, future);
+        let (negated, hypothetical) = self.modality(doc, ctx, start, i, last, future);
         if hypothetical && source.is_none() && (target.is_none() || matches!(t.etype, "ASSAULT" | "COERCE" | "MOBILIZE" | "RETREAT")) {
             return None; // an unattributed event that is only threatened or demanded
         }
@@ -2070,7 +2185,7 @@ impl EventAnnotator {
         let mut drop = vec![false; cands.len()];
         let mut hits = Vec::with_capacity(8);
         for k in 0..cands.len() {
-            let is_dual = |a: &Option<Arg>| a.as_ref().is_some_and(|a| a.last == a.first + 1 && self.cue_loose(doc, a.first, Cue::Dual));
+            let is_dual = |a: &Option<Arg>| a.as_ref().is_some_and(|a| a.last == a.first + 1 && self.cue_loose(doc, ctx, a.first, Cue::Dual));
             if is_dual(&cands[k].source) {
                 let pair = (0..k).rev().take(12).find(|&m| {
                     cands[m].source.is_some() && cands[m].target.is_some() && !is_dual(&cands[m].source) && !drop[m]
@@ -2259,7 +2374,7 @@ impl EventAnnotator {
             if is_hard_stop(doc, r) && doc.tokens.norm(r) != "," {
                 break;
             }
-            if self.cue_loose(doc, r, Cue::Report) || self.cue_loose(doc, r, Cue::Denial) || self.triggers_here_verb(doc, r) {
+            if self.cue_loose(doc, ctx, r, Cue::Report) || self.cue_loose(doc, ctx, r, Cue::Denial) || self.triggers_here_verb(doc, ctx, r) {
                 let svo = self.scan_backward(doc, ctx, start, r, 6).and_then(|mut a| {
                     if a.last == r {
                         Some(a)
@@ -2301,22 +2416,21 @@ impl EventAnnotator {
         best.map(|(_, c)| c)
     }
 
-    fn has_casualties(&self, doc: &Doc, start: usize, end: usize, first: usize, last: usize) -> bool {
+    fn has_casualties(&self, doc: &Doc, ctx: &Ctx, start: usize, end: usize, first: usize, last: usize) -> bool {
         (start..end).any(|k| {
             !(first..last).contains(&k)
                 && doc.tokens[k].kind == TokenKind::Word
-                && (self.cue_loose(doc, k, Cue::Killed) || self.cue_loose(doc, k, Cue::Injured))
+                && (self.cue_loose(doc, ctx, k, Cue::Killed) || self.cue_loose(doc, ctx, k, Cue::Injured))
         })
     }
 
-    fn triggers_here_verb(&self, doc: &Doc, j: usize) -> bool {
-        let w = doc.tokens.norm(j);
-        (self.lex.verb_forms.contains_key(w) && !w.starts_with(ARTICLE))
-            || w.strip_prefix('و').is_some_and(|r| self.lex.verb_forms.contains_key(r))
+    fn triggers_here_verb(&self, doc: &Doc, ctx: &Ctx, j: usize) -> bool {
+        let f = self.verb_form_facts(doc, ctx, j);
+        (f & VERB_FORM != 0 && !doc.tokens.norm(j).starts_with(ARTICLE)) || f & VERB_FORM_AFTER_CONJ != 0
     }
 
     /// (negated, hypothetical) from the words before the trigger.
-    fn modality(&self, doc: &Doc, start: usize, i: usize, last: usize, future: bool) -> (bool, bool) {
+    fn modality(&self, doc: &Doc, ctx: &Ctx, start: usize, i: usize, last: usize, future: bool) -> (bool, bool) {
         let mut negated = false;
         let mut hyp = future;
         let lo = start.max(i.saturating_sub(3));
@@ -2324,12 +2438,12 @@ impl EventAnnotator {
             if is_hard_stop(doc, k) {
                 break;
             }
-            if self.cue_loose(doc, k, Cue::Negation) {
+            if self.cue_loose(doc, ctx, k, Cue::Negation) {
                 negated = true;
             }
-            if self.cue_loose(doc, k, Cue::Future)
-                || self.cue_loose(doc, k, Cue::Conditional)
-                || self.cue_loose(doc, k, Cue::Modal)
+            if self.cue_loose(doc, ctx, k, Cue::Future)
+                || self.cue_loose(doc, ctx, k, Cue::Conditional)
+                || self.cue_loose(doc, ctx, k, Cue::Modal)
             {
                 // "وكان غروندبرغ قد التقى": كان … قد + past is a pluperfect, not a possibility
                 let perfect = self.lex.words.perfect_particle.contains(doc.tokens.norm(k));
@@ -2357,7 +2471,7 @@ impl EventAnnotator {
         // the complement of a threat or demand: "هدد بتوسيع الهجمات"
         let lo = start.max(i.saturating_sub(8));
         for k in lo..i {
-            if self.cue_loose(doc, k, Cue::Modal) && self.triggers_here_verb(doc, k) {
+            if self.cue_loose(doc, ctx, k, Cue::Modal) && self.triggers_here_verb(doc, ctx, k) {
                 hyp = true;
             }
         }
@@ -2368,7 +2482,7 @@ impl EventAnnotator {
             if is_hard_stop(doc, k) {
                 break;
             }
-            if self.cue_loose(doc, k, Cue::Denial) {
+            if self.cue_loose(doc, ctx, k, Cue::Denial) {
                 negated = true;
             }
         }
@@ -2377,7 +2491,7 @@ impl EventAnnotator {
             if is_hard_stop(doc, k) {
                 break;
             }
-            if self.cue(doc, k, Cue::PostNegation) {
+            if self.cue(doc, ctx, k, Cue::PostNegation) {
                 negated = true;
             }
         }
@@ -2395,7 +2509,7 @@ impl EventAnnotator {
     ) -> Counts {
         let mut counts = Counts::default();
         let etype = self.lex.triggers[c.trigger as usize].etype;
-        if !matches!(etype, "ASSAULT" | "COERCE" | "PROTEST" | "MOBILIZE") {
+        if !counted_type(etype) {
             return counts;
         }
         // counts go to the first eligible event of the sentence
@@ -2434,7 +2548,7 @@ impl EventAnnotator {
                 for (cue, idx) in
                     [(Cue::Killed, 0usize), (Cue::Injured, 1), (Cue::Arrested, 2), (Cue::Displaced, 3)]
                 {
-                    if self.cue_loose(doc, k, cue) {
+                    if self.cue_loose(doc, ctx, k, cue) {
                         cat = Some(idx);
                         break 'find;
                     }
@@ -2489,7 +2603,7 @@ impl EventAnnotator {
                     return None;
                 }
                 let w = doc.tokens.norm(j);
-                if self.cue_loose(doc, j, Cue::Place) {
+                if self.cue_loose(doc, ctx, j, Cue::Place) {
                     if let Some(a) = self.actor_at(doc, ctx, j + 1, to).filter(|a| a.place) {
                         return Some(a);
                     }
@@ -2513,7 +2627,7 @@ impl EventAnnotator {
                             });
                         }
                     }
-                    if let Some(mut a) = self.lex_actor_at(doc, j + 1, to).filter(|a| a.kind == ActorKind::Place) {
+                    if let Some(mut a) = self.lex_actor_at(doc, ctx, j + 1, to).filter(|a| a.kind == ActorKind::Place) {
                         // "مدينه الموصل": the head and its name
                         if a.last < to && doc.tokens[a.last].kind == TokenKind::Word {
                             a.last += 1;
@@ -2524,7 +2638,7 @@ impl EventAnnotator {
                 // "بالعراق"
                 if w.starts_with('ب') || w.starts_with("وب") {
                     if let Some(a) =
-                        self.lex_actor_at(doc, j, to).filter(|a| a.place && a.sector.is_none() && a.kind != ActorKind::Place)
+                        self.lex_actor_at(doc, ctx, j, to).filter(|a| a.place && a.sector.is_none() && a.kind != ActorKind::Place)
                     {
                         return Some(a);
                     }
@@ -2535,6 +2649,11 @@ impl EventAnnotator {
         };
         search(from, to.min(from + 14))
     }
+}
+
+/// Event types that carry counts (killed, injured, arrested, displaced).
+fn counted_type(etype: &str) -> bool {
+    matches!(etype, "ASSAULT" | "COERCE" | "PROTEST" | "MOBILIZE")
 }
 
 /// A verb written with a damma on its first letter ("قُتل", "وأُطلق"): the

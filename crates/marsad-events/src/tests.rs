@@ -517,8 +517,7 @@ fn protester_nouns_as_objects_are_no_protest() {
 fn triggers_type(word: &str, etype: &str) -> bool {
     let lex = &annotator().lex;
     let w = marsad_text::normalize_str(word);
-    let mut vars = Vec::new();
-    lexicon::variants(&w, &mut vars);
+    let vars = lexicon::variants(&w);
     let is = |hits: Option<&Vec<lexicon::FormHit>>| {
         hits.is_some_and(|v| v.iter().any(|h| lex.triggers[h.trigger as usize].etype == etype))
     };
@@ -792,6 +791,54 @@ fn ending_filter_lets_every_trigger_key_through_with_its_clitics() {
             assert!(lex.trigger_endings.may_have_suffix_key(&w), "{w}");
         }
     }
+}
+
+#[test]
+fn actor_ending_filter_lets_every_actor_key_through_with_its_clitics() {
+    let lex = &annotator().lex;
+    let keys: Vec<&str> = lex.actors.keys().collect();
+    assert!(keys.len() > 500);
+    for k in keys {
+        // a key of one letter has no ending in the filter: there must be none
+        assert!(k.chars().count() >= 2, "{k}");
+        for w in [k.to_string(), format!("و{k}"), format!("ال{k}"), format!("وال{k}"), format!("لل{k}"), format!("فب{k}")] {
+            assert!(lex.actor_endings.may_have_suffix_key(&w), "{w}");
+        }
+    }
+}
+
+#[test]
+fn demonym_gate_never_rejects_a_nationality_the_knowledge_base_knows() {
+    let lex = &annotator().lex;
+    let keys: Vec<&String> = marsad_entities::kb::kb().demonyms.keys().collect();
+    assert!(keys.len() > 500);
+    for k in keys {
+        for w in [k.to_string(), format!("و{k}"), format!("ب{k}"), format!("وب{k}"), format!("ل{k}")] {
+            let w = marsad_text::normalize_str(&w);
+            assert_eq!(
+                lex.nationality(&w).map(|i| i.id),
+                marsad_entities::nationality(&w).map(|i| i.id),
+                "{w}"
+            );
+        }
+    }
+    assert!(lex.nationality("اجتماع").is_none());
+}
+
+#[test]
+fn clitic_readings_of_a_word() {
+    let readings = |w: &str| {
+        let w = marsad_text::normalize_str(w);
+        lexicon::variants(&w).iter().map(|&(off, clitic)| (w[off..].to_string(), clitic)).collect::<Vec<_>>()
+    };
+    let n = |w: &str| marsad_text::normalize_str(w);
+    assert_eq!(readings("والاجتماع"), vec![(n("والاجتماع"), false), (n("الاجتماع"), false), (n("اجتماع"), true)]);
+    assert_eq!(readings("للعراق"), vec![(n("للعراق"), false), (n("لعراق"), true), (n("عراق"), true)]);
+    assert_eq!(readings("وبالقصف"), vec![(n("وبالقصف"), false), (n("بالقصف"), false), (n("القصف"), true), (n("قصف"), true)]);
+    assert_eq!(readings("كتب"), vec![(n("كتب"), false), (n("تب"), true)]);
+    // readings keep two letters at least
+    assert_eq!(readings("بل"), vec![(n("بل"), false)]);
+    assert!(readings("").is_empty());
 }
 
 #[test]
