@@ -494,8 +494,16 @@ impl QuoteAnnotator {
 }
 
 /// Per-document view of the token layer used by the rules.
+///
+/// Facts the rules ask about the same token many times (is it a cue? which sentence tokens
+/// surround it?) are computed once here: the speaker, marker and content searches scan the same
+/// tokens again for every cue candidate.
 struct View<'d> {
     doc: &'d Doc,
+    /// The cue starting at each token, as [`QuoteAnnotator::read_cue`] reads it: (tokens, cue).
+    cues: Vec<Option<(u8, &'d CueInfo)>>,
+    /// Token range of each sentence index of `sent` (the run of tokens sharing it).
+    sent_ranges: Vec<(u32, u32)>,
     /// Partner of each paired quotation mark.
     partner: HashMap<usize, usize>,
     /// Whether token i lies strictly inside a quotation.
@@ -507,7 +515,7 @@ struct View<'d> {
 }
 
 impl<'d> View<'d> {
-    fn new(doc: &'d Doc) -> Self {
+    fn new(doc: &'d Doc, annotator: &'d QuoteAnnotator) -> Self {
         let n = doc.tokens.len();
         let text = doc.text();
         let mut partner = HashMap::default();
@@ -583,8 +591,18 @@ impl<'d> View<'d> {
             }
             sent[i] = s as u32;
         }
+        let mut sent_ranges: Vec<(u32, u32)> = Vec::new();
+        for (i, &s) in sent.iter().enumerate() {
+            // `sent` never decreases: each sentence index is one run of tokens
+            while sent_ranges.len() <= s as usize {
+                sent_ranges.push((i as u32, i as u32));
+            }
+            sent_ranges[s as usize].1 = i as u32 + 1;
+        }
         let body_start = headline_end(doc);
-        View { doc, partner, inside, sent, body_start }
+        let mut v = View { doc, cues: Vec::new(), sent_ranges, partner, inside, sent, body_start };
+        v.cues = (0..n).map(|i| annotator.read_cue(&v, i).map(|(len, c)| (len as u8, c))).collect();
+        v
     }
 
     fn norm(&self, i: usize) -> &str {
@@ -617,16 +635,8 @@ impl<'d> View<'d> {
     }
     /// Token range of the sentence containing token i.
     fn sentence_range(&self, i: usize) -> (usize, usize) {
-        let s = self.sent[i];
-        let mut a = i;
-        while a > 0 && self.sent[a - 1] == s {
-            a -= 1;
-        }
-        let mut b = i + 1;
-        while b < self.sent.len() && self.sent[b] == s {
-            b += 1;
-        }
-        (a, b)
+        let (a, b) = self.sent_ranges[self.sent[i] as usize];
+        (a as usize, b as usize)
     }
     /// Opening mark at i with its closing partner.
     fn open_pair(&self, i: usize) -> Option<usize> {
@@ -692,7 +702,13 @@ struct Found {
 }
 
 impl QuoteAnnotator {
-    fn is_cue_at(&self, v: &View, i: usize) -> Option<(usize, CueInfo)> {
+    /// The cue starting at token i: (number of tokens, cue), read once per document in [`View::new`].
+    fn is_cue_at<'v>(&self, v: &View<'v>, i: usize) -> Option<(usize, &'v CueInfo)> {
+        v.cues[i].map(|(len, c)| (len as usize, c))
+    }
+
+    /// Read the cue starting at token i (the look-up behind [`Self::is_cue_at`]).
+    fn read_cue<'s>(&'s self, v: &View, i: usize) -> Option<(usize, &'s CueInfo)> {
         if !v.is_word(i) || v.inside[i] {
             return None;
         }
@@ -710,7 +726,7 @@ impl QuoteAnnotator {
                 if i + n <= v.doc.tokens.len()
                     && (1..n).all(|k| v.is_word(i + k) && v.norm(i + k) == parts[k])
                 {
-                    return Some((n, info.clone()));
+                    return Some((n, info));
                 }
             }
         }
@@ -735,7 +751,7 @@ impl QuoteAnnotator {
         if (self.impersonal.contains(norm) || self.impersonal.contains(bare)) && i + 1 < v.doc.tokens.len() && v.is_word(i + 1) && self.words.impersonal_complements.contains(v.norm(i + 1)) {
             return None;
         }
-        Some((1, cue.clone()))
+        Some((1, cue))
     }
 
     /// A cue that starts a new clause (and so ends the content of the previous quote).
@@ -1708,7 +1724,8 @@ impl QuoteAnnotator {
                     }
                 };
                 // "وأضاف البيان أن…": the statement stands for its author, the previous speaker
-                if spk.as_ref().is_some_and(|s| self.documents.contains(normalize_str(&s.text).as_str()))
+                // (a statement noun is one word: normalisation keeps spaces, so a phrase is none)
+                if spk.as_ref().is_some_and(|s| !s.text.contains(' ') && self.documents.contains(normalize_str(&s.text).as_str()))
                     && last.is_some()
                     && last_sentence.is_some_and(|ls| self.sentence_has_statement(v, ls))
                 {
@@ -1929,7 +1946,7 @@ impl Annotator for QuoteAnnotator {
 
     fn annotate(&self, doc: &mut Doc) {
         let found = {
-            let v = View::new(doc);
+            let v = View::new(doc, self);
             let n = doc.tokens.len();
             let mut out: Vec<Found> = Vec::new();
             let mut last: Option<Speaker> = None;
@@ -1942,7 +1959,7 @@ impl Annotator for QuoteAnnotator {
                 };
                 let in_sentence = last_sentence == Some(v.sent[i]);
                 let mut topic = None;
-                let found = self.handle(&v, i, len, &info, &last, last_sentence, in_sentence, &mut topic);
+                let found = self.handle(&v, i, len, info, &last, last_sentence, in_sentence, &mut topic);
                 // "بحسب ما أفادت صحيفة «القبس»": the relative verb read by the "according" cue is no cue itself
                 let skipped_verb = info.skip_verb && i + len < n && v.is_word(i + len) && self.is_cue_at(&v, i + len).is_some();
                 if found.is_none() && topic.is_some() {

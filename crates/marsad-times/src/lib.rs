@@ -65,6 +65,32 @@ enum Kind {
     PeriodPart,
 }
 
+impl Kind {
+    /// Whether an expression can begin with a word of this kind: every pattern of [`Ctx`]
+    /// (`weekday` … `duration`) first asks for one of these kinds (or a number) at its first
+    /// token. The others (connectors, modifiers, triggers, markers…) only continue or license
+    /// an expression, so a token with none of these kinds is skipped with one test.
+    fn starts_expression(self) -> bool {
+        matches!(
+            self,
+            Kind::DayPart(DayPart::Prefix)
+                | Kind::DayWord
+                | Kind::Weekday(_)
+                | Kind::Ordinal(_)
+                | Kind::Month { .. }
+                | Kind::YearWord
+                | Kind::HourWord
+                | Kind::Demonstrative
+                | Kind::CalUnit(_)
+                | Kind::Relative(_)
+                | Kind::Season { .. }
+                | Kind::NumWord(_)
+                | Kind::Connector(Role::Since)
+                | Kind::DurUnit { .. }
+        )
+    }
+}
+
 #[derive(Debug)]
 struct Entry {
     rest: Vec<String>,
@@ -1092,7 +1118,9 @@ impl TimeAnnotator {
             let mut i = lo;
             let mut last_year_end = usize::MAX;
             while i < ctx.hi {
-                if ctx.hits[i].is_none() && doc.tokens[i].kind != TokenKind::Number {
+                let may_start = doc.tokens[i].kind == TokenKind::Number
+                    || ctx.hits[i].is_some_and(|h| h.entries.iter().any(|e| e.kind.starts_expression()));
+                if !may_start {
                     i += 1;
                     continue;
                 }
