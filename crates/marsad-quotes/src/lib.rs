@@ -493,6 +493,13 @@ impl QuoteAnnotator {
     }
 }
 
+/// Punctuation classes of [`View::punct`]: a comma, semicolon or dash (`,` `;` `-` `–` `—`)…
+const COMMA: u8 = 1;
+/// … a comma proper (`,` `;`)…
+const TRUE_COMMA: u8 = 2;
+/// … a final mark (`.` `!` `?` `...` `…`).
+const FINAL: u8 = 4;
+
 /// Per-document view of the token layer used by the rules.
 ///
 /// Facts the rules ask about the same token many times (is it a cue? which sentence tokens
@@ -504,6 +511,9 @@ struct View<'d> {
     cues: Vec<Option<(u8, &'d CueInfo)>>,
     /// Token range of each sentence index of `sent` (the run of tokens sharing it).
     sent_ranges: Vec<(u32, u32)>,
+    /// Punctuation class of each token (`COMMA`, `TRUE_COMMA`, `FINAL`), read once: the scans test
+    /// the same marks again for every candidate.
+    punct: Vec<u8>,
     /// Partner of each paired quotation mark.
     partner: HashMap<usize, usize>,
     /// Whether token i lies strictly inside a quotation.
@@ -599,27 +609,44 @@ impl<'d> View<'d> {
             }
             sent_ranges[s as usize].1 = i as u32 + 1;
         }
+        let punct = (0..n)
+            .map(|i| match doc.tokens[i].kind {
+                TokenKind::Punct => match doc.tokens.norm(i) {
+                    "," | ";" => COMMA | TRUE_COMMA,
+                    "-" | "–" | "—" => COMMA,
+                    "." | "!" | "?" | "..." | "…" => FINAL,
+                    _ => 0,
+                },
+                _ => 0,
+            })
+            .collect();
         let body_start = headline_end(doc);
-        let mut v = View { doc, cues: Vec::new(), sent_ranges, partner, inside, sent, body_start };
+        let mut v = View { doc, cues: Vec::new(), sent_ranges, punct, partner, inside, sent, body_start };
         v.cues = (0..n).map(|i| annotator.read_cue(&v, i).map(|(len, c)| (len as u8, c))).collect();
         v
     }
 
+    #[inline]
     fn norm(&self, i: usize) -> &str {
         self.doc.tokens.norm(i)
     }
+    #[inline]
     fn kind(&self, i: usize) -> TokenKind {
         self.doc.tokens[i].kind
     }
+    #[inline]
     fn is_word(&self, i: usize) -> bool {
         self.kind(i).is_wordlike()
     }
+    /// A comma, a semicolon or a dash.
+    #[inline]
     fn is_comma(&self, i: usize) -> bool {
-        self.kind(i) == TokenKind::Punct && matches!(self.norm(i), "," | ";" | "-" | "–" | "—")
+        self.punct[i] & COMMA != 0
     }
     /// A comma proper (not a dash, which also ends a dateline: "صنعاء – توعدت…").
+    #[inline]
     fn is_true_comma(&self, i: usize) -> bool {
-        self.kind(i) == TokenKind::Punct && matches!(self.norm(i), "," | ";")
+        self.punct[i] & TRUE_COMMA != 0
     }
     /// The lead sentence: the first sentence of the body, after a headline or opening with a
     /// dateline (طولكرم – …).
@@ -630,8 +657,9 @@ impl<'d> View<'d> {
         let (a, b) = self.sentence_range(i);
         self.body_start > 0 || (a..b.min(a + 10)).any(|k| self.kind(k) == TokenKind::Punct && matches!(self.norm(k), "-" | "–" | "—"))
     }
+    #[inline]
     fn is_final_punct(&self, i: usize) -> bool {
-        self.kind(i) == TokenKind::Punct && matches!(self.norm(i), "." | "!" | "?" | "..." | "…")
+        self.punct[i] & FINAL != 0
     }
     /// Token range of the sentence containing token i.
     fn sentence_range(&self, i: usize) -> (usize, usize) {
@@ -639,9 +667,11 @@ impl<'d> View<'d> {
         (a as usize, b as usize)
     }
     /// Opening mark at i with its closing partner.
+    #[inline]
     fn open_pair(&self, i: usize) -> Option<usize> {
         self.partner.get(&i).copied().filter(|&c| c > i)
     }
+    #[inline]
     fn words_between(&self, a: usize, b: usize) -> usize {
         (a..b).filter(|&k| self.is_word(k)).count()
     }
@@ -853,21 +883,22 @@ impl QuoteAnnotator {
                 k = j;
                 break;
             }
-            if self.stops.contains(n) && !extended && self.words.affiliation_preps.contains(n) && words <= 3 && k + 1 < end && v.is_word(k + 1) && (self.is_anonymous_head(v.norm(from)) || self.pp_heads.contains(v.norm(from))) {
+            let stop = self.stops.contains(n);
+            if stop && !extended && self.words.affiliation_preps.contains(n) && words <= 3 && k + 1 < end && v.is_word(k + 1) && (self.is_anonymous_head(v.norm(from)) || self.pp_heads.contains(v.norm(from))) {
                 // "مسؤول في وزارة الخارجية": the affiliation of an anonymous source
                 extended = true;
                 words += 1;
                 k += 1;
                 continue;
             }
-            if self.stops.contains(n) && !extended && self.words.affiliation_preps.contains(n) && k > from && words <= 4 && self.name_after_affiliation(v, from, k, end) {
+            if stop && !extended && self.words.affiliation_preps.contains(n) && k > from && words <= 4 && self.name_after_affiliation(v, from, k, end) {
                 // "المدير الإقليمي لدائرة المشرق في البنك جان كريستوف كاريه": an affiliation, then the name
                 extended = true;
                 words += 1;
                 k += 1;
                 continue;
             }
-            if self.stops.contains(n) && k > from && n.starts_with(clitic::LI_ARTICLE) && !self.words.press_recipients.contains(n) && k + 1 < end && v.is_word(k + 1) {
+            if stop && k > from && n.starts_with(clitic::LI_ARTICLE) && !self.words.press_recipients.contains(n) && k + 1 < end && v.is_word(k + 1) {
                 // "المدير العام للوكالة رافائيل غروسي": a genitive when the phrase goes on with a name
                 let next = v.norm(k + 1);
                 if !self.stops.contains(next) && !self.words.is_complementizer(next) && self.is_cue_at(v, k + 1).is_none() {
@@ -879,7 +910,7 @@ impl QuoteAnnotator {
             }
             // "علي يوسف": the name علي (written with ي) is not the preposition على
             let name_ali = self.words.name_homographs.contains(n) && v.doc.tokens.text(v.doc.text(), k).ends_with('ي') && k + 1 < end && v.is_word(k + 1) && !self.stops.contains(v.norm(k + 1)) && !self.words.is_complementizer(v.norm(k + 1));
-            if (self.stops.contains(n) && !name_ali) || self.words.is_complementizer(n) || (k > from && self.is_clause_cue(v, k)) {
+            if (stop && !name_ali) || self.words.is_complementizer(n) || (k > from && self.is_clause_cue(v, k)) {
                 break;
             }
             if self.is_cue_at(v, k).is_some() {
@@ -1172,10 +1203,11 @@ impl QuoteAnnotator {
                     let nm = v.norm(k);
                     // "اعتقد الرجل بوجود خطأ، بيد أن الاختبار أثبت…": أن after بيد / غير / إلا / رغم is part of a
                     // conjunction opening a new clause, not the complement of the cue
-                    if self.words.is_complementizer(nm) && k > from && v.is_word(k - 1) && self.conjunctions.contains(v.norm(k - 1)) {
+                    let complementizer = self.words.is_complementizer(nm);
+                    if complementizer && k > from && v.is_word(k - 1) && self.conjunctions.contains(v.norm(k - 1)) {
                         return None;
                     }
-                    if self.words.is_complementizer(nm) {
+                    if complementizer {
                         // "وقالت X في إفادة عن مستجدات التحقيق الذي … إنها": إن (hamza below) is the complement
                         // of a reporting verb only, so it may come after a longer circumstantial phrase
                         let inna = v.doc.tokens.text(v.doc.text(), k).starts_with('إ');
