@@ -486,7 +486,8 @@ impl QuoteAnnotator {
             return Some(c);
         }
         let rest = norm.strip_prefix('و').or_else(|| norm.strip_prefix('ف'))?;
-        if rest.chars().count() < 2 {
+        // (at least two letters left; `nth` stops there instead of counting the whole word)
+        if rest.chars().nth(1).is_none() {
             return None;
         }
         self.single.get(rest)
@@ -762,7 +763,7 @@ impl QuoteAnnotator {
         }
         let cue = self.cue_lookup(norm)?;
         // the filters below run on cue words only
-        let bare = norm.strip_prefix('و').or_else(|| norm.strip_prefix('ف')).filter(|r| r.chars().count() >= 3).unwrap_or(norm);
+        let bare = norm.strip_prefix('و').or_else(|| norm.strip_prefix('ف')).filter(|r| r.chars().nth(2).is_some()).unwrap_or(norm);
         // "شاهد يدعى محمد": a passive written with a final alif maqsura is no cue
         if self.passive.contains(bare) && v.doc.tokens.text(v.doc.text(), i).trim_end_matches(|c: char| ('\u{064B}'..='\u{0652}').contains(&c)).ends_with('ى') {
             return None;

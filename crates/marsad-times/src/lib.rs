@@ -299,7 +299,8 @@ fn lookup<'a>(lx: &'a Lexicon, norm: &str) -> Option<Hit<'a>> {
     for _ in 0..2 {
         let mut it = rest.chars();
         match it.next() {
-            Some(c) if is_proclitic(c) && it.as_str().chars().count() >= 2 => {
+            // (at least two letters left; `nth` stops there instead of counting the whole word)
+            Some(c) if is_proclitic(c) && it.as_str().chars().nth(1).is_some() => {
                 rest = it.as_str();
                 strip += 1;
                 if let Some(e) = lx.map.get(rest) {
