@@ -667,6 +667,11 @@ impl<'d> View<'d> {
         let (a, b) = self.sent_ranges[self.sent[i] as usize];
         (a as usize, b as usize)
     }
+    /// [`QuoteAnnotator::read_cue`] at token i, read again (tests compare it with the table).
+    #[cfg(test)]
+    fn is_cue_at_uncached(&self, a: &QuoteAnnotator, i: usize) -> Option<(usize, *const CueInfo)> {
+        a.read_cue(self, i).map(|(l, c)| (l, c as *const CueInfo))
+    }
     /// Opening mark at i with its closing partner.
     #[inline]
     fn open_pair(&self, i: usize) -> Option<usize> {

@@ -336,6 +336,25 @@ struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
+    /// The context of `doc`, with the lexicon hits of its tokens (no sentence chosen yet).
+    fn new(doc: &'a Doc, sh: &'a Shared) -> Self {
+        let anchor = parse_date(&doc.date).unwrap_or_else(|| days_from_civil(2024, 1, 1));
+        let (ay, am, ad) = calendar::civil_from_days(anchor);
+        let hits = (0..doc.tokens.len())
+            .map(|i| match doc.tokens[i].kind {
+                TokenKind::Word | TokenKind::Punct => lookup(&sh.lx, doc.tokens.norm(i)),
+                _ => None,
+            })
+            .collect();
+        Ctx { doc, lx: &sh.lx, hijri: &sh.hijri, hits, anchor, ay, am, ad, lo: 0, hi: 0 }
+    }
+
+    /// Whether an expression may begin at token `i`: a number, or a word with a starting kind
+    /// ([`Kind::starts_expression`]). Every pattern fails elsewhere, so the others are skipped.
+    fn may_start(&self, i: usize) -> bool {
+        self.doc.tokens[i].kind == TokenKind::Number || self.hits[i].is_some_and(|h| h.entries.iter().any(|e| e.kind.starts_expression()))
+    }
+
     fn norm(&self, i: usize) -> &str {
         if i < self.hi {
             self.doc.tokens.norm(i)
@@ -1094,20 +1113,8 @@ impl TimeAnnotator {
 
     /// All time expressions of `doc` (does not modify it).
     pub fn find(&self, doc: &Doc) -> Vec<Time> {
-        let sh = shared();
-        let anchor = parse_date(&doc.date).unwrap_or_else(|| days_from_civil(2024, 1, 1));
-        let (ay, am, ad) = calendar::civil_from_days(anchor);
         let n = doc.tokens.len();
-        let mut hits = Vec::with_capacity(n);
-        for i in 0..n {
-            let t = &doc.tokens[i];
-            hits.push(match t.kind {
-                TokenKind::Word | TokenKind::Punct => lookup(&sh.lx, doc.tokens.norm(i)),
-                _ => None,
-            });
-        }
-        let mut ctx = Ctx { doc, lx: &sh.lx, hijri: &sh.hijri, hits, anchor, ay, am, ad, lo: 0, hi: 0 };
-        let _ = ctx.lx;
+        let mut ctx = Ctx::new(doc, shared());
         let mut out: Vec<Time> = Vec::new();
         let mut ranges: Vec<(usize, usize)> = (0..doc.sentences.len()).map(|s| (doc.sentence_tokens(s).start, doc.sentence_tokens(s).end)).collect();
         if ranges.is_empty() {
@@ -1119,9 +1126,7 @@ impl TimeAnnotator {
             let mut i = lo;
             let mut last_year_end = usize::MAX;
             while i < ctx.hi {
-                let may_start = doc.tokens[i].kind == TokenKind::Number
-                    || ctx.hits[i].is_some_and(|h| h.entries.iter().any(|e| e.kind.starts_expression()));
-                if !may_start {
+                if !ctx.may_start(i) {
                     i += 1;
                     continue;
                 }
@@ -1252,6 +1257,40 @@ mod tests {
         let mut doc = Doc::new(text, date);
         TimeAnnotator::new().annotate(&mut doc);
         doc.times.iter().map(|t| (t.text.clone(), t.value.clone())).collect()
+    }
+
+    /// The skip test never skips a token where a pattern matches: on texts full of time
+    /// expressions, every pattern is tried at every token that `may_start` rejects.
+    #[test]
+    fn skipped_tokens_start_no_expression() {
+        let texts = [
+            "انطلقت اليوم السبت الجولة الأولى، وأكدت واشنطن الخميس تشكيل مجموعات منذ ثلاثة أشهر وخلال عامين.",
+            "في 7 تشرين الأول/ أكتوبر 2023 وفي الثامن من أكتوبر، و١٥ رمضان ١٤٤٥ هـ، ومن 5 إلى 7 أكتوبر الماضي.",
+            "الساعة 10:30 صباحا يوم الثلاثاء المقبل، هذا الأسبوع، العام الماضي، في الخريف، صيف 2023، أمس الجمعة، الآن.",
+            "منذ سنوات عدة، بين 2014 و2017، سنة 1445 هـ، 15/02/2024 و2023-11-05، مطلع العام، حتى نهاية الشهر، عام 2014.",
+        ];
+        let sh = shared();
+        let mut tried = 0;
+        for text in texts {
+            let doc = Doc::new(text, "2024-01-27");
+            let mut ctx = Ctx::new(&doc, sh);
+            for s in 0..doc.sentences.len() {
+                let r = doc.sentence_tokens(s);
+                (ctx.lo, ctx.hi) = (r.start, r.end);
+                for i in r {
+                    if ctx.may_start(i) {
+                        continue;
+                    }
+                    tried += 1;
+                    let norm = doc.tokens.norm(i);
+                    assert!(ctx.weekday(i).is_none() && ctx.numeric_date(i).is_none() && ctx.day_month(i).is_none(), "{norm}");
+                    assert!(ctx.month(i).is_none() && ctx.year(i, false).is_none() && ctx.year(i, true).is_none(), "{norm}");
+                    assert!(ctx.clock(i).is_none() && ctx.calendar_unit(i).is_none() && ctx.relative(i).is_none(), "{norm}");
+                    assert!(ctx.season(i).is_none() && ctx.duration(i).is_none(), "{norm}");
+                }
+            }
+        }
+        assert!(tried > 20, "{tried}");
     }
 
     #[test]
