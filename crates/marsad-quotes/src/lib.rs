@@ -151,7 +151,7 @@ enum CueClass {
     According,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 struct CueInfo {
     class: CueClass,
     denial: bool,
@@ -165,6 +165,15 @@ struct CueInfo {
     qobj: bool,
 }
 
+/// What a written form reads as in the cue tables ([`QuoteAnnotator::readings`]).
+#[derive(Debug, Default, PartialEq)]
+struct CueReading {
+    /// Multi-token cues starting with this form, longest first (`multi` after an optional و).
+    multi: Vec<(Vec<String>, CueInfo)>,
+    /// The single-token cue of this form (`single` after an optional و/ف, as [`QuoteAnnotator::cue_lookup`]).
+    single: Option<CueInfo>,
+}
+
 /// The quotes annotator. Build it once and share it between threads.
 #[derive(Debug, Default)]
 pub struct QuoteAnnotator {
@@ -172,8 +181,9 @@ pub struct QuoteAnnotator {
     single: marsad_text::WordTable<CueInfo>,
     /// Multi-token cues keyed by their first token.
     multi: marsad_text::WordTable<Vec<(Vec<String>, CueInfo)>>,
-    /// Endings of the keys of `single` and `multi`.
-    cue_endings: marsad_text::EndingFilter,
+    /// Every form that reads as a cue (a key of `single` or `multi`, alone or after و/ف) and what it
+    /// reads as: one probe per token instead of the look-ups of each clitic reading.
+    readings: marsad_text::WordTable<CueReading>,
     stops: WordSet,
     name_heads: WordSet,
     anon_heads: WordSet,
@@ -451,8 +461,12 @@ impl QuoteAnnotator {
         for v in a.multi.values_mut() {
             v.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
         }
-        for k in a.single.keys().chain(a.multi.keys()) {
-            a.cue_endings.insert(k);
+        let forms: Vec<String> = a.single.keys().chain(a.multi.keys()).flat_map(|k| [k.to_string(), format!("و{k}"), format!("ف{k}")]).collect();
+        for form in forms {
+            let reading = a.read_cue_tables(&form);
+            if reading != CueReading::default() {
+                a.readings.insert(&form, reading);
+            }
         }
         for line in data_lines(ANAPHORS) {
             if let Some((head, sectors)) = line.split_once('\t') {
@@ -478,6 +492,13 @@ impl QuoteAnnotator {
         }
         a.words = FunctionWords::parse(FUNCTION_WORDS);
         a
+    }
+
+    /// What a normalised form reads as in `multi` (after an optional و) and `single` (after an
+    /// optional و/ف); [`Self::readings`] holds the answer for every form with one.
+    fn read_cue_tables(&self, norm: &str) -> CueReading {
+        let key = norm.strip_prefix('و').filter(|r| self.multi.contains_key(r)).unwrap_or(norm);
+        CueReading { multi: self.multi.get(key).cloned().unwrap_or_default(), single: self.cue_lookup(norm).cloned() }
     }
 
     /// Strip one or two proclitics و/ف (not ب or ل, which change the word).
@@ -595,20 +616,18 @@ impl<'d> View<'d> {
             }
         }
         let mut sent = vec![0u32; n];
+        let mut sent_ranges: Vec<(u32, u32)> = Vec::new();
         let mut s = 0usize;
         for (i, t) in doc.tokens.iter().enumerate() {
             while s + 1 < doc.sentences.len() && doc.sentences[s].end <= t.start as usize {
                 s += 1;
             }
             sent[i] = s as u32;
-        }
-        let mut sent_ranges: Vec<(u32, u32)> = Vec::new();
-        for (i, &s) in sent.iter().enumerate() {
-            // `sent` never decreases: each sentence index is one run of tokens
-            while sent_ranges.len() <= s as usize {
+            // `s` never decreases: each sentence index is one run of tokens
+            while sent_ranges.len() <= s {
                 sent_ranges.push((i as u32, i as u32));
             }
-            sent_ranges[s as usize].1 = i as u32 + 1;
+            sent_ranges[s].1 = i as u32 + 1;
         }
         let punct = (0..n)
             .map(|i| match doc.tokens[i].kind {
@@ -749,15 +768,11 @@ impl QuoteAnnotator {
             return None;
         }
         let norm = v.norm(i);
-        // (every key looked up below is a suffix of the token)
-        if !self.cue_endings.may_have_suffix_key(norm) {
-            return None;
-        }
-        let key = norm.strip_prefix('و').filter(|r| self.multi.contains_key(r)).unwrap_or(norm);
-        if let Some(list) = self.multi.get(key) {
+        let reading = self.readings.get(norm)?;
+        if !reading.multi.is_empty() {
             // "ما ورد في وسائل الإعلام": a multi-word cue in a relative clause is no cue
             let relative_before = i > 0 && v.is_word(i - 1) && self.cue_relatives.contains(v.norm(i - 1));
-            for (parts, info) in list.iter().filter(|_| !relative_before) {
+            for (parts, info) in reading.multi.iter().filter(|_| !relative_before) {
                 let n = parts.len();
                 if i + n <= v.doc.tokens.len()
                     && (1..n).all(|k| v.is_word(i + k) && v.norm(i + k) == parts[k])
@@ -766,7 +781,7 @@ impl QuoteAnnotator {
                 }
             }
         }
-        let cue = self.cue_lookup(norm)?;
+        let cue = reading.single.as_ref()?;
         // the filters below run on cue words only
         let bare = norm.strip_prefix('و').or_else(|| norm.strip_prefix('ف')).filter(|r| r.chars().nth(2).is_some()).unwrap_or(norm);
         // "شاهد يدعى محمد": a passive written with a final alif maqsura is no cue

@@ -872,16 +872,27 @@ fn function_word_lists_are_loaded_from_data() {
     assert!(w.is_kana_like(&normalize_str("وباتت")) && w.is_kana_like(&normalize_str("وكان")) && !w.is_kana_like(&normalize_str("قال")));
 }
 
+/// The table of cue readings answers like the look-ups it replaces: for every key with and
+/// without a proclitic, and for words that are no cue.
 #[test]
-fn cue_ending_filter_lets_every_cue_through_with_a_conjunction() {
+fn cue_readings_agree_with_the_cue_tables() {
     let a = QuoteAnnotator::new();
     let keys: Vec<&str> = a.single.keys().chain(a.multi.keys()).collect();
     assert!(keys.len() > 100);
-    for k in keys {
-        for w in [k.to_string(), format!("و{k}"), format!("ف{k}")] {
-            assert!(a.cue_endings.may_have_suffix_key(&w), "{w}");
+    let mut forms: Vec<String> = keys.iter().flat_map(|k| [k.to_string(), format!("و{k}"), format!("ف{k}"), format!("ب{k}"), format!("وو{k}")]).collect();
+    forms.extend(["الوزير", "في", "و", "ف", "ان", "قا", "والقول"].map(String::from));
+    let mut cues = 0;
+    for w in &forms {
+        let expected = a.read_cue_tables(w);
+        match a.readings.get(w) {
+            Some(r) => {
+                assert_eq!(*r, expected, "{w}");
+                cues += 1;
+            }
+            None => assert_eq!(expected, CueReading::default(), "{w}"),
         }
     }
+    assert!(cues >= 3 * keys.len() / 2, "{cues}");
 }
 
 #[test]
