@@ -202,6 +202,8 @@ pub struct QuoteAnnotator {
     statements: WordSet,
     /// Phrases closing a content that are not part of it (على حد تعبيره).
     tails: Vec<Vec<String>>,
+    /// The last words of `tails`.
+    tail_ends: WordSet,
     /// Phrases after a comma by which the narrator resumes (، وذلك في ختام…): they end a content.
     breaks: Vec<Vec<String>>,
     /// Generic heads (جماعة، حزب، وكالة) → sectors of the organisations they may refer back to.
@@ -458,6 +460,7 @@ impl QuoteAnnotator {
                 }
             }
         }
+        a.tail_ends = a.tails.iter().filter_map(|t| t.last().cloned()).collect();
         for v in a.multi.values_mut() {
             v.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
         }
@@ -1279,10 +1282,11 @@ impl QuoteAnnotator {
             if k > start && v.is_final_punct(k) {
                 return k;
             }
-            if k > start && self.is_clause_cue(v, k) {
+            // (a clause cue is a cue; a break and a coordinated إن follow a comma)
+            if k > start && v.cues[k].is_some() && self.is_clause_cue(v, k) {
                 return k - self.conjunction_len(v, k);
             }
-            if k > start && (self.break_at(v, k) || self.coordinated_inna_at(v, k)) {
+            if k > start && v.is_true_comma(k - 1) && (self.break_at(v, k) || self.coordinated_inna_at(v, k)) {
                 return k;
             }
             k += 1;
@@ -1440,6 +1444,10 @@ impl QuoteAnnotator {
 
     /// Start of a tail phrase (على حد تعبيره) ending exactly at token `b`, if any.
     fn tail_at_end(&self, v: &View, a: usize, b: usize) -> Option<usize> {
+        // (one test for the common case: the content does not end with the last word of a tail)
+        if b == 0 || !self.tail_ends.contains(v.norm(b - 1)) {
+            return None;
+        }
         self.tails.iter().find_map(|t| {
             let n = t.len();
             (b > a + n && (0..n).all(|j| v.is_word(b - n + j) && v.norm(b - n + j) == t[j])).then(|| b - n)
