@@ -151,7 +151,7 @@ enum CueClass {
     According,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 struct CueInfo {
     class: CueClass,
     denial: bool,
@@ -165,6 +165,15 @@ struct CueInfo {
     qobj: bool,
 }
 
+/// What a written form reads as in the cue tables ([`QuoteAnnotator::readings`]).
+#[derive(Debug, Default, PartialEq)]
+struct CueReading {
+    /// Multi-token cues starting with this form, longest first (`multi` after an optional و).
+    multi: Vec<(Vec<String>, CueInfo)>,
+    /// The single-token cue of this form (`single` after an optional و/ف, as [`QuoteAnnotator::cue_lookup`]).
+    single: Option<CueInfo>,
+}
+
 /// The quotes annotator. Build it once and share it between threads.
 #[derive(Debug, Default)]
 pub struct QuoteAnnotator {
@@ -172,8 +181,9 @@ pub struct QuoteAnnotator {
     single: marsad_text::WordTable<CueInfo>,
     /// Multi-token cues keyed by their first token.
     multi: marsad_text::WordTable<Vec<(Vec<String>, CueInfo)>>,
-    /// Endings of the keys of `single` and `multi`.
-    cue_endings: marsad_text::EndingFilter,
+    /// Every form that reads as a cue (a key of `single` or `multi`, alone or after و/ف) and what it
+    /// reads as: one probe per token instead of the look-ups of each clitic reading.
+    readings: marsad_text::WordTable<CueReading>,
     stops: WordSet,
     name_heads: WordSet,
     anon_heads: WordSet,
@@ -192,6 +202,8 @@ pub struct QuoteAnnotator {
     statements: WordSet,
     /// Phrases closing a content that are not part of it (على حد تعبيره).
     tails: Vec<Vec<String>>,
+    /// The last words of `tails`.
+    tail_ends: WordSet,
     /// Phrases after a comma by which the narrator resumes (، وذلك في ختام…): they end a content.
     breaks: Vec<Vec<String>>,
     /// Generic heads (جماعة، حزب، وكالة) → sectors of the organisations they may refer back to.
@@ -448,11 +460,16 @@ impl QuoteAnnotator {
                 }
             }
         }
+        a.tail_ends = a.tails.iter().filter_map(|t| t.last().cloned()).collect();
         for v in a.multi.values_mut() {
             v.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
         }
-        for k in a.single.keys().chain(a.multi.keys()) {
-            a.cue_endings.insert(k);
+        let forms: Vec<String> = a.single.keys().chain(a.multi.keys()).flat_map(|k| [k.to_string(), format!("و{k}"), format!("ف{k}")]).collect();
+        for form in forms {
+            let reading = a.read_cue_tables(&form);
+            if reading != CueReading::default() {
+                a.readings.insert(&form, reading);
+            }
         }
         for line in data_lines(ANAPHORS) {
             if let Some((head, sectors)) = line.split_once('\t') {
@@ -480,22 +497,48 @@ impl QuoteAnnotator {
         a
     }
 
+    /// What a normalised form reads as in `multi` (after an optional و) and `single` (after an
+    /// optional و/ف); [`Self::readings`] holds the answer for every form with one.
+    fn read_cue_tables(&self, norm: &str) -> CueReading {
+        let key = norm.strip_prefix('و').filter(|r| self.multi.contains_key(r)).unwrap_or(norm);
+        CueReading { multi: self.multi.get(key).cloned().unwrap_or_default(), single: self.cue_lookup(norm).cloned() }
+    }
+
     /// Strip one or two proclitics و/ف (not ب or ل, which change the word).
     fn cue_lookup<'a>(&'a self, norm: &str) -> Option<&'a CueInfo> {
         if let Some(c) = self.single.get(norm) {
             return Some(c);
         }
         let rest = norm.strip_prefix('و').or_else(|| norm.strip_prefix('ف'))?;
-        if rest.chars().count() < 2 {
+        // (at least two letters left; `nth` stops there instead of counting the whole word)
+        if rest.chars().nth(1).is_none() {
             return None;
         }
         self.single.get(rest)
     }
 }
 
+/// Punctuation classes of [`View::punct`]: a comma, semicolon or dash (`,` `;` `-` `–` `—`)…
+const COMMA: u8 = 1;
+/// … a comma proper (`,` `;`)…
+const TRUE_COMMA: u8 = 2;
+/// … a final mark (`.` `!` `?` `...` `…`).
+const FINAL: u8 = 4;
+
 /// Per-document view of the token layer used by the rules.
+///
+/// Facts the rules ask about the same token many times (is it a cue? which sentence tokens
+/// surround it?) are computed once here: the speaker, marker and content searches scan the same
+/// tokens again for every cue candidate.
 struct View<'d> {
     doc: &'d Doc,
+    /// The cue starting at each token, as [`QuoteAnnotator::read_cue`] reads it: (tokens, cue).
+    cues: Vec<Option<(u8, &'d CueInfo)>>,
+    /// Token range of each sentence index of `sent` (the run of tokens sharing it).
+    sent_ranges: Vec<(u32, u32)>,
+    /// Punctuation class of each token (`COMMA`, `TRUE_COMMA`, `FINAL`), read once: the scans test
+    /// the same marks again for every candidate.
+    punct: Vec<u8>,
     /// Partner of each paired quotation mark.
     partner: HashMap<usize, usize>,
     /// Whether token i lies strictly inside a quotation.
@@ -507,7 +550,7 @@ struct View<'d> {
 }
 
 impl<'d> View<'d> {
-    fn new(doc: &'d Doc) -> Self {
+    fn new(doc: &'d Doc, annotator: &'d QuoteAnnotator) -> Self {
         let n = doc.tokens.len();
         let text = doc.text();
         let mut partner = HashMap::default();
@@ -576,32 +619,57 @@ impl<'d> View<'d> {
             }
         }
         let mut sent = vec![0u32; n];
+        let mut sent_ranges: Vec<(u32, u32)> = Vec::new();
         let mut s = 0usize;
         for (i, t) in doc.tokens.iter().enumerate() {
             while s + 1 < doc.sentences.len() && doc.sentences[s].end <= t.start as usize {
                 s += 1;
             }
             sent[i] = s as u32;
+            // `s` never decreases: each sentence index is one run of tokens
+            while sent_ranges.len() <= s {
+                sent_ranges.push((i as u32, i as u32));
+            }
+            sent_ranges[s].1 = i as u32 + 1;
         }
+        let punct = (0..n)
+            .map(|i| match doc.tokens[i].kind {
+                TokenKind::Punct => match doc.tokens.norm(i) {
+                    "," | ";" => COMMA | TRUE_COMMA,
+                    "-" | "–" | "—" => COMMA,
+                    "." | "!" | "?" | "..." | "…" => FINAL,
+                    _ => 0,
+                },
+                _ => 0,
+            })
+            .collect();
         let body_start = headline_end(doc);
-        View { doc, partner, inside, sent, body_start }
+        let mut v = View { doc, cues: Vec::new(), sent_ranges, punct, partner, inside, sent, body_start };
+        v.cues = (0..n).map(|i| annotator.read_cue(&v, i).map(|(len, c)| (len as u8, c))).collect();
+        v
     }
 
+    #[inline]
     fn norm(&self, i: usize) -> &str {
         self.doc.tokens.norm(i)
     }
+    #[inline]
     fn kind(&self, i: usize) -> TokenKind {
         self.doc.tokens[i].kind
     }
+    #[inline]
     fn is_word(&self, i: usize) -> bool {
         self.kind(i).is_wordlike()
     }
+    /// A comma, a semicolon or a dash.
+    #[inline]
     fn is_comma(&self, i: usize) -> bool {
-        self.kind(i) == TokenKind::Punct && matches!(self.norm(i), "," | ";" | "-" | "–" | "—")
+        self.punct[i] & COMMA != 0
     }
     /// A comma proper (not a dash, which also ends a dateline: "صنعاء – توعدت…").
+    #[inline]
     fn is_true_comma(&self, i: usize) -> bool {
-        self.kind(i) == TokenKind::Punct && matches!(self.norm(i), "," | ";")
+        self.punct[i] & TRUE_COMMA != 0
     }
     /// The lead sentence: the first sentence of the body, after a headline or opening with a
     /// dateline (طولكرم – …).
@@ -612,26 +680,26 @@ impl<'d> View<'d> {
         let (a, b) = self.sentence_range(i);
         self.body_start > 0 || (a..b.min(a + 10)).any(|k| self.kind(k) == TokenKind::Punct && matches!(self.norm(k), "-" | "–" | "—"))
     }
+    #[inline]
     fn is_final_punct(&self, i: usize) -> bool {
-        self.kind(i) == TokenKind::Punct && matches!(self.norm(i), "." | "!" | "?" | "..." | "…")
+        self.punct[i] & FINAL != 0
     }
     /// Token range of the sentence containing token i.
     fn sentence_range(&self, i: usize) -> (usize, usize) {
-        let s = self.sent[i];
-        let mut a = i;
-        while a > 0 && self.sent[a - 1] == s {
-            a -= 1;
-        }
-        let mut b = i + 1;
-        while b < self.sent.len() && self.sent[b] == s {
-            b += 1;
-        }
-        (a, b)
+        let (a, b) = self.sent_ranges[self.sent[i] as usize];
+        (a as usize, b as usize)
+    }
+    /// [`QuoteAnnotator::read_cue`] at token i, read again (tests compare it with the table).
+    #[cfg(test)]
+    fn is_cue_at_uncached(&self, a: &QuoteAnnotator, i: usize) -> Option<(usize, *const CueInfo)> {
+        a.read_cue(self, i).map(|(l, c)| (l, c as *const CueInfo))
     }
     /// Opening mark at i with its closing partner.
+    #[inline]
     fn open_pair(&self, i: usize) -> Option<usize> {
         self.partner.get(&i).copied().filter(|&c| c > i)
     }
+    #[inline]
     fn words_between(&self, a: usize, b: usize) -> usize {
         (a..b).filter(|&k| self.is_word(k)).count()
     }
@@ -692,31 +760,33 @@ struct Found {
 }
 
 impl QuoteAnnotator {
-    fn is_cue_at(&self, v: &View, i: usize) -> Option<(usize, CueInfo)> {
+    /// The cue starting at token i: (number of tokens, cue), read once per document in [`View::new`].
+    fn is_cue_at<'v>(&self, v: &View<'v>, i: usize) -> Option<(usize, &'v CueInfo)> {
+        v.cues[i].map(|(len, c)| (len as usize, c))
+    }
+
+    /// Read the cue starting at token i (the look-up behind [`Self::is_cue_at`]).
+    fn read_cue<'s>(&'s self, v: &View, i: usize) -> Option<(usize, &'s CueInfo)> {
         if !v.is_word(i) || v.inside[i] {
             return None;
         }
         let norm = v.norm(i);
-        // (every key looked up below is a suffix of the token)
-        if !self.cue_endings.may_have_suffix_key(norm) {
-            return None;
-        }
-        let key = norm.strip_prefix('و').filter(|r| self.multi.contains_key(r)).unwrap_or(norm);
-        if let Some(list) = self.multi.get(key) {
+        let reading = self.readings.get(norm)?;
+        if !reading.multi.is_empty() {
             // "ما ورد في وسائل الإعلام": a multi-word cue in a relative clause is no cue
             let relative_before = i > 0 && v.is_word(i - 1) && self.cue_relatives.contains(v.norm(i - 1));
-            for (parts, info) in list.iter().filter(|_| !relative_before) {
+            for (parts, info) in reading.multi.iter().filter(|_| !relative_before) {
                 let n = parts.len();
                 if i + n <= v.doc.tokens.len()
                     && (1..n).all(|k| v.is_word(i + k) && v.norm(i + k) == parts[k])
                 {
-                    return Some((n, info.clone()));
+                    return Some((n, info));
                 }
             }
         }
-        let cue = self.cue_lookup(norm)?;
+        let cue = reading.single.as_ref()?;
         // the filters below run on cue words only
-        let bare = norm.strip_prefix('و').or_else(|| norm.strip_prefix('ف')).filter(|r| r.chars().count() >= 3).unwrap_or(norm);
+        let bare = norm.strip_prefix('و').or_else(|| norm.strip_prefix('ف')).filter(|r| r.chars().nth(2).is_some()).unwrap_or(norm);
         // "شاهد يدعى محمد": a passive written with a final alif maqsura is no cue
         if self.passive.contains(bare) && v.doc.tokens.text(v.doc.text(), i).trim_end_matches(|c: char| ('\u{064B}'..='\u{0652}').contains(&c)).ends_with('ى') {
             return None;
@@ -735,7 +805,7 @@ impl QuoteAnnotator {
         if (self.impersonal.contains(norm) || self.impersonal.contains(bare)) && i + 1 < v.doc.tokens.len() && v.is_word(i + 1) && self.words.impersonal_complements.contains(v.norm(i + 1)) {
             return None;
         }
-        Some((1, cue.clone()))
+        Some((1, cue))
     }
 
     /// A cue that starts a new clause (and so ends the content of the previous quote).
@@ -837,21 +907,22 @@ impl QuoteAnnotator {
                 k = j;
                 break;
             }
-            if self.stops.contains(n) && !extended && self.words.affiliation_preps.contains(n) && words <= 3 && k + 1 < end && v.is_word(k + 1) && (self.is_anonymous_head(v.norm(from)) || self.pp_heads.contains(v.norm(from))) {
+            let stop = self.stops.contains(n);
+            if stop && !extended && self.words.affiliation_preps.contains(n) && words <= 3 && k + 1 < end && v.is_word(k + 1) && (self.is_anonymous_head(v.norm(from)) || self.pp_heads.contains(v.norm(from))) {
                 // "مسؤول في وزارة الخارجية": the affiliation of an anonymous source
                 extended = true;
                 words += 1;
                 k += 1;
                 continue;
             }
-            if self.stops.contains(n) && !extended && self.words.affiliation_preps.contains(n) && k > from && words <= 4 && self.name_after_affiliation(v, from, k, end) {
+            if stop && !extended && self.words.affiliation_preps.contains(n) && k > from && words <= 4 && self.name_after_affiliation(v, from, k, end) {
                 // "المدير الإقليمي لدائرة المشرق في البنك جان كريستوف كاريه": an affiliation, then the name
                 extended = true;
                 words += 1;
                 k += 1;
                 continue;
             }
-            if self.stops.contains(n) && k > from && n.starts_with(clitic::LI_ARTICLE) && !self.words.press_recipients.contains(n) && k + 1 < end && v.is_word(k + 1) {
+            if stop && k > from && n.starts_with(clitic::LI_ARTICLE) && !self.words.press_recipients.contains(n) && k + 1 < end && v.is_word(k + 1) {
                 // "المدير العام للوكالة رافائيل غروسي": a genitive when the phrase goes on with a name
                 let next = v.norm(k + 1);
                 if !self.stops.contains(next) && !self.words.is_complementizer(next) && self.is_cue_at(v, k + 1).is_none() {
@@ -863,7 +934,7 @@ impl QuoteAnnotator {
             }
             // "علي يوسف": the name علي (written with ي) is not the preposition على
             let name_ali = self.words.name_homographs.contains(n) && v.doc.tokens.text(v.doc.text(), k).ends_with('ي') && k + 1 < end && v.is_word(k + 1) && !self.stops.contains(v.norm(k + 1)) && !self.words.is_complementizer(v.norm(k + 1));
-            if (self.stops.contains(n) && !name_ali) || self.words.is_complementizer(n) || (k > from && self.is_clause_cue(v, k)) {
+            if (stop && !name_ali) || self.words.is_complementizer(n) || (k > from && self.is_clause_cue(v, k)) {
                 break;
             }
             if self.is_cue_at(v, k).is_some() {
@@ -1156,10 +1227,11 @@ impl QuoteAnnotator {
                     let nm = v.norm(k);
                     // "اعتقد الرجل بوجود خطأ، بيد أن الاختبار أثبت…": أن after بيد / غير / إلا / رغم is part of a
                     // conjunction opening a new clause, not the complement of the cue
-                    if self.words.is_complementizer(nm) && k > from && v.is_word(k - 1) && self.conjunctions.contains(v.norm(k - 1)) {
+                    let complementizer = self.words.is_complementizer(nm);
+                    if complementizer && k > from && v.is_word(k - 1) && self.conjunctions.contains(v.norm(k - 1)) {
                         return None;
                     }
-                    if self.words.is_complementizer(nm) {
+                    if complementizer {
                         // "وقالت X في إفادة عن مستجدات التحقيق الذي … إنها": إن (hamza below) is the complement
                         // of a reporting verb only, so it may come after a longer circumstantial phrase
                         let inna = v.doc.tokens.text(v.doc.text(), k).starts_with('إ');
@@ -1210,10 +1282,11 @@ impl QuoteAnnotator {
             if k > start && v.is_final_punct(k) {
                 return k;
             }
-            if k > start && self.is_clause_cue(v, k) {
+            // (a clause cue is a cue; a break and a coordinated إن follow a comma)
+            if k > start && v.cues[k].is_some() && self.is_clause_cue(v, k) {
                 return k - self.conjunction_len(v, k);
             }
-            if k > start && (self.break_at(v, k) || self.coordinated_inna_at(v, k)) {
+            if k > start && v.is_true_comma(k - 1) && (self.break_at(v, k) || self.coordinated_inna_at(v, k)) {
                 return k;
             }
             k += 1;
@@ -1371,6 +1444,10 @@ impl QuoteAnnotator {
 
     /// Start of a tail phrase (على حد تعبيره) ending exactly at token `b`, if any.
     fn tail_at_end(&self, v: &View, a: usize, b: usize) -> Option<usize> {
+        // (one test for the common case: the content does not end with the last word of a tail)
+        if b == 0 || !self.tail_ends.contains(v.norm(b - 1)) {
+            return None;
+        }
         self.tails.iter().find_map(|t| {
             let n = t.len();
             (b > a + n && (0..n).all(|j| v.is_word(b - n + j) && v.norm(b - n + j) == t[j])).then(|| b - n)
@@ -1708,7 +1785,8 @@ impl QuoteAnnotator {
                     }
                 };
                 // "وأضاف البيان أن…": the statement stands for its author, the previous speaker
-                if spk.as_ref().is_some_and(|s| self.documents.contains(normalize_str(&s.text).as_str()))
+                // (a statement noun is one word: normalisation keeps spaces, so a phrase is none)
+                if spk.as_ref().is_some_and(|s| !s.text.contains(' ') && self.documents.contains(normalize_str(&s.text).as_str()))
                     && last.is_some()
                     && last_sentence.is_some_and(|ls| self.sentence_has_statement(v, ls))
                 {
@@ -1929,7 +2007,7 @@ impl Annotator for QuoteAnnotator {
 
     fn annotate(&self, doc: &mut Doc) {
         let found = {
-            let v = View::new(doc);
+            let v = View::new(doc, self);
             let n = doc.tokens.len();
             let mut out: Vec<Found> = Vec::new();
             let mut last: Option<Speaker> = None;
@@ -1942,7 +2020,7 @@ impl Annotator for QuoteAnnotator {
                 };
                 let in_sentence = last_sentence == Some(v.sent[i]);
                 let mut topic = None;
-                let found = self.handle(&v, i, len, &info, &last, last_sentence, in_sentence, &mut topic);
+                let found = self.handle(&v, i, len, info, &last, last_sentence, in_sentence, &mut topic);
                 // "بحسب ما أفادت صحيفة «القبس»": the relative verb read by the "according" cue is no cue itself
                 let skipped_verb = info.skip_verb && i + len < n && v.is_word(i + len) && self.is_cue_at(&v, i + len).is_some();
                 if found.is_none() && topic.is_some() {

@@ -872,16 +872,27 @@ fn function_word_lists_are_loaded_from_data() {
     assert!(w.is_kana_like(&normalize_str("وباتت")) && w.is_kana_like(&normalize_str("وكان")) && !w.is_kana_like(&normalize_str("قال")));
 }
 
+/// The table of cue readings answers like the look-ups it replaces: for every key with and
+/// without a proclitic, and for words that are no cue.
 #[test]
-fn cue_ending_filter_lets_every_cue_through_with_a_conjunction() {
+fn cue_readings_agree_with_the_cue_tables() {
     let a = QuoteAnnotator::new();
     let keys: Vec<&str> = a.single.keys().chain(a.multi.keys()).collect();
     assert!(keys.len() > 100);
-    for k in keys {
-        for w in [k.to_string(), format!("و{k}"), format!("ف{k}")] {
-            assert!(a.cue_endings.may_have_suffix_key(&w), "{w}");
+    let mut forms: Vec<String> = keys.iter().flat_map(|k| [k.to_string(), format!("و{k}"), format!("ف{k}"), format!("ب{k}"), format!("وو{k}")]).collect();
+    forms.extend(["الوزير", "في", "و", "ف", "ان", "قا", "والقول"].map(String::from));
+    let mut cues = 0;
+    for w in &forms {
+        let expected = a.read_cue_tables(w);
+        match a.readings.get(w) {
+            Some(r) => {
+                assert_eq!(*r, expected, "{w}");
+                cues += 1;
+            }
+            None => assert_eq!(expected, CueReading::default(), "{w}"),
         }
     }
+    assert!(cues >= 3 * keys.len() / 2, "{cues}");
 }
 
 #[test]
@@ -891,4 +902,40 @@ fn according_to_with_a_conjunction_leaves_its_lam_out_of_the_speaker() {
         let s = doc.quotes.first().and_then(|q| q.speaker.as_ref()).unwrap_or_else(|| panic!("{:?}", doc.quotes));
         assert_eq!(s.text, "لمرصد السوري لحقوق الإنسان", "{text}");
     }
+}
+
+/// The per-document facts of `View` (cues, sentence ranges, punctuation classes) agree with the
+/// token-by-token readings they replace, on a text with quotations, datelines and several sentences.
+#[test]
+fn view_tables_agree_with_token_tests() {
+    let text = "صنعاء – قال الوزير: «لن نتراجع». وأكد المتحدث، في بيان، أن القوات انسحبت؛ مضيفا أن \"المعركة لم تنته\"!\nوبحسب المصادر فإن الوضع هادئ... وذكرت الوكالة عن مسؤول قوله إن الحوار مستمر…";
+    let doc = Doc::new(text, "2024-01-27");
+    let a = QuoteAnnotator::new();
+    let v = View::new(&doc, &a);
+    let n = doc.tokens.len();
+    let mut cues = 0;
+    for i in 0..n {
+        assert_eq!(v.is_cue_at_uncached(&a, i), a.is_cue_at(&v, i).map(|(l, c)| (l, c as *const CueInfo)), "token {i}");
+        cues += usize::from(a.is_cue_at(&v, i).is_some());
+        let (kind, norm) = (doc.tokens[i].kind, doc.tokens.norm(i));
+        let punct = kind == TokenKind::Punct;
+        assert_eq!(v.is_comma(i), punct && matches!(norm, "," | ";" | "-" | "–" | "—"), "{norm}");
+        assert_eq!(v.is_true_comma(i), punct && matches!(norm, "," | ";"), "{norm}");
+        assert_eq!(v.is_final_punct(i), punct && matches!(norm, "." | "!" | "?" | "..." | "…"), "{norm}");
+        // the sentence range is the run of tokens sharing token i's sentence
+        let (s, e) = v.sentence_range(i);
+        assert!(s <= i && i < e && (s..e).all(|k| v.sent[k] == v.sent[i]));
+        assert!(s == 0 || v.sent[s - 1] != v.sent[i]);
+        assert!(e == n || v.sent[e] != v.sent[i]);
+    }
+    assert!(cues >= 4, "{cues} cues");
+}
+
+/// The statement nouns are single words: a speaker phrase with a space is never one, which lets
+/// `handle` skip normalising phrases.
+#[test]
+fn statement_nouns_are_single_words() {
+    let a = QuoteAnnotator::new();
+    assert!(a.documents.len() > 0);
+    assert!(a.documents.iter().all(|w| !w.chars().any(char::is_whitespace)));
 }

@@ -65,6 +65,64 @@ enum Kind {
     PeriodPart,
 }
 
+/// First-token kinds of the patterns of [`Ctx`]: every pattern (`weekday` … `duration`) first
+/// asks for one of its kinds at its first token, and fails without one. A token's kinds are
+/// read once ([`Ctx::start_kinds`]), so a pattern whose kinds are absent is not tried, and a token
+/// with none (an ordinary word, a connector, a modifier) is passed over with one test.
+mod start {
+    pub const DAY_PART_PREFIX: u16 = 1 << 0;
+    pub const DAY_WORD: u16 = 1 << 1;
+    pub const WEEKDAY: u16 = 1 << 2;
+    pub const ORDINAL: u16 = 1 << 3;
+    pub const MONTH: u16 = 1 << 4;
+    pub const YEAR_WORD: u16 = 1 << 5;
+    pub const HOUR_WORD: u16 = 1 << 6;
+    pub const DEMONSTRATIVE: u16 = 1 << 7;
+    pub const CAL_UNIT: u16 = 1 << 8;
+    pub const RELATIVE: u16 = 1 << 9;
+    pub const SEASON: u16 = 1 << 10;
+    pub const NUM_WORD: u16 = 1 << 11;
+    pub const SINCE: u16 = 1 << 12;
+    pub const DUR_UNIT: u16 = 1 << 13;
+    /// A digit token.
+    pub const NUMBER: u16 = 1 << 14;
+
+    /// The first-token kinds of each pattern.
+    pub const WEEKDAY_PATTERN: u16 = DAY_PART_PREFIX | DAY_WORD | WEEKDAY;
+    pub const NUMERIC_DATE_PATTERN: u16 = NUMBER;
+    pub const DAY_MONTH_PATTERN: u16 = DAY_WORD | NUMBER | ORDINAL;
+    pub const MONTH_PATTERN: u16 = MONTH;
+    pub const YEAR_PATTERN: u16 = YEAR_WORD | NUMBER;
+    pub const CLOCK_PATTERN: u16 = HOUR_WORD;
+    pub const CALENDAR_UNIT_PATTERN: u16 = DEMONSTRATIVE | CAL_UNIT;
+    pub const RELATIVE_PATTERN: u16 = DAY_PART_PREFIX | RELATIVE;
+    pub const SEASON_PATTERN: u16 = DEMONSTRATIVE | SEASON;
+    pub const DURATION_PATTERN: u16 = NUMBER | NUM_WORD | SINCE | DUR_UNIT;
+}
+
+impl Kind {
+    /// This kind's bit among the first-token kinds of the patterns (0: it begins none).
+    fn start_bit(self) -> u16 {
+        match self {
+            Kind::DayPart(DayPart::Prefix) => start::DAY_PART_PREFIX,
+            Kind::DayWord => start::DAY_WORD,
+            Kind::Weekday(_) => start::WEEKDAY,
+            Kind::Ordinal(_) => start::ORDINAL,
+            Kind::Month { .. } => start::MONTH,
+            Kind::YearWord => start::YEAR_WORD,
+            Kind::HourWord => start::HOUR_WORD,
+            Kind::Demonstrative => start::DEMONSTRATIVE,
+            Kind::CalUnit(_) => start::CAL_UNIT,
+            Kind::Relative(_) => start::RELATIVE,
+            Kind::Season { .. } => start::SEASON,
+            Kind::NumWord(_) => start::NUM_WORD,
+            Kind::Connector(Role::Since) => start::SINCE,
+            Kind::DurUnit { .. } => start::DUR_UNIT,
+            _ => 0,
+        }
+    }
+}
+
 #[derive(Debug)]
 struct Entry {
     rest: Vec<String>,
@@ -273,7 +331,8 @@ fn lookup<'a>(lx: &'a Lexicon, norm: &str) -> Option<Hit<'a>> {
     for _ in 0..2 {
         let mut it = rest.chars();
         match it.next() {
-            Some(c) if is_proclitic(c) && it.as_str().chars().count() >= 2 => {
+            // (at least two letters left; `nth` stops there instead of counting the whole word)
+            Some(c) if is_proclitic(c) && it.as_str().chars().nth(1).is_some() => {
                 rest = it.as_str();
                 strip += 1;
                 if let Some(e) = lx.map.get(rest) {
@@ -309,6 +368,26 @@ struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
+    /// The context of `doc`, with the lexicon hits of its tokens (no sentence chosen yet).
+    fn new(doc: &'a Doc, sh: &'a Shared) -> Self {
+        let anchor = parse_date(&doc.date).unwrap_or_else(|| days_from_civil(2024, 1, 1));
+        let (ay, am, ad) = calendar::civil_from_days(anchor);
+        let hits = (0..doc.tokens.len())
+            .map(|i| match doc.tokens[i].kind {
+                TokenKind::Word | TokenKind::Punct => lookup(&sh.lx, doc.tokens.norm(i)),
+                _ => None,
+            })
+            .collect();
+        Ctx { doc, lx: &sh.lx, hijri: &sh.hijri, hits, anchor, ay, am, ad, lo: 0, hi: 0 }
+    }
+
+    /// The first-token kinds (`start::*`) present at token `i`: the patterns that may begin there.
+    #[inline]
+    fn start_kinds(&self, i: usize) -> u16 {
+        let number = if self.doc.tokens[i].kind == TokenKind::Number { start::NUMBER } else { 0 };
+        self.hits[i].map_or(number, |h| h.entries.iter().fold(number, |m, e| m | e.kind.start_bit()))
+    }
+
     fn norm(&self, i: usize) -> &str {
         if i < self.hi {
             self.doc.tokens.norm(i)
@@ -1067,20 +1146,8 @@ impl TimeAnnotator {
 
     /// All time expressions of `doc` (does not modify it).
     pub fn find(&self, doc: &Doc) -> Vec<Time> {
-        let sh = shared();
-        let anchor = parse_date(&doc.date).unwrap_or_else(|| days_from_civil(2024, 1, 1));
-        let (ay, am, ad) = calendar::civil_from_days(anchor);
         let n = doc.tokens.len();
-        let mut hits = Vec::with_capacity(n);
-        for i in 0..n {
-            let t = &doc.tokens[i];
-            hits.push(match t.kind {
-                TokenKind::Word | TokenKind::Punct => lookup(&sh.lx, doc.tokens.norm(i)),
-                _ => None,
-            });
-        }
-        let mut ctx = Ctx { doc, lx: &sh.lx, hijri: &sh.hijri, hits, anchor, ay, am, ad, lo: 0, hi: 0 };
-        let _ = ctx.lx;
+        let mut ctx = Ctx::new(doc, shared());
         let mut out: Vec<Time> = Vec::new();
         let mut ranges: Vec<(usize, usize)> = (0..doc.sentences.len()).map(|s| (doc.sentence_tokens(s).start, doc.sentence_tokens(s).end)).collect();
         if ranges.is_empty() {
@@ -1092,7 +1159,8 @@ impl TimeAnnotator {
             let mut i = lo;
             let mut last_year_end = usize::MAX;
             while i < ctx.hi {
-                if ctx.hits[i].is_none() && doc.tokens[i].kind != TokenKind::Number {
+                let kinds = ctx.start_kinds(i);
+                if kinds == 0 {
                     i += 1;
                     continue;
                 }
@@ -1101,21 +1169,24 @@ impl TimeAnnotator {
                         || (i == last_year_end + 1
                             && (ctx.connector(last_year_end, Role::And) || ctx.connector(last_year_end, Role::To))));
                 let mut year_hit = false;
-                let found = ctx
-                    .weekday(i)
-                    .or_else(|| ctx.numeric_date(i))
-                    .or_else(|| ctx.day_month(i))
-                    .or_else(|| ctx.month(i))
+                // the first pattern that matches, trying only those that may begin here
+                let may = |pattern: u16| kinds & pattern != 0;
+                let found = may(start::WEEKDAY_PATTERN)
+                    .then(|| ctx.weekday(i))
+                    .flatten()
+                    .or_else(|| may(start::NUMERIC_DATE_PATTERN).then(|| ctx.numeric_date(i)).flatten())
+                    .or_else(|| may(start::DAY_MONTH_PATTERN).then(|| ctx.day_month(i)).flatten())
+                    .or_else(|| may(start::MONTH_PATTERN).then(|| ctx.month(i)).flatten())
                     .or_else(|| {
-                        let f = ctx.year(i, after_year);
+                        let f = may(start::YEAR_PATTERN).then(|| ctx.year(i, after_year)).flatten();
                         year_hit = f.is_some();
                         f
                     })
-                    .or_else(|| ctx.clock(i))
-                    .or_else(|| ctx.calendar_unit(i))
-                    .or_else(|| ctx.relative(i))
-                    .or_else(|| ctx.season(i))
-                    .or_else(|| ctx.duration(i));
+                    .or_else(|| may(start::CLOCK_PATTERN).then(|| ctx.clock(i)).flatten())
+                    .or_else(|| may(start::CALENDAR_UNIT_PATTERN).then(|| ctx.calendar_unit(i)).flatten())
+                    .or_else(|| may(start::RELATIVE_PATTERN).then(|| ctx.relative(i)).flatten())
+                    .or_else(|| may(start::SEASON_PATTERN).then(|| ctx.season(i)).flatten())
+                    .or_else(|| may(start::DURATION_PATTERN).then(|| ctx.duration(i)).flatten());
                 match found {
                     Some(f) if f.end_tok > f.start_tok => {
                         if year_hit {
@@ -1223,6 +1294,52 @@ mod tests {
         let mut doc = Doc::new(text, date);
         TimeAnnotator::new().annotate(&mut doc);
         doc.times.iter().map(|t| (t.text.clone(), t.value.clone())).collect()
+    }
+
+    /// A pattern is never skipped where it matches: on texts full of time expressions, every
+    /// pattern is tried at every token, and matches only where its first-token kinds are present.
+    #[test]
+    fn patterns_match_only_where_their_first_kinds_are() {
+        let texts = [
+            "انطلقت اليوم السبت الجولة الأولى، وأكدت واشنطن الخميس تشكيل مجموعات منذ ثلاثة أشهر وخلال عامين.",
+            "في 7 تشرين الأول/ أكتوبر 2023 وفي الثامن من أكتوبر، و١٥ رمضان ١٤٤٥ هـ، ومن 5 إلى 7 أكتوبر الماضي.",
+            "الساعة 10:30 صباحا يوم الثلاثاء المقبل، هذا الأسبوع، العام الماضي، في الخريف، صيف 2023، أمس الجمعة، الآن.",
+            "منذ سنوات عدة، بين 2014 و2017، سنة 1445 هـ، 15/02/2024 و2023-11-05، مطلع العام، حتى نهاية الشهر، عام 2014.",
+        ];
+        let sh = shared();
+        let (mut matched, mut skipped) = (0, 0);
+        for text in texts {
+            let doc = Doc::new(text, "2024-01-27");
+            let mut ctx = Ctx::new(&doc, sh);
+            for s in 0..doc.sentences.len() {
+                let r = doc.sentence_tokens(s);
+                (ctx.lo, ctx.hi) = (r.start, r.end);
+                for i in r {
+                    let kinds = ctx.start_kinds(i);
+                    let results = [
+                        (start::WEEKDAY_PATTERN, ctx.weekday(i).is_some()),
+                        (start::NUMERIC_DATE_PATTERN, ctx.numeric_date(i).is_some()),
+                        (start::DAY_MONTH_PATTERN, ctx.day_month(i).is_some()),
+                        (start::MONTH_PATTERN, ctx.month(i).is_some()),
+                        (start::YEAR_PATTERN, ctx.year(i, false).is_some() || ctx.year(i, true).is_some()),
+                        (start::CLOCK_PATTERN, ctx.clock(i).is_some()),
+                        (start::CALENDAR_UNIT_PATTERN, ctx.calendar_unit(i).is_some()),
+                        (start::RELATIVE_PATTERN, ctx.relative(i).is_some()),
+                        (start::SEASON_PATTERN, ctx.season(i).is_some()),
+                        (start::DURATION_PATTERN, ctx.duration(i).is_some()),
+                    ];
+                    for (k, (pattern, found)) in results.into_iter().enumerate() {
+                        if found {
+                            matched += 1;
+                            assert!(kinds & pattern != 0, "pattern {k} at {}", doc.tokens.norm(i));
+                        } else if kinds & pattern == 0 {
+                            skipped += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(matched > 20 && skipped > 100, "{matched} {skipped}");
     }
 
     #[test]
