@@ -56,9 +56,13 @@ impl Hasher for FastHasher {
     fn write_usize(&mut self, i: usize) {
         self.mix(i as u64);
     }
+    /// The state rotated: the final multiply leaves the low bits, which the
+    /// hash tables use to pick a slot, depending on the low input bits only
+    /// (117 short time words fell into 9 slots of 1,024); the rotation brings
+    /// the well-mixed high bits down.
     #[inline]
     fn finish(&self) -> u64 {
-        self.0
+        self.0.rotate_left(26)
     }
 }
 
@@ -320,24 +324,35 @@ impl Default for EndingFilter {
 const ENDING_BITS: usize = 1 << 16;
 
 impl EndingFilter {
-    /// Hash of the last `n` characters of `w` (None when `w` is shorter).
-    fn ending(w: &str, n: usize) -> Option<usize> {
-        let mut h: u64 = n as u64;
-        let mut it = w.chars().rev();
-        for _ in 0..n {
-            let c = it.next()?;
-            h = (h.rotate_left(5) ^ c as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
+    /// Slots of the last three and of the last two characters of `w` (None
+    /// when `w` is shorter), in one backward pass.
+    #[inline]
+    fn endings(w: &str) -> (Option<usize>, Option<usize>) {
+        #[inline]
+        fn step(h: u64, c: char) -> u64 {
+            (h.rotate_left(5) ^ c as u64).wrapping_mul(0x517c_c1b7_2722_0a95)
         }
-        Some((h >> 48) as usize & (ENDING_BITS - 1))
+        #[inline]
+        fn slot(h: u64) -> usize {
+            (h >> 48) as usize & (ENDING_BITS - 1)
+        }
+        let mut it = w.chars().rev();
+        let (Some(c1), Some(c2)) = (it.next(), it.next()) else {
+            return (None, None);
+        };
+        let two = step(step(2, c1), c2);
+        let three = it.next().map(|c3| slot(step(step(step(3, c1), c2), c3)));
+        (three, Some(slot(two)))
     }
     fn set(&mut self, b: usize) {
         self.bits[b / 64] |= 1 << (b % 64);
     }
+    #[inline]
     fn get(&self, b: usize) -> bool {
         self.bits[b / 64] & (1 << (b % 64)) != 0
     }
     pub fn insert(&mut self, key: &str) {
-        match (Self::ending(key, 3), Self::ending(key, 2)) {
+        match Self::endings(key) {
             (Some(b), _) | (None, Some(b)) => self.set(b),
             _ => {}
         }
@@ -345,7 +360,8 @@ impl EndingFilter {
     /// False only when no key of the set is a suffix of `w` (of two letters or more).
     #[inline]
     pub fn may_have_suffix_key(&self, w: &str) -> bool {
-        Self::ending(w, 3).is_some_and(|b| self.get(b)) || Self::ending(w, 2).is_some_and(|b| self.get(b))
+        let (three, two) = Self::endings(w);
+        three.is_some_and(|b| self.get(b)) || two.is_some_and(|b| self.get(b))
     }
 }
 
@@ -365,6 +381,41 @@ mod tests {
             }
         }
         assert_eq!(b.hash_one("وقال"), b.hash_one(String::from("وقال")));
+    }
+
+    #[test]
+    fn short_keys_spread_over_the_low_bits() {
+        // Tables pick a slot from the low bits: 100 two-letter words must not
+        // crowd into a few of 1,024 slots (before the final rotation they
+        // took 32).
+        let letters: Vec<char> = "ابتثجحخدذر".chars().collect();
+        let b = FastBuild::default();
+        let mut slots = std::collections::HashSet::new();
+        for &x in &letters {
+            for &y in &letters {
+                let w: String = [x, y].iter().collect();
+                slots.insert(b.hash_one(w.as_str()) & 1023);
+            }
+        }
+        assert!(slots.len() >= 80, "100 words in {} slots", slots.len());
+    }
+
+    #[test]
+    fn ending_filter_passes_every_key_under_its_prefixes_and_rejects_other_endings() {
+        let keys = ["اجتماع", "زار", "قال", "في"];
+        let mut f = EndingFilter::default();
+        for k in keys {
+            f.insert(k);
+        }
+        for k in keys {
+            assert!(f.may_have_suffix_key(k), "{k}");
+            for p in ["و", "ال", "وال", "فب"] {
+                assert!(f.may_have_suffix_key(&format!("{p}{k}")), "{p}{k}");
+            }
+        }
+        // words whose last two or three letters no key has
+        let rejected = ["كتاب", "مدرسة", "سياره", "ب"].iter().filter(|w| !f.may_have_suffix_key(w)).count();
+        assert_eq!(rejected, 4);
     }
 
     #[test]
