@@ -457,10 +457,10 @@ impl Fast {
     fn get(&self, h: u64) -> u32 {
         self.index.get(&h).copied().unwrap_or(ZERO_ROW)
     }
-    /// The sum of the rows, added in the order given.
+    /// `start` plus the rows, added in the order given.
     #[inline]
-    fn sum(&self, rows: &[u32]) -> Row {
-        let mut out = Row::default();
+    fn sum(&self, start: Row, rows: &[u32]) -> Row {
+        let mut out = start;
         for &r in rows {
             let w = &self.rows[r as usize];
             for k in 0..ROW {
@@ -481,6 +481,7 @@ impl Fast {
         let [h12] = feats([12], prefix(st, 3));
         let rows = [h1, h2, h3, h4, h5, h6, h9, h10, h11, h12, h14, h15].map(|h| self.get(h));
         WordInfo {
+            head: self.sum(Row::default(), &[self.c0, rows[0], rows[1]]),
             rows,
             pair7,
             pair8,
@@ -512,6 +513,9 @@ fn fast() -> Option<&'static Fast> {
 /// What the fast decoder keeps about one word type; everything here depends
 /// on the word's string alone.
 struct WordInfo {
+    /// The score's first three terms as the decoder adds them (features 0,
+    /// 1 and 2: the bias, the word, its stem), in the same f32 order.
+    head: Row,
     /// Rows of the single-word features of templates 1, 2, 3, 4, 5, 6, 9,
     /// 10, 11, 12, 14, 15 (in that order).
     rows: [u32; 12],
@@ -692,10 +696,8 @@ fn tag_fast<'a>(f: &Fast, kb: &Kb, src: &impl Source<'a>, tags: &mut Vec<Tag>) {
             next7 = Some((i + 1, h7_next));
             let (tp, t0, tn) = ((t[1].types & 15) as usize, (t[2].types & 15) as usize, (t[3].types & 15) as usize);
             // the rows first, then one run of adds (the score stays in registers)
-            let feature_rows: [u32; 23] = [
-                f.c0,
-                me.rows[0],      // 1: w
-                me.rows[1],      // 2: stem
+            // features 0, 1 and 2 are summed in me.head
+            let feature_rows: [u32; 20] = [
                 word(1).rows[2], // 3: w-1
                 word(3).rows[3], // 4: w+1
                 word(0).rows[4], // 5: w-2
@@ -717,7 +719,7 @@ fn tag_fast<'a>(f: &Fast, kb: &Kb, src: &impl Source<'a>, tags: &mut Vec<Tag>) {
                 f.t21[p1.0 as usize * NT + p2.0 as usize],
                 r22,
             ];
-            let sc = f.sum(&feature_rows);
+            let sc = f.sum(me.head, &feature_rows);
             let t = best_tag(sc.scores());
             tags.push(t);
             p2 = p1;
