@@ -562,11 +562,15 @@ thread_local! {
 
 impl WordCache {
     fn id(&mut self, f: &Fast, kb: &Kb, w: &str) -> u32 {
-        let words = &mut self.words;
-        *self.ids.get_or_insert_with(w, || {
-            words.push(f.word_info(kb, w));
-            words.len() as u32 - 1
-        })
+        // get, then insert on a miss: most calls are hits, and a hit through
+        // the entry API costs more
+        if let Some(&i) = self.ids.get(w) {
+            return i;
+        }
+        let i = self.words.len() as u32;
+        self.words.push(f.word_info(kb, w));
+        self.ids.insert(w, i);
+        i
     }
 }
 
