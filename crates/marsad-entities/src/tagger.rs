@@ -650,7 +650,8 @@ fn tag_fast<'a>(f: &Fast, kb: &Kb, src: &impl Source<'a>, tags: &mut Vec<Tag>) {
             let id = wc.id(f, kb, w);
             // the word's stem entry is the word's own when nothing was stripped
             let stem_lex = wc.words[id as usize].stem_lex.as_ref().unwrap_or(lex);
-            let either = |flag| lex.has(flag) || stem_lex.has(flag);
+            // flags of the word or of its stem
+            let either = lex.flags | stem_lex.flags;
             let types = if lex.has(lexf::TOKEN_TYPES) {
                 lex.token_types
             } else if stem_lex.has(lexf::TOKEN_TYPES) {
@@ -658,11 +659,12 @@ fn tag_fast<'a>(f: &Fast, kb: &Kb, src: &impl Source<'a>, tags: &mut Vec<Tag>) {
             } else {
                 0
             };
-            let own = u8::from(either(lexf::FIRST_NAME))
-                | u8::from(either(lexf::FIRST_TOKEN)) << 2
-                | u8::from(lex.has(lexf::DEMONYM)) << 3
-                | u8::from(lex.has(lexf::STOPWORD)) << 4;
-            let for_next = u8::from(either(lexf::TITLE)) << 1 | u8::from(lex.has(lexf::ORG_HEAD)) << 5;
+            let bit = |flags: u32, flag: u32, at: u8| u8::from(flags & flag != 0) << at;
+            let own = bit(either, lexf::FIRST_NAME, 0)
+                | bit(either, lexf::FIRST_TOKEN, 2)
+                | bit(lex.flags, lexf::DEMONYM, 3)
+                | bit(lex.flags, lexf::STOPWORD, 4);
+            let for_next = bit(either, lexf::TITLE, 1) | bit(lex.flags, lexf::ORG_HEAD, 5);
             toks.push(Tok { id, types, own, for_next });
         }
         toks.extend([outside, outside]);
