@@ -386,12 +386,12 @@ fn extend(h: u64, part: &str) -> u64 {
 /// so a word's features under several templates share the loop.
 #[inline]
 fn extend_all<const N: usize>(mut h: [u64; N], part: &str) -> [u64; N] {
-    for &b in part.as_bytes().iter().chain(&[0xff]) {
+    for &b in part.as_bytes() {
         for x in &mut h {
             *x = (*x ^ b as u64).wrapping_mul(0x100000001b3);
         }
     }
-    h
+    h.map(|x| (x ^ 0xff).wrapping_mul(0x100000001b3))
 }
 
 /// `feat(t, [part])` for each template `t` of `templates`, in one pass.
@@ -457,12 +457,17 @@ impl Fast {
     fn get(&self, h: u64) -> u32 {
         self.index.get(&h).copied().unwrap_or(ZERO_ROW)
     }
+    /// `start` plus the rows, added in the order given.
     #[inline]
-    fn add(&self, r: u32, out: &mut Row) {
-        let w = &self.rows[r as usize];
-        for k in 0..ROW {
-            out.0[k] += w.0[k];
+    fn sum(&self, start: Row, rows: &[u32]) -> Row {
+        let mut out = start;
+        for &r in rows {
+            let w = &self.rows[r as usize];
+            for k in 0..ROW {
+                out.0[k] += w.0[k];
+            }
         }
+        out
     }
     /// What the decoder keeps about a word type (see [`WordInfo`]).
     fn word_info(&self, kb: &Kb, w: &str) -> WordInfo {
@@ -476,6 +481,7 @@ impl Fast {
         let [h12] = feats([12], prefix(st, 3));
         let rows = [h1, h2, h3, h4, h5, h6, h9, h10, h11, h12, h14, h15].map(|h| self.get(h));
         WordInfo {
+            head: self.sum(Row::default(), &[self.c0, rows[0], rows[1]]),
             rows,
             pair7,
             pair8,
@@ -507,6 +513,9 @@ fn fast() -> Option<&'static Fast> {
 /// What the fast decoder keeps about one word type; everything here depends
 /// on the word's string alone.
 struct WordInfo {
+    /// The score's first three terms as the decoder adds them (features 0,
+    /// 1 and 2: the bias, the word, its stem), in the same f32 order.
+    head: Row,
     /// Rows of the single-word features of templates 1, 2, 3, 4, 5, 6, 9,
     /// 10, 11, 12, 14, 15 (in that order).
     rows: [u32; 12],
@@ -553,11 +562,15 @@ thread_local! {
 
 impl WordCache {
     fn id(&mut self, f: &Fast, kb: &Kb, w: &str) -> u32 {
-        let words = &mut self.words;
-        *self.ids.get_or_insert_with(w, || {
-            words.push(f.word_info(kb, w));
-            words.len() as u32 - 1
-        })
+        // get, then insert on a miss: most calls are hits, and a hit through
+        // the entry API costs more
+        if let Some(&i) = self.ids.get(w) {
+            return i;
+        }
+        let i = self.words.len() as u32;
+        self.words.push(f.word_info(kb, w));
+        self.ids.insert(w, i);
+        i
     }
 }
 
@@ -637,7 +650,8 @@ fn tag_fast<'a>(f: &Fast, kb: &Kb, src: &impl Source<'a>, tags: &mut Vec<Tag>) {
             let id = wc.id(f, kb, w);
             // the word's stem entry is the word's own when nothing was stripped
             let stem_lex = wc.words[id as usize].stem_lex.as_ref().unwrap_or(lex);
-            let either = |flag| lex.has(flag) || stem_lex.has(flag);
+            // flags of the word or of its stem
+            let either = lex.flags | stem_lex.flags;
             let types = if lex.has(lexf::TOKEN_TYPES) {
                 lex.token_types
             } else if stem_lex.has(lexf::TOKEN_TYPES) {
@@ -645,11 +659,12 @@ fn tag_fast<'a>(f: &Fast, kb: &Kb, src: &impl Source<'a>, tags: &mut Vec<Tag>) {
             } else {
                 0
             };
-            let own = u8::from(either(lexf::FIRST_NAME))
-                | u8::from(either(lexf::FIRST_TOKEN)) << 2
-                | u8::from(lex.has(lexf::DEMONYM)) << 3
-                | u8::from(lex.has(lexf::STOPWORD)) << 4;
-            let for_next = u8::from(either(lexf::TITLE)) << 1 | u8::from(lex.has(lexf::ORG_HEAD)) << 5;
+            let bit = |flags: u32, flag: u32, at: u8| u8::from(flags & flag != 0) << at;
+            let own = bit(either, lexf::FIRST_NAME, 0)
+                | bit(either, lexf::FIRST_TOKEN, 2)
+                | bit(lex.flags, lexf::DEMONYM, 3)
+                | bit(lex.flags, lexf::STOPWORD, 4);
+            let for_next = bit(either, lexf::TITLE, 1) | bit(lex.flags, lexf::ORG_HEAD, 5);
             toks.push(Tok { id, types, own, for_next });
         }
         toks.extend([outside, outside]);
@@ -679,37 +694,38 @@ fn tag_fast<'a>(f: &Fast, kb: &Kb, src: &impl Source<'a>, tags: &mut Vec<Tag>) {
             let next_norm = if i + 1 < n { src.norm(i + 1) } else { OUTSIDE };
             let mask = (t[2].own | t[1].for_next) as usize;
             let suffix2 = norm.get(norm.len().saturating_sub(me.suffix2_len as usize)..).unwrap_or("");
-            let mut sc = Row::default();
-            f.add(f.c0, &mut sc);
-            f.add(me.rows[0], &mut sc); // 1: w
-            f.add(me.rows[1], &mut sc); // 2: stem
-            f.add(word(1).rows[2], &mut sc); // 3: w-1
-            f.add(word(3).rows[3], &mut sc); // 4: w+1
-            f.add(word(0).rows[4], &mut sc); // 5: w-2
-            f.add(word(4).rows[5], &mut sc); // 6: w+2
             let h7 = match next7 {
                 Some((j, h)) if j == i => h,
                 _ => extend(word(1).pair7, norm),
             };
             let [h8, h7_next] = extend_all([me.pair8, me.pair7], next_norm);
             next7 = Some((i + 1, h7_next));
-            f.add(f.get(h7), &mut sc); // 7: w-1 w
-            f.add(f.get(h8), &mut sc); // 8: w w+1
-            f.add(me.rows[6], &mut sc); // 9
-            f.add(me.rows[7], &mut sc); // 10
-            f.add(me.rows[8], &mut sc); // 11
-            f.add(me.rows[9], &mut sc); // 12
-            f.add(f.shape[shape_index(kind)], &mut sc); // 13
-            f.add(word(1).rows[10], &mut sc); // 14
-            f.add(word(3).rows[11], &mut sc); // 15
             let (tp, t0, tn) = ((t[1].types & 15) as usize, (t[2].types & 15) as usize, (t[3].types & 15) as usize);
-            f.add(f.t18[t0], &mut sc);
-            f.add(f.t19[tp << 8 | t0 << 4 | tn], &mut sc);
-            f.add(f.t16[mask], &mut sc);
-            f.add(f.get(extend(f.s17[mask], suffix2)), &mut sc);
-            f.add(f.t20[p1.0 as usize], &mut sc);
-            f.add(f.t21[p1.0 as usize * NT + p2.0 as usize], &mut sc);
-            f.add(r22, &mut sc);
+            // the rows first, then one run of adds (the score stays in registers)
+            // features 0, 1 and 2 are summed in me.head
+            let feature_rows: [u32; 20] = [
+                word(1).rows[2], // 3: w-1
+                word(3).rows[3], // 4: w+1
+                word(0).rows[4], // 5: w-2
+                word(4).rows[5], // 6: w+2
+                f.get(h7),       // 7: w-1 w
+                f.get(h8),       // 8: w w+1
+                me.rows[6],      // 9
+                me.rows[7],      // 10
+                me.rows[8],      // 11
+                me.rows[9],      // 12
+                f.shape[shape_index(kind)],
+                word(1).rows[10], // 14
+                word(3).rows[11], // 15
+                f.t18[t0],
+                f.t19[tp << 8 | t0 << 4 | tn],
+                f.t16[mask],
+                f.get(extend(f.s17[mask], suffix2)),
+                f.t20[p1.0 as usize],
+                f.t21[p1.0 as usize * NT + p2.0 as usize],
+                r22,
+            ];
+            let sc = f.sum(me.head, &feature_rows);
             let t = best_tag(sc.scores());
             tags.push(t);
             p2 = p1;
