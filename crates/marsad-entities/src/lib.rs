@@ -450,11 +450,16 @@ fn match_inst_search(cx: &Cx, i: usize, end: usize, buf: &mut String) -> Option<
 
 /// One edit (substitution, insertion or deletion) between two short words,
 /// counted in characters (compared in place: no character vectors).
+#[cfg(test)]
 fn within_one_edit(a: &str, b: &str) -> bool {
+    within_one_edit_counted(a, a.chars().count(), b, b.chars().count())
+}
+
+/// [`within_one_edit`] given the lengths in characters `la` and `lb`.
+fn within_one_edit_counted(a: &str, la: usize, b: &str, lb: usize) -> bool {
     if a == b {
         return false;
     }
-    let (la, lb) = (a.chars().count(), b.chars().count());
     if la.abs_diff(lb) > 1 {
         return false;
     }
@@ -475,16 +480,22 @@ fn within_one_edit(a: &str, b: &str) -> bool {
 }
 
 /// A known multi-word name with one token misspelt (الولاات المتحدة).
+/// (The pre-filter is inlined into the caller, the search is not.)
+#[inline]
 fn match_fuzzy(cx: &Cx, i: usize, end: usize) -> Option<(usize, usize, usize)> {
+    // a key starts with a reading of this word, or with the wildcard and the next word
+    let next_in = i + 1 < end && cx.lex[i + 1].has(lexf::FUZZY_AFTER_WILDCARD);
+    if i >= end || (!next_in && !cx.any(i, lexf::FUZZY_FIRST)) {
+        return None;
+    }
+    match_fuzzy_search(cx, i, end)
+}
+
+#[inline(never)]
+fn match_fuzzy_search(cx: &Cx, i: usize, end: usize) -> Option<(usize, usize, usize)> {
     let (kb, doc) = (cx.kb, cx.doc);
     let max = kb.max_name_tokens.min(end - i).min(kb::FUZZY_MAX_TOKENS);
     let mut best = None;
-    // cheap gate: a key starts with a reading of this word, or with the
-    // wildcard and the next word
-    let next_in = i + 1 < end && cx.lex[i + 1].has(lexf::FUZZY_AFTER_WILDCARD);
-    if !next_in && !cx.any(i, lexf::FUZZY_FIRST) {
-        return None;
-    }
     for var in cx.vars(i).iter().take(3) {
         let (skip, v) = (var.skip, &var.form);
         // (asked only when a key matches: it may run the clitic segmenter)
@@ -526,7 +537,7 @@ fn match_fuzzy(cx: &Cx, i: usize, end: usize) -> Option<(usize, usize, usize)> {
                     }
                     for f in list {
                         // (one edit changes the length by one character at most)
-                        if f.chars.abs_diff(chars) <= 1 && within_one_edit(word, &f.word) {
+                        if f.chars.abs_diff(chars) <= 1 && within_one_edit_counted(word, chars, &f.word, f.chars) {
                             best = Some((n, skip, f.actor));
                         }
                     }
@@ -578,7 +589,7 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
                 kbm = ambiguous_place(cx, &out, i);
             }
             // اللواء 444: a unit head and a number
-            if let Some(c) = numbered_unit(cx, i, end) {
+            if let Some(c) = cx.any(i, lexf::NUMBERED_UNIT_HEAD).then(|| numbered_unit(cx, i, end)).flatten() {
                 i = c.last;
                 out.push(c);
                 continue;
@@ -1209,12 +1220,14 @@ fn title_before(cx: &Cx, i: usize) -> bool {
 
 /// A title among the three tokens before `i`: the pre-filter of
 /// [`title_before`] (three flag tests).
+#[inline]
 fn title_near(cx: &Cx, i: usize) -> bool {
     (i.saturating_sub(3)..i).any(|j| cx.any(j, lexf::TITLE))
 }
 
+#[inline]
 fn is_title(cx: &Cx, j: usize) -> bool {
-    is_word(cx.doc, j) && cx.any(j, lexf::TITLE)
+    cx.any(j, lexf::TITLE) && is_word(cx.doc, j)
 }
 
 /// Unknown organisations: a head in construct state followed by a name
