@@ -1637,8 +1637,26 @@ pub fn actor(id: &str) -> Option<ActorInfo> {
 /// (الأميركية، أميركي، العراقيين، إيرانيين → USA, IRQ, IRN).
 pub fn nationality(word_norm: &str) -> Option<ActorInfo> {
     let kb = kb();
-    let w = marsad_text::normalize_str(word_norm);
-    kb.demonym(&w).map(|i| info_of(kb, i))
+    // (the quote and event layers ask about the same words again and again)
+    let country = NATIONALITY_CACHE.with(|c| {
+        if let Some(&v) = c.borrow().get(word_norm) {
+            return v;
+        }
+        let w = marsad_text::normalize_str(word_norm);
+        let v = kb.demonym(&w).map(|i| i as u32).unwrap_or(u32::MAX);
+        let mut c = c.borrow_mut();
+        if c.len() >= 100_000 {
+            c.clear();
+        }
+        c.insert(word_norm, v);
+        v
+    });
+    (country != u32::MAX).then(|| info_of(kb, country as usize))
+}
+
+thread_local! {
+    /// [`nationality`]'s country actor for the words seen by this thread (u32::MAX: none).
+    static NATIONALITY_CACHE: std::cell::RefCell<marsad_text::WordTable<u32>> = std::cell::RefCell::new(marsad_text::WordTable::default());
 }
 
 /// Resolve a description (tokens `first..last` of `doc`), such as
