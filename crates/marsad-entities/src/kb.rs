@@ -829,3 +829,141 @@ mod country_api_tests {
         assert!(actor_names("no-such-actor").is_empty());
     }
 }
+
+#[cfg(test)]
+mod prefilter_tests {
+    //! The entity rules skip a token when its word-table flags say that no
+    //! rule can start there: every flag must cover its whole word list, or
+    //! a match would be lost.
+    use super::*;
+
+    #[test]
+    fn every_word_of_the_flagged_lists_has_its_flag() {
+        let kb = kb();
+        let sets: [(&WordSet, u32); 12] = [
+            (&kb.first_tokens, lexf::FIRST_TOKEN),
+            (&kb.titles, lexf::TITLE),
+            (&kb.first_names, lexf::FIRST_NAME),
+            (&kb.org_heads, lexf::ORG_HEAD),
+            (&kb.org_heads_definite, lexf::ORG_HEAD_DEFINITE),
+            (&kb.inst_first, lexf::INST_FIRST),
+            (&kb.compound_name_heads, lexf::COMPOUND_NAME_HEAD),
+            (&kb.words.directions, lexf::DIRECTION),
+            (&kb.words.servant_heads, lexf::SERVANT_HEAD),
+            (&kb.name_introducers, lexf::NAME_INTRODUCER),
+            (&kb.numbered_unit_heads, lexf::NUMBERED_UNIT_HEAD),
+            (&kb.name_tokens, lexf::NAME_TOKEN),
+        ];
+        for (set, flag) in sets {
+            assert!(set.iter().next().is_some(), "empty list for flag {flag:#x}");
+            for w in set.iter() {
+                assert!(kb.lex(w).has(flag), "{w} lacks flag {flag:#x}");
+            }
+        }
+        for w in kb.settlement_heads.keys() {
+            assert!(kb.lex(w).has(lexf::SETTLEMENT_HEAD), "{w}");
+        }
+        for (w, t) in &kb.place_heads {
+            assert_eq!(kb.lex(w).place_head, Some(*t), "{w}");
+            assert!(kb.lex(w).has(lexf::PLACE_HEAD), "{w}");
+        }
+        for (w, &a) in &kb.demonyms {
+            assert_eq!(kb.lex(w).demonym(), Some(a), "{w}");
+            assert!(kb.lex(w).has(lexf::DEMONYM), "{w}");
+        }
+        for w in kb.ambiguous_places.keys() {
+            assert!(kb.lex(w).has(lexf::AMBIGUOUS_PLACE), "{w}");
+        }
+    }
+
+    #[test]
+    fn every_name_starts_at_a_first_token_of_the_trie() {
+        let kb = kb();
+        for (name, &actor) in &kb.names {
+            let mut words = name.split(' ');
+            let first = words.next().unwrap_or_default();
+            let l = kb.lex(first);
+            assert!(l.has(lexf::FIRST_TOKEN), "{name}");
+            let mut node = kb.trie_next(0, l.word).expect(name);
+            for w in words {
+                node = kb.trie_next(node, kb.lex(w).word).expect(name);
+            }
+            assert_eq!(kb.trie_actor[node as usize] as usize, actor, "{name}");
+        }
+    }
+
+    #[test]
+    fn fuzzy_ids_mirror_the_fuzzy_keys() {
+        let kb = kb();
+        let mut checked = 0;
+        for (key, list) in &kb.fuzzy {
+            let words: Vec<&str> = key.split(' ').collect();
+            if words.len() > FUZZY_MAX_TOKENS {
+                continue;
+            }
+            let mut ids = [FUZZY_NONE; FUZZY_MAX_TOKENS];
+            for (j, w) in words.iter().enumerate() {
+                ids[j] = if *w == "*" { FUZZY_WILDCARD } else { kb.lex(w).word };
+            }
+            let got = kb.fuzzy_ids.get(&ids).expect(key);
+            let want: Vec<(String, usize, usize)> = list.iter().map(|(w, a)| (w.clone(), w.chars().count(), *a)).collect();
+            let have: Vec<(String, usize, usize)> = got.iter().map(|f| (f.word.clone(), f.chars, f.actor)).collect();
+            assert_eq!(have, want, "{key}");
+            // the matcher's pre-filter: what the key starts with is flagged
+            if words[0] == "*" {
+                assert!(kb.lex(words[1]).has(lexf::FUZZY_AFTER_WILDCARD), "{key}");
+            } else {
+                assert!(kb.lex(words[0]).has(lexf::FUZZY_FIRST), "{key}");
+            }
+            checked += 1;
+        }
+        assert!(checked > 100 && checked == kb.fuzzy_ids.len());
+    }
+
+    /// The readings as the earlier version computed them (all prefixes tried in turn).
+    fn reference_variants(word: &str) -> Vec<(usize, String)> {
+        let mut out = vec![(0, word.to_string())];
+        let mut stage: Vec<(usize, &str)> = vec![(0, word)];
+        if let Some(r) = word.strip_prefix('و').or_else(|| word.strip_prefix('ف')) {
+            stage.push((1, r));
+        }
+        for (skip, w) in stage {
+            if skip > 0 && w.len() >= 4 {
+                out.push((skip, w.to_string()));
+            }
+            for p in ['ب', 'ل', 'ك'] {
+                if let Some(r) = w.strip_prefix(p) {
+                    if r.len() >= 4 {
+                        out.push((skip + 1, r.to_string()));
+                    }
+                    if p == 'ل' {
+                        if let Some(r2) = r.strip_prefix('ل') {
+                            if r2.len() >= 4 {
+                                out.push((skip + 1, format!("ال{r2}")));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn proclitic_readings_match_the_reference() {
+        let kb = kb();
+        let mut words: Vec<String> = ["", "و", "ف", "ل", "لل", "ولل", "فلل", "وب", "وبك", "كل", "بل", "وللعراق", "فبالعراق", "للبنان", "a", "x"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        words.extend(kb.freq.keys().filter(|w| w.starts_with(['و', 'ف', 'ب', 'ل', 'ك'])).take(20_000).cloned());
+        words.extend(kb.freq.keys().take(2_000).cloned());
+        for w in &words {
+            let mut got: Vec<(usize, String)> = Vec::new();
+            for_each_proclitic_variant(w, |s, v| got.push((s, v.into_owned())));
+            assert_eq!(got, reference_variants(w), "{w}");
+            let listed: Vec<(usize, String)> = proclitic_variants(w).iter().map(|(s, v)| (*s, v.to_string())).collect();
+            assert_eq!(listed, got, "{w}");
+        }
+    }
+}

@@ -450,11 +450,16 @@ fn match_inst_search(cx: &Cx, i: usize, end: usize, buf: &mut String) -> Option<
 
 /// One edit (substitution, insertion or deletion) between two short words,
 /// counted in characters (compared in place: no character vectors).
+#[cfg(test)]
 fn within_one_edit(a: &str, b: &str) -> bool {
+    within_one_edit_counted(a, a.chars().count(), b, b.chars().count())
+}
+
+/// [`within_one_edit`] given the lengths in characters `la` and `lb`.
+fn within_one_edit_counted(a: &str, la: usize, b: &str, lb: usize) -> bool {
     if a == b {
         return false;
     }
-    let (la, lb) = (a.chars().count(), b.chars().count());
     if la.abs_diff(lb) > 1 {
         return false;
     }
@@ -475,16 +480,22 @@ fn within_one_edit(a: &str, b: &str) -> bool {
 }
 
 /// A known multi-word name with one token misspelt (الولاات المتحدة).
+/// (The pre-filter is inlined into the caller, the search is not.)
+#[inline]
 fn match_fuzzy(cx: &Cx, i: usize, end: usize) -> Option<(usize, usize, usize)> {
+    // a key starts with a reading of this word, or with the wildcard and the next word
+    let next_in = i + 1 < end && cx.lex[i + 1].has(lexf::FUZZY_AFTER_WILDCARD);
+    if i >= end || (!next_in && !cx.any(i, lexf::FUZZY_FIRST)) {
+        return None;
+    }
+    match_fuzzy_search(cx, i, end)
+}
+
+#[inline(never)]
+fn match_fuzzy_search(cx: &Cx, i: usize, end: usize) -> Option<(usize, usize, usize)> {
     let (kb, doc) = (cx.kb, cx.doc);
     let max = kb.max_name_tokens.min(end - i).min(kb::FUZZY_MAX_TOKENS);
     let mut best = None;
-    // cheap gate: a key starts with a reading of this word, or with the
-    // wildcard and the next word
-    let next_in = i + 1 < end && cx.lex[i + 1].has(lexf::FUZZY_AFTER_WILDCARD);
-    if !next_in && !cx.any(i, lexf::FUZZY_FIRST) {
-        return None;
-    }
     for var in cx.vars(i).iter().take(3) {
         let (skip, v) = (var.skip, &var.form);
         // (asked only when a key matches: it may run the clitic segmenter)
@@ -526,7 +537,7 @@ fn match_fuzzy(cx: &Cx, i: usize, end: usize) -> Option<(usize, usize, usize)> {
                     }
                     for f in list {
                         // (one edit changes the length by one character at most)
-                        if f.chars.abs_diff(chars) <= 1 && within_one_edit(word, &f.word) {
+                        if f.chars.abs_diff(chars) <= 1 && within_one_edit_counted(word, chars, &f.word, f.chars) {
                             best = Some((n, skip, f.actor));
                         }
                     }
@@ -578,7 +589,7 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
                 kbm = ambiguous_place(cx, &out, i);
             }
             // اللواء 444: a unit head and a number
-            if let Some(c) = numbered_unit(cx, i, end) {
+            if let Some(c) = cx.any(i, lexf::NUMBERED_UNIT_HEAD).then(|| numbered_unit(cx, i, end)).flatten() {
                 i = c.last;
                 out.push(c);
                 continue;
@@ -1209,12 +1220,14 @@ fn title_before(cx: &Cx, i: usize) -> bool {
 
 /// A title among the three tokens before `i`: the pre-filter of
 /// [`title_before`] (three flag tests).
+#[inline]
 fn title_near(cx: &Cx, i: usize) -> bool {
     (i.saturating_sub(3)..i).any(|j| cx.any(j, lexf::TITLE))
 }
 
+#[inline]
 fn is_title(cx: &Cx, j: usize) -> bool {
-    is_word(cx.doc, j) && cx.any(j, lexf::TITLE)
+    cx.any(j, lexf::TITLE) && is_word(cx.doc, j)
 }
 
 /// Unknown organisations: a head in construct state followed by a name
@@ -1624,8 +1637,26 @@ pub fn actor(id: &str) -> Option<ActorInfo> {
 /// (الأميركية، أميركي، العراقيين، إيرانيين → USA, IRQ, IRN).
 pub fn nationality(word_norm: &str) -> Option<ActorInfo> {
     let kb = kb();
-    let w = marsad_text::normalize_str(word_norm);
-    kb.demonym(&w).map(|i| info_of(kb, i))
+    // (the quote and event layers ask about the same words again and again)
+    let country = NATIONALITY_CACHE.with(|c| {
+        if let Some(&v) = c.borrow().get(word_norm) {
+            return v;
+        }
+        let w = marsad_text::normalize_str(word_norm);
+        let v = kb.demonym(&w).map(|i| i as u32).unwrap_or(u32::MAX);
+        let mut c = c.borrow_mut();
+        if c.len() >= 100_000 {
+            c.clear();
+        }
+        c.insert(word_norm, v);
+        v
+    });
+    (country != u32::MAX).then(|| info_of(kb, country as usize))
+}
+
+thread_local! {
+    /// [`nationality`]'s country actor for the words seen by this thread (u32::MAX: none).
+    static NATIONALITY_CACHE: std::cell::RefCell<marsad_text::WordTable<u32>> = std::cell::RefCell::new(marsad_text::WordTable::default());
 }
 
 /// Resolve a description (tokens `first..last` of `doc`), such as
@@ -1683,3 +1714,132 @@ pub fn describe(doc: &Doc, first: usize, last: usize) -> Option<ActorInfo> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod prefilter_tests {
+    //! The rules skip tokens on flag tests (`Cx::any`, `title_near`, the
+    //! inlined halves of `match_kb`, `match_inst`, `match_fuzzy`): on a text
+    //! full of known names, none of those tests may reject a token at which
+    //! the full search finds something.
+    use super::*;
+
+    /// The one-edit test as the earlier version computed it (character vectors).
+    fn reference_one_edit(a: &str, b: &str) -> bool {
+        let a: Vec<char> = a.chars().collect();
+        let b: Vec<char> = b.chars().collect();
+        if a == b || a.len().abs_diff(b.len()) > 1 {
+            return false;
+        }
+        let mut i = 0;
+        while i < a.len().min(b.len()) && a[i] == b[i] {
+            i += 1;
+        }
+        if a.len() == b.len() {
+            a[i + 1..] == b[i + 1..]
+        } else if a.len() > b.len() {
+            a[i + 1..] == b[i..]
+        } else {
+            a[i..] == b[i + 1..]
+        }
+    }
+
+    #[test]
+    fn one_edit_matches_the_reference() {
+        let kb = kb();
+        let mut words: Vec<&str> = kb.fuzzy.values().flatten().map(|(w, _)| w.as_str()).collect();
+        words.sort();
+        words.dedup();
+        let words: Vec<&str> = words.into_iter().step_by(13).take(300).collect();
+        for a in &words {
+            let chars: Vec<char> = a.chars().collect();
+            let mut others: Vec<String> = vec![a.to_string(), String::new(), "x".into()];
+            for k in 0..=chars.len() {
+                let (head, tail) = chars.split_at(k);
+                let s = |mid: &str, skip: usize| head.iter().collect::<String>() + mid + &tail.iter().skip(skip).collect::<String>();
+                others.push(s("", 1));
+                others.push(s("ي", 1));
+                others.push(s("ي", 0));
+                others.push(s("ab", 0));
+            }
+            others.extend(words.iter().take(40).map(|w| w.to_string()));
+            for b in &others {
+                assert_eq!(within_one_edit(a, b), reference_one_edit(a, b), "{a} {b}");
+                assert_eq!(within_one_edit(b, a), reference_one_edit(b, a), "{b} {a}");
+            }
+        }
+    }
+
+    /// Knowledge-base names (some misspelt, some after و), titles,
+    /// institution heads and numbered units between frequent words.
+    fn sample_doc() -> Doc {
+        let kb = kb();
+        fn sorted(mut v: Vec<&str>) -> Vec<&str> {
+            v.sort();
+            v
+        }
+        let names = sorted(kb.names.keys().map(String::as_str).collect());
+        let heads = sorted(kb.inst_heads.keys().map(String::as_str).collect());
+        let titles = sorted(kb.titles.iter().collect());
+        let units = sorted(kb.numbered_unit_heads.iter().collect());
+        let fillers = sorted(kb.freq.iter().filter(|(_, &c)| c > 5000).map(|(w, _)| w.as_str()).collect());
+        let mut text = String::new();
+        for (k, name) in names.iter().step_by(5).take(3000).enumerate() {
+            let name = match k % 4 {
+                0 => format!("و{name}"),
+                1 => {
+                    // one letter less in a long word (الولاات المتحدة)
+                    let mut ws: Vec<String> = name.split(' ').map(String::from).collect();
+                    if let Some(w) = ws.iter_mut().find(|w| w.chars().count() >= 5) {
+                        w.pop();
+                    }
+                    ws.join(" ")
+                }
+                _ => name.to_string(),
+            };
+            let filler = fillers[(k * 37) % fillers.len()];
+            let title = titles[k % titles.len()];
+            let head = heads[k % heads.len()];
+            let unit = units[k % units.len()];
+            text.push_str(&format!("{filler} {title} {name} {head} {unit} {k} {name} "));
+            if k % 3 == 2 {
+                text.push_str(". ");
+            }
+        }
+        Doc::new(&text, "2024-01-01")
+    }
+
+    #[test]
+    fn the_pre_filters_never_reject_a_match() {
+        let kb = kb();
+        let doc = sample_doc();
+        let cx = Cx::new(kb, &doc);
+        let end = doc.tokens.len();
+        let mut buf = String::new();
+        let (mut kb_hits, mut fuzzy_hits, mut inst_hits, mut titles, mut units) = (0, 0, 0, 0, 0);
+        for i in 0..end {
+            let union = cx.vars(i).iter().fold(0, |f, v| f | v.lex.flags);
+            assert_eq!(cx.any[i], union, "{}", cx.norm(i));
+            if !is_word(&doc, i) {
+                continue;
+            }
+            let m = match_kb_search(&cx, i, end);
+            assert_eq!(match_kb(&cx, i, end), m, "{}", cx.norm(i));
+            kb_hits += usize::from(m.is_some());
+            let f = match_fuzzy_search(&cx, i, end);
+            assert_eq!(match_fuzzy(&cx, i, end), f, "{}", cx.norm(i));
+            fuzzy_hits += usize::from(f.is_some());
+            let ins = match_inst_search(&cx, i, end, &mut buf);
+            assert_eq!(match_inst(&cx, i, end, &mut buf), ins, "{}", cx.norm(i));
+            inst_hits += usize::from(ins.is_some());
+            if i > 0 && title_before(&cx, i) {
+                assert!(title_near(&cx, i), "{}", cx.norm(i));
+                titles += 1;
+            }
+            if numbered_unit(&cx, i, end).is_some() {
+                assert!(cx.any(i, lexf::NUMBERED_UNIT_HEAD), "{}", cx.norm(i));
+                units += 1;
+            }
+        }
+        assert!(kb_hits > 1000 && fuzzy_hits > 100 && inst_hits > 100 && titles > 1000 && units > 100, "{kb_hits} {fuzzy_hits} {inst_hits} {titles} {units}");
+    }
+}
