@@ -251,32 +251,35 @@ impl Ctx {
         dates.sort_by_key(|&k| doc.times[k].start);
         // Short forms: "الاتحاد" after "الاتحاد الاوروبي", "الجيش" after "الجيش السوداني".
         let mut short = vec![0u32; n];
-        let mut seen: Vec<(String, u32)> = Vec::new();
-        // every organisation's short key, for a short form met before the full name (a headline)
-        let mut later: Vec<(String, u32)> = Vec::new();
+        // organisations named with more than one word: (first token, short key, 1 + entity index)
+        let mut orgs: Vec<(usize, String, u32)> = Vec::new();
         for (i, &k) in ent_at.iter().enumerate() {
             if k > 0 {
                 let e = &doc.entities[k as usize - 1];
                 let last = doc.tokens.index_at(e.end.saturating_sub(1));
                 if matches!(e.entity_type, marsad_doc::EntityType::ORG) && e.actor.is_some() && last > i {
-                    let key = short_key(doc, i, e.start);
-                    if !later.iter().any(|(x, _)| *x == key) {
-                        later.push((key, k));
-                    }
+                    // "الاتحاد الاوروبي" → "الاتحاد"; "حركه الشباب" → "الحركه"
+                    orgs.push((i, short_key(doc, i, e.start), k));
                 }
             }
         }
+        // every organisation's short key, for a short form met before the full name (a headline)
+        let mut later: Vec<(&str, u32)> = Vec::new();
+        for (_, key, k) in &orgs {
+            if !later.iter().any(|(x, _)| x == key) {
+                later.push((key, *k));
+            }
+        }
+        let mut seen: Vec<(&str, u32)> = Vec::new();
+        let mut next_org = orgs.iter().peekable();
         let mut unseen = later.len();
-        for i in 0..n {
-            let k = ent_at[i];
-            if k > 0 {
-                let e = &doc.entities[k as usize - 1];
-                let last = doc.tokens.index_at(e.end.saturating_sub(1));
-                if matches!(e.entity_type, marsad_doc::EntityType::ORG) && e.actor.is_some() && last > i {
-                    // "الاتحاد الاوروبي" → "الاتحاد"; "حركه الشباب" → "الحركه"
-                    let key = short_key(doc, i, e.start);
-                    seen.retain(|(x, _)| *x != key);
-                    seen.push((key, k));
+        // (without such organisations there is no short form to find)
+        let scan_to = if orgs.is_empty() { 0 } else { n };
+        for i in 0..scan_to {
+            if ent_at[i] > 0 {
+                if let Some((_, key, k)) = next_org.next_if(|(j, _, _)| *j == i) {
+                    seen.retain(|(x, _)| x != key);
+                    seen.push((key, *k));
                 }
                 continue;
             }
