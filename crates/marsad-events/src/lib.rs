@@ -220,6 +220,10 @@ const VERB_FORMS_KNOWN: u8 = 4;
 const VERB_FORM: u8 = 8;
 /// The word without a leading و is one.
 const VERB_FORM_AFTER_CONJ: u8 = 16;
+/// [`STATEMENT`] is known.
+const STATEMENT_KNOWN: u8 = 32;
+/// A statement or decision noun (`statement_at`).
+const STATEMENT: u8 = 64;
 
 /// A cue mask not looked up yet (no word has every class).
 const UNKNOWN_CUES: u64 = u64::MAX;
@@ -1526,7 +1530,7 @@ impl EventAnnotator {
         // noun demanded, proposed or threatened is no event of its own
         if t.pos == Pos::Noun
             && ((start.max(i.saturating_sub(8))..i).any(|k| self.cue_loose(doc, ctx, k, Cue::Modal) && self.triggers_here_verb(doc, ctx, k))
-                || (start.max(i.saturating_sub(3))..i).any(|k| self.statement_at(doc, k)))
+                || (start.max(i.saturating_sub(3))..i).any(|k| self.statement_at(doc, ctx, k)))
         {
             return None;
         }
@@ -2253,7 +2257,7 @@ impl EventAnnotator {
                 if is_hard_stop(doc, q) {
                     break;
                 }
-                if self.statement_at(doc, q) {
+                if self.statement_at(doc, ctx, q) {
                     // "رحبت … بقرار السلطات": the statement's author follows it
                     if let Some(a) = self.actor_at(doc, ctx, q + 1, sent_end).filter(|a| !a.prep && !is_town(a)) {
                         cands[k].target = Some(a);
@@ -2348,12 +2352,19 @@ impl EventAnnotator {
     }
 
     /// A statement or decision noun, with or without ب/ل and the article ("بقرار", "الدعوه").
-    fn statement_at(&self, doc: &Doc, q: usize) -> bool {
+    /// (Remembered per token for the document.)
+    fn statement_at(&self, doc: &Doc, ctx: &Ctx, q: usize) -> bool {
+        let known = ctx.facts[q].get();
+        if known & STATEMENT_KNOWN != 0 {
+            return known & STATEMENT != 0;
+        }
         let w = doc.tokens.norm(q);
         let w = w.strip_prefix('و').unwrap_or(w);
         let w = w.strip_prefix('ب').or_else(|| w.strip_prefix('ل')).filter(|r| r.chars().count() > 2).unwrap_or(w);
-        let has = |x: &str| self.lex.cues.get(x).is_some_and(|v| v.contains(&Cue::Statement));
-        has(w) || has(strip_article(w))
+        let has = |x: &str| self.lex.cue_mask(x) & Cue::Statement.bit() != 0;
+        let statement = has(w) || has(strip_article(w));
+        ctx.facts[q].set(known | STATEMENT_KNOWN | if statement { STATEMENT } else { 0 });
+        statement
     }
 
     /// The subject of the clause a participle or pronoun hangs on: the speaker
