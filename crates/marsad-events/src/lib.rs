@@ -384,11 +384,17 @@ impl EventAnnotator {
     /// Cue test on the word with و/ف removed.
     #[inline]
     fn cue_loose(&self, doc: &Doc, ctx: &Ctx, i: usize, c: Cue) -> bool {
-        let mut m = ctx.loose_cues[i].get();
-        if m == UNKNOWN_CUES {
-            m = self.look_up_loose_cues(doc, ctx, i);
+        self.loose_cue_mask(doc, ctx, i) & c.bit() != 0
+    }
+
+    /// The cue classes of token `i` with و/ف removed or not.
+    #[inline]
+    fn loose_cue_mask(&self, doc: &Doc, ctx: &Ctx, i: usize) -> u64 {
+        let m = ctx.loose_cues[i].get();
+        if m != UNKNOWN_CUES {
+            return m;
         }
-        m & c.bit() != 0
+        self.look_up_loose_cues(doc, ctx, i)
     }
 
     #[inline(never)]
@@ -1421,8 +1427,13 @@ impl EventAnnotator {
         if cands.is_empty() {
             return Vec::new();
         }
-        // only events that carry counts need the document's numbers
-        let numbers = if cands.iter().any(|c| counted_type(self.lex.triggers[c.trigger as usize].etype)) {
+        // only events that carry counts need the document's numbers, and only
+        // when their sentence has a casualty word for a number to count
+        let casualty = Cue::Killed.bit() | Cue::Injured.bit() | Cue::Arrested.bit() | Cue::Displaced.bit();
+        let numbers = if cands.iter().any(|c| {
+            counted_type(self.lex.triggers[c.trigger as usize].etype)
+                && doc.sentence_tokens(c.sentence).any(|k| k < n && self.loose_cue_mask(doc, &ctx, k) & casualty != 0)
+        }) {
             marsad_text::find_numbers(doc.text(), &doc.tokens)
         } else {
             Vec::new()
