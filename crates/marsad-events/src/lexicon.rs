@@ -647,6 +647,7 @@ impl std::ops::Deref for Variants {
 }
 
 /// See [`Variants`].
+#[inline]
 pub fn variants(w: &str) -> Variants {
     let mut out = Variants { items: [(0, false); 8], len: 0 };
     // Offsets only grow within a reading and the readings after و/ف exist

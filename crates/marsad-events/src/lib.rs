@@ -348,11 +348,13 @@ fn short_key(doc: &Doc, i: usize, start: usize) -> String {
     }
 }
 
+#[inline]
 fn is_hard_stop(doc: &Doc, i: usize) -> bool {
     let t = &doc.tokens[i];
     t.kind == TokenKind::Punct && matches!(doc.tokens.norm(i), "," | "." | ";" | ":" | "!" | "?" | "(" | ")")
 }
 
+#[inline]
 fn is_word(doc: &Doc, i: usize) -> bool {
     matches!(doc.tokens[i].kind, TokenKind::Word | TokenKind::Latin)
 }
