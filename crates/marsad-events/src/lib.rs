@@ -324,7 +324,16 @@ impl Ctx {
             };
             quotes.push((q.content.start, q.content.end, q.cue.start, arg));
         }
-        Ctx { ent_at, in_time, dates, short, quotes, cues: vec![Cell::new(UNKNOWN_CUES); n], loose_cues: vec![Cell::new(UNKNOWN_CUES); n], facts: vec![Cell::new(0); n] }
+        Ctx {
+            ent_at,
+            in_time,
+            dates,
+            short,
+            quotes,
+            cues: vec![Cell::new(UNKNOWN_CUES); n],
+            loose_cues: vec![Cell::new(UNKNOWN_CUES); n],
+            facts: vec![Cell::new(0); n],
+        }
     }
 }
 
@@ -376,6 +385,7 @@ impl EventAnnotator {
         self.look_up_cues(doc, ctx, i)
     }
 
+    /// The first look-up of token `i`'s cue classes (kept out of line).
     #[inline(never)]
     fn look_up_cues(&self, doc: &Doc, ctx: &Ctx, i: usize) -> u64 {
         let m = self.lex.cue_mask(doc.tokens.norm(i));
@@ -399,6 +409,7 @@ impl EventAnnotator {
         self.look_up_loose_cues(doc, ctx, i)
     }
 
+    /// The first look-up of token `i`'s loose cue classes (kept out of line).
     #[inline(never)]
     fn look_up_loose_cues(&self, doc: &Doc, ctx: &Ctx, i: usize) -> u64 {
         let mut m = self.cue_mask(doc, ctx, i);
