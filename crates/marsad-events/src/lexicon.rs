@@ -339,7 +339,8 @@ fn norm(s: &str) -> String {
 /// The article-less form of a normalised word ("الحشد" → "حشد").
 pub fn strip_article(w: &str) -> &str {
     match w.strip_prefix(ARTICLE) {
-        Some(r) if r.chars().count() >= 2 => r,
+        // two letters at least are left (without counting them all)
+        Some(r) if r.chars().nth(1).is_some() => r,
         _ => w,
     }
 }
@@ -646,6 +647,7 @@ impl std::ops::Deref for Variants {
 }
 
 /// See [`Variants`].
+#[inline]
 pub fn variants(w: &str) -> Variants {
     let mut out = Variants { items: [(0, false); 8], len: 0 };
     // Offsets only grow within a reading and the readings after و/ف exist

@@ -220,6 +220,10 @@ const VERB_FORMS_KNOWN: u8 = 4;
 const VERB_FORM: u8 = 8;
 /// The word without a leading و is one.
 const VERB_FORM_AFTER_CONJ: u8 = 16;
+/// [`STATEMENT`] is known.
+const STATEMENT_KNOWN: u8 = 32;
+/// A statement or decision noun (`statement_at`).
+const STATEMENT: u8 = 64;
 
 /// A cue mask not looked up yet (no word has every class).
 const UNKNOWN_CUES: u64 = u64::MAX;
@@ -251,32 +255,35 @@ impl Ctx {
         dates.sort_by_key(|&k| doc.times[k].start);
         // Short forms: "الاتحاد" after "الاتحاد الاوروبي", "الجيش" after "الجيش السوداني".
         let mut short = vec![0u32; n];
-        let mut seen: Vec<(String, u32)> = Vec::new();
-        // every organisation's short key, for a short form met before the full name (a headline)
-        let mut later: Vec<(String, u32)> = Vec::new();
+        // organisations named with more than one word: (first token, short key, 1 + entity index)
+        let mut orgs: Vec<(usize, String, u32)> = Vec::new();
         for (i, &k) in ent_at.iter().enumerate() {
             if k > 0 {
                 let e = &doc.entities[k as usize - 1];
                 let last = doc.tokens.index_at(e.end.saturating_sub(1));
                 if matches!(e.entity_type, marsad_doc::EntityType::ORG) && e.actor.is_some() && last > i {
-                    let key = short_key(doc, i, e.start);
-                    if !later.iter().any(|(x, _)| *x == key) {
-                        later.push((key, k));
-                    }
+                    // "الاتحاد الاوروبي" → "الاتحاد"; "حركه الشباب" → "الحركه"
+                    orgs.push((i, short_key(doc, i, e.start), k));
                 }
             }
         }
+        // every organisation's short key, for a short form met before the full name (a headline)
+        let mut later: Vec<(&str, u32)> = Vec::new();
+        for (_, key, k) in &orgs {
+            if !later.iter().any(|(x, _)| x == key) {
+                later.push((key, *k));
+            }
+        }
+        let mut seen: Vec<(&str, u32)> = Vec::new();
+        let mut next_org = orgs.iter().peekable();
         let mut unseen = later.len();
-        for i in 0..n {
-            let k = ent_at[i];
-            if k > 0 {
-                let e = &doc.entities[k as usize - 1];
-                let last = doc.tokens.index_at(e.end.saturating_sub(1));
-                if matches!(e.entity_type, marsad_doc::EntityType::ORG) && e.actor.is_some() && last > i {
-                    // "الاتحاد الاوروبي" → "الاتحاد"; "حركه الشباب" → "الحركه"
-                    let key = short_key(doc, i, e.start);
-                    seen.retain(|(x, _)| *x != key);
-                    seen.push((key, k));
+        // (without such organisations there is no short form to find)
+        let scan_to = if orgs.is_empty() { 0 } else { n };
+        for i in 0..scan_to {
+            if ent_at[i] > 0 {
+                if let Some((_, key, k)) = next_org.next_if(|(j, _, _)| *j == i) {
+                    seen.retain(|(x, _)| x != key);
+                    seen.push((key, *k));
                 }
                 continue;
             }
@@ -317,7 +324,16 @@ impl Ctx {
             };
             quotes.push((q.content.start, q.content.end, q.cue.start, arg));
         }
-        Ctx { ent_at, in_time, dates, short, quotes, cues: vec![Cell::new(UNKNOWN_CUES); n], loose_cues: vec![Cell::new(UNKNOWN_CUES); n], facts: vec![Cell::new(0); n] }
+        Ctx {
+            ent_at,
+            in_time,
+            dates,
+            short,
+            quotes,
+            cues: vec![Cell::new(UNKNOWN_CUES); n],
+            loose_cues: vec![Cell::new(UNKNOWN_CUES); n],
+            facts: vec![Cell::new(0); n],
+        }
     }
 }
 
@@ -341,11 +357,13 @@ fn short_key(doc: &Doc, i: usize, start: usize) -> String {
     }
 }
 
+#[inline]
 fn is_hard_stop(doc: &Doc, i: usize) -> bool {
     let t = &doc.tokens[i];
     t.kind == TokenKind::Punct && matches!(doc.tokens.norm(i), "," | "." | ";" | ":" | "!" | "?" | "(" | ")")
 }
 
+#[inline]
 fn is_word(doc: &Doc, i: usize) -> bool {
     matches!(doc.tokens[i].kind, TokenKind::Word | TokenKind::Latin)
 }
@@ -367,6 +385,7 @@ impl EventAnnotator {
         self.look_up_cues(doc, ctx, i)
     }
 
+    /// The first look-up of token `i`'s cue classes (kept out of line).
     #[inline(never)]
     fn look_up_cues(&self, doc: &Doc, ctx: &Ctx, i: usize) -> u64 {
         let m = self.lex.cue_mask(doc.tokens.norm(i));
@@ -377,13 +396,20 @@ impl EventAnnotator {
     /// Cue test on the word with و/ف removed.
     #[inline]
     fn cue_loose(&self, doc: &Doc, ctx: &Ctx, i: usize, c: Cue) -> bool {
-        let mut m = ctx.loose_cues[i].get();
-        if m == UNKNOWN_CUES {
-            m = self.look_up_loose_cues(doc, ctx, i);
-        }
-        m & c.bit() != 0
+        self.loose_cue_mask(doc, ctx, i) & c.bit() != 0
     }
 
+    /// The cue classes of token `i` with و/ف removed or not.
+    #[inline]
+    fn loose_cue_mask(&self, doc: &Doc, ctx: &Ctx, i: usize) -> u64 {
+        let m = ctx.loose_cues[i].get();
+        if m != UNKNOWN_CUES {
+            return m;
+        }
+        self.look_up_loose_cues(doc, ctx, i)
+    }
+
+    /// The first look-up of token `i`'s loose cue classes (kept out of line).
     #[inline(never)]
     fn look_up_loose_cues(&self, doc: &Doc, ctx: &Ctx, i: usize) -> u64 {
         let mut m = self.cue_mask(doc, ctx, i);
@@ -1414,8 +1440,13 @@ impl EventAnnotator {
         if cands.is_empty() {
             return Vec::new();
         }
-        // only events that carry counts need the document's numbers
-        let numbers = if cands.iter().any(|c| counted_type(self.lex.triggers[c.trigger as usize].etype)) {
+        // only events that carry counts need the document's numbers, and only
+        // when their sentence has a casualty word for a number to count
+        let casualty = Cue::Killed.bit() | Cue::Injured.bit() | Cue::Arrested.bit() | Cue::Displaced.bit();
+        let numbers = if cands.iter().any(|c| {
+            counted_type(self.lex.triggers[c.trigger as usize].etype)
+                && doc.sentence_tokens(c.sentence).any(|k| k < n && self.loose_cue_mask(doc, &ctx, k) & casualty != 0)
+        }) {
             marsad_text::find_numbers(doc.text(), &doc.tokens)
         } else {
             Vec::new()
@@ -1523,7 +1554,7 @@ impl EventAnnotator {
         // noun demanded, proposed or threatened is no event of its own
         if t.pos == Pos::Noun
             && ((start.max(i.saturating_sub(8))..i).any(|k| self.cue_loose(doc, ctx, k, Cue::Modal) && self.triggers_here_verb(doc, ctx, k))
-                || (start.max(i.saturating_sub(3))..i).any(|k| self.statement_at(doc, k)))
+                || (start.max(i.saturating_sub(3))..i).any(|k| self.statement_at(doc, ctx, k)))
         {
             return None;
         }
@@ -2250,7 +2281,7 @@ impl EventAnnotator {
                 if is_hard_stop(doc, q) {
                     break;
                 }
-                if self.statement_at(doc, q) {
+                if self.statement_at(doc, ctx, q) {
                     // "رحبت … بقرار السلطات": the statement's author follows it
                     if let Some(a) = self.actor_at(doc, ctx, q + 1, sent_end).filter(|a| !a.prep && !is_town(a)) {
                         cands[k].target = Some(a);
@@ -2345,12 +2376,19 @@ impl EventAnnotator {
     }
 
     /// A statement or decision noun, with or without ب/ل and the article ("بقرار", "الدعوه").
-    fn statement_at(&self, doc: &Doc, q: usize) -> bool {
+    /// (Remembered per token for the document.)
+    fn statement_at(&self, doc: &Doc, ctx: &Ctx, q: usize) -> bool {
+        let known = ctx.facts[q].get();
+        if known & STATEMENT_KNOWN != 0 {
+            return known & STATEMENT != 0;
+        }
         let w = doc.tokens.norm(q);
         let w = w.strip_prefix('و').unwrap_or(w);
         let w = w.strip_prefix('ب').or_else(|| w.strip_prefix('ل')).filter(|r| r.chars().count() > 2).unwrap_or(w);
-        let has = |x: &str| self.lex.cues.get(x).is_some_and(|v| v.contains(&Cue::Statement));
-        has(w) || has(strip_article(w))
+        let has = |x: &str| self.lex.cue_mask(x) & Cue::Statement.bit() != 0;
+        let statement = has(w) || has(strip_article(w));
+        ctx.facts[q].set(known | STATEMENT_KNOWN | if statement { STATEMENT } else { 0 });
+        statement
     }
 
     /// The subject of the clause a participle or pronoun hangs on: the speaker
