@@ -1149,7 +1149,7 @@ impl TimeAnnotator {
         let n = doc.tokens.len();
         let mut ctx = Ctx::new(doc, shared());
         let mut out: Vec<Time> = Vec::new();
-        let mut ranges: Vec<(usize, usize)> = (0..doc.sentences.len()).map(|s| (doc.sentence_tokens(s).start, doc.sentence_tokens(s).end)).collect();
+        let mut ranges: Vec<(usize, usize)> = (0..doc.sentences.len()).map(|s| doc.sentence_tokens(s)).map(|r| (r.start, r.end)).collect();
         if ranges.is_empty() {
             ranges.push((0, n));
         }
