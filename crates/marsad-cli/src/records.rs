@@ -102,7 +102,9 @@ impl Iterator for JsonlRecords {
             if self.buf.iter().all(|b| b.is_ascii_whitespace()) {
                 continue;
             }
-            let parsed = match std::str::from_utf8(&self.buf) {
+            // simdutf8: the line is validated several times faster than by
+            // std for Arabic text; its `compat` error gives the same position.
+            let parsed = match simdutf8::compat::from_utf8(&self.buf) {
                 Err(e) => Err(BadLine { line, error: format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()) }),
                 Ok(s) => serde_json::from_str::<Record>(s.trim_end()).map_err(|e| BadLine { line, error: format!("not a JSON record with a \"text\" string: {e}") }),
             };

@@ -140,8 +140,40 @@ impl<'a, V: Default> WordEntry<'a, V> {
     }
 }
 
+/// A short word laid out as an inline key stores it: its bytes, zero-padded.
+#[inline]
+fn padded(b: &[u8]) -> [u8; INLINE_KEY] {
+    let mut q = [0u8; INLINE_KEY];
+    q[..b.len()].copy_from_slice(b);
+    q
+}
+
+/// Hash of a padded short word of `n` bytes: whole 8-byte words only, no
+/// byte loop over the tail.
+#[inline]
+fn hash_padded(q: &[u8; INLINE_KEY], n: usize) -> u64 {
+    let word = |i: usize| {
+        let mut w = [0u8; 8];
+        let end = (i + 8).min(INLINE_KEY);
+        w[..end - i].copy_from_slice(&q[i..end]);
+        u64::from_le_bytes(w)
+    };
+    let mut h = FastHasher(n as u64);
+    h.mix(word(0));
+    if n > 8 {
+        h.mix(word(8));
+    }
+    if n > 16 {
+        h.mix(word(16));
+    }
+    h.finish()
+}
+
 #[inline]
 fn hash_word(w: &[u8]) -> u64 {
+    if w.len() <= INLINE_KEY {
+        return hash_padded(&padded(w), w.len());
+    }
     let mut h = FastHasher::default();
     h.write(w);
     h.finish()
@@ -160,6 +192,14 @@ impl<V> WordTable<V> {
     #[inline]
     pub fn get(&self, w: &str) -> Option<&V> {
         let b = w.as_bytes();
+        if b.len() <= INLINE_KEY {
+            // Compared as fixed-size arrays: no library call per candidate.
+            let (q, n) = (padded(b), b.len() as u8);
+            return self
+                .table
+                .find(hash_padded(&q, b.len()), |(k, _)| matches!(k, WordKey::Inline(m, kb) if *m == n && *kb == q))
+                .map(|(_, v)| v);
+        }
         self.table.find(hash_word(b), |(k, _)| k.bytes() == b).map(|(_, v)| v)
     }
     pub fn contains_key(&self, w: &str) -> bool {
