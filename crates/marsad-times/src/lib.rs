@@ -142,9 +142,11 @@ struct Lexicon {
     /// skips the probes; most tokens are not time words.
     endings: marsad_text::EndingFilter,
     /// Every form [`lookup`] answers for, read once at build time: a key of `map` alone or after one
-    /// or two proclitics ([`PROCLITICS`]), with its entries and the number of proclitic letters
-    /// stripped. One probe per token instead of one per clitic reading.
-    forms: marsad_text::WordTable<(Vec<Entry>, u8)>,
+    /// or two proclitics ([`PROCLITICS`]), with its entries (an index into `lists`) and the number
+    /// of proclitic letters stripped. One probe per token instead of one per clitic reading.
+    forms: marsad_text::WordTable<(u32, u8)>,
+    /// The entry lists of the keys of `map`, for `forms`.
+    lists: Vec<Vec<Entry>>,
     /// Beginnings of a future verb (`future_prefixes.tsv`: سي، ست، سن).
     future_prefixes: Vec<String>,
 }
@@ -189,26 +191,37 @@ impl Lexicon {
     /// reading with the fewest proclitics stripped wins, as when the token is stripped letter by
     /// letter. Proclitics are stripped only while two letters or more remain.
     fn fill_forms(&mut self) {
-        let mut forms: marsad_text::WordTable<(Vec<Entry>, u8)> = marsad_text::WordTable::default();
-        let mut add = |form: &str, entries: &Vec<Entry>, strip: u8| {
-            let e = forms.get_or_insert_with(form, || (entries.clone(), strip));
+        let mut forms: marsad_text::WordTable<(u32, u8)> = marsad_text::WordTable::default();
+        let mut add = |form: &str, list: u32, strip: u8| {
+            let e = forms.get_or_insert_with(form, || (list, strip));
             if e.1 > strip {
-                *e = (entries.clone(), strip);
+                *e = (list, strip);
             }
         };
+        let mut lists = Vec::with_capacity(self.map.len());
+        let mut form = String::new();
         for (key, entries) in self.map.iter() {
-            add(key, entries, 0);
+            let list = lists.len() as u32;
+            lists.push(entries.clone());
+            add(key, list, 0);
             if key.chars().nth(1).is_none() {
                 continue;
             }
             for p in PROCLITICS {
-                add(&format!("{p}{key}"), entries, 1);
+                form.clear();
+                form.push(p);
+                form.push_str(key);
+                add(&form, list, 1);
                 for q in PROCLITICS {
-                    add(&format!("{p}{q}{key}"), entries, 2);
+                    form.clear();
+                    form.extend([p, q]);
+                    form.push_str(key);
+                    add(&form, list, 2);
                 }
             }
         }
         self.forms = forms;
+        self.lists = lists;
     }
 
     fn build() -> Self {
@@ -362,7 +375,8 @@ fn lookup<'a>(lx: &'a Lexicon, norm: &str) -> Option<Hit<'a>> {
     if !lx.endings.may_have_suffix_key(norm) && norm.chars().nth(1).is_some() {
         return None;
     }
-    lx.forms.get(norm).map(|(entries, strip)| Hit { entries, strip: *strip })
+    let &(list, strip) = lx.forms.get(norm)?;
+    Some(Hit { entries: lx.lists.get(list as usize)?, strip })
 }
 
 struct Found {
