@@ -137,13 +137,10 @@ const DU: u8 = 2;
 #[derive(Debug, Default)]
 struct Lexicon {
     map: marsad_text::WordTable<Vec<Entry>>,
-    /// Endings of the keys of `map`: every key [`lookup`] can find in a token is a suffix of it
-    /// (the token itself or the token less its proclitics), so a token whose ending no key has
-    /// skips the probes; most tokens are not time words.
-    endings: marsad_text::EndingFilter,
     /// Every form [`lookup`] answers for, read once at build time: a key of `map` alone or after one
     /// or two proclitics ([`PROCLITICS`]), with its entries (an index into `lists`) and the number
-    /// of proclitic letters stripped. One probe per token instead of one per clitic reading.
+    /// of proclitic letters stripped. One probe per token instead of one per clitic reading (an
+    /// `EndingFilter` before it cost more than it saved: 8 M on the benchmark sample).
     forms: marsad_text::WordTable<(u32, u8)>,
     /// The entry lists of the keys of `map`, for `forms`.
     lists: Vec<Vec<Entry>>,
@@ -180,10 +177,8 @@ impl Lexicon {
         // "لل" + word for "ال" + word (للعام = ل + العام).
         if let Some(stem) = first.strip_prefix(ARTICLE) {
             let ll = format!("{FUSED_ARTICLE}{stem}");
-            self.endings.insert(&ll);
             self.map.get_or_insert_with(&ll, Vec::new).push(Entry { rest: rest.clone(), kind });
         }
-        self.endings.insert(first);
         self.map.get_or_insert_with(first, Vec::new).push(Entry { rest, kind });
     }
 
@@ -371,10 +366,6 @@ struct Hit<'a> {
 }
 
 fn lookup<'a>(lx: &'a Lexicon, norm: &str) -> Option<Hit<'a>> {
-    // (the filter knows endings of two letters or more: a shorter token is looked up as it is)
-    if !lx.endings.may_have_suffix_key(norm) && norm.chars().nth(1).is_some() {
-        return None;
-    }
     let &(list, strip) = lx.forms.get(norm)?;
     Some(Hit { entries: lx.lists.get(list as usize)?, strip })
 }
