@@ -123,7 +123,7 @@ impl Kind {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Entry {
     rest: Vec<String>,
     kind: Kind,
@@ -137,6 +137,13 @@ const DU: u8 = 2;
 #[derive(Debug, Default)]
 struct Lexicon {
     map: marsad_text::WordTable<Vec<Entry>>,
+    /// Every form [`lookup`] answers for, read once at build time: a key of `map` alone or after one
+    /// or two proclitics ([`PROCLITICS`]), with its entries (an index into `lists`) and the number
+    /// of proclitic letters stripped. One probe per token instead of one per clitic reading (an
+    /// `EndingFilter` before it cost more than it saved: 8 M on the benchmark sample).
+    forms: marsad_text::WordTable<(u32, u8)>,
+    /// The entry lists of the keys of `map`, for `forms`.
+    lists: Vec<Vec<Entry>>,
     /// Beginnings of a future verb (`future_prefixes.tsv`: سي، ست، سن).
     future_prefixes: Vec<String>,
 }
@@ -173,6 +180,43 @@ impl Lexicon {
             self.map.get_or_insert_with(&ll, Vec::new).push(Entry { rest: rest.clone(), kind });
         }
         self.map.get_or_insert_with(first, Vec::new).push(Entry { rest, kind });
+    }
+
+    /// Fill `forms`. A form can be read several ways (والي = و + الي or a key والي itself): the
+    /// reading with the fewest proclitics stripped wins, as when the token is stripped letter by
+    /// letter. Proclitics are stripped only while two letters or more remain.
+    fn fill_forms(&mut self) {
+        let mut forms: marsad_text::WordTable<(u32, u8)> = marsad_text::WordTable::default();
+        let mut add = |form: &str, list: u32, strip: u8| {
+            let e = forms.get_or_insert_with(form, || (list, strip));
+            if e.1 > strip {
+                *e = (list, strip);
+            }
+        };
+        let mut lists = Vec::with_capacity(self.map.len());
+        let mut form = String::new();
+        for (key, entries) in self.map.iter() {
+            let list = lists.len() as u32;
+            lists.push(entries.clone());
+            add(key, list, 0);
+            if key.chars().nth(1).is_none() {
+                continue;
+            }
+            for p in PROCLITICS {
+                form.clear();
+                form.push(p);
+                form.push_str(key);
+                add(&form, list, 1);
+                for q in PROCLITICS {
+                    form.clear();
+                    form.extend([p, q]);
+                    form.push_str(key);
+                    add(&form, list, 2);
+                }
+            }
+        }
+        self.forms = forms;
+        self.lists = lists;
     }
 
     fn build() -> Self {
@@ -306,14 +350,13 @@ impl Lexicon {
         for v in lx.map.values_mut() {
             v.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
         }
+        lx.fill_forms();
         lx
     }
 }
 
-/// Proclitic letters allowed before the first word.
-fn is_proclitic(c: char) -> bool {
-    matches!(c, 'و' | 'ف' | 'ب' | 'ل')
-}
+/// Proclitic letters allowed before the first word (one or two of them).
+const PROCLITICS: [char; 4] = ['و', 'ف', 'ب', 'ل'];
 
 /// Lexicon hit of one token: the entries and how many proclitic letters were stripped.
 #[derive(Clone, Copy)]
@@ -323,26 +366,8 @@ struct Hit<'a> {
 }
 
 fn lookup<'a>(lx: &'a Lexicon, norm: &str) -> Option<Hit<'a>> {
-    if let Some(e) = lx.map.get(norm) {
-        return Some(Hit { entries: e, strip: 0 });
-    }
-    let mut rest = norm;
-    let mut strip = 0u8;
-    for _ in 0..2 {
-        let mut it = rest.chars();
-        match it.next() {
-            // (at least two letters left; `nth` stops there instead of counting the whole word)
-            Some(c) if is_proclitic(c) && it.as_str().chars().nth(1).is_some() => {
-                rest = it.as_str();
-                strip += 1;
-                if let Some(e) = lx.map.get(rest) {
-                    return Some(Hit { entries: e, strip });
-                }
-            }
-            _ => break,
-        }
-    }
-    None
+    let &(list, strip) = lx.forms.get(norm)?;
+    Some(Hit { entries: lx.lists.get(list as usize)?, strip })
 }
 
 struct Found {
@@ -1413,5 +1438,47 @@ mod tests {
         assert_eq!(date_for(&doc, p, p + 3).as_deref(), Some("2024-01-23"));
         let p = pos("تبنى");
         assert_eq!(date_for(&doc, p, p + 4).as_deref(), Some("2024-W04"));
+    }
+
+    /// The one-probe look-up answers as stripping the proclitics letter by letter does: for every
+    /// key alone and after one or two proclitics (and a few other letters), and for words that are
+    /// no time words.
+    #[test]
+    fn lookup_agrees_with_stripping_letter_by_letter() {
+        fn stripping<'a>(lx: &'a Lexicon, norm: &str) -> Option<(&'a [Entry], u8)> {
+            let mut rest = norm;
+            let mut strip = 0u8;
+            loop {
+                if let Some(e) = lx.map.get(rest) {
+                    return Some((e, strip));
+                }
+                let mut it = rest.chars();
+                match it.next() {
+                    Some(c) if strip < 2 && PROCLITICS.contains(&c) && it.as_str().chars().nth(1).is_some() => {
+                        rest = it.as_str();
+                        strip += 1;
+                    }
+                    _ => return None,
+                }
+            }
+        }
+        let lx = &shared().lx;
+        let mut words: Vec<String> = Vec::new();
+        for key in lx.map.keys() {
+            for p in ["", "و", "ف", "ب", "ل", "وب", "فل", "لل", "ول", "وبال", "م", "سي"] {
+                words.push(format!("{p}{key}"));
+                words.push(format!("{p}{key}ه"));
+            }
+        }
+        words.extend(["", "و", "ب", "-", "م", "وم", "كتاب", "والكتاب", "مدرسة", "قال", "ه"].map(String::from));
+        let mut found = 0;
+        for w in &words {
+            let read = |entries: &[Entry], strip: u8| (strip, entries.iter().map(|e| (e.kind, e.rest.clone())).collect::<Vec<_>>());
+            let fast = lookup(lx, w).map(|h| read(h.entries, h.strip));
+            let slow = stripping(lx, w).map(|(entries, strip)| read(entries, strip));
+            assert_eq!(fast, slow, "{w}");
+            found += usize::from(fast.is_some());
+        }
+        assert!(found > lx.map.len(), "{found}");
     }
 }
