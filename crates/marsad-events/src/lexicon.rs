@@ -180,6 +180,15 @@ pub struct FormHit {
     pub future: bool,
 }
 
+/// The trigger entries of one key: as a verb surface form (full, after و/ف)
+/// and as a bare noun form (no article). One table for both, because most
+/// words are looked up both ways under the same key: one look-up instead of two.
+#[derive(Debug, Clone, Default)]
+pub struct TriggerForms {
+    pub verb: Vec<FormHit>,
+    pub noun: Vec<FormHit>,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ActorKind {
     /// A named actor: country, capital, organisation, armed group.
@@ -309,14 +318,13 @@ fn cue_class(s: &str) -> Option<Cue> {
 
 pub struct Lexicon {
     pub triggers: Vec<Trigger>,
-    /// Verb surface forms (full, after و/ف), noun forms (bare: no article).
-    pub verb_forms: marsad_text::WordTable<Vec<FormHit>>,
-    pub noun_forms: marsad_text::WordTable<Vec<FormHit>>,
+    /// Verb surface forms (full, after و/ف) and noun forms (bare: no article).
+    pub forms: marsad_text::WordTable<TriggerForms>,
     pub cues: marsad_text::WordTable<Vec<Cue>>,
     pub actors: marsad_text::WordTable<Vec<ActorForm>>,
     /// Closed-class words and affixes used by the rules.
     pub words: FunctionWords,
-    /// Endings of every key of `verb_forms` and `noun_forms`.
+    /// Endings of every key of `forms`.
     pub trigger_endings: marsad_text::EndingFilter,
     /// Endings of every key of `actors`: most words name no actor, and every
     /// clitic reading looked up is a suffix of the word, so one bit test
@@ -346,11 +354,16 @@ pub fn strip_article(w: &str) -> &str {
 }
 
 impl Lexicon {
+    /// Whether `w` is a conjugated form of a trigger verb.
+    #[inline]
+    pub fn is_verb_form(&self, w: &str) -> bool {
+        self.forms.get(w).is_some_and(|f| !f.verb.is_empty())
+    }
+
     pub fn load() -> Self {
         let mut lex = Lexicon {
             triggers: Vec::new(),
-            verb_forms: Default::default(),
-            noun_forms: Default::default(),
+            forms: Default::default(),
             cues: Default::default(),
             actors: Default::default(),
             words: FunctionWords::load(),
@@ -373,7 +386,7 @@ impl Lexicon {
         }
         lex.load_actors();
         let mut endings = marsad_text::EndingFilter::default();
-        for k in lex.verb_forms.keys().chain(lex.noun_forms.keys()) {
+        for k in lex.forms.keys() {
             endings.insert(k);
         }
         lex.trigger_endings = endings;
@@ -456,7 +469,7 @@ impl Lexicon {
                         let words: Vec<String> =
                             norm(form).split_whitespace().map(|w| strip_article(w).to_string()).collect();
                         if let Some((first, rest)) = words.split_first() {
-                            self.noun_forms.entry(first.clone()).or_default().push(FormHit {
+                            self.forms.entry(first.clone()).or_default().noun.push(FormHit {
                                 trigger: id,
                                 rest: rest.to_vec(),
                                 future: false,
@@ -506,7 +519,7 @@ impl Lexicon {
             }
         }
         for (f, future) in forms {
-            let v = self.verb_forms.entry(f).or_default();
+            let v = &mut self.forms.entry(f).or_default().verb;
             if !v.iter().any(|h| h.trigger == id) {
                 v.push(FormHit { trigger: id, rest: Vec::new(), future });
             }
@@ -619,8 +632,8 @@ impl Lexicon {
         for v in self.actors.values_mut() {
             v.sort_by_key(|f| std::cmp::Reverse(f.rest.len()));
         }
-        for v in self.noun_forms.values_mut() {
-            v.sort_by_key(|f| std::cmp::Reverse(f.rest.len()));
+        for v in self.forms.values_mut() {
+            v.noun.sort_by_key(|f| std::cmp::Reverse(f.rest.len()));
         }
     }
 }

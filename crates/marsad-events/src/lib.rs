@@ -1203,10 +1203,10 @@ impl EventAnnotator {
         }
         let w = doc.tokens.norm(j);
         let mut f = known | VERB_FORMS_KNOWN;
-        if self.lex.verb_forms.contains_key(w) {
+        if self.lex.is_verb_form(w) {
             f |= VERB_FORM;
         }
-        if w.strip_prefix('و').is_some_and(|r| self.lex.verb_forms.contains_key(r)) {
+        if w.strip_prefix('و').is_some_and(|r| self.lex.is_verb_form(r)) {
             f |= VERB_FORM_AFTER_CONJ;
         }
         ctx.facts[j].set(f);
@@ -1301,31 +1301,34 @@ impl EventAnnotator {
         let mut last_bare = None;
         for &(off, clitic) in vars.iter() {
             let key = &w[off..];
-            if !clitic && (off == 0 || !*full_is_actor.get_or_insert_with(|| self.lex.actors.contains_key(strip_article(w)))) {
-                if let Some(hits) = self.lex.verb_forms.get(key) {
-                    for h in hits {
-                        out.push((h.trigger, i + 1, h.future));
-                    }
-                }
-            } else {
+            let verb = !clitic && (off == 0 || !*full_is_actor.get_or_insert_with(|| self.lex.actors.contains_key(strip_article(w))));
+            if !verb {
                 article = true;
             }
             let bare = if clitic { key } else { strip_article(key) };
             // "الاجتماع" and its reading without the article have one bare form:
             // looked up once (a second look-up could only repeat the same entries)
-            if last_bare == Some(bare) {
+            let noun = last_bare != Some(bare);
+            last_bare = Some(bare);
+            // without an article the verb key is the bare key: one look-up for both
+            let same = bare.len() == key.len();
+            let at_key = if verb || (noun && same) { self.lex.forms.get(key) } else { None };
+            if verb {
+                for h in at_key.map_or(&[][..], |f| &f.verb[..]) {
+                    out.push((h.trigger, i + 1, h.future));
+                }
+            }
+            if !noun {
                 continue;
             }
-            last_bare = Some(bare);
-            if let Some(hits) = self.lex.noun_forms.get(bare) {
-                for h in hits {
-                    let n = h.rest.len();
-                    if i + 1 + n > end {
-                        continue;
-                    }
-                    if h.rest.iter().enumerate().all(|(k, r)| strip_article(doc.tokens.norm(i + 1 + k)) == r) {
-                        out.push((h.trigger, i + 1 + n, false));
-                    }
+            let at_bare = if same { at_key } else { self.lex.forms.get(bare) };
+            for h in at_bare.map_or(&[][..], |f| &f.noun[..]) {
+                let n = h.rest.len();
+                if i + 1 + n > end {
+                    continue;
+                }
+                if h.rest.iter().enumerate().all(|(k, r)| strip_article(doc.tokens.norm(i + 1 + k)) == r) {
+                    out.push((h.trigger, i + 1 + n, false));
                 }
             }
         }
@@ -2349,7 +2352,7 @@ impl EventAnnotator {
 
     /// A trigger verb with an object pronoun (شنه، رفضتها، طالبوه = طالبوا + ه).
     fn verb_with_pronoun(&self, w: &str, min_stem: usize) -> bool {
-        let w = w.strip_prefix('و').filter(|r| !self.lex.verb_forms.contains_key(w) && r.chars().count() > 2).unwrap_or(w);
+        let w = w.strip_prefix('و').filter(|r| !self.lex.is_verb_form(w) && r.chars().count() > 2).unwrap_or(w);
         let Some(stem) =
             self.lex.words.object_suffix.iter().filter(|s| !s.is_empty()).find_map(|s| w.strip_suffix(s.as_str()))
         else {
@@ -2359,7 +2362,7 @@ impl EventAnnotator {
             return false;
         }
         // an ending that lost its last letter before the pronoun: "طالبو" + "ا"
-        self.lex.verb_forms.contains_key(stem)
+        self.lex.is_verb_form(stem)
             || self.lex.words.alif_before_pronoun.iter().any(|full| {
                 let mut cs = full.chars();
                 let last = cs.next_back();
@@ -2370,7 +2373,7 @@ impl EventAnnotator {
                         let mut s = String::with_capacity(stem.len() + 2);
                         s.push_str(stem);
                         s.push(c);
-                        self.lex.verb_forms.contains_key(s.as_str())
+                        self.lex.is_verb_form(s.as_str())
                     })
             })
     }

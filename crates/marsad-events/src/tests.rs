@@ -518,12 +518,11 @@ fn triggers_type(word: &str, etype: &str) -> bool {
     let lex = &annotator().lex;
     let w = marsad_text::normalize_str(word);
     let vars = lexicon::variants(&w);
-    let is = |hits: Option<&Vec<lexicon::FormHit>>| {
-        hits.is_some_and(|v| v.iter().any(|h| lex.triggers[h.trigger as usize].etype == etype))
-    };
+    let is = |hits: &[lexicon::FormHit]| hits.iter().any(|h| lex.triggers[h.trigger as usize].etype == etype);
     vars.iter().any(|&(off, clitic)| {
         let key = &w[off..];
-        (!clitic && is(lex.verb_forms.get(key))) || is(lex.noun_forms.get(strip_article(key)))
+        (!clitic && lex.forms.get(key).is_some_and(|f| is(&f.verb)))
+            || lex.forms.get(strip_article(key)).is_some_and(|f| is(&f.noun))
     })
 }
 
@@ -784,7 +783,7 @@ fn country_forms_come_from_the_entity_knowledge_base() {
 #[test]
 fn ending_filter_lets_every_trigger_key_through_with_its_clitics() {
     let lex = &annotator().lex;
-    let keys: Vec<&str> = lex.verb_forms.keys().chain(lex.noun_forms.keys()).collect();
+    let keys: Vec<&str> = lex.forms.keys().collect();
     assert!(keys.len() > 1000);
     for k in keys {
         for w in [k.to_string(), format!("و{k}"), format!("وال{k}"), format!("لل{k}")] {
