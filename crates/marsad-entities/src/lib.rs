@@ -504,22 +504,28 @@ fn match_fuzzy_search(cx: &Cx, i: usize, end: usize) -> Option<(usize, usize, us
         let allowed = std::cell::OnceCell::new();
         // (every word of a key but the wildcard belongs to a multi-word name)
         let in_names = |j: usize| if j == 0 { var.lex.has(lexf::NAME_TOKEN) } else { cx.lex[i + j].has(lexf::NAME_TOKEN) };
+        // (words outside the names so far, and where the last one is: a key
+        // has at most one, and then the wildcard stands there)
         let mut outside = 0;
+        let mut outside_at = 0;
         for n in 2..=max {
-            if !(i..i + n).all(|j| is_word(doc, j)) {
+            // (the words before `n - 1` were checked for the shorter keys)
+            if (n == 2 && !is_word(doc, i)) || !is_word(doc, i + n - 1) {
                 break;
             }
-            if n == 2 {
-                outside = usize::from(!in_names(0));
+            if n == 2 && !in_names(0) {
+                outside = 1;
+                outside_at = 0;
             }
-            outside += usize::from(!in_names(n - 1));
+            if !in_names(n - 1) {
+                outside += 1;
+                outside_at = n - 1;
+            }
             if outside >= 2 {
                 break;
             }
-            for k in 0..n {
-                if (0..n).any(|j| j != k && !in_names(j)) {
-                    continue;
-                }
+            let wildcards = if outside == 1 { outside_at..outside_at + 1 } else { 0..n };
+            for k in wildcards {
                 // (the words but the wildcard are name words: they all have word ids)
                 let mut key = [kb::FUZZY_NONE; kb::FUZZY_MAX_TOKENS];
                 for (j, id) in key.iter_mut().enumerate().take(n) {
