@@ -953,7 +953,11 @@ fn register_short_forms(kb: &Kb, doc: &Doc, c: &Cand, short: &mut Short) {
     if len < 2 {
         return;
     }
-    let first_norm: String = {
+    // (only organisation keys contain the first word: a person's keys are
+    // tails of the name, so the first word's reading is not needed)
+    let first_norm: String = if !matches!(c.etype, EntityType::ORG) || len < 3 {
+        String::new()
+    } else {
         let w = doc.tokens.norm(c.first);
         let variants = proclitic_variants(w);
         let found = variants.iter().find(|(s, _)| *s == c.skip).map(|(_, v)| v.to_string());
