@@ -213,13 +213,25 @@ impl Annotator for EntityAnnotator {
             if span.text.is_empty() {
                 continue;
             }
-            let info = actor_info(kb, &c.actor);
-            if let (ActorId::Kb(_) | ActorId::Inst(..), Some(info)) = (&c.actor, &info) {
-                refs.push(actor_ref(kb, &c.actor, info));
-            }
-            let (actor, country, sector) = match info {
-                Some(i) => (Some(i.id), i.country, i.sector),
-                None => (None, None, None),
+            // The entity's fields are cloned straight from the knowledge base,
+            // and an actor reference is built only the first time its actor
+            // appears (`Doc::add_actor` would drop the repeats anyway).
+            let (actor, country, sector) = match &c.actor {
+                &ActorId::Kb(i) => {
+                    let a = &kb.actors[i];
+                    if !refs.iter().any(|r| r.id == a.id) {
+                        refs.push(kb_actor_ref(kb, i));
+                    }
+                    (Some(a.id.clone()), a.country.clone(), a.sector.clone())
+                }
+                &ActorId::Inst(inst, co) => {
+                    let info = actor_info(kb, &c.actor);
+                    if !refs.iter().any(|r| r.id == info.id) {
+                        refs.push(inst_actor_ref(kb, inst, co, &info));
+                    }
+                    (Some(info.id), info.country, info.sector)
+                }
+                ActorId::Local(s) => (Some(format!("local:{s}")), None, None),
             };
             entities.push(Entity {
                 start: span.start,
@@ -262,27 +274,27 @@ fn skip_chars(word: &str, letters: usize) -> usize {
     chars
 }
 
-fn actor_info(kb: &Kb, id: &ActorId) -> Option<ActorInfo> {
+fn actor_info(kb: &Kb, id: &ActorId) -> ActorInfo {
     match id {
-        ActorId::Kb(i) => Some(info_of(kb, *i)),
+        ActorId::Kb(i) => info_of(kb, *i),
         ActorId::Inst(inst, country) => {
             let ins = &kb.institutions[*inst];
             let c = &kb.actors[*country];
-            Some(ActorInfo {
+            ActorInfo {
                 id: format!("{}-{}", c.id, ins.suffix),
                 name: String::new(),
                 entity_type: ins.etype,
                 country: c.country.clone(),
                 sector: Some(ins.sector.clone()),
-            })
+            }
         }
-        ActorId::Local(s) => Some(ActorInfo {
+        ActorId::Local(s) => ActorInfo {
             id: format!("local:{s}"),
             name: s.clone(),
             entity_type: EntityType::MISC,
             country: None,
             sector: None,
-        }),
+        },
     }
 }
 
@@ -297,42 +309,32 @@ fn info_of(kb: &Kb, i: usize) -> ActorInfo {
     }
 }
 
-fn actor_ref(kb: &Kb, id: &ActorId, info: &ActorInfo) -> ActorRef {
-    match id {
-        ActorId::Kb(i) => {
-            let a = &kb.actors[*i];
-            ActorRef {
-                id: a.id.clone(),
-                name: a.name.clone(),
-                actor_type: a.etype.as_str().to_string(),
-                name_en: (!a.name_en.is_empty()).then(|| a.name_en.clone()),
-                country: a.country.clone(),
-                sector: a.sector.clone(),
-                wikidata: a.wikidata.clone(),
-            }
-        }
-        ActorId::Inst(inst, c) => {
-            let ins = &kb.institutions[*inst];
-            let ca = &kb.actors[*c];
-            ActorRef {
-                id: info.id.clone(),
-                name: info.name.clone(),
-                actor_type: ins.etype.as_str().to_string(),
-                name_en: Some(format!("{} ({})", ins.name_en, ca.name_en)),
-                country: ca.country.clone(),
-                sector: Some(ins.sector.clone()),
-                wikidata: None,
-            }
-        }
-        ActorId::Local(_) => ActorRef {
-            id: info.id.clone(),
-            name: info.name.clone(),
-            actor_type: "MISC".into(),
-            name_en: None,
-            country: None,
-            sector: None,
-            wikidata: None,
-        },
+/// The actor reference of a knowledge-base actor.
+fn kb_actor_ref(kb: &Kb, i: usize) -> ActorRef {
+    let a = &kb.actors[i];
+    ActorRef {
+        id: a.id.clone(),
+        name: a.name.clone(),
+        actor_type: a.etype.as_str().to_string(),
+        name_en: (!a.name_en.is_empty()).then(|| a.name_en.clone()),
+        country: a.country.clone(),
+        sector: a.sector.clone(),
+        wikidata: a.wikidata.clone(),
+    }
+}
+
+/// The actor reference of institution `inst` of country actor `c`, given its [`actor_info`].
+fn inst_actor_ref(kb: &Kb, inst: usize, c: usize, info: &ActorInfo) -> ActorRef {
+    let ins = &kb.institutions[inst];
+    let ca = &kb.actors[c];
+    ActorRef {
+        id: info.id.clone(),
+        name: info.name.clone(),
+        actor_type: ins.etype.as_str().to_string(),
+        name_en: Some(format!("{} ({})", ins.name_en, ca.name_en)),
+        country: ca.country.clone(),
+        sector: Some(ins.sector.clone()),
+        wikidata: None,
     }
 }
 
@@ -502,22 +504,28 @@ fn match_fuzzy_search(cx: &Cx, i: usize, end: usize) -> Option<(usize, usize, us
         let allowed = std::cell::OnceCell::new();
         // (every word of a key but the wildcard belongs to a multi-word name)
         let in_names = |j: usize| if j == 0 { var.lex.has(lexf::NAME_TOKEN) } else { cx.lex[i + j].has(lexf::NAME_TOKEN) };
+        // (words outside the names so far, and where the last one is: a key
+        // has at most one, and then the wildcard stands there)
         let mut outside = 0;
+        let mut outside_at = 0;
         for n in 2..=max {
-            if !(i..i + n).all(|j| is_word(doc, j)) {
+            // (the words before `n - 1` were checked for the shorter keys)
+            if (n == 2 && !is_word(doc, i)) || !is_word(doc, i + n - 1) {
                 break;
             }
-            if n == 2 {
-                outside = usize::from(!in_names(0));
+            if n == 2 && !in_names(0) {
+                outside = 1;
+                outside_at = 0;
             }
-            outside += usize::from(!in_names(n - 1));
+            if !in_names(n - 1) {
+                outside += 1;
+                outside_at = n - 1;
+            }
             if outside >= 2 {
                 break;
             }
-            for k in 0..n {
-                if (0..n).any(|j| j != k && !in_names(j)) {
-                    continue;
-                }
+            let wildcards = if outside == 1 { outside_at..outside_at + 1 } else { 0..n };
+            for k in wildcards {
                 // (the words but the wildcard are name words: they all have word ids)
                 let mut key = [kb::FUZZY_NONE; kb::FUZZY_MAX_TOKENS];
                 for (j, id) in key.iter_mut().enumerate().take(n) {
@@ -945,7 +953,11 @@ fn register_short_forms(kb: &Kb, doc: &Doc, c: &Cand, short: &mut Short) {
     if len < 2 {
         return;
     }
-    let first_norm: String = {
+    // (only organisation keys contain the first word: a person's keys are
+    // tails of the name, so the first word's reading is not needed)
+    let first_norm: String = if !matches!(c.etype, EntityType::ORG) || len < 3 {
+        String::new()
+    } else {
         let w = doc.tokens.norm(c.first);
         let variants = proclitic_variants(w);
         let found = variants.iter().find(|(s, _)| *s == c.skip).map(|(_, v)| v.to_string());
@@ -1629,7 +1641,7 @@ pub fn actor(id: &str) -> Option<ActorInfo> {
     let (c, suffix) = id.split_once('-')?;
     let ca = *kb.by_id.get(c)?;
     let inst = kb.institutions.iter().position(|x| x.suffix == suffix)?;
-    actor_info(kb, &ActorId::Inst(inst, ca))
+    Some(actor_info(kb, &ActorId::Inst(inst, ca)))
 }
 
 /// The country actor named by a nationality adjective or demonym, given in
