@@ -400,6 +400,8 @@ fn row_table<const N: usize>(row: impl Fn(usize) -> Row) -> Box<[Row; N]> {
 const ZERO_ROW: u32 = 0;
 /// A feature-22 row not computed yet.
 const UNSET: u32 = u32::MAX;
+/// No flag mask (masks are below 64).
+const NO_MASK: u8 = u8::MAX;
 /// The word outside the sentence, as the features spell it.
 const OUTSIDE: &str = "<s>";
 
@@ -519,6 +521,7 @@ impl Fast {
             pair7,
             pair8,
             r22: [UNSET; NT],
+            r17: (NO_MASK, ZERO_ROW),
             suffix2_len: suffix2.len().min(u8::MAX as usize) as u8,
             stem_lex: (st.len() != w.len()).then(|| kb.lex(st)),
         }
@@ -561,6 +564,10 @@ struct WordInfo {
     pair8: u64,
     /// Row of feature 22 by previous tag ([`UNSET`] until first needed).
     r22: [u32; NT],
+    /// The flag mask of the word's last scored token, and the row of its
+    /// feature 17 (mask + last two letters): a word is mostly seen with
+    /// the same mask, so this saves a hash and a look-up. [`NO_MASK`] at first.
+    r17: (u8, u32),
     /// Byte length of the word's last two letters (feature 17).
     suffix2_len: u8,
     /// Table entry of the word's stem, when the stem is shorter than the word.
@@ -725,11 +732,18 @@ fn tag_fast<'a>(f: &Fast, kb: &Kb, src: &impl Source<'a>, tags: &mut Vec<Tag>) {
                 }
                 *e
             };
+            let mask = (t[2].own | t[1].for_next) & 63;
+            let r17 = {
+                let e = &mut wc.words[t[2].id as usize];
+                if e.r17.0 != mask {
+                    let suffix2 = norm.get(norm.len().saturating_sub(e.suffix2_len as usize)..).unwrap_or("");
+                    e.r17 = (mask, f.get(extend(f.s17[mask as usize], suffix2)));
+                }
+                e.r17.1
+            };
             let word = |k: usize| &wc.words[t[k].id as usize];
             let me = word(2);
             let next_norm = if i + 1 < n { src.norm(i + 1) } else { OUTSIDE };
-            let mask = (t[2].own | t[1].for_next) as usize;
-            let suffix2 = norm.get(norm.len().saturating_sub(me.suffix2_len as usize)..).unwrap_or("");
             let h7 = match next7 {
                 Some((j, h)) if j == i => h,
                 _ => extend(word(1).pair7, norm),
@@ -746,9 +760,9 @@ fn tag_fast<'a>(f: &Fast, kb: &Kb, src: &impl Source<'a>, tags: &mut Vec<Tag>) {
                 .plus(f.at(word(4).as_next2))
                 .plus(f.row(h7))
                 .plus(f.row(h8))
-                .plus(&f.shape_flags[(shape_index(kind) << 6 | mask) & 511])
+                .plus(&f.shape_flags[(shape_index(kind) << 6 | mask as usize) & 511])
                 .plus(&f.types[(tp << 8 | t0 << 4 | tn) & 4095])
-                .plus(f.row(extend(f.s17[mask & 63], suffix2)))
+                .plus(f.at(r17))
                 .plus(&f.history[(p1.0 as usize) << 4 & 0xf0 | p2.0 as usize & 15])
                 .plus(f.at(r22));
             let t = best_tag(sc.scores());
@@ -874,6 +888,39 @@ mod tests {
             assert_eq!(extend(feat(7, &["x"]), w), feat(7, &["x", w]));
             let [p, q] = extend_all([feat(8, &[w]), feat(7, &[w])], "yz");
             assert_eq!([p, q], [feat(8, &[w, "yz"]), feat(7, &[w, "yz"])]);
+        }
+    }
+
+    #[test]
+    fn integer_rows_are_the_model_weights() {
+        let (Some(m), Some(f), Some((scale, _))) = (model(), fast(), quantized_records(MODEL)) else { return };
+        assert!(scale > 0.0, "the argmax of integer sums is the argmax of the scores");
+        for (h, w) in &m.weights {
+            let r = f.row(*h);
+            assert_eq!(r.0[..NT].iter().map(|&q| q as f32 * scale).collect::<Vec<_>>(), w.to_vec());
+            assert!(r.0[NT..].iter().all(|&x| x == 0), "padding stays zero");
+        }
+        assert_eq!(*f.row(feat(99, &["not a feature"])), Row::default());
+        // the pre-added tables are the sums of their features
+        let g = g_string(5);
+        let g = std::str::from_utf8(&g.0[..g.1]).unwrap_or("");
+        assert_eq!(f.shape_flags[2 << 6 | 5], f.row(feat(13, &["9"])).plus(f.row(feat(16, &[g]))));
+        let tt = f.row(feat(18, &["c"])).plus(f.row(feat(19, &["bca"])));
+        assert_eq!(f.types[1 << 8 | 2 << 4], tt);
+        let (p1, p2) = (Tag::begin(0).0, Tag::inside(2).0);
+        let hist = f.row(feat(20, &[std::str::from_utf8(&[p1]).unwrap_or("")]))
+            .plus(f.row(feat(21, &[std::str::from_utf8(&[p1, p2]).unwrap_or("")])));
+        assert_eq!(f.history[(p1 as usize) << 4 | p2 as usize], hist);
+        for w in sample_words() {
+            let info = f.word_info(kb(), w);
+            let st = stem(w);
+            let own = [feat(0, &[]), feat(1, &[w]), feat(2, &[st]), feat(9, &[prefix(w, 2)])]
+                .into_iter()
+                .chain([feat(10, &[suffix(w, 2)]), feat(11, &[suffix(w, 3)]), feat(12, &[prefix(st, 3)])])
+                .fold(Row::default(), |s, h| s.plus(f.row(h)));
+            assert_eq!(info.own, own, "{w:?}");
+            assert_eq!(info.as_prev, f.row(feat(3, &[w])).plus(f.row(feat(14, &[st]))));
+            assert_eq!(info.as_next, f.row(feat(4, &[w])).plus(f.row(feat(15, &[st]))));
         }
     }
 
