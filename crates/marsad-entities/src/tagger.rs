@@ -79,28 +79,12 @@ pub struct Model {
 impl Model {
     /// Decode the binary model: u32 count, then (u64 hash, NT × f32) records, little endian.
     pub fn from_bytes(b: &[u8]) -> Option<Model> {
-        if b.len() < 4 {
-            return None;
+        let (scale, records) = quantized_records(b)?;
+        let mut weights = HashMap::with_capacity_and_hasher(records.len(), Default::default());
+        for (h, q) in records {
+            weights.insert(h, q.map(|q| q as f32 * scale));
         }
-        let n = u32::from_le_bytes(b[0..4].try_into().ok()?) as usize;
-        let rec = 8 + 2 * NT;
-        if b.len() < 8 + n * rec {
-            return None;
-        }
-        let scale = f32::from_le_bytes(b[4..8].try_into().ok()?);
-        let mut weights = HashMap::with_capacity_and_hasher(n, Default::default());
-        let mut p = 8;
-        for _ in 0..n {
-            let h = u64::from_le_bytes(b[p..p + 8].try_into().ok()?);
-            let mut w = [0f32; NT];
-            for (k, x) in w.iter_mut().enumerate() {
-                let q = i16::from_le_bytes(b[p + 8 + 2 * k..p + 10 + 2 * k].try_into().ok()?);
-                *x = q as f32 * scale;
-            }
-            weights.insert(h, w);
-            p += rec;
-        }
-        (n > 0).then_some(Model { weights })
+        (!weights.is_empty()).then_some(Model { weights })
     }
 
     /// Encode, keeping features whose largest weight is at least `min_abs`.
@@ -133,6 +117,27 @@ impl Model {
             }
         }
     }
+}
+
+/// The records of a binary model as stored: the scale, then (feature hash,
+/// weights as multiples of the scale) in file order.
+fn quantized_records(b: &[u8]) -> Option<(f32, Vec<(u64, [i16; NT])>)> {
+    let n = u32::from_le_bytes(b.get(0..4)?.try_into().ok()?) as usize;
+    let scale = f32::from_le_bytes(b.get(4..8)?.try_into().ok()?);
+    let rec = 8 + 2 * NT;
+    let body = b.get(8..8usize.checked_add(n.checked_mul(rec)?)?)?;
+    let records = body
+        .chunks_exact(rec)
+        .map(|r| {
+            let h = u64::from_le_bytes(r[..8].try_into().unwrap_or_default());
+            let mut q = [0i16; NT];
+            for (k, x) in q.iter_mut().enumerate() {
+                *x = i16::from_le_bytes([r[8 + 2 * k], r[9 + 2 * k]]);
+            }
+            (h, q)
+        })
+        .collect();
+    Some((scale, records))
 }
 
 /// The embedded model, if one was trained.
@@ -326,19 +331,25 @@ pub fn tag_features(words: &[Word], i: usize, p1: Tag, p2: Tag, out: &mut Vec<u6
 /// precomputed, and the per-thread [`WordCache`] keeps each word type's
 /// single-word rows and the FNV states its pair features continue from, so
 /// a token costs one word look-up plus three short hashes (features 7, 8 and
-/// 17; feature 22 is cached per word and previous tag). Rows are added in the
-/// order of [`features`] + [`tag_features`], so scores are bit-identical to
-/// the reference decoder (adding the zero row leaves an f32 sum unchanged).
+/// 17; feature 22 is cached per word and previous tag).
+///
+/// The weights are kept as the model file stores them, integer multiples of
+/// one positive scale, and summed as integers: the sums are exact whatever
+/// the order, so rows that always occur together are pre-added (a word's own
+/// single-word rows, its rows as left or right neighbour, shape with flags,
+/// the token-type features, the two tag-history features), and a token
+/// costs 12 row adds instead of 23. The highest integer sum is the highest
+/// exact score.
 struct Fast {
     rows: Vec<Row>,
     index: HashMap<u64, u32>,
     c0: u32,
-    shape: [u32; 5],
-    t18: [u32; 16],
-    t19: Vec<u32>,
-    t16: [u32; 64],
-    t20: [u32; NT],
-    t21: [u32; NT * NT],
+    /// Features 13 (shape) + 16 (flags), by `shape << 6 | mask`.
+    shape_flags: Box<[Row; 512]>,
+    /// Features 18 + 19, by `tp << 8 | t0 << 4 | tn`.
+    types: Box<[Row; 4096]>,
+    /// Features 20 + 21, by `p1 << 4 | p2`.
+    history: Box<[Row; 256]>,
     /// `feat(17, [g])` by flag mask: feature 17 continues it with the word's last two letters.
     s17: [u64; 64],
     /// `feat(22, [p1])` by previous tag: feature 22 continues it with the word.
@@ -348,31 +359,49 @@ struct Fast {
 /// Lanes of a [`Row`]: the [`NT`] weights, padded with zeros.
 const ROW: usize = 12;
 
-/// One feature's weights (or a running score) padded to three aligned
+/// One feature's weights (or a running score, or the sum of several
+/// features' weights) in units of the model's scale, padded to three aligned
 /// 4-lane vectors, so that adding a row compiles to three vector adds while
-/// the score stays in registers. Each lane is added in the same order as in
-/// [`Model::scores`], so the sums are the same f32 values; the padding
-/// lanes stay zero.
-#[derive(Clone, Copy, Default)]
+/// the score stays in registers; the padding lanes stay zero. A token's
+/// score adds at most 23 rows of 16-bit weights, far from the i32 range.
+#[derive(Clone, Copy, Default, PartialEq, Debug)]
 #[repr(C, align(16))]
-struct Row([f32; ROW]);
+struct Row([i32; ROW]);
 
 impl Row {
-    fn new(w: &[f32; NT]) -> Row {
+    fn new(w: &[i16; NT]) -> Row {
         let mut r = Row::default();
-        r.0[..NT].copy_from_slice(w);
+        for (x, &q) in r.0.iter_mut().zip(w) {
+            *x = q as i32;
+        }
         r
     }
-    /// The scores of the [`NT`] tags.
-    fn scores(&self) -> &[f32; NT] {
-        self.0.first_chunk().unwrap_or(&[0.0; NT])
+    /// The sum of two rows.
+    #[inline]
+    fn plus(mut self, other: &Row) -> Row {
+        for (x, y) in self.0.iter_mut().zip(&other.0) {
+            *x += *y;
+        }
+        self
     }
+    /// The scores of the [`NT`] tags.
+    fn scores(&self) -> &[i32; NT] {
+        self.0.first_chunk().unwrap_or(&[0; NT])
+    }
+}
+
+/// A fixed-size table of rows, filled by `row(index)`.
+fn row_table<const N: usize>(row: impl Fn(usize) -> Row) -> Box<[Row; N]> {
+    let v: Box<[Row]> = (0..N).map(row).collect();
+    v.try_into().unwrap_or_else(|_| Box::new([Row::default(); N]))
 }
 
 /// The row of a feature without weights (all zeros).
 const ZERO_ROW: u32 = 0;
 /// A feature-22 row not computed yet.
 const UNSET: u32 = u32::MAX;
+/// No flag mask (masks are below 64).
+const NO_MASK: u8 = u8::MAX;
 /// The word outside the sentence, as the features spell it.
 const OUTSIDE: &str = "<s>";
 
@@ -400,74 +429,77 @@ fn feats<const N: usize>(templates: [u8; N], part: &str) -> [u64; N] {
 }
 
 impl Fast {
-    fn new(m: &Model) -> Fast {
-        let mut rows = Vec::with_capacity(m.weights.len() + 1);
+    /// From the binary model (see [`Model::from_bytes`]).
+    fn from_bytes(b: &[u8]) -> Option<Fast> {
+        let (_, records) = quantized_records(b)?;
+        if records.is_empty() {
+            return None;
+        }
+        let mut rows = Vec::with_capacity(records.len() + 1);
         rows.push(Row::default());
-        let mut index = HashMap::with_capacity_and_hasher(m.weights.len(), Default::default());
-        for (h, w) in &m.weights {
+        let mut index = HashMap::with_capacity_and_hasher(records.len(), Default::default());
+        for (h, q) in &records {
+            // a repeated hash keeps its last record, as in `Model::from_bytes`
             index.insert(*h, rows.len() as u32);
-            rows.push(Row::new(w));
+            rows.push(Row::new(q));
         }
         let mut f = Fast {
             rows,
             index,
             c0: ZERO_ROW,
-            shape: [ZERO_ROW; 5],
-            t18: [ZERO_ROW; 16],
-            t19: vec![ZERO_ROW; 4096],
-            t16: [ZERO_ROW; 64],
-            t20: [ZERO_ROW; NT],
-            t21: [ZERO_ROW; NT * NT],
+            shape_flags: row_table(|_| Row::default()),
+            types: row_table(|_| Row::default()),
+            history: row_table(|_| Row::default()),
             s17: [0; 64],
             s22: [0; NT],
         };
         f.c0 = f.get(feat(0, &[]));
-        for (k, sh) in ["w", "L", "9", "q", "."].iter().enumerate() {
-            f.shape[k] = f.get(feat(13, &[sh]));
-        }
-        for t in 0..16u8 {
-            f.t18[t as usize] = f.get(feat(18, &[std::str::from_utf8(&[b'a' + t]).unwrap_or("")]));
-        }
-        for tp in 0..16u8 {
-            for t0 in 0..16u8 {
-                for tn in 0..16u8 {
-                    let h = feat(19, &[std::str::from_utf8(&[b'a' + tp, b'a' + t0, b'a' + tn]).unwrap_or("")]);
-                    f.t19[((tp as usize) << 8) | ((t0 as usize) << 4) | tn as usize] = f.get(h);
-                }
-            }
-        }
-        for mask in 0..64usize {
+        let shape: Vec<Row> = ["w", "L", "9", "q", "."].iter().map(|sh| *f.row(feat(13, &[sh]))).collect();
+        let t18: Vec<Row> =
+            (0..16u8).map(|t| *f.row(feat(18, &[std::str::from_utf8(&[b'a' + t]).unwrap_or("")]))).collect();
+        let mut t16 = [Row::default(); 64];
+        for (mask, r) in t16.iter_mut().enumerate() {
             let g = g_string(mask);
             let g = std::str::from_utf8(&g.0[..g.1]).unwrap_or("");
-            f.t16[mask] = f.get(feat(16, &[g]));
+            *r = *f.row(feat(16, &[g]));
             f.s17[mask] = feat(17, &[g]);
         }
-        for p1 in 0..NT as u8 {
-            let s1 = std::str::from_utf8(&[p1]).unwrap_or("").to_string();
-            f.t20[p1 as usize] = f.get(feat(20, &[&s1]));
-            f.s22[p1 as usize] = feat(22, &[&s1]);
-            for p2 in 0..NT as u8 {
-                f.t21[p1 as usize * NT + p2 as usize] = f.get(feat(21, &[std::str::from_utf8(&[p1, p2]).unwrap_or("")]));
+        f.shape_flags = row_table(|k| match shape.get(k >> 6) {
+            Some(sh) => sh.plus(&t16[k & 63]),
+            None => Row::default(),
+        });
+        f.types = row_table(|k| {
+            let (tp, t0, tn) = (k >> 8, (k >> 4) & 15, k & 15);
+            let s = [b'a' + tp as u8, b'a' + t0 as u8, b'a' + tn as u8];
+            t18[t0].plus(f.row(feat(19, &[std::str::from_utf8(&s).unwrap_or("")])))
+        });
+        f.history = row_table(|k| {
+            let (p1, p2) = ((k >> 4) as u8, (k & 15) as u8);
+            if p1 as usize >= NT || p2 as usize >= NT {
+                return Row::default();
             }
+            let s1 = std::str::from_utf8(&[p1]).unwrap_or("").to_string();
+            f.row(feat(20, &[&s1])).plus(f.row(feat(21, &[std::str::from_utf8(&[p1, p2]).unwrap_or("")])))
+        });
+        for p1 in 0..NT as u8 {
+            f.s22[p1 as usize] = feat(22, &[std::str::from_utf8(&[p1]).unwrap_or("")]);
         }
-        f
+        Some(f)
     }
     /// Row of a feature hash ([`ZERO_ROW`] when the model has no weights for it).
     #[inline]
     fn get(&self, h: u64) -> u32 {
         self.index.get(&h).copied().unwrap_or(ZERO_ROW)
     }
-    /// `start` plus the rows, added in the order given.
+    /// The weights of a feature hash (zeros when the model has none).
     #[inline]
-    fn sum(&self, start: Row, rows: &[u32]) -> Row {
-        let mut out = start;
-        for &r in rows {
-            let w = &self.rows[r as usize];
-            for k in 0..ROW {
-                out.0[k] += w.0[k];
-            }
-        }
-        out
+    fn row(&self, h: u64) -> &Row {
+        self.at(self.get(h))
+    }
+    /// The row at an index from [`Fast::get`].
+    #[inline]
+    fn at(&self, r: u32) -> &Row {
+        self.rows.get(r as usize).unwrap_or(&self.rows[0])
     }
     /// What the decoder keeps about a word type (see [`WordInfo`]).
     fn word_info(&self, kb: &Kb, w: &str) -> WordInfo {
@@ -479,13 +511,17 @@ impl Fast {
         let [h10] = feats([10], suffix2);
         let [h11] = feats([11], suffix(w, 3));
         let [h12] = feats([12], prefix(st, 3));
-        let rows = [h1, h2, h3, h4, h5, h6, h9, h10, h11, h12, h14, h15].map(|h| self.get(h));
+        let row = |h| self.row(h);
         WordInfo {
-            head: self.sum(Row::default(), &[self.c0, rows[0], rows[1]]),
-            rows,
+            own: [h1, h2, h9, h10, h11, h12].iter().fold(*self.at(self.c0), |s, &h| s.plus(row(h))),
+            as_prev: row(h3).plus(row(h14)),
+            as_next: row(h4).plus(row(h15)),
+            as_prev2: self.get(h5),
+            as_next2: self.get(h6),
             pair7,
             pair8,
             r22: [UNSET; NT],
+            r17: (NO_MASK, ZERO_ROW),
             suffix2_len: suffix2.len().min(u8::MAX as usize) as u8,
             stem_lex: (st.len() != w.len()).then(|| kb.lex(st)),
         }
@@ -507,24 +543,31 @@ fn g_string(mask: usize) -> ([u8; 6], usize) {
 
 fn fast() -> Option<&'static Fast> {
     static F: OnceLock<Option<Fast>> = OnceLock::new();
-    F.get_or_init(|| model().map(Fast::new)).as_ref()
+    F.get_or_init(|| Fast::from_bytes(MODEL)).as_ref()
 }
 
 /// What the fast decoder keeps about one word type; everything here depends
 /// on the word's string alone.
 struct WordInfo {
-    /// The score's first three terms as the decoder adds them (features 0,
-    /// 1 and 2: the bias, the word, its stem), in the same f32 order.
-    head: Row,
-    /// Rows of the single-word features of templates 1, 2, 3, 4, 5, 6, 9,
-    /// 10, 11, 12, 14, 15 (in that order).
-    rows: [u32; 12],
+    /// The sum of the bias (feature 0) and the word's own single-word
+    /// features 1, 2, 9, 10, 11, 12.
+    own: Row,
+    /// Its features as the previous word (3 and 14) and as the next (4 and 15).
+    as_prev: Row,
+    as_next: Row,
+    /// Rows of its features two words before (5) and after (6).
+    as_prev2: u32,
+    as_next2: u32,
     /// `feat(7, [w])`, `feat(8, [w])`: the pair features with this word
     /// first continue these states with the second word.
     pair7: u64,
     pair8: u64,
     /// Row of feature 22 by previous tag ([`UNSET`] until first needed).
     r22: [u32; NT],
+    /// The flag mask of the word's last scored token, and the row of its
+    /// feature 17 (mask + last two letters): a word is mostly seen with
+    /// the same mask, so this saves a hash and a look-up. [`NO_MASK`] at first.
+    r17: (u8, u32),
     /// Byte length of the word's last two letters (feature 17).
     suffix2_len: u8,
     /// Table entry of the word's stem, when the stem is shorter than the word.
@@ -689,11 +732,18 @@ fn tag_fast<'a>(f: &Fast, kb: &Kb, src: &impl Source<'a>, tags: &mut Vec<Tag>) {
                 }
                 *e
             };
+            let mask = (t[2].own | t[1].for_next) & 63;
+            let r17 = {
+                let e = &mut wc.words[t[2].id as usize];
+                if e.r17.0 != mask {
+                    let suffix2 = norm.get(norm.len().saturating_sub(e.suffix2_len as usize)..).unwrap_or("");
+                    e.r17 = (mask, f.get(extend(f.s17[mask as usize], suffix2)));
+                }
+                e.r17.1
+            };
             let word = |k: usize| &wc.words[t[k].id as usize];
             let me = word(2);
             let next_norm = if i + 1 < n { src.norm(i + 1) } else { OUTSIDE };
-            let mask = (t[2].own | t[1].for_next) as usize;
-            let suffix2 = norm.get(norm.len().saturating_sub(me.suffix2_len as usize)..).unwrap_or("");
             let h7 = match next7 {
                 Some((j, h)) if j == i => h,
                 _ => extend(word(1).pair7, norm),
@@ -701,31 +751,20 @@ fn tag_fast<'a>(f: &Fast, kb: &Kb, src: &impl Source<'a>, tags: &mut Vec<Tag>) {
             let [h8, h7_next] = extend_all([me.pair8, me.pair7], next_norm);
             next7 = Some((i + 1, h7_next));
             let (tp, t0, tn) = ((t[1].types & 15) as usize, (t[2].types & 15) as usize, (t[3].types & 15) as usize);
-            // the rows first, then one run of adds (the score stays in registers)
-            // features 0, 1 and 2 are summed in me.head
-            let feature_rows: [u32; 20] = [
-                word(1).rows[2], // 3: w-1
-                word(3).rows[3], // 4: w+1
-                word(0).rows[4], // 5: w-2
-                word(4).rows[5], // 6: w+2
-                f.get(h7),       // 7: w-1 w
-                f.get(h8),       // 8: w w+1
-                me.rows[6],      // 9
-                me.rows[7],      // 10
-                me.rows[8],      // 11
-                me.rows[9],      // 12
-                f.shape[shape_index(kind)],
-                word(1).rows[10], // 14
-                word(3).rows[11], // 15
-                f.t18[t0],
-                f.t19[tp << 8 | t0 << 4 | tn],
-                f.t16[mask],
-                f.get(extend(f.s17[mask], suffix2)),
-                f.t20[p1.0 as usize],
-                f.t21[p1.0 as usize * NT + p2.0 as usize],
-                r22,
-            ];
-            let sc = f.sum(me.head, &feature_rows);
+            // integer sums: the order of the adds does not matter
+            let sc = me
+                .own
+                .plus(&word(1).as_prev)
+                .plus(&word(3).as_next)
+                .plus(f.at(word(0).as_prev2))
+                .plus(f.at(word(4).as_next2))
+                .plus(f.row(h7))
+                .plus(f.row(h8))
+                .plus(&f.shape_flags[(shape_index(kind) << 6 | mask as usize) & 511])
+                .plus(&f.types[(tp << 8 | t0 << 4 | tn) & 4095])
+                .plus(f.at(r17))
+                .plus(&f.history[(p1.0 as usize) << 4 & 0xf0 | p2.0 as usize & 15])
+                .plus(f.at(r22));
             let t = best_tag(sc.scores());
             tags.push(t);
             p2 = p1;
@@ -742,7 +781,7 @@ fn tagged_o_unscored(kind: TokenKind, lex: &Lex, p1: Tag, skip_common: bool) -> 
 }
 
 /// The highest-scoring tag (the first on ties).
-fn best_tag(sc: &[f32; NT]) -> Tag {
+fn best_tag<T: PartialOrd>(sc: &[T; NT]) -> Tag {
     let mut best = 0;
     for k in 1..NT {
         if sc[k] > sc[best] {
@@ -849,6 +888,39 @@ mod tests {
             assert_eq!(extend(feat(7, &["x"]), w), feat(7, &["x", w]));
             let [p, q] = extend_all([feat(8, &[w]), feat(7, &[w])], "yz");
             assert_eq!([p, q], [feat(8, &[w, "yz"]), feat(7, &[w, "yz"])]);
+        }
+    }
+
+    #[test]
+    fn integer_rows_are_the_model_weights() {
+        let (Some(m), Some(f), Some((scale, _))) = (model(), fast(), quantized_records(MODEL)) else { return };
+        assert!(scale > 0.0, "the argmax of integer sums is the argmax of the scores");
+        for (h, w) in &m.weights {
+            let r = f.row(*h);
+            assert_eq!(r.0[..NT].iter().map(|&q| q as f32 * scale).collect::<Vec<_>>(), w.to_vec());
+            assert!(r.0[NT..].iter().all(|&x| x == 0), "padding stays zero");
+        }
+        assert_eq!(*f.row(feat(99, &["not a feature"])), Row::default());
+        // the pre-added tables are the sums of their features
+        let g = g_string(5);
+        let g = std::str::from_utf8(&g.0[..g.1]).unwrap_or("");
+        assert_eq!(f.shape_flags[2 << 6 | 5], f.row(feat(13, &["9"])).plus(f.row(feat(16, &[g]))));
+        let tt = f.row(feat(18, &["c"])).plus(f.row(feat(19, &["bca"])));
+        assert_eq!(f.types[1 << 8 | 2 << 4], tt);
+        let (p1, p2) = (Tag::begin(0).0, Tag::inside(2).0);
+        let hist = f.row(feat(20, &[std::str::from_utf8(&[p1]).unwrap_or("")]))
+            .plus(f.row(feat(21, &[std::str::from_utf8(&[p1, p2]).unwrap_or("")])));
+        assert_eq!(f.history[(p1 as usize) << 4 | p2 as usize], hist);
+        for w in sample_words() {
+            let info = f.word_info(kb(), w);
+            let st = stem(w);
+            let own = [feat(0, &[]), feat(1, &[w]), feat(2, &[st]), feat(9, &[prefix(w, 2)])]
+                .into_iter()
+                .chain([feat(10, &[suffix(w, 2)]), feat(11, &[suffix(w, 3)]), feat(12, &[prefix(st, 3)])])
+                .fold(Row::default(), |s, h| s.plus(f.row(h)));
+            assert_eq!(info.own, own, "{w:?}");
+            assert_eq!(info.as_prev, f.row(feat(3, &[w])).plus(f.row(feat(14, &[st]))));
+            assert_eq!(info.as_next, f.row(feat(4, &[w])).plus(f.row(feat(15, &[st]))));
         }
     }
 
