@@ -681,7 +681,7 @@ fn preposition_variants<'a>(skip: usize, w: &'a str, f: &mut impl FnMut(usize, C
     if p == 'ل' {
         if let Some(r2) = r.strip_prefix('ل') {
             if r2.len() >= 4 {
-                f(skip + 1, Cow::Owned(format!("ال{r2}")));
+                f(skip + 1, Cow::Owned(format!("{}{r2}", marsad_text::clitic::ARTICLE)));
             }
         }
     }
