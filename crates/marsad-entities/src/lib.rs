@@ -165,7 +165,7 @@ pub struct EntityAnnotator {
 impl EntityAnnotator {
     pub fn new() -> Self {
         let _ = kb();
-        let use_model = tagger::model().is_some();
+        let use_model = tagger::has_model();
         EntityAnnotator { use_model }
     }
     /// Without the statistical tagger (rules and gazetteer only).

@@ -541,6 +541,12 @@ fn g_string(mask: usize) -> ([u8; 6], usize) {
     (b, n)
 }
 
+/// Whether a model is embedded. Asks the decoder the pipeline uses, so the
+/// float [`Model`] (training and reference decoding only) is not built.
+pub fn has_model() -> bool {
+    fast().is_some()
+}
+
 fn fast() -> Option<&'static Fast> {
     static F: OnceLock<Option<Fast>> = OnceLock::new();
     F.get_or_init(|| Fast::from_bytes(MODEL)).as_ref()
