@@ -119,9 +119,12 @@ impl Model {
     }
 }
 
-/// The records of a binary model as stored: the scale, then (feature hash,
-/// weights as multiples of the scale) in file order.
-fn quantized_records(b: &[u8]) -> Option<(f32, Vec<(u64, [i16; NT])>)> {
+/// One stored feature: its hash and its weights as multiples of the scale.
+type QuantizedRecord = (u64, [i16; NT]);
+
+/// The records of a binary model as stored: the scale, then the features in
+/// file order.
+fn quantized_records(b: &[u8]) -> Option<(f32, Vec<QuantizedRecord>)> {
     let n = u32::from_le_bytes(b.get(0..4)?.try_into().ok()?) as usize;
     let scale = f32::from_le_bytes(b.get(4..8)?.try_into().ok()?);
     let rec = 8 + 2 * NT;

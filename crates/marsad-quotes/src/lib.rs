@@ -511,10 +511,7 @@ impl QuoteAnnotator {
         }
         let rest = norm.strip_prefix('و').or_else(|| norm.strip_prefix('ف'))?;
         // (at least two letters left; `nth` stops there instead of counting the whole word)
-        if rest.chars().nth(1).is_none() {
-            return None;
-        }
-        self.single.get(rest)
+        rest.chars().nth(1).and_then(|_| self.single.get(rest))
     }
 }
 

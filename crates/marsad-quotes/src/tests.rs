@@ -936,6 +936,6 @@ fn view_tables_agree_with_token_tests() {
 #[test]
 fn statement_nouns_are_single_words() {
     let a = QuoteAnnotator::new();
-    assert!(a.documents.len() > 0);
+    assert!(!a.documents.is_empty());
     assert!(a.documents.iter().all(|w| !w.chars().any(char::is_whitespace)));
 }
