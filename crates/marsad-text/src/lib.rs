@@ -52,8 +52,31 @@ pub struct OffsetMap {
 
 impl OffsetMap {
     pub fn new(text: &str) -> Self {
-        let mut byte_of_char = Vec::with_capacity(text.len() + 1);
-        byte_of_char.extend(text.char_indices().map(|(b, _)| b as u32));
+        // Every byte that is not a UTF-8 continuation byte (0b10xx_xxxx)
+        // starts a code point. Eight bytes are classified at once, and only
+        // the starts are visited: no branch per byte, which in a text mixing
+        // one- and two-byte characters would be unpredictable.
+        const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+        let bytes = text.as_bytes();
+        let mut byte_of_char = Vec::with_capacity(bytes.len() + 1);
+        let mut chunks = bytes.chunks_exact(8);
+        let mut base = 0u32;
+        for chunk in &mut chunks {
+            let w = u64::from_le_bytes(chunk.try_into().expect("chunks of eight bytes"));
+            // Bit 7 of each byte: set for a continuation byte (bit 7 set, bit 6 clear).
+            let continuation = w & !(w << 1) & HIGH_BITS;
+            let mut starts = !continuation & HIGH_BITS;
+            while starts != 0 {
+                byte_of_char.push(base + starts.trailing_zeros() / 8);
+                starts &= starts - 1;
+            }
+            base += 8;
+        }
+        for (i, &byte) in chunks.remainder().iter().enumerate() {
+            if (byte as i8) >= -0x40 {
+                byte_of_char.push(base + i as u32);
+            }
+        }
         byte_of_char.push(text.len() as u32);
         OffsetMap { byte_of_char }
     }

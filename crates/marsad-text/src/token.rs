@@ -339,36 +339,73 @@ fn is_punctuation(c: char) -> bool {
 /// Scan an Arabic word and append its normalised form to `norm`. Two-byte
 /// characters of the Arabic block (nearly all of a news text) go through a
 /// lookup table; anything else (presentation forms, joiners, other blocks)
-/// through the general normaliser.
+/// through the general normaliser. Most letters are their own normalised
+/// form, so a run of them is copied in one go rather than pushed one by one.
 fn scan_arabic_word(cur: &mut Cursor, norm: &mut String) {
-    let bytes = cur.text.as_bytes();
+    let (end, chars) = scan_arabic_word_at(cur.text, cur.byte, norm);
+    cur.byte = end;
+    cur.chr += chars;
+}
+
+/// [`scan_arabic_word`] from byte `start`; returns the byte offset after the
+/// word and its length in code points. Kept out of line: with the whole
+/// tokeniser around it the loop's state would not stay in registers.
+#[inline(never)]
+fn scan_arabic_word_at(text: &str, start: usize, norm: &mut String) -> (usize, usize) {
+    use crate::normalize::BlockEntry;
+    let bytes = text.as_bytes();
     let table = crate::normalize::arabic_block_table();
-    let mut i = cur.byte;
+    let mut i = start;
     let mut n = 0usize;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b & 0xFC == 0xD8 && i + 1 < bytes.len() {
-            // U+0600..U+06FF: a lead byte D8..DB and one continuation byte.
-            let cp = ((u32::from(b) & 0x1F) << 6) | (u32::from(bytes[i + 1]) & 0x3F);
-            match table[(cp - 0x600) as usize] {
-                crate::normalize::BlockEntry::NotWord => break,
-                crate::normalize::BlockEntry::Drop => {}
-                crate::normalize::BlockEntry::Keep(m) => norm.push(m),
+    // Start of the pending run of unchanged characters, not yet copied.
+    let mut run = i;
+    loop {
+        // The common case: letters of the Arabic block that normalisation
+        // leaves alone (a lead byte D8..DB and one continuation byte).
+        let mut rest = bytes.get(i..).unwrap_or_default();
+        let entry = loop {
+            let [b, c, ..] = *rest else { break None };
+            if b & 0xFC != 0xD8 {
+                break None;
             }
-            i += 2;
+            let entry = table[(usize::from(b & 0x03) << 6) | usize::from(c & 0x3F)];
+            if entry != BlockEntry::Same {
+                break Some(entry);
+            }
+            rest = &rest[2..];
             n += 1;
-            continue;
+        };
+        i = bytes.len() - rest.len();
+        match entry {
+            Some(BlockEntry::NotWord) => break,
+            Some(entry) => {
+                norm.push_str(&text[run..i]);
+                if let BlockEntry::Keep(m) = entry {
+                    norm.push(m);
+                }
+                i += 2;
+            }
+            None => {
+                // No ASCII character belongs to an Arabic word: the usual end
+                // (a space or punctuation) is decided without decoding.
+                if rest.first().is_none_or(u8::is_ascii) {
+                    break;
+                }
+                // Outside the Arabic block.
+                let Some(d) = text[i..].chars().next() else { break };
+                if !(chars::is_arabic_letter(d) || chars::is_word_continuation(d)) {
+                    break;
+                }
+                norm.push_str(&text[run..i]);
+                normalize_into(&text[i..i + d.len_utf8()], norm);
+                i += d.len_utf8();
+            }
         }
-        let Some(d) = cur.text[i..].chars().next() else { break };
-        if !(chars::is_arabic_letter(d) || chars::is_word_continuation(d)) {
-            break;
-        }
-        normalize_into(&cur.text[i..i + d.len_utf8()], norm);
-        i += d.len_utf8();
         n += 1;
+        run = i;
     }
-    cur.byte = i;
-    cur.chr += n;
+    norm.push_str(&text[run..i]);
+    (i, n)
 }
 
 fn scan_latin_word(cur: &mut Cursor) {
