@@ -88,9 +88,7 @@ impl WordKey {
     fn new(w: &str) -> Self {
         let b = w.as_bytes();
         if b.len() <= INLINE_KEY {
-            let mut buf = [0u8; INLINE_KEY];
-            buf[..b.len()].copy_from_slice(b);
-            WordKey::Inline(b.len() as u8, buf)
+            WordKey::Inline(b.len() as u8, padded(b))
         } else {
             WordKey::Heap(b.into())
         }
@@ -140,11 +138,29 @@ impl<'a, V: Default> WordEntry<'a, V> {
     }
 }
 
-/// A short word laid out as an inline key stores it: its bytes, zero-padded.
+/// A short word (at most [`INLINE_KEY`] bytes) laid out as an inline key
+/// stores it: its bytes, zero-padded.
+///
+/// Two fixed-size copies that overlap in the middle rather than one of
+/// variable length, which would be a library call on every look-up.
 #[inline]
 fn padded(b: &[u8]) -> [u8; INLINE_KEY] {
     let mut q = [0u8; INLINE_KEY];
-    q[..b.len()].copy_from_slice(b);
+    let n = b.len();
+    if n >= 16 {
+        q[..16].copy_from_slice(&b[..16]);
+        q[n - 8..n].copy_from_slice(&b[n - 8..]);
+    } else if n >= 8 {
+        q[..8].copy_from_slice(&b[..8]);
+        q[n - 8..n].copy_from_slice(&b[n - 8..]);
+    } else if n >= 4 {
+        q[..4].copy_from_slice(&b[..4]);
+        q[n - 4..n].copy_from_slice(&b[n - 4..]);
+    } else if n > 0 {
+        q[0] = b[0];
+        q[n / 2] = b[n / 2];
+        q[n - 1] = b[n - 1];
+    }
     q
 }
 
@@ -421,6 +437,16 @@ mod tests {
             }
         }
         assert_eq!(b.hash_one("وقال"), b.hash_one(String::from("وقال")));
+    }
+
+    #[test]
+    fn padded_copies_every_length_exactly() {
+        let source: Vec<u8> = (1..=INLINE_KEY as u8).collect();
+        for n in 0..=INLINE_KEY {
+            let q = padded(&source[..n]);
+            assert_eq!(&q[..n], &source[..n], "length {n}");
+            assert!(q[n..].iter().all(|&b| b == 0), "length {n}: padding");
+        }
     }
 
     #[test]

@@ -246,6 +246,11 @@ pub fn tokenize(text: &str) -> Tokens {
             });
             out.newline_before.push(saw_newline);
             saw_newline = false;
+            // Most words are followed by one plain space: step over it here
+            // rather than through the loop's general tests.
+            if text.as_bytes().get(cur.byte) == Some(&b' ') {
+                cur.advance(' ');
+            }
             continue;
         } else if chars::is_digit(c) || (matches!(c, '%' | '\u{066A}') && cur.peek_at(1).is_some_and(chars::is_digit)) {
             // "%70" as right-to-left text often writes it.
