@@ -187,12 +187,45 @@ fn hash_padded(q: &[u8; INLINE_KEY], n: usize) -> u64 {
 
 #[inline]
 fn hash_word(w: &[u8]) -> u64 {
-    if w.len() <= INLINE_KEY {
-        return hash_padded(&padded(w), w.len());
+    Probe::new(w).hash()
+}
+
+/// A word being looked up, laid out as the table stores it, so that a
+/// candidate slot is compared without a library call: a short word as a
+/// padded fixed-size array, a long one as a byte slice.
+enum Probe<'a> {
+    Short(u8, [u8; INLINE_KEY]),
+    Long(&'a [u8]),
+}
+
+impl<'a> Probe<'a> {
+    #[inline]
+    fn new(b: &'a [u8]) -> Self {
+        if b.len() <= INLINE_KEY {
+            Probe::Short(b.len() as u8, padded(b))
+        } else {
+            Probe::Long(b)
+        }
     }
-    let mut h = FastHasher::default();
-    h.write(w);
-    h.finish()
+    #[inline]
+    fn hash(&self) -> u64 {
+        match self {
+            Probe::Short(n, q) => hash_padded(q, usize::from(*n)),
+            Probe::Long(b) => {
+                let mut h = FastHasher::default();
+                h.write(b);
+                h.finish()
+            }
+        }
+    }
+    #[inline]
+    fn matches(&self, key: &WordKey) -> bool {
+        match (self, key) {
+            (Probe::Short(n, q), WordKey::Inline(m, k)) => n == m && q == k,
+            (Probe::Long(b), WordKey::Heap(k)) => **b == **k,
+            _ => false,
+        }
+    }
 }
 
 impl<V> WordTable<V> {
@@ -205,11 +238,12 @@ impl<V> WordTable<V> {
     pub fn is_empty(&self) -> bool {
         self.table.is_empty()
     }
+    /// The hot look-up, written out for the short case rather than through
+    /// [`Probe`]: the general match costs more instructions per call.
     #[inline]
     pub fn get(&self, w: &str) -> Option<&V> {
         let b = w.as_bytes();
         if b.len() <= INLINE_KEY {
-            // Compared as fixed-size arrays: no library call per candidate.
             let (q, n) = (padded(b), b.len() as u8);
             return self
                 .table
@@ -223,24 +257,23 @@ impl<V> WordTable<V> {
     }
     /// Insert or replace; returns the previous value.
     pub fn insert(&mut self, w: &str, v: V) -> Option<V> {
-        match self.get_mut(w) {
-            Some(old) => Some(std::mem::replace(old, v)),
-            None => {
-                let b = w.as_bytes();
-                self.table.insert_unique(hash_word(b), (WordKey::new(w), v), |(k, _)| hash_word(k.bytes()));
+        let p = Probe::new(w.as_bytes());
+        match self.table.entry(p.hash(), |(k, _)| p.matches(k), |(k, _)| hash_word(k.bytes())) {
+            hashbrown::hash_table::Entry::Occupied(mut slot) => Some(std::mem::replace(&mut slot.get_mut().1, v)),
+            hashbrown::hash_table::Entry::Vacant(slot) => {
+                slot.insert((WordKey::new(w), v));
                 None
             }
         }
     }
     pub fn get_mut(&mut self, w: &str) -> Option<&mut V> {
-        let b = w.as_bytes();
-        self.table.find_mut(hash_word(b), |(k, _)| k.bytes() == b).map(|(_, v)| v)
+        let p = Probe::new(w.as_bytes());
+        self.table.find_mut(p.hash(), |(k, _)| p.matches(k)).map(|(_, v)| v)
     }
     /// The value of `w`, inserted with `make` when absent.
     pub fn get_or_insert_with(&mut self, w: &str, make: impl FnOnce() -> V) -> &mut V {
-        let b = w.as_bytes();
-        let h = hash_word(b);
-        let entry = self.table.entry(h, |(k, _)| k.bytes() == b, |(k, _)| hash_word(k.bytes()));
+        let p = Probe::new(w.as_bytes());
+        let entry = self.table.entry(p.hash(), |(k, _)| p.matches(k), |(k, _)| hash_word(k.bytes()));
         &mut entry.or_insert_with(|| (WordKey::new(w), make())).into_mut().1
     }
     pub fn clear(&mut self) {
