@@ -12,6 +12,7 @@
 //! `text` can never disagree with its offsets.
 
 use marsad_text::{split_sentences, tokenize, OffsetMap, Tokens};
+use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 pub const SCHEMA: &str = "marsad/1";
@@ -260,7 +261,12 @@ pub struct Doc {
     pub date: String,
     pub meta: Meta,
     text: String,
-    offsets: OffsetMap,
+    /// Number of code points in `text`.
+    char_len: usize,
+    /// Byte/code-point conversions for any offset, built on first need:
+    /// spans that start and end on token boundaries (nearly all of them)
+    /// are converted through the tokens, which carry both offsets.
+    offsets: OnceLock<OffsetMap>,
     pub tokens: Tokens,
     pub sentences: Vec<Sentence>,
     pub entities: Vec<Entity>,
@@ -276,7 +282,7 @@ impl Doc {
     /// Build a document and its text layer (tokens, sentences).
     pub fn new(text: impl Into<String>, date: impl Into<String>) -> Self {
         let text = text.into();
-        let offsets = OffsetMap::new(&text);
+        let char_len = text.chars().count();
         let tokens = tokenize(&text);
         let sentences = split_sentences(&text, &tokens)
             .into_iter()
@@ -287,7 +293,8 @@ impl Doc {
             date: date.into(),
             meta: Meta::default(),
             text,
-            offsets,
+            char_len,
+            offsets: OnceLock::new(),
             tokens,
             sentences,
             entities: Vec::new(),
@@ -307,17 +314,38 @@ impl Doc {
 
     /// Byte/code-point conversions for this text.
     pub fn offsets(&self) -> &OffsetMap {
-        &self.offsets
+        self.offsets.get_or_init(|| OffsetMap::new(&self.text))
     }
 
     /// Number of code points in the text.
     pub fn char_len(&self) -> usize {
-        self.offsets.char_len()
+        self.char_len
     }
 
-    /// The text of a code-point span.
+    /// Byte offset of code point `c` (clamped to the text length).
+    fn byte_at(&self, c: usize) -> usize {
+        if c >= self.char_len {
+            return self.text.len();
+        }
+        // The nearest token boundary at or before `c` (a token start, or the
+        // end of the token before), then a walk of the few code points left
+        // (a clitic inside a word, spaces after it).
+        let tokens = self.tokens.as_slice();
+        let i = tokens.partition_point(|t| (t.start as usize) <= c);
+        let (from_char, from_byte) = match i.checked_sub(1).map(|j| &tokens[j]) {
+            None => (0, 0),
+            Some(t) if (t.end as usize) <= c => (t.end as usize, t.byte_end as usize),
+            Some(t) => (t.start as usize, t.byte_start as usize),
+        };
+        match self.text[from_byte..].char_indices().nth(c - from_char) {
+            Some((b, _)) => from_byte + b,
+            None => self.text.len(),
+        }
+    }
+
+    /// The text of a code-point span (clamped like [`OffsetMap::slice`]).
     pub fn slice(&self, start: usize, end: usize) -> &str {
-        self.offsets.slice(&self.text, start, end)
+        &self.text[self.byte_at(start)..self.byte_at(end.max(start))]
     }
 
     /// A span of the original text (code points, end exclusive, clamped).
@@ -333,7 +361,9 @@ impl Doc {
             let at = self.tokens.get(first).map(|t| t.start as usize).unwrap_or(self.char_len());
             return self.span(at, at);
         }
-        self.span(self.tokens[first].start as usize, self.tokens[last - 1].end as usize)
+        // The tokens carry both offsets: no conversion needed.
+        let (a, b) = (&self.tokens[first], &self.tokens[last - 1]);
+        Span { start: a.start as usize, end: b.end as usize, text: self.text[a.byte_start as usize..b.byte_end as usize].to_string() }
     }
 
     /// Index of the sentence containing code-point offset `pos`.
