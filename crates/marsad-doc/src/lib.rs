@@ -520,3 +520,45 @@ pub fn shift_analysis(a: &mut Analysis, by: usize) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Python-style slicing by code points, the contract every span keeps.
+    fn char_slice(text: &str, start: usize, end: usize) -> String {
+        text.chars().skip(start).take(end.saturating_sub(start)).collect()
+    }
+
+    #[test]
+    fn every_span_slices_the_text_by_code_points() {
+        // Words with clitics, diacritics, tatweel, several spaces, a line
+        // break, punctuation, digits, Latin, an emoji and a zero-width joiner:
+        // offsets inside tokens, between them and at both ends.
+        let texts = [
+            "وقال الرئيسُ  إنّ «العراق» سيـستضيف 2.5%\nالقمة 😀 U.S. في\u{200D}ها.",
+            "  بداية بمسافات ",
+            "",
+            "abc",
+        ];
+        for text in texts {
+            let doc = Doc::new(text, "2024-01-01");
+            let n = text.chars().count();
+            assert_eq!(doc.char_len(), n);
+            for start in 0..=n + 2 {
+                for end in 0..=n + 2 {
+                    let (s, e) = (start.min(n), end.min(n));
+                    assert_eq!(doc.slice(start, end), char_slice(text, s, e.max(s)), "{text:?} {start}..{end}");
+                    assert_eq!(doc.offsets().slice(text, start, end), doc.slice(start, end));
+                }
+            }
+            for first in 0..doc.tokens.len() {
+                for last in first + 1..=doc.tokens.len() {
+                    let span = doc.token_span(first, last);
+                    assert_eq!(span.text, char_slice(text, span.start, span.end));
+                    assert_eq!(span, doc.span(span.start, span.end));
+                }
+            }
+        }
+    }
+}
