@@ -214,7 +214,11 @@ fn analyze_small(p: Prepared, s: &Settings) -> Analysis {
 
 fn render(a: &Analysis, format: Format) -> Vec<u8> {
     let mut buf = Vec::with_capacity(4096);
-    write_analysis(&mut buf, a, format).expect("writing to memory cannot fail");
+    match format {
+        // Straight into the buffer (write_analysis would copy it once more).
+        Format::Json | Format::Jsonl => marsad_printer::write_json_line(&mut buf, a),
+        _ => write_analysis(&mut buf, a, format).expect("writing to memory cannot fail"),
+    }
     buf
 }
 
