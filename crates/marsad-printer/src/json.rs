@@ -279,36 +279,15 @@ pub fn string(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     out.reserve(bytes.len() + 2);
     out.push(b'"');
-    if has_byte_to_escape(bytes) {
-        escaped(out, bytes);
-    } else {
-        // Nearly every string: one copy.
-        out.extend_from_slice(bytes);
+    let mut rest = bytes;
+    // Nearly every string is one run, copied at once.
+    while let Some(i) = first_byte_to_escape(rest) {
+        out.extend_from_slice(&rest[..i]);
+        escape(out, rest[i]);
+        rest = &rest[i + 1..];
     }
+    out.extend_from_slice(rest);
     out.push(b'"');
-}
-
-/// The contents of a string that has bytes to escape: clean blocks and runs
-/// are copied whole, the bytes to escape replaced.
-fn escaped(out: &mut Vec<u8>, bytes: &[u8]) {
-    let mut run_start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        if let Some(block) = bytes.get(i..i + BLOCK) {
-            if !block_needs_escape(block.try_into().expect("a block-sized slice")) {
-                i += BLOCK;
-                continue;
-            }
-        }
-        let b = bytes[i];
-        if needs_escape(b) {
-            out.extend_from_slice(&bytes[run_start..i]);
-            escape(out, b);
-            run_start = i + 1;
-        }
-        i += 1;
-    }
-    out.extend_from_slice(&bytes[run_start..]);
 }
 
 /// True for the bytes a JSON string cannot hold as they are.
@@ -320,27 +299,41 @@ pub fn needs_escape(b: u8) -> bool {
 /// Bytes tested at once by [`block_needs_escape`].
 const BLOCK: usize = 16;
 
-/// True when one of the bytes of `block` [`needs_escape`]. A fold without
-/// early exit over a fixed-size block, which the compiler turns into a few
-/// vector instructions (one SSE2 register) instead of a loop.
+/// True when one of the bytes of `block` [`needs_escape`]. Folds without
+/// early exit over a fixed-size block, one per kind of byte, which the
+/// compiler turns into a few vector compares (one SSE2 register) and one
+/// test instead of a loop.
 #[inline]
 fn block_needs_escape(block: &[u8; BLOCK]) -> bool {
-    block.iter().fold(false, |any, &b| any | needs_escape(b))
+    let (mut control, mut quote, mut backslash) = (false, false, false);
+    for &b in block {
+        control |= b < 0x20;
+        quote |= b == b'"';
+        backslash |= b == b'\\';
+    }
+    control | quote | backslash
 }
 
-/// True when one of the bytes of `bytes` [`needs_escape`]: whole blocks, then
-/// the remainder padded with spaces to a block.
-pub fn has_byte_to_escape(bytes: &[u8]) -> bool {
+/// The position of the first byte of `bytes` that [`needs_escape`] (where a
+/// JSON string literal's plain run ends: its closing quote, an escape, or a
+/// raw control character the literal may not hold). Whole blocks are tested
+/// at once; the remainder is tested padded with spaces to a block.
+pub fn first_byte_to_escape(bytes: &[u8]) -> Option<usize> {
     let mut blocks = bytes.chunks_exact(BLOCK);
+    let mut at = 0;
     for block in &mut blocks {
         if block_needs_escape(block.try_into().expect("a block-sized slice")) {
-            return true;
+            return block.iter().position(|&b| needs_escape(b)).map(|i| at + i);
         }
+        at += BLOCK;
     }
     let rest = blocks.remainder();
     let mut last = [b' '; BLOCK];
     last[..rest.len()].copy_from_slice(rest);
-    block_needs_escape(&last)
+    if block_needs_escape(&last) {
+        return rest.iter().position(|&b| needs_escape(b)).map(|i| at + i);
+    }
+    None
 }
 
 fn escape(out: &mut Vec<u8>, b: u8) {
@@ -387,13 +380,14 @@ mod tests {
                     for b in 0..=255u8 {
                         let mut bytes = vec![fill; len];
                         bytes[pos] = b;
-                        let expected = bytes.iter().any(|&x| needs_escape(x));
-                        assert_eq!(has_byte_to_escape(&bytes), expected, "{bytes:?}");
+                        let expected = bytes.iter().position(|&x| needs_escape(x));
+                        assert_eq!(first_byte_to_escape(&bytes), expected, "{bytes:?}");
                     }
                 }
             }
         }
-        assert!(!has_byte_to_escape(b""));
+        assert_eq!(first_byte_to_escape(b""), None);
+        assert_eq!(first_byte_to_escape(&[b'a'; 40]), None);
     }
 
     #[test]
