@@ -292,7 +292,7 @@ pub fn string(out: &mut Vec<u8>, s: &str) {
 
 /// True for the bytes a JSON string cannot hold as they are.
 #[inline]
-pub fn needs_escape(b: u8) -> bool {
+fn needs_escape(b: u8) -> bool {
     (b < 0x20) | (b == b'"') | (b == b'\\')
 }
 
@@ -318,7 +318,7 @@ fn block_needs_escape(block: &[u8; BLOCK]) -> bool {
 /// JSON string literal's plain run ends: its closing quote, an escape, or a
 /// raw control character the literal may not hold). Whole blocks are tested
 /// at once; the remainder is tested padded with spaces to a block.
-pub fn first_byte_to_escape(bytes: &[u8]) -> Option<usize> {
+fn first_byte_to_escape(bytes: &[u8]) -> Option<usize> {
     let mut blocks = bytes.chunks_exact(BLOCK);
     let mut at = 0;
     for block in &mut blocks {
