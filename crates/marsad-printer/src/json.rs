@@ -110,8 +110,10 @@ fn opt_actor_span(out: &mut Vec<u8>, s: &Option<ActorSpan>) {
 
 fn entity(out: &mut Vec<u8>, e: &Entity) {
     span_fields(out, e.start, e.end, &e.text);
-    out.extend_from_slice(b",\"type\":");
-    string(out, e.entity_type.as_str());
+    // Type names are ASCII capitals: nothing to escape.
+    out.extend_from_slice(b",\"type\":\"");
+    out.extend_from_slice(e.entity_type.as_str().as_bytes());
+    out.push(b'"');
     out.extend_from_slice(b",\"actor\":");
     opt_string(out, &e.actor);
     skip_none(out, b",\"country\":", &e.country);
@@ -268,7 +270,11 @@ fn uint(out: &mut Vec<u8>, mut n: u64) {
             break;
         }
     }
-    out.extend_from_slice(&digits[i..]);
+    // A few pushes are cheaper than a call to copy a few bytes.
+    out.reserve(digits.len());
+    for &d in &digits[i..] {
+        out.push(d);
+    }
 }
 
 /// A JSON string literal, escaped exactly as serde_json escapes it: `"` and
