@@ -8,7 +8,7 @@ use marsad::{Analysis, Doc, OutputOptions, Pipeline};
 use marsad_printer::{write_analysis, Format};
 use rayon::prelude::*;
 use std::io::{BufWriter, Read, Seek, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Debug, Args)]
@@ -48,9 +48,27 @@ pub struct AnalyzeArgs {
 }
 
 /// One article to analyse and where it came from (for error messages).
-struct Work {
-    origin: String,
+struct Work<'a> {
+    origin: Origin<'a>,
     source: Source,
+}
+
+/// Where an article came from: a file, or a line of a JSON Lines file. Kept
+/// as a path and a number, and written out only when a message needs it
+/// (formatting one a record cost more than reading the record).
+#[derive(Debug, Clone, Copy)]
+struct Origin<'a> {
+    path: &'a Path,
+    line: Option<usize>,
+}
+
+impl std::fmt::Display for Origin<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            None => write!(f, "{}", self.path.display()),
+            Some(line) => write!(f, "{}:{line}", self.path.display()),
+        }
+    }
 }
 
 struct Settings<'a> {
@@ -109,7 +127,7 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
     let mut batch: Vec<Work> = Vec::new();
     let mut batch_bytes = 0usize;
     for path in &args.files {
-        let origin = path.display().to_string();
+        let origin = Origin { path, line: None };
         let bytes = match read_all(path) {
             Ok(b) => b,
             Err(e) => {
@@ -143,7 +161,7 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
             match rec {
                 Ok(record) => {
                     batch_bytes += record.text.len();
-                    batch.push(Work { origin: format!("{}:{line}", path.display()), source: Source::Record(record) });
+                    batch.push(Work { origin: Origin { path, line: Some(line) }, source: Source::Record(record) });
                     if batch.len() >= 256 || batch_bytes >= 16 << 20 {
                         failed += flush(&mut batch, &settings, &mut out)?;
                         batch_bytes = 0;
@@ -180,8 +198,8 @@ struct Prepared {
 fn prepare_work(work: Work, s: &Settings) -> std::result::Result<Prepared, String> {
     // A file's id is its name's stem (records carry their own id).
     let file_id = match &work.source {
-        Source::Bytes { .. } if work.origin != "-" => {
-            std::path::Path::new(&work.origin).file_stem().map(|n| n.to_string_lossy().into_owned())
+        Source::Bytes { .. } if work.origin.path.as_os_str() != "-" => {
+            work.origin.path.file_stem().map(|n| n.to_string_lossy().into_owned())
         }
         _ => None,
     };
@@ -214,18 +232,22 @@ fn analyze_small(p: Prepared, s: &Settings) -> Analysis {
 
 fn render(a: &Analysis, format: Format) -> Vec<u8> {
     let mut buf = Vec::with_capacity(4096);
-    write_analysis(&mut buf, a, format).expect("writing to memory cannot fail");
+    match format {
+        // Straight into the buffer (write_analysis would copy it once more).
+        Format::Json | Format::Jsonl => marsad_printer::write_json_line(&mut buf, a),
+        _ => write_analysis(&mut buf, a, format).expect("writing to memory cannot fail"),
+    }
     buf
 }
 
 /// Analyse a batch in parallel and write the results in input order.
-fn flush<W: Write>(batch: &mut Vec<Work>, s: &Settings, out: &mut W) -> Result<usize> {
+fn flush<W: Write>(batch: &mut Vec<Work<'_>>, s: &Settings, out: &mut W) -> Result<usize> {
     let items: Vec<Work> = std::mem::take(batch);
-    let prepared: Vec<(String, std::result::Result<Prepared, String>)> =
-        items.into_par_iter().map(|w| (w.origin.clone(), prepare_work(w, s))).collect();
+    let prepared: Vec<(Origin, std::result::Result<Prepared, String>)> =
+        items.into_par_iter().map(|w| (w.origin, prepare_work(w, s))).collect();
     let mut failed = 0;
     // Large articles are analysed alone, chunk by chunk; the rest in parallel.
-    let mut pending: Vec<(String, Prepared)> = Vec::new();
+    let mut pending: Vec<(Origin, Prepared)> = Vec::new();
     for (origin, p) in prepared {
         match p {
             Err(e) => {
@@ -244,7 +266,7 @@ fn flush<W: Write>(batch: &mut Vec<Work>, s: &Settings, out: &mut W) -> Result<u
     Ok(failed)
 }
 
-fn write_pending<W: Write>(pending: &mut Vec<(String, Prepared)>, s: &Settings, out: &mut W) -> Result<()> {
+fn write_pending<W: Write>(pending: &mut Vec<(Origin<'_>, Prepared)>, s: &Settings, out: &mut W) -> Result<()> {
     let rendered: Vec<Vec<u8>> = std::mem::take(pending)
         .into_par_iter()
         .map(|(_, p)| render(&analyze_small(p, s), s.format))

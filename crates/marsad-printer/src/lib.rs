@@ -5,6 +5,7 @@
 //! readable text report for a person.
 
 pub mod events;
+pub mod json;
 
 use marsad_doc::{Analysis, Speaker};
 use std::io::{self, Write};
@@ -31,8 +32,9 @@ pub enum Format {
 pub fn write_analysis<W: Write>(w: &mut W, a: &Analysis, format: Format) -> io::Result<()> {
     match format {
         Format::Json | Format::Jsonl => {
-            serde_json::to_writer(&mut *w, a)?;
-            writeln!(w)
+            let mut buf = Vec::with_capacity(4096);
+            write_json_line(&mut buf, a);
+            w.write_all(&buf)
         }
         Format::Pretty => {
             serde_json::to_writer_pretty(&mut *w, a)?;
@@ -44,9 +46,19 @@ pub fn write_analysis<W: Write>(w: &mut W, a: &Analysis, format: Format) -> io::
     }
 }
 
+/// Append one analysis as compact JSON and a newline (the `json` and
+/// `jsonl` formats) to `out`: the same bytes as `serde_json::to_writer`, a
+/// few times faster (see [`json`]).
+pub fn write_json_line(out: &mut Vec<u8>, a: &Analysis) {
+    json::write_compact(out, a);
+    out.push(b'\n');
+}
+
 /// Serialise an analysis as one compact JSON line (no trailing newline).
 pub fn to_json_line(a: &Analysis) -> String {
-    serde_json::to_string(a).expect("an Analysis always serialises")
+    let mut out = Vec::with_capacity(4096);
+    json::write_compact(&mut out, a);
+    String::from_utf8(out).expect("the JSON writer copies valid UTF-8 and writes ASCII")
 }
 
 /// Arabic runs are wrapped in Unicode isolates (FSI…PDI) so that a

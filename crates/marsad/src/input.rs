@@ -52,7 +52,7 @@ pub fn decode(bytes: &[u8], lossy: bool) -> Result<(String, Vec<String>), Decode
         }
         Err(e) => return Err(DecodeError::InvalidUtf8 { byte_offset: e.valid_up_to() }),
     };
-    if let Some(pos) = text.bytes().position(|b| b == 0) {
+    if let Some(pos) = memchr_nul(text.as_bytes()) {
         if !lossy {
             return Err(DecodeError::Binary { byte_offset: pos });
         }
@@ -81,14 +81,14 @@ pub fn decode_owned(bytes: Vec<u8>, lossy: bool) -> Result<(String, Vec<String>)
 }
 
 fn memchr_nul(b: &[u8]) -> Option<usize> {
-    b.iter().position(|&x| x == 0)
+    memchr::memchr(0, b)
 }
 
 /// Whether a text looks like an HTML page or fragment rather than plain text.
 pub fn looks_like_html(text: &str) -> bool {
     // Cheap exit: plain text has no '<' in its first few kilobytes.
     let sample = &text.as_bytes()[..text.len().min(4096)];
-    if !sample.contains(&b'<') {
+    if memchr::memchr(b'<', sample).is_none() {
         return false;
     }
     let head: String = text.trim_start_matches('\u{FEFF}').trim_start().chars().take(512).collect::<String>().to_ascii_lowercase();
