@@ -346,6 +346,8 @@ pub fn tag_features(words: &[Word], i: usize, p1: Tag, p2: Tag, out: &mut Vec<u6
 struct Fast {
     rows: Vec<Row>,
     index: HashMap<u64, u32>,
+    /// Which feature hashes may be in `index` (see [`HashFilter`]).
+    present: HashFilter,
     c0: u32,
     /// Features 13 (shape) + 16 (flags), by `shape << 6 | mask`.
     shape_flags: Box<[Row; 512]>,
@@ -357,6 +359,45 @@ struct Fast {
     s17: [u64; 64],
     /// `feat(22, [p1])` by previous tag: feature 22 continues it with the word.
     s22: [u64; NT],
+}
+
+/// A one-bit-per-slot filter over the model's feature hashes.
+///
+/// Why: most features of a token are absent from the model (nearly all
+/// word-pair features, the single-word features of rare words), and a
+/// hash-table probe for an absent key costs a few dozen instructions; one
+/// bit test rejects most of them. The feature hashes are FNV states, whose
+/// high bits are the well-mixed ones, so the slot is the top bits. False
+/// positives only cost the probe.
+struct HashFilter {
+    bits: Box<[u64]>,
+    /// The slot is `h >> shift`.
+    shift: u32,
+}
+
+impl HashFilter {
+    /// About 16 bits per key (some 5% false positives).
+    fn new(keys: impl Iterator<Item = u64>, n: usize) -> HashFilter {
+        let slots = n.saturating_mul(16).next_power_of_two().clamp(64, 1 << 26);
+        let mut f = HashFilter { bits: vec![0; slots / 64].into_boxed_slice(), shift: 64 - slots.trailing_zeros() };
+        for h in keys {
+            let s = f.slot(h);
+            if let Some(w) = f.bits.get_mut(s / 64) {
+                *w |= 1 << (s % 64);
+            }
+        }
+        f
+    }
+    #[inline]
+    fn slot(&self, h: u64) -> usize {
+        (h >> self.shift) as usize
+    }
+    /// False only when `h` is none of the keys.
+    #[inline]
+    fn may_contain(&self, h: u64) -> bool {
+        let s = self.slot(h);
+        self.bits.get(s / 64).is_some_and(|w| w & (1 << (s % 64)) != 0)
+    }
 }
 
 /// Lanes of a [`Row`]: the [`NT`] weights, padded with zeros.
@@ -446,9 +487,11 @@ impl Fast {
             index.insert(*h, rows.len() as u32);
             rows.push(Row::new(q));
         }
+        let present = HashFilter::new(index.keys().copied(), index.len());
         let mut f = Fast {
             rows,
             index,
+            present,
             c0: ZERO_ROW,
             shape_flags: row_table(|_| Row::default()),
             types: row_table(|_| Row::default()),
@@ -492,6 +535,9 @@ impl Fast {
     /// Row of a feature hash ([`ZERO_ROW`] when the model has no weights for it).
     #[inline]
     fn get(&self, h: u64) -> u32 {
+        if !self.present.may_contain(h) {
+            return ZERO_ROW;
+        }
         self.index.get(&h).copied().unwrap_or(ZERO_ROW)
     }
     /// The weights of a feature hash (zeros when the model has none).
@@ -897,6 +943,25 @@ mod tests {
             assert_eq!(extend(feat(7, &["x"]), w), feat(7, &["x", w]));
             let [p, q] = extend_all([feat(8, &[w]), feat(7, &[w])], "yz");
             assert_eq!([p, q], [feat(8, &[w, "yz"]), feat(7, &[w, "yz"])]);
+        }
+    }
+
+    #[test]
+    fn hash_filter_never_rejects_a_key() {
+        let keys: Vec<u64> = (0..5000u64).map(|i| feat((i % 23) as u8, &[&i.to_string()])).collect();
+        let f = HashFilter::new(keys.iter().copied(), keys.len());
+        assert!(keys.iter().all(|&h| f.may_contain(h)));
+        let others = (5000..55000u64).map(|i| feat(1, &[&i.to_string()])).filter(|h| !keys.contains(h));
+        let passed = others.filter(|&h| f.may_contain(h)).count();
+        assert!(passed < 5000, "most absent hashes are rejected ({passed} of 50000 passed)");
+        let empty = HashFilter::new(std::iter::empty(), 0);
+        assert!(!empty.may_contain(keys[0]));
+        // the model's filter: every stored feature passes, and a rejected hash has no row
+        if let Some(fast) = fast() {
+            assert!(fast.index.keys().all(|&h| fast.present.may_contain(h)));
+            for h in (0..20000u64).map(|i| feat(7, &["x", &i.to_string()])) {
+                assert!(fast.present.may_contain(h) || !fast.index.contains_key(&h));
+            }
         }
     }
 
