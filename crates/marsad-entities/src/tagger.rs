@@ -644,7 +644,6 @@ struct Tok {
 }
 
 /// Per-thread cache of the word types seen, and the decoder's scratch space.
-#[derive(Default)]
 struct WordCache {
     ids: marsad_text::WordTable<u32>,
     words: Vec<WordInfo>,
@@ -653,12 +652,41 @@ struct WordCache {
 }
 
 const WORD_CACHE_MAX: usize = 200_000;
+/// Word types a new cache has room for: a day of news has a few tens of
+/// thousands, and growing the tables rehashes and copies them.
+const WORD_CACHE_START: usize = 1 << 14;
+/// The id of [`OUTSIDE`]: a new cache enters it first.
+const OUTSIDE_ID: u32 = 0;
 
 thread_local! {
-    static WORD_CACHE: std::cell::RefCell<WordCache> = std::cell::RefCell::new(WordCache::default());
+    static WORD_CACHE: std::cell::RefCell<Option<WordCache>> = const { std::cell::RefCell::new(None) };
 }
 
 impl WordCache {
+    fn new(f: &Fast, kb: &Kb) -> WordCache {
+        let mut wc = WordCache {
+            ids: marsad_text::WordTable::with_capacity(WORD_CACHE_START),
+            words: Vec::with_capacity(WORD_CACHE_START),
+            toks: Vec::new(),
+        };
+        let outside = wc.id(f, kb, OUTSIDE);
+        debug_assert_eq!(outside, OUTSIDE_ID);
+        wc
+    }
+    /// Runs `run` with this thread's cache (a new one when there is none yet
+    /// or it has grown past [`WORD_CACHE_MAX`] word types).
+    fn with<R>(f: &Fast, kb: &Kb, run: impl FnOnce(&mut WordCache) -> R) -> R {
+        WORD_CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.as_ref().is_none_or(|wc| wc.words.len() > WORD_CACHE_MAX) {
+                *c = Some(WordCache::new(f, kb));
+            }
+            match c.as_mut() {
+                Some(wc) => run(wc),
+                None => run(&mut WordCache::new(f, kb)),
+            }
+        })
+    }
     fn id(&mut self, f: &Fast, kb: &Kb, w: &str) -> u32 {
         // get, then insert on a miss: most calls are hits, and a hit through
         // the entry API costs more
@@ -730,21 +758,19 @@ impl<'a> Source<'a> for DocSource<'a> {
     }
 }
 
-/// Greedy decoding of one sentence with the embedded model, through [`Fast`].
-fn tag_fast<'a>(f: &Fast, kb: &Kb, src: &impl Source<'a>, tags: &mut Vec<Tag>) {
-    WORD_CACHE.with(|wc| {
-        let mut wc = wc.borrow_mut();
-        if wc.words.len() > WORD_CACHE_MAX {
-            *wc = WordCache::default();
-        }
-        let wc = &mut *wc;
+/// Greedy decoding of one sentence with the embedded model, through [`Fast`];
+/// `norms` is scratch space (each token's word, sliced once).
+fn tag_fast<'a>(f: &Fast, kb: &Kb, wc: &mut WordCache, src: &impl Source<'a>, norms: &mut Vec<&'a str>, tags: &mut Vec<Tag>) {
+    {
         let n = src.len();
-        let outside = Tok { id: wc.id(f, kb, OUTSIDE), ..Tok::default() };
+        let outside = Tok { id: OUTSIDE_ID, ..Tok::default() };
         let mut toks = std::mem::take(&mut wc.toks);
         toks.clear();
         toks.extend([outside, outside]);
+        norms.clear();
         for i in 0..n {
             let (w, lex) = (src.norm(i), src.lex(i));
+            norms.push(w);
             let id = wc.id(f, kb, w);
             // the word's stem entry is the word's own when nothing was stripped
             let stem_lex = wc.words[id as usize].stem_lex.as_ref().unwrap_or(lex);
@@ -771,7 +797,7 @@ fn tag_fast<'a>(f: &Fast, kb: &Kb, src: &impl Source<'a>, tags: &mut Vec<Tag>) {
         // feature 7 of token i, hashed with feature 8 of token i - 1 (same bytes)
         let mut next7: Option<(usize, u64)> = None;
         for i in 0..n {
-            let (norm, kind) = (src.norm(i), src.kind(i));
+            let (norm, kind) = (norms[i], src.kind(i));
             if tagged_o_unscored(kind, src.lex(i), p1, skip_common) {
                 tags.push(Tag::O);
                 p2 = p1;
@@ -798,7 +824,7 @@ fn tag_fast<'a>(f: &Fast, kb: &Kb, src: &impl Source<'a>, tags: &mut Vec<Tag>) {
             };
             let word = |k: usize| &wc.words[t[k].id as usize];
             let me = word(2);
-            let next_norm = if i + 1 < n { src.norm(i + 1) } else { OUTSIDE };
+            let next_norm = norms.get(i + 1).copied().unwrap_or(OUTSIDE);
             let h7 = match next7 {
                 Some((j, h)) if j == i => h,
                 _ => extend(word(1).pair7, norm),
@@ -826,7 +852,7 @@ fn tag_fast<'a>(f: &Fast, kb: &Kb, src: &impl Source<'a>, tags: &mut Vec<Tag>) {
             p1 = t;
         }
         wc.toks = toks;
-    })
+    }
 }
 
 /// Punctuation, and function words (common words too, when `skip_common`)
@@ -850,7 +876,8 @@ fn best_tag<T: PartialOrd>(sc: &[T; NT]) -> Tag {
 pub fn tag_words(m: &Model, words: &[Word], tags: &mut Vec<Tag>) {
     if let (Some(em), Some(f)) = (model(), fast()) {
         if std::ptr::eq(m, em) {
-            return tag_fast(f, kb(), &WordSource(words), tags);
+            let kb = kb();
+            return WordCache::with(f, kb, |wc| tag_fast(f, kb, wc, &WordSource(words), &mut Vec::new(), tags));
         }
     }
     let mut fs = Vec::with_capacity(32);
@@ -887,14 +914,17 @@ pub fn tag_doc_with(doc: &Doc, lex: &[Lex]) -> Vec<Tag> {
     let Some(f) = fast() else { return Vec::new() };
     let kb = kb();
     let mut tags = Vec::with_capacity(doc.tokens.len());
-    for s in &doc.sentences {
-        let r = doc.tokens.index_at(s.start)..doc.tokens.index_at(s.end).min(lex.len());
-        while tags.len() < r.start {
-            tags.push(Tag::O);
+    let mut norms = Vec::new();
+    WordCache::with(f, kb, |wc| {
+        for s in &doc.sentences {
+            let r = doc.tokens.index_at(s.start)..doc.tokens.index_at(s.end).min(lex.len());
+            while tags.len() < r.start {
+                tags.push(Tag::O);
+            }
+            tags.truncate(r.start);
+            tag_fast(f, kb, wc, &DocSource { doc, lex, start: r.start, len: r.len() }, &mut norms, &mut tags);
         }
-        tags.truncate(r.start);
-        tag_fast(f, kb, &DocSource { doc, lex, start: r.start, len: r.len() }, &mut tags);
-    }
+    });
     tags.resize(doc.tokens.len(), Tag::O);
     tags
 }
