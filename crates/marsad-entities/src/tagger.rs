@@ -458,18 +458,35 @@ fn extend(h: u64, part: &str) -> u64 {
 /// [`extend`] for several states at once: one pass over the part's bytes,
 /// so a word's features under several templates share the loop.
 #[inline]
-fn extend_all<const N: usize>(mut h: [u64; N], part: &str) -> [u64; N] {
-    for &b in part.as_bytes() {
+fn extend_all<const N: usize>(h: [u64; N], part: &str) -> [u64; N] {
+    close_part(absorb(h, part.as_bytes()))
+}
+
+/// FNV states continued over some bytes of a feature part.
+#[inline]
+fn absorb<const N: usize>(mut h: [u64; N], bytes: &[u8]) -> [u64; N] {
+    for &b in bytes {
         for x in &mut h {
             *x = (*x ^ b as u64).wrapping_mul(0x100000001b3);
         }
     }
+    h
+}
+
+/// FNV states continued with the separator that ends a feature part.
+#[inline]
+fn close_part<const N: usize>(h: [u64; N]) -> [u64; N] {
     h.map(|x| (x ^ 0xff).wrapping_mul(0x100000001b3))
 }
 
 /// `feat(t, [part])` for each template `t` of `templates`, in one pass.
 fn feats<const N: usize>(templates: [u8; N], part: &str) -> [u64; N] {
-    extend_all(templates.map(|t| mix(FNV, &[t])), part)
+    extend_all(starts(templates), part)
+}
+
+/// The FNV states of `feat` after each template byte, before any part.
+fn starts<const N: usize>(templates: [u8; N]) -> [u64; N] {
+    templates.map(|t| mix(FNV, &[t]))
 }
 
 impl Fast {
@@ -553,8 +570,13 @@ impl Fast {
     /// What the decoder keeps about a word type (see [`WordInfo`]).
     fn word_info(&self, kb: &Kb, w: &str) -> WordInfo {
         let st = stem(w);
-        let [h1, h3, h4, h5, h6, pair7, pair8] = feats([1, 3, 4, 5, 6, 7, 8], w);
-        let [h2, h14, h15] = feats([2, 14, 15], st);
+        // the stem is the end of the word: the word's seven templates run
+        // over the stripped prefix, then with the stem's three over the stem
+        let head = w.as_bytes().get(..w.len() - st.len()).unwrap_or_default();
+        let [a1, a3, a4, a5, a6, a7, a8] = absorb(starts([1, 3, 4, 5, 6, 7, 8]), head);
+        let [s2, s14, s15] = starts([2, 14, 15]);
+        let [h1, h3, h4, h5, h6, pair7, pair8, h2, h14, h15] =
+            extend_all([a1, a3, a4, a5, a6, a7, a8, s2, s14, s15], st);
         let [h9] = feats([9], prefix(w, 2));
         let suffix2 = suffix(w, 2);
         let [h10] = feats([10], suffix2);
@@ -695,7 +717,8 @@ impl WordCache {
         }
         let i = self.words.len() as u32;
         self.words.push(f.word_info(kb, w));
-        self.ids.insert(w, i);
+        // (absent: one probe where `insert` makes two)
+        self.ids.get_or_insert_with(w, || i);
         i
     }
 }
@@ -1025,6 +1048,8 @@ mod tests {
             assert_eq!(info.own, own, "{w:?}");
             assert_eq!(info.as_prev, f.row(feat(3, &[w])).plus(f.row(feat(14, &[st]))));
             assert_eq!(info.as_next, f.row(feat(4, &[w])).plus(f.row(feat(15, &[st]))));
+            assert_eq!([info.pair7, info.pair8], [feat(7, &[w]), feat(8, &[w])]);
+            assert_eq!([info.as_prev2, info.as_next2], [f.get(feat(5, &[w])), f.get(feat(6, &[w]))]);
         }
     }
 
