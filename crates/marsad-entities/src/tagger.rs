@@ -567,8 +567,9 @@ impl Fast {
     fn at(&self, r: u32) -> &Row {
         self.rows.get(r as usize).unwrap_or(&self.rows[0])
     }
-    /// What the decoder keeps about a word type (see [`WordInfo`]).
-    fn word_info(&self, kb: &Kb, w: &str) -> WordInfo {
+    /// What the decoder keeps about a word type (see [`WordInfo`]), and the
+    /// type's [`Tok`] (id 0) from `lex`, the word's table entry.
+    fn word_info(&self, kb: &Kb, w: &str, lex: &Lex) -> (WordInfo, Tok) {
         let st = stem(w);
         // the stem is the end of the word: the word's seven templates run
         // over the stripped prefix, then with the stem's three over the stem
@@ -583,7 +584,9 @@ impl Fast {
         let [h11] = feats([11], suffix(w, 3));
         let [h12] = feats([12], prefix(st, 3));
         let row = |h| self.row(h);
-        WordInfo {
+        // the stem's entry is the word's own when nothing was stripped
+        let stem_lex = if st.len() == w.len() { *lex } else { kb.lex(st) };
+        let info = WordInfo {
             own: [h1, h2, h9, h10, h11, h12].iter().fold(*self.at(self.c0), |s, &h| s.plus(row(h))),
             as_prev: row(h3).plus(row(h14)),
             as_next: row(h4).plus(row(h15)),
@@ -594,8 +597,8 @@ impl Fast {
             r22: [UNSET; NT],
             r17: (NO_MASK, ZERO_ROW),
             suffix2_len: suffix2.len().min(u8::MAX as usize) as u8,
-            stem_lex: (st.len() != w.len()).then(|| kb.lex(st)),
-        }
+        };
+        (info, Tok::of_word(lex, &stem_lex))
     }
 }
 
@@ -647,12 +650,11 @@ struct WordInfo {
     r17: (u8, u32),
     /// Byte length of the word's last two letters (feature 17).
     suffix2_len: u8,
-    /// Table entry of the word's stem, when the stem is shorter than the word.
-    stem_lex: Option<Lex>,
 }
 
 /// A token of the sentence being decoded: its word type and the lex-derived
-/// inputs of features 16–19.
+/// inputs of features 16–19. These depend on the word alone (its table entry
+/// and its stem's), so the cache keeps one per word type.
 #[derive(Clone, Copy, Default)]
 struct Tok {
     /// Index into [`WordCache::words`].
@@ -665,10 +667,35 @@ struct Tok {
     for_next: u8,
 }
 
+impl Tok {
+    /// From the table entries of a word and of its stem (id 0).
+    fn of_word(lex: &Lex, stem_lex: &Lex) -> Tok {
+        // flags of the word or of its stem
+        let either = lex.flags | stem_lex.flags;
+        let types = if lex.has(lexf::TOKEN_TYPES) {
+            lex.token_types
+        } else if stem_lex.has(lexf::TOKEN_TYPES) {
+            stem_lex.token_types
+        } else {
+            0
+        };
+        let bit = |flags: u32, flag: u32, at: u8| u8::from(flags & flag != 0) << at;
+        let own = bit(either, lexf::FIRST_NAME, 0)
+            | bit(either, lexf::FIRST_TOKEN, 2)
+            | bit(lex.flags, lexf::DEMONYM, 3)
+            | bit(lex.flags, lexf::STOPWORD, 4);
+        let for_next = bit(either, lexf::TITLE, 1) | bit(lex.flags, lexf::ORG_HEAD, 5);
+        Tok { id: 0, types, own, for_next }
+    }
+}
+
 /// Per-thread cache of the word types seen, and the decoder's scratch space.
 struct WordCache {
     ids: marsad_text::WordTable<u32>,
     words: Vec<WordInfo>,
+    /// Each word type's [`Tok`] (a short array apart from `words`: the
+    /// first pass over a sentence reads only these).
+    word_toks: Vec<Tok>,
     /// The sentence's tokens, with two [`OUTSIDE`] tokens on each side.
     toks: Vec<Tok>,
 }
@@ -689,10 +716,11 @@ impl WordCache {
         let mut wc = WordCache {
             ids: marsad_text::WordTable::with_capacity(WORD_CACHE_START),
             words: Vec::with_capacity(WORD_CACHE_START),
+            word_toks: Vec::with_capacity(WORD_CACHE_START),
             toks: Vec::new(),
         };
-        let outside = wc.id(f, kb, OUTSIDE);
-        debug_assert_eq!(outside, OUTSIDE_ID);
+        let outside = wc.tok(f, kb, OUTSIDE, &kb.lex(OUTSIDE));
+        debug_assert_eq!(outside.id, OUTSIDE_ID);
         wc
     }
     /// Runs `run` with this thread's cache (a new one when there is none yet
@@ -709,17 +737,22 @@ impl WordCache {
             }
         })
     }
-    fn id(&mut self, f: &Fast, kb: &Kb, w: &str) -> u32 {
+    /// The [`Tok`] of word `w`; `lex` is its table entry (`kb.lex(w)`, the
+    /// same for every token of the word, so the first one seen stands for all).
+    fn tok(&mut self, f: &Fast, kb: &Kb, w: &str, lex: &Lex) -> Tok {
         // get, then insert on a miss: most calls are hits, and a hit through
         // the entry API costs more
-        if let Some(&i) = self.ids.get(w) {
-            return i;
+        if let Some(t) = self.ids.get(w).and_then(|&i| self.word_toks.get(i as usize)) {
+            return *t;
         }
-        let i = self.words.len() as u32;
-        self.words.push(f.word_info(kb, w));
+        let id = self.words.len() as u32;
+        let (info, tok) = f.word_info(kb, w, lex);
+        let tok = Tok { id, ..tok };
+        self.words.push(info);
+        self.word_toks.push(tok);
         // (absent: one probe where `insert` makes two)
-        self.ids.get_or_insert_with(w, || i);
-        i
+        self.ids.get_or_insert_with(w, || id);
+        tok
     }
 }
 
@@ -792,27 +825,9 @@ fn tag_fast<'a>(f: &Fast, kb: &Kb, wc: &mut WordCache, src: &impl Source<'a>, no
         toks.extend([outside, outside]);
         norms.clear();
         for i in 0..n {
-            let (w, lex) = (src.norm(i), src.lex(i));
+            let w = src.norm(i);
             norms.push(w);
-            let id = wc.id(f, kb, w);
-            // the word's stem entry is the word's own when nothing was stripped
-            let stem_lex = wc.words[id as usize].stem_lex.as_ref().unwrap_or(lex);
-            // flags of the word or of its stem
-            let either = lex.flags | stem_lex.flags;
-            let types = if lex.has(lexf::TOKEN_TYPES) {
-                lex.token_types
-            } else if stem_lex.has(lexf::TOKEN_TYPES) {
-                stem_lex.token_types
-            } else {
-                0
-            };
-            let bit = |flags: u32, flag: u32, at: u8| u8::from(flags & flag != 0) << at;
-            let own = bit(either, lexf::FIRST_NAME, 0)
-                | bit(either, lexf::FIRST_TOKEN, 2)
-                | bit(lex.flags, lexf::DEMONYM, 3)
-                | bit(lex.flags, lexf::STOPWORD, 4);
-            let for_next = bit(either, lexf::TITLE, 1) | bit(lex.flags, lexf::ORG_HEAD, 5);
-            toks.push(Tok { id, types, own, for_next });
+            toks.push(wc.tok(f, kb, w, src.lex(i)));
         }
         toks.extend([outside, outside]);
         let (mut p1, mut p2) = (Tag::O, Tag::O);
@@ -1039,7 +1054,7 @@ mod tests {
             .plus(f.row(feat(21, &[std::str::from_utf8(&[p1, p2]).unwrap_or("")])));
         assert_eq!(f.history[(p1 as usize) << 4 | p2 as usize], hist);
         for w in sample_words() {
-            let info = f.word_info(kb(), w);
+            let info = f.word_info(kb(), w, &kb().lex(w)).0;
             let st = stem(w);
             let own = [feat(0, &[]), feat(1, &[w]), feat(2, &[st]), feat(9, &[prefix(w, 2)])]
                 .into_iter()
