@@ -739,12 +739,20 @@ impl WordCache {
     }
     /// The [`Tok`] of word `w`; `lex` is its table entry (`kb.lex(w)`, the
     /// same for every token of the word, so the first one seen stands for all).
+    #[inline]
     fn tok(&mut self, f: &Fast, kb: &Kb, w: &str, lex: &Lex) -> Tok {
         // get, then insert on a miss: most calls are hits, and a hit through
         // the entry API costs more
         if let Some(t) = self.ids.get(w).and_then(|&i| self.word_toks.get(i as usize)) {
             return *t;
         }
+        self.enter(f, kb, w, lex)
+    }
+    /// [`WordCache::tok`] of a word not seen yet. Kept out of line: the hit
+    /// path inlined into the decoder's loop stays a few instructions long.
+    #[cold]
+    #[inline(never)]
+    fn enter(&mut self, f: &Fast, kb: &Kb, w: &str, lex: &Lex) -> Tok {
         let id = self.words.len() as u32;
         let (info, tok) = f.word_info(kb, w, lex);
         let tok = Tok { id, ..tok };
@@ -952,7 +960,7 @@ pub fn tag_doc_with(doc: &Doc, lex: &[Lex]) -> Vec<Tag> {
     let Some(f) = fast() else { return Vec::new() };
     let kb = kb();
     let mut tags = Vec::with_capacity(doc.tokens.len());
-    let mut norms = Vec::new();
+    let mut norms = Vec::with_capacity(doc.tokens.len());
     WordCache::with(f, kb, |wc| {
         for s in &doc.sentences {
             let r = doc.tokens.index_at(s.start)..doc.tokens.index_at(s.end).min(lex.len());
