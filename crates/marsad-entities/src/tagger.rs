@@ -213,7 +213,8 @@ fn stem(w: &str) -> &str {
     let mut s = w;
     for p in ["وال", "بال", "لل", "فال", "كال", "ال"] {
         if let Some(r) = s.strip_prefix(p) {
-            if r.chars().count() >= 2 {
+            // (at least two characters: stop counting at the second)
+            if r.chars().nth(1).is_some() {
                 s = r;
                 break;
             }
@@ -247,6 +248,24 @@ fn suffix(w: &str, n: usize) -> &str {
         k += 1;
     }
     w.get(start..).unwrap_or(w)
+}
+/// Where [`suffix`]`(w, 2)` and [`suffix`]`(w, 3)` start, in one backward scan.
+fn suffix_starts(w: &str) -> [usize; 2] {
+    let b = w.as_bytes();
+    // starts of the last one, two and three characters (0 past the first)
+    let mut starts = [0; 3];
+    let mut start = b.len();
+    for s in &mut starts {
+        if start == 0 {
+            break;
+        }
+        start -= 1;
+        while start > 0 && is_continuation(b[start]) {
+            start -= 1;
+        }
+        *s = start;
+    }
+    [starts[1], starts[2]]
 }
 /// Whether a UTF-8 byte continues a character (10xxxxxx).
 #[inline]
@@ -579,9 +598,10 @@ impl Fast {
         let [h1, h3, h4, h5, h6, pair7, pair8, h2, h14, h15] =
             extend_all([a1, a3, a4, a5, a6, a7, a8, s2, s14, s15], st);
         let [h9] = feats([9], prefix(w, 2));
-        let suffix2 = suffix(w, 2);
+        let [s2, s3] = suffix_starts(w);
+        let (suffix2, suffix3) = (w.get(s2..).unwrap_or(w), w.get(s3..).unwrap_or(w));
         let [h10] = feats([10], suffix2);
-        let [h11] = feats([11], suffix(w, 3));
+        let [h11] = feats([11], suffix3);
         let [h12] = feats([12], prefix(st, 3));
         let row = |h| self.row(h);
         // the stem's entry is the word's own when nothing was stripped
@@ -1007,6 +1027,30 @@ mod tests {
                 assert_eq!(prefix(w, n), prefix_chars(w, n), "prefix({w:?}, {n})");
                 assert_eq!(suffix(w, n), suffix_chars(w, n), "suffix({w:?}, {n})");
             }
+            let [s2, s3] = suffix_starts(w);
+            assert_eq!([&w[s2..], &w[s3..]], [suffix(w, 2), suffix(w, 3)], "{w:?}");
+        }
+    }
+
+    #[test]
+    fn stem_strips_a_prefix_leaving_two_characters() {
+        // the definition with a full character count
+        fn stem_counting(w: &str) -> &str {
+            for p in ["\u{648}\u{627}\u{644}", "\u{628}\u{627}\u{644}", "\u{644}\u{644}", "\u{641}\u{627}\u{644}", "\u{643}\u{627}\u{644}", "\u{627}\u{644}"] {
+                if let Some(r) = w.strip_prefix(p) {
+                    if r.chars().count() >= 2 {
+                        return r;
+                    }
+                }
+            }
+            w
+        }
+        let article = "\u{627}\u{644}";
+        let mut words = sample_words();
+        let extra: Vec<String> = ["", "x", "\u{628}", "\u{628}\u{628}", "xyz"].iter().map(|r| format!("{article}{r}")).collect();
+        words.extend(extra.iter().map(|s| s.as_str()));
+        for w in words {
+            assert_eq!(stem(w), stem_counting(w), "{w:?}");
         }
     }
 
