@@ -213,7 +213,8 @@ fn stem(w: &str) -> &str {
     let mut s = w;
     for p in ["وال", "بال", "لل", "فال", "كال", "ال"] {
         if let Some(r) = s.strip_prefix(p) {
-            if r.chars().count() >= 2 {
+            // (at least two characters: stop counting at the second)
+            if r.chars().nth(1).is_some() {
                 s = r;
                 break;
             }
@@ -247,6 +248,24 @@ fn suffix(w: &str, n: usize) -> &str {
         k += 1;
     }
     w.get(start..).unwrap_or(w)
+}
+/// Where [`suffix`]`(w, 2)` and [`suffix`]`(w, 3)` start, in one backward scan.
+fn suffix_starts(w: &str) -> [usize; 2] {
+    let b = w.as_bytes();
+    // starts of the last one, two and three characters (0 past the first)
+    let mut starts = [0; 3];
+    let mut start = b.len();
+    for s in &mut starts {
+        if start == 0 {
+            break;
+        }
+        start -= 1;
+        while start > 0 && is_continuation(b[start]) {
+            start -= 1;
+        }
+        *s = start;
+    }
+    [starts[1], starts[2]]
 }
 /// Whether a UTF-8 byte continues a character (10xxxxxx).
 #[inline]
@@ -346,6 +365,8 @@ pub fn tag_features(words: &[Word], i: usize, p1: Tag, p2: Tag, out: &mut Vec<u6
 struct Fast {
     rows: Vec<Row>,
     index: HashMap<u64, u32>,
+    /// Which feature hashes may be in `index` (see [`HashFilter`]).
+    present: HashFilter,
     c0: u32,
     /// Features 13 (shape) + 16 (flags), by `shape << 6 | mask`.
     shape_flags: Box<[Row; 512]>,
@@ -357,6 +378,45 @@ struct Fast {
     s17: [u64; 64],
     /// `feat(22, [p1])` by previous tag: feature 22 continues it with the word.
     s22: [u64; NT],
+}
+
+/// A one-bit-per-slot filter over the model's feature hashes.
+///
+/// Why: most features of a token are absent from the model (nearly all
+/// word-pair features, the single-word features of rare words), and a
+/// hash-table probe for an absent key costs a few dozen instructions; one
+/// bit test rejects most of them. The feature hashes are FNV states, whose
+/// high bits are the well-mixed ones, so the slot is the top bits. False
+/// positives only cost the probe.
+struct HashFilter {
+    bits: Box<[u64]>,
+    /// The slot is `h >> shift`.
+    shift: u32,
+}
+
+impl HashFilter {
+    /// About 16 bits per key (some 5% false positives).
+    fn new(keys: impl Iterator<Item = u64>, n: usize) -> HashFilter {
+        let slots = n.saturating_mul(16).next_power_of_two().clamp(64, 1 << 26);
+        let mut f = HashFilter { bits: vec![0; slots / 64].into_boxed_slice(), shift: 64 - slots.trailing_zeros() };
+        for h in keys {
+            let s = f.slot(h);
+            if let Some(w) = f.bits.get_mut(s / 64) {
+                *w |= 1 << (s % 64);
+            }
+        }
+        f
+    }
+    #[inline]
+    fn slot(&self, h: u64) -> usize {
+        (h >> self.shift) as usize
+    }
+    /// False only when `h` is none of the keys.
+    #[inline]
+    fn may_contain(&self, h: u64) -> bool {
+        let s = self.slot(h);
+        self.bits.get(s / 64).is_some_and(|w| w & (1 << (s % 64)) != 0)
+    }
 }
 
 /// Lanes of a [`Row`]: the [`NT`] weights, padded with zeros.
@@ -417,18 +477,35 @@ fn extend(h: u64, part: &str) -> u64 {
 /// [`extend`] for several states at once: one pass over the part's bytes,
 /// so a word's features under several templates share the loop.
 #[inline]
-fn extend_all<const N: usize>(mut h: [u64; N], part: &str) -> [u64; N] {
-    for &b in part.as_bytes() {
+fn extend_all<const N: usize>(h: [u64; N], part: &str) -> [u64; N] {
+    close_part(absorb(h, part.as_bytes()))
+}
+
+/// FNV states continued over some bytes of a feature part.
+#[inline]
+fn absorb<const N: usize>(mut h: [u64; N], bytes: &[u8]) -> [u64; N] {
+    for &b in bytes {
         for x in &mut h {
             *x = (*x ^ b as u64).wrapping_mul(0x100000001b3);
         }
     }
+    h
+}
+
+/// FNV states continued with the separator that ends a feature part.
+#[inline]
+fn close_part<const N: usize>(h: [u64; N]) -> [u64; N] {
     h.map(|x| (x ^ 0xff).wrapping_mul(0x100000001b3))
 }
 
 /// `feat(t, [part])` for each template `t` of `templates`, in one pass.
 fn feats<const N: usize>(templates: [u8; N], part: &str) -> [u64; N] {
-    extend_all(templates.map(|t| mix(FNV, &[t])), part)
+    extend_all(starts(templates), part)
+}
+
+/// The FNV states of `feat` after each template byte, before any part.
+fn starts<const N: usize>(templates: [u8; N]) -> [u64; N] {
+    templates.map(|t| mix(FNV, &[t]))
 }
 
 impl Fast {
@@ -446,9 +523,11 @@ impl Fast {
             index.insert(*h, rows.len() as u32);
             rows.push(Row::new(q));
         }
+        let present = HashFilter::new(index.keys().copied(), index.len());
         let mut f = Fast {
             rows,
             index,
+            present,
             c0: ZERO_ROW,
             shape_flags: row_table(|_| Row::default()),
             types: row_table(|_| Row::default()),
@@ -492,6 +571,9 @@ impl Fast {
     /// Row of a feature hash ([`ZERO_ROW`] when the model has no weights for it).
     #[inline]
     fn get(&self, h: u64) -> u32 {
+        if !self.present.may_contain(h) {
+            return ZERO_ROW;
+        }
         self.index.get(&h).copied().unwrap_or(ZERO_ROW)
     }
     /// The weights of a feature hash (zeros when the model has none).
@@ -504,18 +586,27 @@ impl Fast {
     fn at(&self, r: u32) -> &Row {
         self.rows.get(r as usize).unwrap_or(&self.rows[0])
     }
-    /// What the decoder keeps about a word type (see [`WordInfo`]).
-    fn word_info(&self, kb: &Kb, w: &str) -> WordInfo {
+    /// What the decoder keeps about a word type (see [`WordInfo`]), and the
+    /// type's [`Tok`] (id 0) from `lex`, the word's table entry.
+    fn word_info(&self, kb: &Kb, w: &str, lex: &Lex) -> (WordInfo, Tok) {
         let st = stem(w);
-        let [h1, h3, h4, h5, h6, pair7, pair8] = feats([1, 3, 4, 5, 6, 7, 8], w);
-        let [h2, h14, h15] = feats([2, 14, 15], st);
+        // the stem is the end of the word: the word's seven templates run
+        // over the stripped prefix, then with the stem's three over the stem
+        let head = w.as_bytes().get(..w.len() - st.len()).unwrap_or_default();
+        let [a1, a3, a4, a5, a6, a7, a8] = absorb(starts([1, 3, 4, 5, 6, 7, 8]), head);
+        let [s2, s14, s15] = starts([2, 14, 15]);
+        let [h1, h3, h4, h5, h6, pair7, pair8, h2, h14, h15] =
+            extend_all([a1, a3, a4, a5, a6, a7, a8, s2, s14, s15], st);
         let [h9] = feats([9], prefix(w, 2));
-        let suffix2 = suffix(w, 2);
+        let [s2, s3] = suffix_starts(w);
+        let (suffix2, suffix3) = (w.get(s2..).unwrap_or(w), w.get(s3..).unwrap_or(w));
         let [h10] = feats([10], suffix2);
-        let [h11] = feats([11], suffix(w, 3));
+        let [h11] = feats([11], suffix3);
         let [h12] = feats([12], prefix(st, 3));
         let row = |h| self.row(h);
-        WordInfo {
+        // the stem's entry is the word's own when nothing was stripped
+        let stem_lex = if st.len() == w.len() { *lex } else { kb.lex(st) };
+        let info = WordInfo {
             own: [h1, h2, h9, h10, h11, h12].iter().fold(*self.at(self.c0), |s, &h| s.plus(row(h))),
             as_prev: row(h3).plus(row(h14)),
             as_next: row(h4).plus(row(h15)),
@@ -526,8 +617,8 @@ impl Fast {
             r22: [UNSET; NT],
             r17: (NO_MASK, ZERO_ROW),
             suffix2_len: suffix2.len().min(u8::MAX as usize) as u8,
-            stem_lex: (st.len() != w.len()).then(|| kb.lex(st)),
-        }
+        };
+        (info, Tok::of_word(lex, &stem_lex))
     }
 }
 
@@ -579,12 +670,11 @@ struct WordInfo {
     r17: (u8, u32),
     /// Byte length of the word's last two letters (feature 17).
     suffix2_len: u8,
-    /// Table entry of the word's stem, when the stem is shorter than the word.
-    stem_lex: Option<Lex>,
 }
 
 /// A token of the sentence being decoded: its word type and the lex-derived
-/// inputs of features 16–19.
+/// inputs of features 16–19. These depend on the word alone (its table entry
+/// and its stem's), so the cache keeps one per word type.
 #[derive(Clone, Copy, Default)]
 struct Tok {
     /// Index into [`WordCache::words`].
@@ -597,32 +687,100 @@ struct Tok {
     for_next: u8,
 }
 
+impl Tok {
+    /// From the table entries of a word and of its stem (id 0).
+    fn of_word(lex: &Lex, stem_lex: &Lex) -> Tok {
+        // flags of the word or of its stem
+        let either = lex.flags | stem_lex.flags;
+        let types = if lex.has(lexf::TOKEN_TYPES) {
+            lex.token_types
+        } else if stem_lex.has(lexf::TOKEN_TYPES) {
+            stem_lex.token_types
+        } else {
+            0
+        };
+        let bit = |flags: u32, flag: u32, at: u8| u8::from(flags & flag != 0) << at;
+        let own = bit(either, lexf::FIRST_NAME, 0)
+            | bit(either, lexf::FIRST_TOKEN, 2)
+            | bit(lex.flags, lexf::DEMONYM, 3)
+            | bit(lex.flags, lexf::STOPWORD, 4);
+        let for_next = bit(either, lexf::TITLE, 1) | bit(lex.flags, lexf::ORG_HEAD, 5);
+        Tok { id: 0, types, own, for_next }
+    }
+}
+
 /// Per-thread cache of the word types seen, and the decoder's scratch space.
-#[derive(Default)]
 struct WordCache {
     ids: marsad_text::WordTable<u32>,
     words: Vec<WordInfo>,
+    /// Each word type's [`Tok`] (a short array apart from `words`: the
+    /// first pass over a sentence reads only these).
+    word_toks: Vec<Tok>,
     /// The sentence's tokens, with two [`OUTSIDE`] tokens on each side.
     toks: Vec<Tok>,
 }
 
 const WORD_CACHE_MAX: usize = 200_000;
+/// Word types a new cache has room for: a day of news has a few tens of
+/// thousands, and growing the tables rehashes and copies them.
+const WORD_CACHE_START: usize = 1 << 14;
+/// The id of [`OUTSIDE`]: a new cache enters it first.
+const OUTSIDE_ID: u32 = 0;
 
 thread_local! {
-    static WORD_CACHE: std::cell::RefCell<WordCache> = std::cell::RefCell::new(WordCache::default());
+    static WORD_CACHE: std::cell::RefCell<Option<WordCache>> = const { std::cell::RefCell::new(None) };
 }
 
 impl WordCache {
-    fn id(&mut self, f: &Fast, kb: &Kb, w: &str) -> u32 {
+    fn new(f: &Fast, kb: &Kb) -> WordCache {
+        let mut wc = WordCache {
+            ids: marsad_text::WordTable::with_capacity(WORD_CACHE_START),
+            words: Vec::with_capacity(WORD_CACHE_START),
+            word_toks: Vec::with_capacity(WORD_CACHE_START),
+            toks: Vec::new(),
+        };
+        let outside = wc.tok(f, kb, OUTSIDE, &kb.lex(OUTSIDE));
+        debug_assert_eq!(outside.id, OUTSIDE_ID);
+        wc
+    }
+    /// Runs `run` with this thread's cache (a new one when there is none yet
+    /// or it has grown past [`WORD_CACHE_MAX`] word types).
+    fn with<R>(f: &Fast, kb: &Kb, run: impl FnOnce(&mut WordCache) -> R) -> R {
+        WORD_CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.as_ref().is_none_or(|wc| wc.words.len() > WORD_CACHE_MAX) {
+                *c = Some(WordCache::new(f, kb));
+            }
+            match c.as_mut() {
+                Some(wc) => run(wc),
+                None => run(&mut WordCache::new(f, kb)),
+            }
+        })
+    }
+    /// The [`Tok`] of word `w`; `lex` is its table entry (`kb.lex(w)`, the
+    /// same for every token of the word, so the first one seen stands for all).
+    #[inline]
+    fn tok(&mut self, f: &Fast, kb: &Kb, w: &str, lex: &Lex) -> Tok {
         // get, then insert on a miss: most calls are hits, and a hit through
         // the entry API costs more
-        if let Some(&i) = self.ids.get(w) {
-            return i;
+        if let Some(t) = self.ids.get(w).and_then(|&i| self.word_toks.get(i as usize)) {
+            return *t;
         }
-        let i = self.words.len() as u32;
-        self.words.push(f.word_info(kb, w));
-        self.ids.insert(w, i);
-        i
+        self.enter(f, kb, w, lex)
+    }
+    /// [`WordCache::tok`] of a word not seen yet. Kept out of line: the hit
+    /// path inlined into the decoder's loop stays a few instructions long.
+    #[cold]
+    #[inline(never)]
+    fn enter(&mut self, f: &Fast, kb: &Kb, w: &str, lex: &Lex) -> Tok {
+        let id = self.words.len() as u32;
+        let (info, tok) = f.word_info(kb, w, lex);
+        let tok = Tok { id, ..tok };
+        self.words.push(info);
+        self.word_toks.push(tok);
+        // (absent: one probe where `insert` makes two)
+        self.ids.get_or_insert_with(w, || id);
+        tok
     }
 }
 
@@ -684,40 +842,20 @@ impl<'a> Source<'a> for DocSource<'a> {
     }
 }
 
-/// Greedy decoding of one sentence with the embedded model, through [`Fast`].
-fn tag_fast<'a>(f: &Fast, kb: &Kb, src: &impl Source<'a>, tags: &mut Vec<Tag>) {
-    WORD_CACHE.with(|wc| {
-        let mut wc = wc.borrow_mut();
-        if wc.words.len() > WORD_CACHE_MAX {
-            *wc = WordCache::default();
-        }
-        let wc = &mut *wc;
+/// Greedy decoding of one sentence with the embedded model, through [`Fast`];
+/// `norms` is scratch space (each token's word, sliced once).
+fn tag_fast<'a>(f: &Fast, kb: &Kb, wc: &mut WordCache, src: &impl Source<'a>, norms: &mut Vec<&'a str>, tags: &mut Vec<Tag>) {
+    {
         let n = src.len();
-        let outside = Tok { id: wc.id(f, kb, OUTSIDE), ..Tok::default() };
+        let outside = Tok { id: OUTSIDE_ID, ..Tok::default() };
         let mut toks = std::mem::take(&mut wc.toks);
         toks.clear();
         toks.extend([outside, outside]);
+        norms.clear();
         for i in 0..n {
-            let (w, lex) = (src.norm(i), src.lex(i));
-            let id = wc.id(f, kb, w);
-            // the word's stem entry is the word's own when nothing was stripped
-            let stem_lex = wc.words[id as usize].stem_lex.as_ref().unwrap_or(lex);
-            // flags of the word or of its stem
-            let either = lex.flags | stem_lex.flags;
-            let types = if lex.has(lexf::TOKEN_TYPES) {
-                lex.token_types
-            } else if stem_lex.has(lexf::TOKEN_TYPES) {
-                stem_lex.token_types
-            } else {
-                0
-            };
-            let bit = |flags: u32, flag: u32, at: u8| u8::from(flags & flag != 0) << at;
-            let own = bit(either, lexf::FIRST_NAME, 0)
-                | bit(either, lexf::FIRST_TOKEN, 2)
-                | bit(lex.flags, lexf::DEMONYM, 3)
-                | bit(lex.flags, lexf::STOPWORD, 4);
-            let for_next = bit(either, lexf::TITLE, 1) | bit(lex.flags, lexf::ORG_HEAD, 5);
-            toks.push(Tok { id, types, own, for_next });
+            let w = src.norm(i);
+            norms.push(w);
+            toks.push(wc.tok(f, kb, w, src.lex(i)));
         }
         toks.extend([outside, outside]);
         let (mut p1, mut p2) = (Tag::O, Tag::O);
@@ -725,7 +863,7 @@ fn tag_fast<'a>(f: &Fast, kb: &Kb, src: &impl Source<'a>, tags: &mut Vec<Tag>) {
         // feature 7 of token i, hashed with feature 8 of token i - 1 (same bytes)
         let mut next7: Option<(usize, u64)> = None;
         for i in 0..n {
-            let (norm, kind) = (src.norm(i), src.kind(i));
+            let (norm, kind) = (norms[i], src.kind(i));
             if tagged_o_unscored(kind, src.lex(i), p1, skip_common) {
                 tags.push(Tag::O);
                 p2 = p1;
@@ -752,7 +890,7 @@ fn tag_fast<'a>(f: &Fast, kb: &Kb, src: &impl Source<'a>, tags: &mut Vec<Tag>) {
             };
             let word = |k: usize| &wc.words[t[k].id as usize];
             let me = word(2);
-            let next_norm = if i + 1 < n { src.norm(i + 1) } else { OUTSIDE };
+            let next_norm = norms.get(i + 1).copied().unwrap_or(OUTSIDE);
             let h7 = match next7 {
                 Some((j, h)) if j == i => h,
                 _ => extend(word(1).pair7, norm),
@@ -780,7 +918,7 @@ fn tag_fast<'a>(f: &Fast, kb: &Kb, src: &impl Source<'a>, tags: &mut Vec<Tag>) {
             p1 = t;
         }
         wc.toks = toks;
-    })
+    }
 }
 
 /// Punctuation, and function words (common words too, when `skip_common`)
@@ -804,7 +942,8 @@ fn best_tag<T: PartialOrd>(sc: &[T; NT]) -> Tag {
 pub fn tag_words(m: &Model, words: &[Word], tags: &mut Vec<Tag>) {
     if let (Some(em), Some(f)) = (model(), fast()) {
         if std::ptr::eq(m, em) {
-            return tag_fast(f, kb(), &WordSource(words), tags);
+            let kb = kb();
+            return WordCache::with(f, kb, |wc| tag_fast(f, kb, wc, &WordSource(words), &mut Vec::new(), tags));
         }
     }
     let mut fs = Vec::with_capacity(32);
@@ -841,14 +980,17 @@ pub fn tag_doc_with(doc: &Doc, lex: &[Lex]) -> Vec<Tag> {
     let Some(f) = fast() else { return Vec::new() };
     let kb = kb();
     let mut tags = Vec::with_capacity(doc.tokens.len());
-    for s in &doc.sentences {
-        let r = doc.tokens.index_at(s.start)..doc.tokens.index_at(s.end).min(lex.len());
-        while tags.len() < r.start {
-            tags.push(Tag::O);
+    let mut norms = Vec::with_capacity(doc.tokens.len());
+    WordCache::with(f, kb, |wc| {
+        for s in &doc.sentences {
+            let r = doc.tokens.index_at(s.start)..doc.tokens.index_at(s.end).min(lex.len());
+            while tags.len() < r.start {
+                tags.push(Tag::O);
+            }
+            tags.truncate(r.start);
+            tag_fast(f, kb, wc, &DocSource { doc, lex, start: r.start, len: r.len() }, &mut norms, &mut tags);
         }
-        tags.truncate(r.start);
-        tag_fast(f, kb, &DocSource { doc, lex, start: r.start, len: r.len() }, &mut tags);
-    }
+    });
     tags.resize(doc.tokens.len(), Tag::O);
     tags
 }
@@ -885,6 +1027,30 @@ mod tests {
                 assert_eq!(prefix(w, n), prefix_chars(w, n), "prefix({w:?}, {n})");
                 assert_eq!(suffix(w, n), suffix_chars(w, n), "suffix({w:?}, {n})");
             }
+            let [s2, s3] = suffix_starts(w);
+            assert_eq!([&w[s2..], &w[s3..]], [suffix(w, 2), suffix(w, 3)], "{w:?}");
+        }
+    }
+
+    #[test]
+    fn stem_strips_a_prefix_leaving_two_characters() {
+        // the definition with a full character count
+        fn stem_counting(w: &str) -> &str {
+            for p in ["\u{648}\u{627}\u{644}", "\u{628}\u{627}\u{644}", "\u{644}\u{644}", "\u{641}\u{627}\u{644}", "\u{643}\u{627}\u{644}", "\u{627}\u{644}"] {
+                if let Some(r) = w.strip_prefix(p) {
+                    if r.chars().count() >= 2 {
+                        return r;
+                    }
+                }
+            }
+            w
+        }
+        let article = "\u{627}\u{644}";
+        let mut words = sample_words();
+        let extra: Vec<String> = ["", "x", "\u{628}", "\u{628}\u{628}", "xyz"].iter().map(|r| format!("{article}{r}")).collect();
+        words.extend(extra.iter().map(|s| s.as_str()));
+        for w in words {
+            assert_eq!(stem(w), stem_counting(w), "{w:?}");
         }
     }
 
@@ -897,6 +1063,25 @@ mod tests {
             assert_eq!(extend(feat(7, &["x"]), w), feat(7, &["x", w]));
             let [p, q] = extend_all([feat(8, &[w]), feat(7, &[w])], "yz");
             assert_eq!([p, q], [feat(8, &[w, "yz"]), feat(7, &[w, "yz"])]);
+        }
+    }
+
+    #[test]
+    fn hash_filter_never_rejects_a_key() {
+        let keys: Vec<u64> = (0..5000u64).map(|i| feat((i % 23) as u8, &[&i.to_string()])).collect();
+        let f = HashFilter::new(keys.iter().copied(), keys.len());
+        assert!(keys.iter().all(|&h| f.may_contain(h)));
+        let others = (5000..55000u64).map(|i| feat(1, &[&i.to_string()])).filter(|h| !keys.contains(h));
+        let passed = others.filter(|&h| f.may_contain(h)).count();
+        assert!(passed < 5000, "most absent hashes are rejected ({passed} of 50000 passed)");
+        let empty = HashFilter::new(std::iter::empty(), 0);
+        assert!(!empty.may_contain(keys[0]));
+        // the model's filter: every stored feature passes, and a rejected hash has no row
+        if let Some(fast) = fast() {
+            assert!(fast.index.keys().all(|&h| fast.present.may_contain(h)));
+            for h in (0..20000u64).map(|i| feat(7, &["x", &i.to_string()])) {
+                assert!(fast.present.may_contain(h) || !fast.index.contains_key(&h));
+            }
         }
     }
 
@@ -921,7 +1106,7 @@ mod tests {
             .plus(f.row(feat(21, &[std::str::from_utf8(&[p1, p2]).unwrap_or("")])));
         assert_eq!(f.history[(p1 as usize) << 4 | p2 as usize], hist);
         for w in sample_words() {
-            let info = f.word_info(kb(), w);
+            let info = f.word_info(kb(), w, &kb().lex(w)).0;
             let st = stem(w);
             let own = [feat(0, &[]), feat(1, &[w]), feat(2, &[st]), feat(9, &[prefix(w, 2)])]
                 .into_iter()
@@ -930,6 +1115,8 @@ mod tests {
             assert_eq!(info.own, own, "{w:?}");
             assert_eq!(info.as_prev, f.row(feat(3, &[w])).plus(f.row(feat(14, &[st]))));
             assert_eq!(info.as_next, f.row(feat(4, &[w])).plus(f.row(feat(15, &[st]))));
+            assert_eq!([info.pair7, info.pair8], [feat(7, &[w]), feat(8, &[w])]);
+            assert_eq!([info.as_prev2, info.as_next2], [f.get(feat(5, &[w])), f.get(feat(6, &[w]))]);
         }
     }
 
