@@ -213,19 +213,27 @@ struct Ctx<'m> {
 }
 
 /// No clitic reading of the word is a key of the actor table.
-const NO_ACTOR_KEY: u8 = 1;
+const NO_ACTOR_KEY: u16 = 1;
 /// The word is no nationality adjective of the knowledge base.
-const NO_NATIONALITY: u8 = 2;
+const NO_NATIONALITY: u16 = 2;
 /// [`VERB_FORM`] and [`VERB_FORM_AFTER_CONJ`] are known.
-const VERB_FORMS_KNOWN: u8 = 4;
+const VERB_FORMS_KNOWN: u16 = 4;
 /// The word is a conjugated form of a trigger verb.
-const VERB_FORM: u8 = 8;
+const VERB_FORM: u16 = 8;
 /// The word without a leading و is one.
-const VERB_FORM_AFTER_CONJ: u8 = 16;
+const VERB_FORM_AFTER_CONJ: u16 = 16;
 /// [`STATEMENT`] is known.
-const STATEMENT_KNOWN: u8 = 32;
+const STATEMENT_KNOWN: u16 = 32;
 /// A statement or decision noun (`statement_at`).
-const STATEMENT: u8 = 64;
+const STATEMENT: u16 = 64;
+/// [`PRONOUN2`] is known.
+const PRONOUN2_KNOWN: u16 = 128;
+/// A verb form with an object pronoun, stem of two letters or more (`verb_with_pronoun`).
+const PRONOUN2: u16 = 256;
+/// [`PRONOUN3`] is known.
+const PRONOUN3_KNOWN: u16 = 512;
+/// The same with a stem of three letters or more.
+const PRONOUN3: u16 = 1024;
 
 impl<'m> Ctx<'m> {
     /// The facts of token `i`'s word.
@@ -1202,7 +1210,7 @@ impl EventAnnotator {
     }
 
     /// [`VERB_FORM`] and [`VERB_FORM_AFTER_CONJ`] of token `j` (looked up once per document).
-    fn verb_form_facts(&self, doc: &Doc, ctx: &Ctx, j: usize) -> u8 {
+    fn verb_form_facts(&self, doc: &Doc, ctx: &Ctx, j: usize) -> u16 {
         let known = ctx.word(j).facts.get();
         if known & VERB_FORMS_KNOWN != 0 {
             return known;
@@ -1332,10 +1340,14 @@ impl EventAnnotator {
             let first_cand = cands.len();
             consumed.clear();
             for i in start..end {
+                // most words have no trigger reading: that test first
+                if doc.tokens[i].kind != TokenKind::Word || ctx.memo.readings(ctx.word[i]).is_empty() {
+                    continue;
+                }
                 if consumed.len() > 8 {
                     consumed.retain(|&c| c >= i);
                 }
-                if doc.tokens[i].kind != TokenKind::Word || consumed.contains(&i) {
+                if consumed.contains(&i) {
                     continue;
                 }
                 self.triggers_at(doc, &ctx, i, end, &mut hits);
@@ -1385,7 +1397,7 @@ impl EventAnnotator {
             if t.pos == Pos::Verb
                 && c.first > 0
                 && self.cue_loose(doc, &ctx, c.first - 1, Cue::Relative)
-                && !self.verb_with_pronoun(doc.tokens.norm(c.first), 2)
+                && !self.verb_with_pronoun_at(doc, &ctx, c.first, 2)
                 && c.source.as_ref().is_some_and(|a| a.first >= c.last && !a.prep)
             {
                 // the name right after the verb is its object
@@ -1700,12 +1712,13 @@ impl EventAnnotator {
                     target = self.scan_forward(doc, ctx, p, end, 5).filter(|a| !a.place || a.kind == ActorKind::Name);
                 }
                 // "حركه طالبان التي تتهمها اسلام اباد": the pronoun is the relative's antecedent
-                if i > start && self.cue(doc, ctx, i - 1, Cue::Relative) && source.as_ref().is_some_and(|s| s.first >= last) {
-                    let w = doc.tokens.norm(i);
-                    if self.verb_with_pronoun(w, 3) {
-                        if let Some(a) = self.scan_backward(doc, ctx, start, i - 1, 6) {
-                            target = Some(a);
-                        }
+                if i > start
+                    && self.cue(doc, ctx, i - 1, Cue::Relative)
+                    && source.as_ref().is_some_and(|s| s.first >= last)
+                    && self.verb_with_pronoun_at(doc, ctx, i, 3)
+                {
+                    if let Some(a) = self.scan_backward(doc, ctx, start, i - 1, 6) {
+                        target = Some(a);
                     }
                 }
             }
@@ -1761,8 +1774,7 @@ impl EventAnnotator {
                         if is_hard_stop(doc, k) || doc.tokens[k].kind != TokenKind::Word {
                             break;
                         }
-                        let w = doc.tokens.norm(k);
-                        if self.verb_with_pronoun(w, 2) {
+                        if self.verb_with_pronoun_at(doc, ctx, k, 2) {
                             if let Some(a) = self.actor_at(doc, ctx, k + 1, end).filter(|a| !a.prep && !is_town(a)) {
                                 j = a.last;
                                 source = Some(a);
@@ -2235,7 +2247,7 @@ impl EventAnnotator {
                 continue;
             }
             let object_pronoun = t.pos == Pos::Verb && {
-                self.verb_with_pronoun(doc.tokens.norm(cands[k].first), 3)
+                self.verb_with_pronoun_at(doc, ctx, cands[k].first, 3)
             };
             if !object_pronoun && !matches!(t.etype, "ACCUSE" | "REJECT" | "SUPPORT") {
                 continue;
@@ -2326,6 +2338,18 @@ impl EventAnnotator {
     }
 
     /// A trigger verb with an object pronoun (شنه، رفضتها، طالبوه = طالبوا + ه).
+    /// [`Self::verb_with_pronoun`] for token `i` (remembered per word; `min_stem` 2 or 3).
+    fn verb_with_pronoun_at(&self, doc: &Doc, ctx: &Ctx, i: usize, min_stem: usize) -> bool {
+        let (known, yes) = if min_stem == 2 { (PRONOUN2_KNOWN, PRONOUN2) } else { (PRONOUN3_KNOWN, PRONOUN3) };
+        let f = ctx.word(i).facts.get();
+        if f & known != 0 {
+            return f & yes != 0;
+        }
+        let v = self.verb_with_pronoun(doc.tokens.norm(i), min_stem);
+        ctx.word(i).facts.set(f | known | if v { yes } else { 0 });
+        v
+    }
+
     fn verb_with_pronoun(&self, w: &str, min_stem: usize) -> bool {
         let w = w.strip_prefix('و').filter(|r| !self.lex.is_verb_form(w) && r.chars().count() > 2).unwrap_or(w);
         let Some(stem) =

@@ -41,7 +41,7 @@ pub(crate) struct WordFacts {
     /// The same with و/ف removed as well.
     pub loose_cues: Cell<u64>,
     /// Flags learnt on demand (`NO_ACTOR_KEY`, `VERB_FORM` … in lib.rs).
-    pub facts: Cell<u8>,
+    pub facts: Cell<u16>,
     /// The word's trigger readings: a range of [`WordMemo::readings`].
     readings: (u32, u32),
     /// The memo index of the word without a leading و when that starts
