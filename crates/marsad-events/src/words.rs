@@ -81,8 +81,8 @@ pub(crate) fn with_memo<R>(owner: u64, lex: &Lexicon, doc: &marsad_doc::Doc, f: 
             if m.owner != owner || m.words.len() > MAX_WORDS {
                 *m = WordMemo::new(owner, lex);
             }
-            (0..doc.tokens.len())
-                .map(|i| match doc.tokens[i].kind {
+            (doc.tokens.iter().enumerate())
+                .map(|(i, t)| match t.kind {
                     TokenKind::Punct | TokenKind::Quote | TokenKind::Number => NO_WORD,
                     _ => m.id(lex, doc.tokens.norm(i)),
                 })
@@ -120,7 +120,8 @@ impl WordMemo {
             readings: (from, to),
             article_form: NO_ARTICLE_FORM,
         });
-        self.ids.insert(w, i);
+        // (known absent: one hash and probe, where `insert` would look it up first)
+        self.ids.get_or_insert_with(w, || i);
         // (after the insertion: the form without و is another word)
         let article_form = if w.starts_with(ARTICLE) {
             i
