@@ -102,11 +102,18 @@ impl WordMemo {
     }
 
     /// The memo index of word `w`, added with its trigger readings when new.
+    #[inline]
     pub fn id(&mut self, lex: &Lexicon, w: &str) -> u32 {
         // get, then insert on a miss: most calls are hits
-        if let Some(&i) = self.ids.get(w) {
-            return i;
+        match self.ids.get(w) {
+            Some(&i) => i,
+            None => self.add(lex, w),
         }
+    }
+
+    /// [`Self::id`] for a word not in the memo yet (kept out of line).
+    #[inline(never)]
+    fn add(&mut self, lex: &Lexicon, w: &str) -> u32 {
         let i = self.words.len() as u32;
         let from = self.readings.len() as u32;
         if lex.trigger_endings.may_have_suffix_key(w) {
