@@ -76,18 +76,21 @@
 //! author's report of the same type with a target.
 
 mod lexicon;
+mod words;
 
 pub use lexicon::PLOVER_TYPES;
 use lexicon::{ends_with_any, starts_with_any, strip_article, ActorKind, Cue, Lexicon, Pos, Trigger};
 use marsad_doc::{ActorSpan, Annotator, Count, Counts, Doc, Event, Sentence};
 use marsad_text::clitic::{ARTICLE, FUSED_ARTICLE};
 use marsad_text::TokenKind;
-use std::cell::Cell;
 use std::ops::Range;
+use words::{WordFacts, WordMemo, UNKNOWN_CUES};
 
 /// The events annotator. Build it once and share it between threads.
 pub struct EventAnnotator {
     lex: Lexicon,
+    /// Tells this annotator's per-thread word memo (`words`) from another's.
+    id: u64,
 }
 
 impl std::fmt::Debug for EventAnnotator {
@@ -104,7 +107,8 @@ impl Default for EventAnnotator {
 
 impl EventAnnotator {
     pub fn new() -> Self {
-        EventAnnotator { lex: Lexicon::load() }
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        EventAnnotator { lex: Lexicon::load(), id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed) }
     }
 }
 
@@ -189,7 +193,7 @@ struct Cand {
 }
 
 /// Per-document context: which entity starts in which token.
-struct Ctx {
+struct Ctx<'m> {
     /// For each token, 1 + index of the entity starting inside it (0 = none).
     ent_at: Vec<u32>,
     /// Token is inside a time expression.
@@ -200,36 +204,45 @@ struct Ctx {
     short: Vec<u32>,
     /// Quotations with a speaker: content start and end, cue start (code points), speaker as an argument.
     quotes: Vec<(usize, usize, usize, Arg)>,
-    /// Per token, the cue classes of the word (bit mask of [`Cue::bit`]),
-    /// filled on first use: the rules ask about the same few words around
-    /// every trigger candidate many times.
-    cues: Vec<Cell<u64>>,
-    /// The same with و/ف removed as well (`cue_loose`).
-    loose_cues: Vec<Cell<u64>>,
-    /// Per token, facts learnt once for the document: [`NO_ACTOR_KEY`], [`NO_NATIONALITY`], [`VERB_FORM`]….
-    facts: Vec<Cell<u8>>,
+    /// The word types met by the thread: cue classes, trigger readings and
+    /// facts learnt once per word ([`NO_ACTOR_KEY`], [`NO_NATIONALITY`],
+    /// [`VERB_FORM`]…): the rules ask about the same words many times.
+    memo: &'m WordMemo,
+    /// For each token, its word in `memo`.
+    word: Vec<u32>,
 }
 
 /// No clitic reading of the word is a key of the actor table.
-const NO_ACTOR_KEY: u8 = 1;
+const NO_ACTOR_KEY: u16 = 1;
 /// The word is no nationality adjective of the knowledge base.
-const NO_NATIONALITY: u8 = 2;
+const NO_NATIONALITY: u16 = 2;
 /// [`VERB_FORM`] and [`VERB_FORM_AFTER_CONJ`] are known.
-const VERB_FORMS_KNOWN: u8 = 4;
+const VERB_FORMS_KNOWN: u16 = 4;
 /// The word is a conjugated form of a trigger verb.
-const VERB_FORM: u8 = 8;
+const VERB_FORM: u16 = 8;
 /// The word without a leading و is one.
-const VERB_FORM_AFTER_CONJ: u8 = 16;
+const VERB_FORM_AFTER_CONJ: u16 = 16;
 /// [`STATEMENT`] is known.
-const STATEMENT_KNOWN: u8 = 32;
+const STATEMENT_KNOWN: u16 = 32;
 /// A statement or decision noun (`statement_at`).
-const STATEMENT: u8 = 64;
+const STATEMENT: u16 = 64;
+/// [`PRONOUN2`] is known.
+const PRONOUN2_KNOWN: u16 = 128;
+/// A verb form with an object pronoun, stem of two letters or more (`verb_with_pronoun`).
+const PRONOUN2: u16 = 256;
+/// [`PRONOUN3`] is known.
+const PRONOUN3_KNOWN: u16 = 512;
+/// The same with a stem of three letters or more.
+const PRONOUN3: u16 = 1024;
 
-/// A cue mask not looked up yet (no word has every class).
-const UNKNOWN_CUES: u64 = u64::MAX;
+impl<'m> Ctx<'m> {
+    /// The facts of token `i`'s word.
+    #[inline]
+    fn word(&self, i: usize) -> &WordFacts {
+        self.memo.facts(self.word[i])
+    }
 
-impl Ctx {
-    fn new(doc: &Doc) -> Self {
+    fn new(doc: &Doc, memo: &'m WordMemo, word: Vec<u32>) -> Self {
         let n = doc.tokens.len();
         let mut ent_at = vec![0u32; n];
         for (k, e) in doc.entities.iter().enumerate() {
@@ -267,14 +280,17 @@ impl Ctx {
                 }
             }
         }
-        // every organisation's short key, for a short form met before the full name (a headline)
-        let mut later: Vec<(&str, u32)> = Vec::new();
+        // every organisation's short key, for a short form met before the full name (a headline);
+        // keys are compared as memo indices of the article forms of the words (a key
+        // that is no word's article form has none: no word is that short form)
+        let form_of = |key: &str| memo.get(key).unwrap_or(words::NO_ARTICLE_FORM);
+        let mut later: Vec<(&str, u32, u32)> = Vec::new();
         for (_, key, k) in &orgs {
-            if !later.iter().any(|(x, _)| x == key) {
-                later.push((key, *k));
+            if !later.iter().any(|(x, _, _)| x == key) {
+                later.push((key, form_of(key), *k));
             }
         }
-        let mut seen: Vec<(&str, u32)> = Vec::new();
+        let mut seen: Vec<(&str, u32, u32)> = Vec::new();
         let mut next_org = orgs.iter().peekable();
         let mut unseen = later.len();
         // (without such organisations there is no short form to find)
@@ -282,19 +298,18 @@ impl Ctx {
         for i in 0..scan_to {
             if ent_at[i] > 0 {
                 if let Some((_, key, k)) = next_org.next_if(|(j, _, _)| *j == i) {
-                    seen.retain(|(x, _)| x != key);
-                    seen.push((key, *k));
+                    seen.retain(|(x, _, _)| x != key);
+                    seen.push((key, form_of(key), *k));
                 }
                 continue;
             }
-            let w = doc.tokens.norm(i);
-            let w = w.strip_prefix('و').unwrap_or(w);
             // every short key has the article (`short_key`): other words are none
-            if w.starts_with(ARTICLE) {
-                if let Some(&(_, k)) = seen.iter().find(|(x, _)| *x == w) {
+            let w = memo.facts(word[i]).article_form;
+            if w != words::NO_ARTICLE_FORM {
+                if let Some(&(_, _, k)) = seen.iter().find(|(_, x, _)| *x == w) {
                     short[i] = k;
                 } else if unseen > 0 {
-                    if let Some(&(_, k)) = later.iter().find(|(x, _)| *x == w) {
+                    if let Some(&(_, _, k)) = later.iter().find(|(_, x, _)| *x == w) {
                         short[i] = k;
                     }
                 }
@@ -330,9 +345,8 @@ impl Ctx {
             dates,
             short,
             quotes,
-            cues: vec![Cell::new(UNKNOWN_CUES); n],
-            loose_cues: vec![Cell::new(UNKNOWN_CUES); n],
-            facts: vec![Cell::new(0); n],
+            memo,
+            word,
         }
     }
 }
@@ -378,7 +392,7 @@ impl EventAnnotator {
     /// The cue classes of token `i` (looked up once per document).
     #[inline]
     fn cue_mask(&self, doc: &Doc, ctx: &Ctx, i: usize) -> u64 {
-        let m = ctx.cues[i].get();
+        let m = ctx.word(i).cues.get();
         if m != UNKNOWN_CUES {
             return m;
         }
@@ -389,7 +403,7 @@ impl EventAnnotator {
     #[inline(never)]
     fn look_up_cues(&self, doc: &Doc, ctx: &Ctx, i: usize) -> u64 {
         let m = self.lex.cue_mask(doc.tokens.norm(i));
-        ctx.cues[i].set(m);
+        ctx.word(i).cues.set(m);
         m
     }
 
@@ -402,7 +416,7 @@ impl EventAnnotator {
     /// The cue classes of token `i` with و/ف removed or not.
     #[inline]
     fn loose_cue_mask(&self, doc: &Doc, ctx: &Ctx, i: usize) -> u64 {
-        let m = ctx.loose_cues[i].get();
+        let m = ctx.word(i).loose_cues.get();
         if m != UNKNOWN_CUES {
             return m;
         }
@@ -419,7 +433,7 @@ impl EventAnnotator {
                 m |= self.lex.cue_mask(r);
             }
         }
-        ctx.loose_cues[i].set(m);
+        ctx.word(i).loose_cues.set(m);
         m
     }
 
@@ -1009,7 +1023,7 @@ impl EventAnnotator {
             // "عقوبات استهدفت صالح": a verb right after an event noun of another
             // type is that noun's adjectival clause, not an event of its own.
             if t.pos == Pos::Verb && c.first > 0 && is_word(doc, c.first - 1) {
-                                self.triggers_at(doc, c.first - 1, c.first, &mut hits);
+                                self.triggers_at(doc, ctx, c.first - 1, c.first, &mut hits);
                 if hits.iter().any(|&(tid, _, _)| {
                     let o = &self.lex.triggers[tid as usize];
                     o.pos == Pos::Noun && o.etype != t.etype && !o.weak
@@ -1044,13 +1058,13 @@ impl EventAnnotator {
         if i >= end || doc.tokens[i].kind != TokenKind::Word {
             return None;
         }
-        let known = ctx.facts[i].get();
+        let known = ctx.word(i).facts.get();
         if known & NO_ACTOR_KEY != 0 {
             return None;
         }
         let w = doc.tokens.norm(i);
         if !self.lex.actor_endings.may_have_suffix_key(w) {
-            ctx.facts[i].set(known | NO_ACTOR_KEY);
+            ctx.word(i).facts.set(known | NO_ACTOR_KEY);
             return None;
         }
         let vars = lexicon::variants(w);
@@ -1084,7 +1098,7 @@ impl EventAnnotator {
             }
         }
         if !any_key {
-            ctx.facts[i].set(known | NO_ACTOR_KEY);
+            ctx.word(i).facts.set(known | NO_ACTOR_KEY);
         }
         None
     }
@@ -1092,13 +1106,13 @@ impl EventAnnotator {
     /// The knowledge base's nationality adjective at token `i` (none known
     /// is remembered for the document).
     fn nationality_at(&self, doc: &Doc, ctx: &Ctx, i: usize) -> Option<marsad_entities::ActorInfo> {
-        let known = ctx.facts[i].get();
+        let known = ctx.word(i).facts.get();
         if known & NO_NATIONALITY != 0 {
             return None;
         }
         let info = self.lex.nationality(doc.tokens.norm(i));
         if info.is_none() {
-            ctx.facts[i].set(known | NO_NATIONALITY);
+            ctx.word(i).facts.set(known | NO_NATIONALITY);
         }
         info
     }
@@ -1196,8 +1210,8 @@ impl EventAnnotator {
     }
 
     /// [`VERB_FORM`] and [`VERB_FORM_AFTER_CONJ`] of token `j` (looked up once per document).
-    fn verb_form_facts(&self, doc: &Doc, ctx: &Ctx, j: usize) -> u8 {
-        let known = ctx.facts[j].get();
+    fn verb_form_facts(&self, doc: &Doc, ctx: &Ctx, j: usize) -> u16 {
+        let known = ctx.word(j).facts.get();
         if known & VERB_FORMS_KNOWN != 0 {
             return known;
         }
@@ -1209,7 +1223,7 @@ impl EventAnnotator {
         if w.strip_prefix('و').is_some_and(|r| self.lex.is_verb_form(r)) {
             f |= VERB_FORM_AFTER_CONJ;
         }
-        ctx.facts[j].set(f);
+        ctx.word(j).facts.set(f);
         f
     }
 
@@ -1279,75 +1293,44 @@ impl EventAnnotator {
         None
     }
 
-    /// Candidate trigger entries at token `i`: (trigger id, last token, future).
-    /// (The ending test is inlined into the callers: it rejects most words,
-    /// and the look-ups after it are kept out of line.)
+    /// Candidate trigger entries at token `i`: (trigger id, last token, future),
+    /// in order of preference: the word's readings (`words::word_readings`)
+    /// whose following words are there, the same entry once.
     #[inline]
-    fn triggers_at(&self, doc: &Doc, i: usize, end: usize, out: &mut Vec<(u32, usize, bool)>) {
+    fn triggers_at(&self, doc: &Doc, ctx: &Ctx, i: usize, end: usize, out: &mut Vec<(u32, usize, bool)>) {
         out.clear();
-        let w = doc.tokens.norm(i);
-        if self.lex.trigger_endings.may_have_suffix_key(w) {
-            self.trigger_readings(doc, w, i, end, out);
+        let readings = ctx.memo.readings(ctx.word[i]);
+        if !readings.is_empty() {
+            self.fit_readings(doc, readings, i, end, out);
         }
     }
 
-    /// [`Self::triggers_at`] for a word `w` (token `i`) that passed the ending test.
+    /// The `readings` of token `i` whose following words are there (kept out of
+    /// line: most words have none).
     #[inline(never)]
-    fn trigger_readings(&self, doc: &Doc, w: &str, i: usize, end: usize, out: &mut Vec<(u32, usize, bool)>) {
-        let vars = lexicon::variants(w);
-        let mut article = false;
-        // whether the whole word names an actor ("وزير" is no و + verb): asked only after و/ف
-        let mut full_is_actor = None;
-        let mut last_bare = None;
-        for &(off, clitic) in vars.iter() {
-            let key = &w[off..];
-            let verb = !clitic && (off == 0 || !*full_is_actor.get_or_insert_with(|| self.lex.actors.contains_key(strip_article(w))));
-            if !verb {
-                article = true;
-            }
-            let bare = if clitic { key } else { strip_article(key) };
-            // "الاجتماع" and its reading without the article have one bare form:
-            // looked up once (a second look-up could only repeat the same entries)
-            let noun = last_bare != Some(bare);
-            last_bare = Some(bare);
-            // without an article the verb key is the bare key: one look-up for both
-            let same = bare.len() == key.len();
-            let at_key = if verb || (noun && same) { self.lex.forms.get(key) } else { None };
-            if verb {
-                for h in at_key.map_or(&[][..], |f| &f.verb[..]) {
-                    out.push((h.trigger, i + 1, h.future));
-                }
-            }
-            if !noun {
+    fn fit_readings(&self, doc: &Doc, readings: &[words::Reading], i: usize, end: usize, out: &mut Vec<(u32, usize, bool)>) {
+        for r in readings {
+            let n = r.rest.len();
+            if i + 1 + n > end {
                 continue;
             }
-            let at_bare = if same { at_key } else { self.lex.forms.get(bare) };
-            for h in at_bare.map_or(&[][..], |f| &f.noun[..]) {
-                let n = h.rest.len();
-                if i + 1 + n > end {
-                    continue;
-                }
-                if h.rest.iter().enumerate().all(|(k, r)| strip_article(doc.tokens.norm(i + 1 + k)) == r) {
-                    out.push((h.trigger, i + 1 + n, false));
-                }
+            if r.rest.iter().enumerate().all(|(k, x)| strip_article(doc.tokens.norm(i + 1 + k)) == x) {
+                out.push((r.trigger, i + 1 + n, r.future));
             }
         }
-        // With an article or preposition, prefer the noun reading; entries
-        // with companion words (more specific) before those without.
-        let noun_first = article || w.starts_with(ARTICLE);
-        out.sort_by_key(|(t, _, _)| {
-            let t = &self.lex.triggers[*t as usize];
-            ((t.pos == Pos::Verb) == noun_first, t.companions.is_empty())
-        });
         out.dedup_by_key(|x| x.0);
     }
 
     fn find_events(&self, doc: &Doc) -> Vec<Event> {
-        let n = doc.tokens.len();
-        if n == 0 || doc.sentences.is_empty() {
+        if doc.tokens.is_empty() || doc.sentences.is_empty() {
             return Vec::new();
         }
-        let ctx = Ctx::new(doc);
+        words::with_memo(self.id, &self.lex, doc, |memo, word| self.find_events_with(doc, Ctx::new(doc, memo, word)))
+    }
+
+    /// [`Self::find_events`] with the document's context.
+    fn find_events_with(&self, doc: &Doc, ctx: Ctx) -> Vec<Event> {
+        let n = doc.tokens.len();
         let mut cands: Vec<Cand> = Vec::new();
         let mut hits = Vec::with_capacity(8);
         let mut consumed: Vec<usize> = Vec::new();
@@ -1357,13 +1340,17 @@ impl EventAnnotator {
             let first_cand = cands.len();
             consumed.clear();
             for i in start..end {
+                // most words have no trigger reading: that test first
+                if doc.tokens[i].kind != TokenKind::Word || ctx.memo.readings(ctx.word[i]).is_empty() {
+                    continue;
+                }
                 if consumed.len() > 8 {
                     consumed.retain(|&c| c >= i);
                 }
-                if doc.tokens[i].kind != TokenKind::Word || consumed.contains(&i) {
+                if consumed.contains(&i) {
                     continue;
                 }
-                self.triggers_at(doc, i, end, &mut hits);
+                self.triggers_at(doc, &ctx, i, end, &mut hits);
                 for &(tid, last, future) in hits.iter() {
                     let prev = cands[first_cand..].last().and_then(|c| c.source.as_ref());
                     if let Some(c) = self.build(doc, &ctx, start..end, i, last, tid, future, prev, &mut consumed) {
@@ -1410,7 +1397,7 @@ impl EventAnnotator {
             if t.pos == Pos::Verb
                 && c.first > 0
                 && self.cue_loose(doc, &ctx, c.first - 1, Cue::Relative)
-                && !self.verb_with_pronoun(doc.tokens.norm(c.first), 2)
+                && !self.verb_with_pronoun_at(doc, &ctx, c.first, 2)
                 && c.source.as_ref().is_some_and(|a| a.first >= c.last && !a.prep)
             {
                 // the name right after the verb is its object
@@ -1725,12 +1712,13 @@ impl EventAnnotator {
                     target = self.scan_forward(doc, ctx, p, end, 5).filter(|a| !a.place || a.kind == ActorKind::Name);
                 }
                 // "حركه طالبان التي تتهمها اسلام اباد": the pronoun is the relative's antecedent
-                if i > start && self.cue(doc, ctx, i - 1, Cue::Relative) && source.as_ref().is_some_and(|s| s.first >= last) {
-                    let w = doc.tokens.norm(i);
-                    if self.verb_with_pronoun(w, 3) {
-                        if let Some(a) = self.scan_backward(doc, ctx, start, i - 1, 6) {
-                            target = Some(a);
-                        }
+                if i > start
+                    && self.cue(doc, ctx, i - 1, Cue::Relative)
+                    && source.as_ref().is_some_and(|s| s.first >= last)
+                    && self.verb_with_pronoun_at(doc, ctx, i, 3)
+                {
+                    if let Some(a) = self.scan_backward(doc, ctx, start, i - 1, 6) {
+                        target = Some(a);
                     }
                 }
             }
@@ -1786,8 +1774,7 @@ impl EventAnnotator {
                         if is_hard_stop(doc, k) || doc.tokens[k].kind != TokenKind::Word {
                             break;
                         }
-                        let w = doc.tokens.norm(k);
-                        if self.verb_with_pronoun(w, 2) {
+                        if self.verb_with_pronoun_at(doc, ctx, k, 2) {
                             if let Some(a) = self.actor_at(doc, ctx, k + 1, end).filter(|a| !a.prep && !is_town(a)) {
                                 j = a.last;
                                 source = Some(a);
@@ -2260,7 +2247,7 @@ impl EventAnnotator {
                 continue;
             }
             let object_pronoun = t.pos == Pos::Verb && {
-                self.verb_with_pronoun(doc.tokens.norm(cands[k].first), 3)
+                self.verb_with_pronoun_at(doc, ctx, cands[k].first, 3)
             };
             if !object_pronoun && !matches!(t.etype, "ACCUSE" | "REJECT" | "SUPPORT") {
                 continue;
@@ -2297,7 +2284,7 @@ impl EventAnnotator {
                 let w = doc.tokens.norm(q);
                 let w = w.strip_prefix('و').unwrap_or(w);
                 if w.starts_with(ARTICLE) {
-                    self.triggers_at(doc, q, sent_end, &mut hits);
+                    self.triggers_at(doc, ctx, q, sent_end, &mut hits);
                     if let Some(&(tid, _, _)) = hits.iter().find(|h| self.lex.triggers[h.0 as usize].pos == Pos::Noun) {
                         want = Some(Some(self.lex.triggers[tid as usize].etype));
                         noun_at = Some(q);
@@ -2351,6 +2338,18 @@ impl EventAnnotator {
     }
 
     /// A trigger verb with an object pronoun (شنه، رفضتها، طالبوه = طالبوا + ه).
+    /// [`Self::verb_with_pronoun`] for token `i` (remembered per word; `min_stem` 2 or 3).
+    fn verb_with_pronoun_at(&self, doc: &Doc, ctx: &Ctx, i: usize, min_stem: usize) -> bool {
+        let (known, yes) = if min_stem == 2 { (PRONOUN2_KNOWN, PRONOUN2) } else { (PRONOUN3_KNOWN, PRONOUN3) };
+        let f = ctx.word(i).facts.get();
+        if f & known != 0 {
+            return f & yes != 0;
+        }
+        let v = self.verb_with_pronoun(doc.tokens.norm(i), min_stem);
+        ctx.word(i).facts.set(f | known | if v { yes } else { 0 });
+        v
+    }
+
     fn verb_with_pronoun(&self, w: &str, min_stem: usize) -> bool {
         let w = w.strip_prefix('و').filter(|r| !self.lex.is_verb_form(w) && r.chars().count() > 2).unwrap_or(w);
         let Some(stem) =
@@ -2381,7 +2380,7 @@ impl EventAnnotator {
     /// A statement or decision noun, with or without ب/ل and the article ("بقرار", "الدعوه").
     /// (Remembered per token for the document.)
     fn statement_at(&self, doc: &Doc, ctx: &Ctx, q: usize) -> bool {
-        let known = ctx.facts[q].get();
+        let known = ctx.word(q).facts.get();
         if known & STATEMENT_KNOWN != 0 {
             return known & STATEMENT != 0;
         }
@@ -2390,7 +2389,7 @@ impl EventAnnotator {
         let w = w.strip_prefix('ب').or_else(|| w.strip_prefix('ل')).filter(|r| r.chars().count() > 2).unwrap_or(w);
         let has = |x: &str| self.lex.cue_mask(x) & Cue::Statement.bit() != 0;
         let statement = has(w) || has(strip_article(w));
-        ctx.facts[q].set(known | STATEMENT_KNOWN | if statement { STATEMENT } else { 0 });
+        ctx.word(q).facts.set(known | STATEMENT_KNOWN | if statement { STATEMENT } else { 0 });
         statement
     }
 
