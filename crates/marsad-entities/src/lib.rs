@@ -96,6 +96,9 @@ impl WordMemo {
         if let Some(&id) = self.ids.get(w) {
             return id;
         }
+        let id = self.info.len() as u32;
+        // (one probe to insert: the table's `insert` would look the word up again)
+        self.ids.get_or_insert_with(w, || id);
         let lex = kb.lex(w);
         let start = self.vars.len() as u32;
         let mut any = 0;
@@ -106,9 +109,7 @@ impl WordMemo {
             vars.push(Var { skip, form: form.into_owned().into_boxed_str(), lex: vl });
         });
         let introduces_name = lex.has(lexf::NAME_INTRODUCER) || w.strip_prefix('و').is_some_and(|rest| kb.name_introducers.contains(rest));
-        let id = self.info.len() as u32;
         self.info.push(WordInfo { lex, any, vars: (start, self.vars.len() as u32), introduces_name });
-        self.ids.insert(w, id);
         id
     }
 }
