@@ -43,20 +43,85 @@ use marsad_doc::{ActorRef, Annotator, Doc, Entity, EntityType};
 use marsad_text::clitic::{ARTICLE, FUSED_ARTICLE};
 use marsad_text::TokenKind;
 use kb::{HashMap, WordSet};
-use std::borrow::Cow;
 use std::cell::Cell;
 
-/// One proclitic reading of a token (see [`proclitic_variants`]) and what
+/// One proclitic reading of a word (see [`proclitic_variants`]) and what
 /// the word tables know about it.
-struct Var<'a> {
+struct Var {
     skip: usize,
-    form: Cow<'a, str>,
+    form: Box<str>,
     lex: Lex,
 }
 
+/// What the rules look up about one normalised word: its word-table entry,
+/// the union of the flags of its readings, and where its readings are in
+/// [`WordMemo::vars`].
+#[derive(Clone, Copy)]
+struct WordInfo {
+    lex: Lex,
+    any: u32,
+    vars: (u32, u32),
+    /// The word introduces a person's name (see [`introduces_name`]).
+    introduces_name: bool,
+}
+
+/// Per-thread memo of [`WordInfo`] by normalised word.
+///
+/// News repeats its words: the 200 k tokens of the benchmark sample are
+/// about 32 k distinct normalised words. Computing a token's readings costs
+/// a hash probe per reading, the proclitic analysis and a string per
+/// reading; with the memo a repeated word costs one probe. The memo depends
+/// only on the knowledge base (one per process), so it lives as long as its
+/// thread; it is emptied when it grows past [`WordMemo::MAX_WORDS`].
+struct WordMemo {
+    ids: marsad_text::WordTable<u32>,
+    info: Vec<WordInfo>,
+    vars: Vec<Var>,
+}
+
+impl WordMemo {
+    const MAX_WORDS: usize = 100_000;
+
+    fn new() -> Self {
+        // (sized for a few thousand articles: growing the table rehashes it)
+        WordMemo { ids: marsad_text::WordTable::with_capacity(1 << 15), info: Vec::new(), vars: Vec::new() }
+    }
+    /// No words and no allocation (what a [`Cx`] keeps once it gave its memo back).
+    fn empty() -> Self {
+        WordMemo { ids: marsad_text::WordTable::default(), info: Vec::new(), vars: Vec::new() }
+    }
+
+    /// The memo id of the normalised word `w`, computed on first sight.
+    fn id(&mut self, kb: &Kb, w: &str) -> u32 {
+        if let Some(&id) = self.ids.get(w) {
+            return id;
+        }
+        let id = self.info.len() as u32;
+        // (one probe to insert: the table's `insert` would look the word up again)
+        self.ids.get_or_insert_with(w, || id);
+        let lex = kb.lex(w);
+        let start = self.vars.len() as u32;
+        let mut any = 0;
+        let vars = &mut self.vars;
+        for_each_proclitic_variant(w, |skip, form| {
+            let vl = if skip == 0 { lex } else { kb.lex(&form) };
+            any |= vl.flags;
+            vars.push(Var { skip, form: form.into_owned().into_boxed_str(), lex: vl });
+        });
+        let introduces_name = lex.has(lexf::NAME_INTRODUCER) || w.strip_prefix('و').is_some_and(|rest| kb.name_introducers.contains(rest));
+        self.info.push(WordInfo { lex, any, vars: (start, self.vars.len() as u32), introduces_name });
+        id
+    }
+}
+
+thread_local! {
+    /// This thread's [`WordMemo`], lent to one [`Cx`] at a time.
+    static WORD_MEMO: Cell<Option<WordMemo>> = const { Cell::new(None) };
+}
+
 /// Per-document look-up cache: every token's word-table entry and
-/// proclitic readings, computed once (one hash look-up per reading), and a
-/// memo of the clitic segmenter's verdicts.
+/// proclitic readings (from the per-thread [`WordMemo`]), and a memo of the
+/// clitic segmenter's verdicts.
 ///
 /// `any[i]` is the union of the `Lex` flags of all readings of token `i`:
 /// the pre-filter of the rules. Most tokens are ordinary words that start
@@ -68,8 +133,10 @@ struct Cx<'a> {
     doc: &'a Doc,
     lex: Vec<Lex>,
     any: Vec<u32>,
-    vstart: Vec<u32>,
-    vars: Vec<Var<'a>>,
+    /// Memo id of each token's normalised word.
+    word: Vec<u32>,
+    /// Borrowed from `WORD_MEMO` for the document (given back on drop).
+    memo: WordMemo,
     /// Segmenter memo per token: 0 = not computed; else 0x80 | proclitics (0..15) | 0x10 if an article.
     seg: Vec<Cell<u8>>,
 }
@@ -98,28 +165,24 @@ fn seg_info_of(word: &str) -> u8 {
     })
 }
 
+impl Drop for Cx<'_> {
+    fn drop(&mut self) {
+        let memo = std::mem::replace(&mut self.memo, WordMemo::empty());
+        let _ = WORD_MEMO.try_with(|m| m.set(Some(memo)));
+    }
+}
+
 impl<'a> Cx<'a> {
+    #[inline(never)]
     fn new(kb: &'a Kb, doc: &'a Doc) -> Self {
         let n = doc.tokens.len();
-        let mut lex = Vec::with_capacity(n);
-        let mut any = Vec::with_capacity(n);
-        let mut vstart = Vec::with_capacity(n + 1);
-        let mut vars = Vec::with_capacity(2 * n);
-        for i in 0..n {
-            let w = doc.tokens.norm(i);
-            let l = kb.lex(w);
-            lex.push(l);
-            vstart.push(vars.len() as u32);
-            let mut flags = 0;
-            for_each_proclitic_variant(w, |skip, form| {
-                let vl = if skip == 0 { l } else { kb.lex(&form) };
-                flags |= vl.flags;
-                vars.push(Var { skip, form, lex: vl });
-            });
-            any.push(flags);
-        }
-        vstart.push(vars.len() as u32);
-        Cx { kb, doc, lex, any, vstart, vars, seg: vec![Cell::new(0); n] }
+        let memo = WORD_MEMO.try_with(Cell::take).ok().flatten();
+        let mut memo = memo.filter(|m| m.info.len() < WordMemo::MAX_WORDS).unwrap_or_else(WordMemo::new);
+        // (collected from exact-size iterators: no capacity test per push)
+        let word: Vec<u32> = (0..n).map(|i| memo.id(kb, doc.tokens.norm(i))).collect();
+        let lex = word.iter().map(|&id| memo.info[id as usize].lex).collect();
+        let any = word.iter().map(|&id| memo.info[id as usize].any).collect();
+        Cx { kb, doc, lex, any, word, memo, seg: vec![Cell::new(0); n] }
     }
     /// Some reading of token `i` has one of the flags `f` (see `any`).
     #[inline]
@@ -127,8 +190,9 @@ impl<'a> Cx<'a> {
         self.any[i] & f != 0
     }
     #[inline]
-    fn vars(&self, i: usize) -> &[Var<'a>] {
-        &self.vars[self.vstart[i] as usize..self.vstart[i + 1] as usize]
+    fn vars(&self, i: usize) -> &[Var] {
+        let (a, b) = self.memo.info[self.word[i] as usize].vars;
+        &self.memo.vars[a as usize..b as usize]
     }
     #[inline]
     fn norm(&self, i: usize) -> &'a str {
@@ -526,6 +590,12 @@ fn match_fuzzy_search(cx: &Cx, i: usize, end: usize) -> Option<(usize, usize, us
             }
             let wildcards = if outside == 1 { outside_at..outside_at + 1 } else { 0..n };
             for k in wildcards {
+                // (a key with the wildcard first goes on with a word flagged
+                // FUZZY_AFTER_WILDCARD; any other starts with one flagged FUZZY_FIRST)
+                let possible = if k == 0 { cx.lex[i + 1].has(lexf::FUZZY_AFTER_WILDCARD) } else { var.lex.has(lexf::FUZZY_FIRST) };
+                if !possible {
+                    continue;
+                }
                 // (the words but the wildcard are name words: they all have word ids)
                 let mut key = [kb::FUZZY_NONE; kb::FUZZY_MAX_TOKENS];
                 for (j, id) in key.iter_mut().enumerate().take(n) {
@@ -570,6 +640,50 @@ fn is_name_token(cx: &Cx, j: usize) -> bool {
 
 /// The entity candidates of a document, left to right, not overlapping.
 fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
+    find_with(kb, doc, use_model, true)
+}
+
+/// Flags of a word's readings that some rule of [`find`] needs at the word
+/// where a mention starts (or where a nationality adjective sets the
+/// sentence's country): the first-word pre-filters of those rules.
+const MAY_START: u32 = lexf::FIRST_TOKEN
+    | lexf::AMBIGUOUS_PLACE
+    | lexf::NUMBERED_UNIT_HEAD
+    | lexf::DIRECTION
+    | lexf::SETTLEMENT_HEAD
+    | lexf::PLACE_HEAD
+    | lexf::ORG_HEAD_DEFINITE
+    | lexf::INST_FIRST
+    | lexf::DEMONYM
+    | lexf::FUZZY_FIRST
+    | lexf::FIRST_NAME
+    | lexf::COMPOUND_NAME_HEAD
+    | lexf::SERVANT_HEAD
+    | lexf::ORG_HEAD;
+
+/// May some rule of [`find`] start a mention (or note a nationality) at
+/// word `i`? The union of the pre-filters of all of them, word flags first:
+/// most words start nothing, and then the rules need not be tried one by
+/// one. False only when every rule would decline.
+#[inline]
+fn may_start(cx: &Cx, model_tags: &[tagger::Tag], out: &[Cand], short: &Short, i: usize, end: usize) -> bool {
+    cx.any(i, MAY_START)
+        // a fuzzy key starting with the wildcard and the next word
+        || (i + 1 < end && cx.lex[i + 1].has(lexf::FUZZY_AFTER_WILDCARD))
+        // a person's name after a title or a name introducer
+        || title_near(cx, i)
+        || (i > 0 && is_word(cx.doc, i - 1) && introduces_name(cx, i - 1))
+        // the tagger's mention
+        || model_tags.get(i).is_some_and(|t| t.begin_type().is_some())
+        // an acronym in brackets after an organisation
+        || out.last().is_some_and(|c| c.last + 1 == i && c.etype == EntityType::ORG)
+        // a short form of a name seen earlier
+        || (!short.map.is_empty() && short.tails.may_have_tail_of(cx.norm(i)))
+}
+
+/// [`find`]; `skip_quiet` off tries every rule at every word (the tests
+/// check that [`may_start`] changes nothing).
+fn find_with(kb: &Kb, doc: &Doc, use_model: bool, skip_quiet: bool) -> Vec<Cand> {
     let n = doc.tokens.len();
     let cx = &Cx::new(kb, doc);
     let mut out: Vec<Cand> = Vec::new();
@@ -587,7 +701,7 @@ fn find(kb: &Kb, doc: &Doc, use_model: bool) -> Vec<Cand> {
         let mut sent_country: Option<usize> = None;
         let mut i = range.start;
         while i < end {
-            if !is_word(doc, i) {
+            if !is_word(doc, i) || (skip_quiet && !may_start(cx, &model_tags, &out, &short, i, end)) {
                 i += 1;
                 continue;
             }
@@ -930,6 +1044,40 @@ struct Short {
     map: HashMap<String, (EntityType, ActorId)>,
     /// First words of the keys of `map`.
     first: WordSet,
+    /// Tails of `first`: a word none of whose readings is in `first` is
+    /// passed over with one bit test (see [`may_start`]).
+    tails: TailFilter,
+}
+
+/// Which word tails (last four bytes, or the whole word when shorter) occur
+/// among a few words: 256 bits.
+///
+/// Every proclitic reading of a word ([`proclitic_variants`]) has the
+/// word's tail: a reading without its first letters keeps four bytes or
+/// more, and "الX" of "[و]للX" ends as the word does. So a word whose tail
+/// is not in the filter has no reading among the words. (A per-article
+/// filter: `marsad_text::EndingFilter`'s 8 KB would cost more to clear than
+/// the look-ups it saves.)
+#[derive(Default)]
+struct TailFilter([u64; 4]);
+
+impl TailFilter {
+    fn slot(w: &str) -> usize {
+        let b = w.as_bytes();
+        let tail = &b[b.len().saturating_sub(4)..];
+        let x = tail.iter().fold(tail.len() as u32, |x, &c| x.wrapping_mul(0x0100_0193) ^ c as u32);
+        (x.wrapping_mul(0x9e37_79b1) >> 24) as usize
+    }
+    fn insert(&mut self, w: &str) {
+        let s = Self::slot(w);
+        self.0[s / 64] |= 1 << (s % 64);
+    }
+    /// False only when no word of the filter has the tail of `w`.
+    #[inline]
+    fn may_have_tail_of(&self, w: &str) -> bool {
+        let s = Self::slot(w);
+        self.0[s / 64] & (1 << (s % 64)) != 0
+    }
 }
 
 impl Short {
@@ -942,6 +1090,7 @@ impl Short {
         }
         let f = key.split(' ').next().unwrap_or("");
         if !self.first.contains(f) {
+            self.tails.insert(f);
             self.first.insert(f.to_string());
         }
         self.map.insert(key, v);
@@ -1145,9 +1294,9 @@ fn rule_person(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
 /// A normalised word without its first `skip` letters; the ل of an article
 /// written لل gets its alef back (للاتحاد → الاتحاد, but للبنان → لبنان).
 /// A word that introduces a person's name (يدعى، ويدعى، اسمه).
+/// (Either listed, or و + a listed word: computed once per word, see [`WordMemo`].)
 fn introduces_name(cx: &Cx, j: usize) -> bool {
-    let w = cx.norm(j);
-    cx.lex[j].has(lexf::NAME_INTRODUCER) || (w.starts_with('و') && cx.kb.name_introducers.contains(&w['و'.len_utf8()..]))
+    cx.memo.info[cx.word[j] as usize].introduces_name
 }
 
 /// One to three words after a name introducer, even first names that are
@@ -1818,6 +1967,49 @@ mod prefilter_tests {
             }
         }
         Doc::new(&text, "2024-01-01")
+    }
+
+    /// Skipping the words where [`may_start`] is false changes no
+    /// candidate: on names, titles and heads between frequent words, and on
+    /// real news (with the tagger when one is embedded).
+    /// Every reading of a word has the word's tail, so the short-form
+    /// filter never rejects a word with a reading among its words.
+    #[test]
+    fn tail_filter_keeps_every_reading() {
+        let kb = kb();
+        let doc = sample_doc();
+        let cx = Cx::new(kb, &doc);
+        for i in 0..doc.tokens.len() {
+            for v in cx.vars(i) {
+                let mut f = TailFilter::default();
+                f.insert(&v.form);
+                assert!(f.may_have_tail_of(cx.norm(i)), "{} {}", cx.norm(i), v.form);
+            }
+        }
+        for w in ["وللاتحاد", "للعراق", "فبلغراد", "ab", "a", "", "ولل"] {
+            let mut f = TailFilter::default();
+            for (_, v) in proclitic_variants(w).iter() {
+                f.insert(v);
+            }
+            assert!(f.may_have_tail_of(w), "{w}");
+        }
+        let mut f = TailFilter::default();
+        f.insert("بغداد");
+        assert!(!f.may_have_tail_of("دمشق"));
+    }
+
+    #[test]
+    fn skipping_quiet_words_changes_nothing() {
+        let kb = kb();
+        let news = Doc::new(include_str!("../../../examples/seed.txt"), "2024-01-27");
+        for doc in [sample_doc(), news] {
+            for use_model in [false, tagger::has_model()] {
+                let fast = find_with(kb, &doc, use_model, true);
+                let full = find_with(kb, &doc, use_model, false);
+                assert!(fast.len() > 100, "{}", fast.len());
+                assert_eq!(format!("{fast:?}"), format!("{full:?}"));
+            }
+        }
     }
 
     #[test]
