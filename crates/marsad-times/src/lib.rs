@@ -141,7 +141,7 @@ struct Lexicon {
     /// or two proclitics ([`PROCLITICS`]), with its entries (an index into `lists`) and the number
     /// of proclitic letters stripped. One probe per token instead of one per clitic reading (an
     /// `EndingFilter` before it cost more than it saved: 8 M on the benchmark sample).
-    forms: marsad_text::WordTable<(u32, u8)>,
+    forms: marsad_text::WordTable<Form>,
     /// The entry lists of the keys of `map`, for `forms`.
     lists: Vec<Vec<Entry>>,
     /// Beginnings of a future verb (`future_prefixes.tsv`: سي، ست، سن).
@@ -186,19 +186,21 @@ impl Lexicon {
     /// reading with the fewest proclitics stripped wins, as when the token is stripped letter by
     /// letter. Proclitics are stripped only while two letters or more remain.
     fn fill_forms(&mut self) {
-        let mut forms: marsad_text::WordTable<(u32, u8)> = marsad_text::WordTable::default();
-        let mut add = |form: &str, list: u32, strip: u8| {
-            let e = forms.get_or_insert_with(form, || (list, strip));
-            if e.1 > strip {
-                *e = (list, strip);
+        let mut forms: marsad_text::WordTable<Form> = marsad_text::WordTable::default();
+        let mut add = |form: &str, list: u32, kinds: u16, strip: u8| {
+            let e = forms.get_or_insert_with(form, || Form { list, strip, kinds });
+            if e.strip > strip {
+                *e = Form { list, strip, kinds };
             }
         };
         let mut lists = Vec::with_capacity(self.map.len());
         let mut form = String::new();
         for (key, entries) in self.map.iter() {
             let list = lists.len() as u32;
+            let kinds = entries.iter().fold(0, |m, e| m | e.kind.start_bit());
             lists.push(entries.clone());
-            add(key, list, 0);
+            let mut add = |form: &str, strip: u8| add(form, list, kinds, strip);
+            add(key, 0);
             if key.chars().nth(1).is_none() {
                 continue;
             }
@@ -206,12 +208,12 @@ impl Lexicon {
                 form.clear();
                 form.push(p);
                 form.push_str(key);
-                add(&form, list, 1);
+                add(&form, 1);
                 for q in PROCLITICS {
                     form.clear();
                     form.extend([p, q]);
                     form.push_str(key);
-                    add(&form, list, 2);
+                    add(&form, 2);
                 }
             }
         }
@@ -358,6 +360,16 @@ impl Lexicon {
 /// Proclitic letters allowed before the first word (one or two of them).
 const PROCLITICS: [char; 4] = ['و', 'ف', 'ب', 'ل'];
 
+/// What a form of [`Lexicon::forms`] reads as: its entry list (an index into `lists`), the number
+/// of proclitic letters stripped, and the first-token kinds (`start::*`) of the entries, folded at
+/// build time so that the scan of a document tests one number per token.
+#[derive(Clone, Copy, Debug)]
+struct Form {
+    list: u32,
+    strip: u8,
+    kinds: u16,
+}
+
 /// Lexicon hit of one token: the entries and how many proclitic letters were stripped.
 #[derive(Clone, Copy)]
 struct Hit<'a> {
@@ -365,9 +377,10 @@ struct Hit<'a> {
     strip: u8,
 }
 
-fn lookup<'a>(lx: &'a Lexicon, norm: &str) -> Option<Hit<'a>> {
-    let &(list, strip) = lx.forms.get(norm)?;
-    Some(Hit { entries: lx.lists.get(list as usize)?, strip })
+#[inline]
+fn lookup<'a>(lx: &'a Lexicon, norm: &str) -> Option<(Hit<'a>, u16)> {
+    let f = lx.forms.get(norm)?;
+    Some((Hit { entries: lx.lists.get(f.list as usize)?, strip: f.strip }, f.kinds))
 }
 
 struct Found {
@@ -383,6 +396,8 @@ struct Ctx<'a> {
     lx: &'a Lexicon,
     hijri: &'a Hijri,
     hits: Vec<Option<Hit<'a>>>,
+    /// The first-token kinds (`start::*`) of each token, see [`Ctx::start_kinds`].
+    kinds: Vec<u16>,
     anchor: i64,
     ay: i64,
     am: u32,
@@ -397,20 +412,28 @@ impl<'a> Ctx<'a> {
     fn new(doc: &'a Doc, sh: &'a Shared) -> Self {
         let anchor = parse_date(&doc.date).unwrap_or_else(|| days_from_civil(2024, 1, 1));
         let (ay, am, ad) = calendar::civil_from_days(anchor);
-        let hits = (0..doc.tokens.len())
-            .map(|i| match doc.tokens[i].kind {
-                TokenKind::Word | TokenKind::Punct => lookup(&sh.lx, doc.tokens.norm(i)),
-                _ => None,
-            })
-            .collect();
-        Ctx { doc, lx: &sh.lx, hijri: &sh.hijri, hits, anchor, ay, am, ad, lo: 0, hi: 0 }
+        let n = doc.tokens.len();
+        let mut hits = vec![None; n];
+        let mut kinds = vec![0; n];
+        for (i, t) in doc.tokens.iter().enumerate() {
+            match t.kind {
+                TokenKind::Word | TokenKind::Punct => {
+                    if let Some((hit, k)) = lookup(&sh.lx, doc.tokens.norm(i)) {
+                        hits[i] = Some(hit);
+                        kinds[i] = k;
+                    }
+                }
+                TokenKind::Number => kinds[i] = start::NUMBER,
+                _ => {}
+            }
+        }
+        Ctx { doc, lx: &sh.lx, hijri: &sh.hijri, hits, kinds, anchor, ay, am, ad, lo: 0, hi: 0 }
     }
 
     /// The first-token kinds (`start::*`) present at token `i`: the patterns that may begin there.
     #[inline]
     fn start_kinds(&self, i: usize) -> u16 {
-        let number = if self.doc.tokens[i].kind == TokenKind::Number { start::NUMBER } else { 0 };
-        self.hits[i].map_or(number, |h| h.entries.iter().fold(number, |m, e| m | e.kind.start_bit()))
+        self.kinds[i]
     }
 
     fn norm(&self, i: usize) -> &str {
@@ -1174,7 +1197,7 @@ impl TimeAnnotator {
         let n = doc.tokens.len();
         let mut ctx = Ctx::new(doc, shared());
         let mut out: Vec<Time> = Vec::new();
-        let mut ranges: Vec<(usize, usize)> = (0..doc.sentences.len()).map(|s| doc.sentence_tokens(s)).map(|r| (r.start, r.end)).collect();
+        let mut ranges = sentence_token_ranges(doc);
         if ranges.is_empty() {
             ranges.push((0, n));
         }
@@ -1248,6 +1271,25 @@ impl TimeAnnotator {
         }
         out
     }
+}
+
+/// The token range of every sentence, as [`Doc::sentence_tokens`] gives it, in one forward walk
+/// over the tokens instead of two binary searches per sentence (sentences come in text order; a
+/// boundary behind the walk falls back to the search).
+fn sentence_token_ranges(doc: &Doc) -> Vec<(usize, usize)> {
+    let toks = doc.tokens.as_slice();
+    let mut k = 0;
+    // the first token ending after `pos` (`Tokens::index_at`)
+    let mut first_after = |pos: usize| {
+        if k > 0 && toks[k - 1].end as usize > pos {
+            return doc.tokens.index_at(pos);
+        }
+        while k < toks.len() && toks[k].end as usize <= pos {
+            k += 1;
+        }
+        k
+    };
+    doc.sentences.iter().map(|s| (first_after(s.start), first_after(s.end))).collect()
 }
 
 impl Annotator for TimeAnnotator {
@@ -1440,6 +1482,15 @@ mod tests {
         assert_eq!(date_for(&doc, p, p + 4).as_deref(), Some("2024-W04"));
     }
 
+    #[test]
+    fn sentence_ranges_agree_with_the_doc() {
+        for text in ["", "كلمة", "قال الوزير. ثم غادر!\n\nوفي اليوم التالي، عاد؟ نعم… انتهى", "«جملة».  أخرى  . ."] {
+            let doc = Doc::new(text, "2024-01-01");
+            let expected: Vec<(usize, usize)> = (0..doc.sentences.len()).map(|s| doc.sentence_tokens(s)).map(|r| (r.start, r.end)).collect();
+            assert_eq!(sentence_token_ranges(&doc), expected, "{text}");
+        }
+    }
+
     /// The one-probe look-up answers as stripping the proclitics letter by letter does: for every
     /// key alone and after one or two proclitics (and a few other letters), and for words that are
     /// no time words.
@@ -1474,7 +1525,10 @@ mod tests {
         let mut found = 0;
         for w in &words {
             let read = |entries: &[Entry], strip: u8| (strip, entries.iter().map(|e| (e.kind, e.rest.clone())).collect::<Vec<_>>());
-            let fast = lookup(lx, w).map(|h| read(h.entries, h.strip));
+            let fast = lookup(lx, w).map(|(h, kinds)| {
+                assert_eq!(kinds, h.entries.iter().fold(0, |m, e| m | e.kind.start_bit()), "{w}");
+                read(h.entries, h.strip)
+            });
             let slow = stripping(lx, w).map(|(entries, strip)| read(entries, strip));
             assert_eq!(fast, slow, "{w}");
             found += usize::from(fast.is_some());
