@@ -289,6 +289,12 @@ struct FunctionWords {
     same_source: WordSet,
     /// List names of the file that no rule reads (a typo in the data file); checked by a unit test.
     unknown_lists: Vec<String>,
+    /// Every word [`Self::is_complementizer`] accepts, spelled out on load (proclitics × stems ×
+    /// suffixes, kept when the stripping rule accepts them): the rules ask about most words of a
+    /// speaker phrase, and one set probe replaces the prefix and suffix scans.
+    complementizer_forms: WordSet,
+    /// The words of `complementizer_forms` that [`Self::is_fa_complementizer`] accepts.
+    fa_complementizer_forms: WordSet,
 }
 
 impl FunctionWords {
@@ -349,11 +355,43 @@ impl FunctionWords {
             };
             set.insert(norm);
         }
+        // an accepted word is proclitics (some of و ف ب, in this order) + a stem + a suffix
+        let proclitics = ["", "و", "ف", "ب", "وف", "وب", "فب", "وفب"];
+        let suffixes: Vec<&str> = std::iter::once("").chain(w.pronoun_suffixes.iter()).collect();
+        let mut forms = Vec::new();
+        for p in proclitics {
+            for c in &w.complementizers {
+                for s in &suffixes {
+                    forms.push(format!("{p}{c}{s}"));
+                }
+            }
+        }
+        for form in forms {
+            if w.is_complementizer_by_stripping(&form) {
+                if w.is_fa_complementizer_by_stripping(&form) {
+                    w.fa_complementizer_forms.insert(form.clone());
+                }
+                w.complementizer_forms.insert(form);
+            }
+        }
         w
     }
 
     /// Whether a normalised word is a complementiser (أن، إن، بأن، فإن، وأن, with pronoun suffixes).
+    #[inline]
     fn is_complementizer(&self, norm: &str) -> bool {
+        self.complementizer_forms.contains(norm)
+    }
+
+    /// Whether a normalised word is ف + a complementiser (فإن، فإنه: the resumptive after "بحسب X،").
+    #[inline]
+    fn is_fa_complementizer(&self, norm: &str) -> bool {
+        self.fa_complementizer_forms.contains(norm)
+    }
+
+    /// The rule behind [`Self::is_complementizer`]: strip the proclitics و ف ب while a stem follows,
+    /// then a stem and an optional pronoun suffix must make the rest.
+    fn is_complementizer_by_stripping(&self, norm: &str) -> bool {
         let mut w = norm;
         for p in ['و', 'ف', 'ب'] {
             if let Some(r) = w.strip_prefix(p) {
@@ -368,9 +406,9 @@ impl FunctionWords {
             .any(|suffix| suffix.is_empty() || self.pronoun_suffixes.contains(suffix))
     }
 
-    /// Whether a normalised word is ف + a complementiser (فإن، فإنه: the resumptive after "بحسب X،").
-    fn is_fa_complementizer(&self, norm: &str) -> bool {
-        norm.strip_prefix('ف').is_some_and(|r| self.complementizers.iter().any(|c| r.starts_with(c.as_str()))) && self.is_complementizer(norm)
+    /// The rule behind [`Self::is_fa_complementizer`].
+    fn is_fa_complementizer_by_stripping(&self, norm: &str) -> bool {
+        norm.strip_prefix('ف').is_some_and(|r| self.complementizers.iter().any(|c| r.starts_with(c.as_str()))) && self.is_complementizer_by_stripping(norm)
     }
 
     /// Forms of كان (past perfect "وكانت الوزارة قد أعلنت"), after an optional و.
@@ -615,20 +653,7 @@ impl<'d> View<'d> {
                 }
             }
         }
-        let mut sent = vec![0u32; n];
-        let mut sent_ranges: Vec<(u32, u32)> = Vec::new();
-        let mut s = 0usize;
-        for (i, t) in doc.tokens.iter().enumerate() {
-            while s + 1 < doc.sentences.len() && doc.sentences[s].end <= t.start as usize {
-                s += 1;
-            }
-            sent[i] = s as u32;
-            // `s` never decreases: each sentence index is one run of tokens
-            while sent_ranges.len() <= s {
-                sent_ranges.push((i as u32, i as u32));
-            }
-            sent_ranges[s].1 = i as u32 + 1;
-        }
+        let (sent, sent_ranges) = token_sentences(doc);
         let punct = (0..n)
             .map(|i| match doc.tokens[i].kind {
                 TokenKind::Punct => match doc.tokens.norm(i) {
@@ -713,6 +738,36 @@ impl<'d> View<'d> {
     }
 }
 
+/// The sentence index of each token (the first sentence ending after the token's start, else the
+/// last one) and the token range of each sentence index, in one walk over the sentences: each
+/// sentence takes the run of tokens starting before its end (an empty run for a sentence with no
+/// token; no range after the last token's sentence).
+fn token_sentences(doc: &Doc) -> (Vec<u32>, Vec<(u32, u32)>) {
+    let toks = doc.tokens.as_slice();
+    let n = toks.len();
+    let mut sent = Vec::with_capacity(n);
+    let mut ranges = Vec::new();
+    let count = doc.sentences.len().max(1);
+    let mut i = 0;
+    for s in 0..count {
+        if i == n {
+            break;
+        }
+        let a = i;
+        match doc.sentences.get(s) {
+            Some(sentence) if s + 1 < count => {
+                while i < n && (toks[i].start as usize) < sentence.end {
+                    i += 1;
+                }
+            }
+            _ => i = n,
+        }
+        sent.resize(i, s as u32);
+        ranges.push((a as u32, i as u32));
+    }
+    (sent, ranges)
+}
+
 /// The token after a dateline dash ("طولكرم (الضفة الغربية) – …", "صنعاء – الأحد ٢٣ رجب – …")
 /// when the sentence opens with one.
 fn dateline_end(v: &View, ss: usize, se: usize) -> Option<usize> {
@@ -763,12 +818,22 @@ impl QuoteAnnotator {
     }
 
     /// Read the cue starting at token i (the look-up behind [`Self::is_cue_at`]).
+    ///
+    /// Inlined into the scan of [`View::new`]: nearly every token stops at the table probe, and
+    /// only the few with a reading pay for the call that checks it.
+    #[inline]
     fn read_cue<'s>(&'s self, v: &View, i: usize) -> Option<(usize, &'s CueInfo)> {
         if !v.is_word(i) || v.inside[i] {
             return None;
         }
         let norm = v.norm(i);
         let reading = self.readings.get(norm)?;
+        self.check_reading(v, i, norm, reading)
+    }
+
+    /// The cue that `reading`, the reading of token i's form `norm`, gives in its context.
+    #[inline(never)]
+    fn check_reading<'s>(&'s self, v: &View, i: usize, norm: &str, reading: &'s CueReading) -> Option<(usize, &'s CueInfo)> {
         if !reading.multi.is_empty() {
             // "ما ورد في وسائل الإعلام": a multi-word cue in a relative clause is no cue
             let relative_before = i > 0 && v.is_word(i - 1) && self.cue_relatives.contains(v.norm(i - 1));
