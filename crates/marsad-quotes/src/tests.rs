@@ -909,6 +909,13 @@ fn cue_readings_agree_with_the_cue_tables() {
         }
     }
     assert!(cues >= 3 * keys.len() / 2, "{cues}");
+    // the shape pre-filter never turns a reading away, and turns most ordinary words away
+    for (form, _) in a.readings.iter() {
+        assert!(a.reading_shapes.may_contain(form), "{form}");
+    }
+    let ordinary = ["الوزير", "في", "من", "على", "الحكومة", "إلى", "التي", "الذي", "مع", "عن", "بين", "العام", "الرئيس", "وزارة", "المدينة", "الأمن", "a", "", "2024"];
+    let passed = ordinary.iter().filter(|w| a.reading_shapes.may_contain(&normalize_str(w))).count();
+    assert!(passed <= ordinary.len() / 3, "{passed}");
 }
 
 /// The sentence of each token and the token range of each sentence, as the token-by-token walk
