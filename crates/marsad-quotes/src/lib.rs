@@ -185,7 +185,7 @@ pub struct QuoteAnnotator {
     /// reads as: one probe per token instead of the look-ups of each clitic reading.
     readings: marsad_text::WordTable<CueReading>,
     /// The shapes of the keys of `readings`, which turn most tokens away before the table is probed.
-    reading_shapes: ShapeFilter,
+    reading_shapes: marsad_times::ShapeFilter,
     stops: WordSet,
     name_heads: WordSet,
     anon_heads: WordSet,
@@ -428,59 +428,6 @@ impl FunctionWords {
     /// Relative pronouns, singular/plural or dual.
     fn is_relative_any(&self, norm: &str) -> bool {
         self.relatives.contains(norm) || self.dual_relatives.contains(norm)
-    }
-}
-
-/// A filter of exact words by their shape: the first two letters, the last letter and the length.
-///
-/// Why: every token is read for a cue, and only about one in fifty is one. The cue forms share few
-/// shapes (قالت، وأكد، مضيفا…): on the benchmark sample about one word in twelve has the shape of
-/// one, so a bit test of a few instructions replaces the hash probe for the others. (The
-/// text layer's `EndingFilter` tests endings only, which most words share with some cue form, and
-/// cost more than it saved here.) False positives only cost the probe.
-#[derive(Clone)]
-struct ShapeFilter {
-    bits: Vec<u64>,
-}
-
-impl Default for ShapeFilter {
-    fn default() -> Self {
-        ShapeFilter { bits: vec![0; SHAPE_BITS / 64] }
-    }
-}
-
-impl std::fmt::Debug for ShapeFilter {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "ShapeFilter({} shapes)", self.bits.iter().map(|b| b.count_ones()).sum::<u32>())
-    }
-}
-
-const SHAPE_BITS: usize = 1 << 16;
-
-impl ShapeFilter {
-    /// The slot of a word's shape, read on its bytes: the first four (two Arabic letters), the
-    /// last two (one letter) and the byte length.
-    #[inline]
-    fn slot(w: &str) -> usize {
-        let b = w.as_bytes();
-        let n = b.len();
-        let head = match b.first_chunk::<4>() {
-            Some(h) => u32::from_le_bytes(*h) as u64,
-            None => b.iter().fold(0u64, |h, &x| h << 8 | x as u64),
-        };
-        let tail = if n >= 2 { u16::from_le_bytes([b[n - 2], b[n - 1]]) as u64 } else { 0 };
-        let x = head | tail << 32 | (n.min(0xffff) as u64) << 48;
-        (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize & (SHAPE_BITS - 1)
-    }
-    fn insert(&mut self, w: &str) {
-        let s = Self::slot(w);
-        self.bits[s / 64] |= 1 << (s % 64);
-    }
-    /// False only when no inserted word has the shape of `w` (so `w` was not inserted).
-    #[inline]
-    fn may_contain(&self, w: &str) -> bool {
-        let s = Self::slot(w);
-        self.bits[s / 64] & (1 << (s % 64)) != 0
     }
 }
 

@@ -142,6 +142,8 @@ struct Lexicon {
     /// of proclitic letters stripped. One probe per token instead of one per clitic reading (an
     /// `EndingFilter` before it cost more than it saved: 8 M on the benchmark sample).
     forms: marsad_text::WordTable<Form>,
+    /// The shapes of the keys of `forms`: two tokens in three have none of them and skip the probe.
+    shapes: ShapeFilter,
     /// The entry lists of the keys of `map`, for `forms`.
     lists: Vec<Vec<Entry>>,
     /// Beginnings of a future verb (`future_prefixes.tsv`: سي، ست، سن).
@@ -216,6 +218,10 @@ impl Lexicon {
                     add(&form, 2);
                 }
             }
+        }
+        self.shapes = ShapeFilter::default();
+        for (form, _) in forms.iter() {
+            self.shapes.insert(form);
         }
         self.forms = forms;
         self.lists = lists;
@@ -357,6 +363,64 @@ impl Lexicon {
     }
 }
 
+/// A filter of exact words by their shape: the first two letters, the last letter and the length.
+///
+/// Why: the time and quote layers probe a table with every token, and most tokens are in neither.
+/// Few words share a shape with a key: on the benchmark sample about one word in twelve has the
+/// shape of a cue form (قالت، وأكد، مضيفا…), one in three that of a time form with its proclitics;
+/// a bit test of a few instructions replaces the hash probe for the others. (The text layer's
+/// `EndingFilter` tests endings only, which most words share with some key, and cost more than it
+/// saved in both layers.) False positives only cost the probe.
+///
+/// General-purpose: it belongs next to `EndingFilter` in `marsad_text::fast_hash`; it lives here,
+/// where the quote layer (which depends on this crate) finds it, to keep this round's changes
+/// within the time and quote crates.
+#[derive(Clone)]
+pub struct ShapeFilter {
+    bits: Vec<u64>,
+}
+
+impl Default for ShapeFilter {
+    fn default() -> Self {
+        ShapeFilter { bits: vec![0; SHAPE_BITS / 64] }
+    }
+}
+
+impl std::fmt::Debug for ShapeFilter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "ShapeFilter({} shapes)", self.bits.iter().map(|b| b.count_ones()).sum::<u32>())
+    }
+}
+
+const SHAPE_BITS: usize = 1 << 16;
+
+impl ShapeFilter {
+    /// The slot of a word's shape, read on its bytes: the first four (two Arabic letters), the
+    /// last two (one letter) and the byte length.
+    #[inline]
+    fn slot(w: &str) -> usize {
+        let b = w.as_bytes();
+        let n = b.len();
+        let head = match b.first_chunk::<4>() {
+            Some(h) => u32::from_le_bytes(*h) as u64,
+            None => b.iter().fold(0u64, |h, &x| h << 8 | x as u64),
+        };
+        let tail = if n >= 2 { u16::from_le_bytes([b[n - 2], b[n - 1]]) as u64 } else { 0 };
+        let x = head | tail << 32 | (n.min(0xffff) as u64) << 48;
+        (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize & (SHAPE_BITS - 1)
+    }
+    pub fn insert(&mut self, w: &str) {
+        let s = Self::slot(w);
+        self.bits[s / 64] |= 1 << (s % 64);
+    }
+    /// False only when no inserted word has the shape of `w` (so `w` was not inserted).
+    #[inline]
+    pub fn may_contain(&self, w: &str) -> bool {
+        let s = Self::slot(w);
+        self.bits[s / 64] & (1 << (s % 64)) != 0
+    }
+}
+
 /// Proclitic letters allowed before the first word (one or two of them).
 const PROCLITICS: [char; 4] = ['و', 'ف', 'ب', 'ل'];
 
@@ -379,6 +443,9 @@ struct Hit<'a> {
 
 #[inline]
 fn lookup<'a>(lx: &'a Lexicon, norm: &str) -> Option<(Hit<'a>, u16)> {
+    if !lx.shapes.may_contain(norm) {
+        return None;
+    }
     let f = lx.forms.get(norm)?;
     Some((Hit { entries: lx.lists.get(f.list as usize)?, strip: f.strip }, f.kinds))
 }
@@ -1483,6 +1550,23 @@ mod tests {
     }
 
     #[test]
+    fn shape_filter_keeps_what_was_inserted() {
+        let mut f = ShapeFilter::default();
+        let words = ["", "a", "ab", "قال", "وقالت", "الأسبوع", "2024", "والثلاثاء"];
+        for w in words {
+            assert!(!f.may_contain(w), "{w}");
+            f.insert(w);
+        }
+        for w in words {
+            assert!(f.may_contain(w), "{w}");
+        }
+        // another shape (first letters, last letter or length differs) is turned away
+        for w in ["ب", "قيل", "قالوا", "الأسبوعين", "عام"] {
+            assert!(!f.may_contain(w), "{w}");
+        }
+    }
+
+    #[test]
     fn sentence_ranges_agree_with_the_doc() {
         for text in ["", "كلمة", "قال الوزير. ثم غادر!\n\nوفي اليوم التالي، عاد؟ نعم… انتهى", "«جملة».  أخرى  . ."] {
             let doc = Doc::new(text, "2024-01-01");
@@ -1534,5 +1618,9 @@ mod tests {
             found += usize::from(fast.is_some());
         }
         assert!(found > lx.map.len(), "{found}");
+        // the shape pre-filter never turns a form away
+        for (form, _) in lx.forms.iter() {
+            assert!(lx.shapes.may_contain(form), "{form}");
+        }
     }
 }
