@@ -556,6 +556,9 @@ impl QuoteAnnotator {
     }
 }
 
+/// No paired quotation mark, in [`View::partner`].
+const NO_PARTNER: u32 = u32::MAX;
+
 /// Punctuation classes of [`View::punct`]: a comma, semicolon or dash (`,` `;` `-` `–` `—`)…
 const COMMA: u8 = 1;
 /// … a comma proper (`,` `;`)…
@@ -578,7 +581,8 @@ struct View<'d> {
     /// the same marks again for every candidate.
     punct: Vec<u8>,
     /// Partner of each paired quotation mark.
-    partner: HashMap<usize, usize>,
+    /// (indexed by token; `NO_PARTNER` for the others: the scans ask at every quotation mark).
+    partner: Vec<u32>,
     /// Whether token i lies strictly inside a quotation.
     inside: Vec<bool>,
     /// Sentence index of each token.
@@ -591,7 +595,13 @@ impl<'d> View<'d> {
     fn new(doc: &'d Doc, annotator: &'d QuoteAnnotator) -> Self {
         let n = doc.tokens.len();
         let text = doc.text();
-        let mut partner = HashMap::default();
+        let mut partner = vec![NO_PARTNER; n];
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        let mut pair = |o: usize, c: usize| {
+            partner[o] = c as u32;
+            partner[c] = o as u32;
+            pairs.push((o, c));
+        };
         let mut stack: Vec<(usize, char)> = Vec::new();
         for i in 0..n {
             if doc.tokens[i].kind != TokenKind::Quote {
@@ -606,8 +616,7 @@ impl<'d> View<'d> {
                     let (o, _) = stack[pos];
                     stack.truncate(pos);
                     if i - o <= MAX_QUOTE_TOKENS {
-                        partner.insert(o, i);
-                        partner.insert(i, o);
+                        pair(o, i);
                     }
                 }
             } else {
@@ -629,8 +638,7 @@ impl<'d> View<'d> {
                         let (o, _) = stack[pos];
                         stack.truncate(pos);
                         if i - o <= MAX_QUOTE_TOKENS {
-                            partner.insert(o, i);
-                            partner.insert(i, o);
+                            pair(o, i);
                         }
                     }
                     continue;
@@ -640,8 +648,7 @@ impl<'d> View<'d> {
                     let (o, _) = stack[pos];
                     stack.truncate(pos);
                     if i - o <= MAX_QUOTE_TOKENS {
-                        partner.insert(o, i);
-                        partner.insert(i, o);
+                        pair(o, i);
                     }
                 } else {
                     stack.push((i, c));
@@ -649,7 +656,7 @@ impl<'d> View<'d> {
             }
         }
         let mut inside = vec![false; n];
-        for (&o, &c) in &partner {
+        for &(o, c) in &pairs {
             if o < c {
                 for x in inside.iter_mut().take(c).skip(o + 1) {
                     *x = true;
@@ -719,10 +726,15 @@ impl<'d> View<'d> {
     fn is_cue_at_uncached(&self, a: &QuoteAnnotator, i: usize) -> Option<(usize, *const CueInfo)> {
         a.read_cue(self, i).map(|(l, c)| (l, c as *const CueInfo))
     }
+    /// The quotation mark paired with the mark at i.
+    #[inline]
+    fn partner_of(&self, i: usize) -> Option<usize> {
+        self.partner.get(i).copied().filter(|&c| c != NO_PARTNER).map(|c| c as usize)
+    }
     /// Opening mark at i with its closing partner.
     #[inline]
     fn open_pair(&self, i: usize) -> Option<usize> {
-        self.partner.get(&i).copied().filter(|&c| c > i)
+        self.partner_of(i).filter(|&c| c > i)
     }
     #[inline]
     fn words_between(&self, a: usize, b: usize) -> usize {
@@ -1473,7 +1485,7 @@ impl QuoteAnnotator {
     fn coordinated_content(&self, v: &View, f: &Found) -> Option<Found> {
         let n = v.doc.tokens.len();
         let mut k = f.content.1;
-        while k < n && !v.is_word(k) && v.kind(k) != TokenKind::Quote || k < n && v.kind(k) == TokenKind::Quote && v.partner.get(&k).is_some_and(|&o| o < k) {
+        while k < n && !v.is_word(k) && v.kind(k) != TokenKind::Quote || k < n && v.kind(k) == TokenKind::Quote && v.partner_of(k).is_some_and(|o| o < k) {
             k += 1;
         }
         if k >= n || v.sent[k] != v.sent[f.cue.0.min(n - 1)] || !self.coordinated_inna_at(v, k) {
@@ -1884,7 +1896,7 @@ impl QuoteAnnotator {
                             return None;
                         }
                         let close = p - 1;
-                        let open = *v.partner.get(&close)?;
+                        let open = v.partner_of(close)?;
                         if open >= close || v.words_between(open + 1, close) < 2 {
                             return None;
                         }
@@ -1932,7 +1944,7 @@ fn split_first_part(v: &View, f: &Found, out: &[Found]) -> Option<Found> {
         return None;
     }
     let close = p - 1;
-    let open = *v.partner.get(&close)?;
+    let open = v.partner_of(close)?;
     if open >= close || v.words_between(open + 1, close) < 2 || v.sent[open] != v.sent[f.cue.0] && !v.quote_ends_sentence(close) {
         return None;
     }

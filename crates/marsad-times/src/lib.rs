@@ -465,6 +465,9 @@ struct Ctx<'a> {
     hits: Vec<Option<Hit<'a>>>,
     /// The first-token kinds (`start::*`) of each token, see [`Ctx::start_kinds`].
     kinds: Vec<u16>,
+    /// The tokens with first-token kinds, in order: the only ones where a pattern may begin, which
+    /// the scan visits instead of every token.
+    starts: Vec<u32>,
     anchor: i64,
     ay: i64,
     am: u32,
@@ -482,19 +485,25 @@ impl<'a> Ctx<'a> {
         let n = doc.tokens.len();
         let mut hits = vec![None; n];
         let mut kinds = vec![0; n];
+        let mut starts = Vec::new();
         for (i, t) in doc.tokens.iter().enumerate() {
-            match t.kind {
-                TokenKind::Word | TokenKind::Punct => {
-                    if let Some((hit, k)) = lookup(&sh.lx, doc.tokens.norm(i)) {
+            let k = match t.kind {
+                TokenKind::Word | TokenKind::Punct => match lookup(&sh.lx, doc.tokens.norm(i)) {
+                    Some((hit, k)) => {
                         hits[i] = Some(hit);
-                        kinds[i] = k;
+                        k
                     }
-                }
-                TokenKind::Number => kinds[i] = start::NUMBER,
-                _ => {}
+                    None => 0,
+                },
+                TokenKind::Number => start::NUMBER,
+                _ => 0,
+            };
+            if k != 0 {
+                kinds[i] = k;
+                starts.push(i as u32);
             }
         }
-        Ctx { doc, lx: &sh.lx, hijri: &sh.hijri, hits, kinds, anchor, ay, am, ad, lo: 0, hi: 0 }
+        Ctx { doc, lx: &sh.lx, hijri: &sh.hijri, hits, kinds, starts, anchor, ay, am, ad, lo: 0, hi: 0 }
     }
 
     /// The first-token kinds (`start::*`) present at token `i`: the patterns that may begin there.
@@ -1273,12 +1282,17 @@ impl TimeAnnotator {
             ctx.hi = hi.min(n);
             let mut i = lo;
             let mut last_year_end = usize::MAX;
-            while i < ctx.hi {
-                let kinds = ctx.start_kinds(i);
-                if kinds == 0 {
-                    i += 1;
-                    continue;
+            // (tokens with no first-token kind begin no pattern: visit the others only)
+            let mut next = ctx.starts.partition_point(|&s| (s as usize) < lo);
+            loop {
+                while next < ctx.starts.len() && (ctx.starts[next] as usize) < i {
+                    next += 1;
                 }
+                match ctx.starts.get(next) {
+                    Some(&s) if (s as usize) < ctx.hi => i = s as usize,
+                    _ => break,
+                }
+                let kinds = ctx.start_kinds(i);
                 let after_year = last_year_end != usize::MAX
                     && (i == last_year_end
                         || (i == last_year_end + 1
