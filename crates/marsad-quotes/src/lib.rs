@@ -1997,20 +1997,30 @@ fn head_word(text: &str) -> String {
 /// last speaker or entity with the same head noun (صحيفة "واشنطن بوست", وزارة الخارجية العراقية);
 /// it keeps its own span and takes that actor id.
 fn resolve_definite_anaphors(doc: &Doc, found: &mut [Found], anaphors: &HashMap<String, Vec<String>>, same_source: &WordSet) {
+    // the head word of each speaker, read once when first compared (the text of a speaker never changes here)
+    let mut heads: Vec<Option<String>> = vec![None; found.len()];
     for i in 0..found.len() {
         let Some(sp) = &found[i].speaker else { continue };
-        let words: Vec<&str> = sp.text.split_whitespace().collect();
-        if sp.actor.is_none() && words.len() == 2 && same_source.contains(normalize_str(words[1]).as_str()) {
-            // "المصدر ذاته": the previous speaker
-            let prev = found[..i].iter().rev().filter_map(|q| q.speaker.as_ref()).find(|s| s.actor.is_some());
-            if let Some(a) = prev.and_then(|s| s.actor.clone()) {
-                if let Some(sp) = found[i].speaker.as_mut() {
-                    sp.actor = Some(a);
-                }
-            }
+        // (a speaker with an actor needs nothing)
+        if sp.actor.is_some() {
             continue;
         }
-        if sp.actor.is_some() || sp.anonymous || words.len() != 1 {
+        let mut ws = sp.text.split_whitespace();
+        let (first, second, third) = (ws.next(), ws.next(), ws.next());
+        let one_word = first.is_some() && second.is_none();
+        if let (Some(w1), None) = (second, third) {
+            if same_source.contains(normalize_str(w1).as_str()) {
+                // "المصدر ذاته": the previous speaker
+                let prev = found[..i].iter().rev().filter_map(|q| q.speaker.as_ref()).find(|s| s.actor.is_some());
+                if let Some(a) = prev.and_then(|s| s.actor.clone()) {
+                    if let Some(sp) = found[i].speaker.as_mut() {
+                        sp.actor = Some(a);
+                    }
+                }
+                continue;
+            }
+        }
+        if sp.anonymous || !one_word {
             continue;
         }
         let norm = normalize_str(&sp.text);
@@ -2020,9 +2030,9 @@ fn resolve_definite_anaphors(doc: &Doc, found: &mut [Found], anaphors: &HashMap<
         }
         let head = head_word(&sp.text);
         let start = sp.start;
-        let from_quotes = found[..i].iter().rev().filter_map(|q| q.speaker.as_ref()).find(|s| {
-            s.actor.is_some() && s.start < start && s.text.split_whitespace().count() > 1 && head_word(&s.text) == head
-        });
+        let from_quotes = (0..i).rev().filter_map(|j| Some((j, found[j].speaker.as_ref()?))).find(|(j, s)| {
+            s.actor.is_some() && s.start < start && s.text.split_whitespace().count() > 1 && *heads[*j].get_or_insert_with(|| head_word(&s.text)) == head
+        }).map(|(_, s)| s);
         let actor = from_quotes.and_then(|s| s.actor.clone()).or_else(|| {
             doc.entities
                 .iter()
