@@ -879,7 +879,7 @@ fn function_word_lists_are_loaded_from_data() {
             }
         }
     }
-    words.extend(["", "و", "ف", "ب", "وف", "انتخابات", "إنسان", "قال"].map(|x| normalize_str(x)));
+    words.extend(["", "و", "ف", "ب", "وف", "انتخابات", "إنسان", "قال"].map(normalize_str));
     for x in &words {
         assert_eq!(w.is_complementizer(x), w.is_complementizer_by_stripping(x), "{x}");
         assert_eq!(w.is_fa_complementizer(x), w.is_fa_complementizer_by_stripping(x), "{x}");
