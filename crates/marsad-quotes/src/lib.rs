@@ -184,6 +184,8 @@ pub struct QuoteAnnotator {
     /// Every form that reads as a cue (a key of `single` or `multi`, alone or after و/ف) and what it
     /// reads as: one probe per token instead of the look-ups of each clitic reading.
     readings: marsad_text::WordTable<CueReading>,
+    /// The shapes of the keys of `readings`, which turn most tokens away before the table is probed.
+    reading_shapes: marsad_times::ShapeFilter,
     stops: WordSet,
     name_heads: WordSet,
     anon_heads: WordSet,
@@ -289,6 +291,12 @@ struct FunctionWords {
     same_source: WordSet,
     /// List names of the file that no rule reads (a typo in the data file); checked by a unit test.
     unknown_lists: Vec<String>,
+    /// Every word [`Self::is_complementizer`] accepts, spelled out on load (proclitics × stems ×
+    /// suffixes, kept when the stripping rule accepts them): the rules ask about most words of a
+    /// speaker phrase, and one set probe replaces the prefix and suffix scans.
+    complementizer_forms: WordSet,
+    /// The words of `complementizer_forms` that [`Self::is_fa_complementizer`] accepts.
+    fa_complementizer_forms: WordSet,
 }
 
 impl FunctionWords {
@@ -349,11 +357,43 @@ impl FunctionWords {
             };
             set.insert(norm);
         }
+        // an accepted word is proclitics (some of و ف ب, in this order) + a stem + a suffix
+        let proclitics = ["", "و", "ف", "ب", "وف", "وب", "فب", "وفب"];
+        let suffixes: Vec<&str> = std::iter::once("").chain(w.pronoun_suffixes.iter()).collect();
+        let mut forms = Vec::new();
+        for p in proclitics {
+            for c in &w.complementizers {
+                for s in &suffixes {
+                    forms.push(format!("{p}{c}{s}"));
+                }
+            }
+        }
+        for form in forms {
+            if w.is_complementizer_by_stripping(&form) {
+                if w.is_fa_complementizer_by_stripping(&form) {
+                    w.fa_complementizer_forms.insert(form.clone());
+                }
+                w.complementizer_forms.insert(form);
+            }
+        }
         w
     }
 
     /// Whether a normalised word is a complementiser (أن، إن، بأن، فإن، وأن, with pronoun suffixes).
+    #[inline]
     fn is_complementizer(&self, norm: &str) -> bool {
+        self.complementizer_forms.contains(norm)
+    }
+
+    /// Whether a normalised word is ف + a complementiser (فإن، فإنه: the resumptive after "بحسب X،").
+    #[inline]
+    fn is_fa_complementizer(&self, norm: &str) -> bool {
+        self.fa_complementizer_forms.contains(norm)
+    }
+
+    /// The rule behind [`Self::is_complementizer`]: strip the proclitics و ف ب while a stem follows,
+    /// then a stem and an optional pronoun suffix must make the rest.
+    fn is_complementizer_by_stripping(&self, norm: &str) -> bool {
         let mut w = norm;
         for p in ['و', 'ف', 'ب'] {
             if let Some(r) = w.strip_prefix(p) {
@@ -368,9 +408,9 @@ impl FunctionWords {
             .any(|suffix| suffix.is_empty() || self.pronoun_suffixes.contains(suffix))
     }
 
-    /// Whether a normalised word is ف + a complementiser (فإن، فإنه: the resumptive after "بحسب X،").
-    fn is_fa_complementizer(&self, norm: &str) -> bool {
-        norm.strip_prefix('ف').is_some_and(|r| self.complementizers.iter().any(|c| r.starts_with(c.as_str()))) && self.is_complementizer(norm)
+    /// The rule behind [`Self::is_fa_complementizer`].
+    fn is_fa_complementizer_by_stripping(&self, norm: &str) -> bool {
+        norm.strip_prefix('ف').is_some_and(|r| self.complementizers.iter().any(|c| r.starts_with(c.as_str()))) && self.is_complementizer_by_stripping(norm)
     }
 
     /// Forms of كان (past perfect "وكانت الوزارة قد أعلنت"), after an optional و.
@@ -468,6 +508,7 @@ impl QuoteAnnotator {
         for form in forms {
             let reading = a.read_cue_tables(&form);
             if reading != CueReading::default() {
+                a.reading_shapes.insert(&form);
                 a.readings.insert(&form, reading);
             }
         }
@@ -515,6 +556,9 @@ impl QuoteAnnotator {
     }
 }
 
+/// No paired quotation mark, in [`View::partner`].
+const NO_PARTNER: u32 = u32::MAX;
+
 /// Punctuation classes of [`View::punct`]: a comma, semicolon or dash (`,` `;` `-` `–` `—`)…
 const COMMA: u8 = 1;
 /// … a comma proper (`,` `;`)…
@@ -537,7 +581,8 @@ struct View<'d> {
     /// the same marks again for every candidate.
     punct: Vec<u8>,
     /// Partner of each paired quotation mark.
-    partner: HashMap<usize, usize>,
+    /// (indexed by token; `NO_PARTNER` for the others: the scans ask at every quotation mark).
+    partner: Vec<u32>,
     /// Whether token i lies strictly inside a quotation.
     inside: Vec<bool>,
     /// Sentence index of each token.
@@ -550,7 +595,13 @@ impl<'d> View<'d> {
     fn new(doc: &'d Doc, annotator: &'d QuoteAnnotator) -> Self {
         let n = doc.tokens.len();
         let text = doc.text();
-        let mut partner = HashMap::default();
+        let mut partner = vec![NO_PARTNER; n];
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        let mut pair = |o: usize, c: usize| {
+            partner[o] = c as u32;
+            partner[c] = o as u32;
+            pairs.push((o, c));
+        };
         let mut stack: Vec<(usize, char)> = Vec::new();
         for i in 0..n {
             if doc.tokens[i].kind != TokenKind::Quote {
@@ -565,8 +616,7 @@ impl<'d> View<'d> {
                     let (o, _) = stack[pos];
                     stack.truncate(pos);
                     if i - o <= MAX_QUOTE_TOKENS {
-                        partner.insert(o, i);
-                        partner.insert(i, o);
+                        pair(o, i);
                     }
                 }
             } else {
@@ -588,8 +638,7 @@ impl<'d> View<'d> {
                         let (o, _) = stack[pos];
                         stack.truncate(pos);
                         if i - o <= MAX_QUOTE_TOKENS {
-                            partner.insert(o, i);
-                            partner.insert(i, o);
+                            pair(o, i);
                         }
                     }
                     continue;
@@ -599,8 +648,7 @@ impl<'d> View<'d> {
                     let (o, _) = stack[pos];
                     stack.truncate(pos);
                     if i - o <= MAX_QUOTE_TOKENS {
-                        partner.insert(o, i);
-                        partner.insert(i, o);
+                        pair(o, i);
                     }
                 } else {
                     stack.push((i, c));
@@ -608,27 +656,14 @@ impl<'d> View<'d> {
             }
         }
         let mut inside = vec![false; n];
-        for (&o, &c) in &partner {
+        for &(o, c) in &pairs {
             if o < c {
                 for x in inside.iter_mut().take(c).skip(o + 1) {
                     *x = true;
                 }
             }
         }
-        let mut sent = vec![0u32; n];
-        let mut sent_ranges: Vec<(u32, u32)> = Vec::new();
-        let mut s = 0usize;
-        for (i, t) in doc.tokens.iter().enumerate() {
-            while s + 1 < doc.sentences.len() && doc.sentences[s].end <= t.start as usize {
-                s += 1;
-            }
-            sent[i] = s as u32;
-            // `s` never decreases: each sentence index is one run of tokens
-            while sent_ranges.len() <= s {
-                sent_ranges.push((i as u32, i as u32));
-            }
-            sent_ranges[s].1 = i as u32 + 1;
-        }
+        let (sent, sent_ranges) = token_sentences(doc);
         let punct = (0..n)
             .map(|i| match doc.tokens[i].kind {
                 TokenKind::Punct => match doc.tokens.norm(i) {
@@ -691,10 +726,15 @@ impl<'d> View<'d> {
     fn is_cue_at_uncached(&self, a: &QuoteAnnotator, i: usize) -> Option<(usize, *const CueInfo)> {
         a.read_cue(self, i).map(|(l, c)| (l, c as *const CueInfo))
     }
+    /// The quotation mark paired with the mark at i.
+    #[inline]
+    fn partner_of(&self, i: usize) -> Option<usize> {
+        self.partner.get(i).copied().filter(|&c| c != NO_PARTNER).map(|c| c as usize)
+    }
     /// Opening mark at i with its closing partner.
     #[inline]
     fn open_pair(&self, i: usize) -> Option<usize> {
-        self.partner.get(&i).copied().filter(|&c| c > i)
+        self.partner_of(i).filter(|&c| c > i)
     }
     #[inline]
     fn words_between(&self, a: usize, b: usize) -> usize {
@@ -711,6 +751,36 @@ impl<'d> View<'d> {
         let w = self.words_between(open + 1, close);
         w >= 1 && (w > SHORT_QUOTE_WORDS || self.quote_ends_sentence(close))
     }
+}
+
+/// The sentence index of each token (the first sentence ending after the token's start, else the
+/// last one) and the token range of each sentence index, in one walk over the sentences: each
+/// sentence takes the run of tokens starting before its end (an empty run for a sentence with no
+/// token; no range after the last token's sentence).
+fn token_sentences(doc: &Doc) -> (Vec<u32>, Vec<(u32, u32)>) {
+    let toks = doc.tokens.as_slice();
+    let n = toks.len();
+    let mut sent = Vec::with_capacity(n);
+    let mut ranges = Vec::new();
+    let count = doc.sentences.len().max(1);
+    let mut i = 0;
+    for s in 0..count {
+        if i == n {
+            break;
+        }
+        let a = i;
+        match doc.sentences.get(s) {
+            Some(sentence) if s + 1 < count => {
+                while i < n && (toks[i].start as usize) < sentence.end {
+                    i += 1;
+                }
+            }
+            _ => i = n,
+        }
+        sent.resize(i, s as u32);
+        ranges.push((a as u32, i as u32));
+    }
+    (sent, ranges)
 }
 
 /// The token after a dateline dash ("طولكرم (الضفة الغربية) – …", "صنعاء – الأحد ٢٣ رجب – …")
@@ -763,12 +833,25 @@ impl QuoteAnnotator {
     }
 
     /// Read the cue starting at token i (the look-up behind [`Self::is_cue_at`]).
+    ///
+    /// Inlined into the scan of [`View::new`]: nearly every token stops at the table probe, and
+    /// only the few with a reading pay for the call that checks it.
+    #[inline]
     fn read_cue<'s>(&'s self, v: &View, i: usize) -> Option<(usize, &'s CueInfo)> {
         if !v.is_word(i) || v.inside[i] {
             return None;
         }
         let norm = v.norm(i);
+        if !self.reading_shapes.may_contain(norm) {
+            return None;
+        }
         let reading = self.readings.get(norm)?;
+        self.check_reading(v, i, norm, reading)
+    }
+
+    /// The cue that `reading`, the reading of token i's form `norm`, gives in its context.
+    #[inline(never)]
+    fn check_reading<'s>(&'s self, v: &View, i: usize, norm: &str, reading: &'s CueReading) -> Option<(usize, &'s CueInfo)> {
         if !reading.multi.is_empty() {
             // "ما ورد في وسائل الإعلام": a multi-word cue in a relative clause is no cue
             let relative_before = i > 0 && v.is_word(i - 1) && self.cue_relatives.contains(v.norm(i - 1));
@@ -1402,7 +1485,7 @@ impl QuoteAnnotator {
     fn coordinated_content(&self, v: &View, f: &Found) -> Option<Found> {
         let n = v.doc.tokens.len();
         let mut k = f.content.1;
-        while k < n && !v.is_word(k) && v.kind(k) != TokenKind::Quote || k < n && v.kind(k) == TokenKind::Quote && v.partner.get(&k).is_some_and(|&o| o < k) {
+        while k < n && !v.is_word(k) && v.kind(k) != TokenKind::Quote || k < n && v.kind(k) == TokenKind::Quote && v.partner_of(k).is_some_and(|o| o < k) {
             k += 1;
         }
         if k >= n || v.sent[k] != v.sent[f.cue.0.min(n - 1)] || !self.coordinated_inna_at(v, k) {
@@ -1813,7 +1896,7 @@ impl QuoteAnnotator {
                             return None;
                         }
                         let close = p - 1;
-                        let open = *v.partner.get(&close)?;
+                        let open = v.partner_of(close)?;
                         if open >= close || v.words_between(open + 1, close) < 2 {
                             return None;
                         }
@@ -1861,7 +1944,7 @@ fn split_first_part(v: &View, f: &Found, out: &[Found]) -> Option<Found> {
         return None;
     }
     let close = p - 1;
-    let open = *v.partner.get(&close)?;
+    let open = v.partner_of(close)?;
     if open >= close || v.words_between(open + 1, close) < 2 || v.sent[open] != v.sent[f.cue.0] && !v.quote_ends_sentence(close) {
         return None;
     }
@@ -1914,20 +1997,30 @@ fn head_word(text: &str) -> String {
 /// last speaker or entity with the same head noun (صحيفة "واشنطن بوست", وزارة الخارجية العراقية);
 /// it keeps its own span and takes that actor id.
 fn resolve_definite_anaphors(doc: &Doc, found: &mut [Found], anaphors: &HashMap<String, Vec<String>>, same_source: &WordSet) {
+    // the head word of each speaker, read once when first compared (the text of a speaker never changes here)
+    let mut heads: Vec<Option<String>> = vec![None; found.len()];
     for i in 0..found.len() {
         let Some(sp) = &found[i].speaker else { continue };
-        let words: Vec<&str> = sp.text.split_whitespace().collect();
-        if sp.actor.is_none() && words.len() == 2 && same_source.contains(normalize_str(words[1]).as_str()) {
-            // "المصدر ذاته": the previous speaker
-            let prev = found[..i].iter().rev().filter_map(|q| q.speaker.as_ref()).find(|s| s.actor.is_some());
-            if let Some(a) = prev.and_then(|s| s.actor.clone()) {
-                if let Some(sp) = found[i].speaker.as_mut() {
-                    sp.actor = Some(a);
-                }
-            }
+        // (a speaker with an actor needs nothing)
+        if sp.actor.is_some() {
             continue;
         }
-        if sp.actor.is_some() || sp.anonymous || words.len() != 1 {
+        let mut ws = sp.text.split_whitespace();
+        let (first, second, third) = (ws.next(), ws.next(), ws.next());
+        let one_word = first.is_some() && second.is_none();
+        if let (Some(w1), None) = (second, third) {
+            if same_source.contains(normalize_str(w1).as_str()) {
+                // "المصدر ذاته": the previous speaker
+                let prev = found[..i].iter().rev().filter_map(|q| q.speaker.as_ref()).find(|s| s.actor.is_some());
+                if let Some(a) = prev.and_then(|s| s.actor.clone()) {
+                    if let Some(sp) = found[i].speaker.as_mut() {
+                        sp.actor = Some(a);
+                    }
+                }
+                continue;
+            }
+        }
+        if sp.anonymous || !one_word {
             continue;
         }
         let norm = normalize_str(&sp.text);
@@ -1937,9 +2030,9 @@ fn resolve_definite_anaphors(doc: &Doc, found: &mut [Found], anaphors: &HashMap<
         }
         let head = head_word(&sp.text);
         let start = sp.start;
-        let from_quotes = found[..i].iter().rev().filter_map(|q| q.speaker.as_ref()).find(|s| {
-            s.actor.is_some() && s.start < start && s.text.split_whitespace().count() > 1 && head_word(&s.text) == head
-        });
+        let from_quotes = (0..i).rev().filter_map(|j| Some((j, found[j].speaker.as_ref()?))).find(|(j, s)| {
+            s.actor.is_some() && s.start < start && s.text.split_whitespace().count() > 1 && *heads[*j].get_or_insert_with(|| head_word(&s.text)) == head
+        }).map(|(_, s)| s);
         let actor = from_quotes.and_then(|s| s.actor.clone()).or_else(|| {
             doc.entities
                 .iter()

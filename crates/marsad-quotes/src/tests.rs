@@ -869,6 +869,22 @@ fn function_word_lists_are_loaded_from_data() {
         assert!(!w.is_complementizer(&normalize_str(no)), "{no}");
     }
     assert!(w.is_fa_complementizer(&normalize_str("فإنه")) && !w.is_fa_complementizer(&normalize_str("بأنه")));
+    // the spelled-out forms answer as the stripping rule, also for words built like them
+    let mut words: Vec<String> = w.complementizer_forms.iter().map(str::to_string).collect();
+    for c in &w.complementizers {
+        for p in ["", "و", "ف", "ب", "ل", "وف", "فو", "بو", "وفب", "ببب", "فف", "وو"] {
+            for s in ["", "ه", "ها", "هم", "نا", "ني", "ي", "ك", "ت", "هما", "كم", "ا"] {
+                words.push(format!("{p}{c}{s}"));
+                words.push(format!("{p}{s}{c}"));
+            }
+        }
+    }
+    words.extend(["", "و", "ف", "ب", "وف", "انتخابات", "إنسان", "قال"].map(normalize_str));
+    for x in &words {
+        assert_eq!(w.is_complementizer(x), w.is_complementizer_by_stripping(x), "{x}");
+        assert_eq!(w.is_fa_complementizer(x), w.is_fa_complementizer_by_stripping(x), "{x}");
+    }
+    assert!(w.complementizer_forms.len() > w.complementizers.len());
     assert!(w.is_kana_like(&normalize_str("وباتت")) && w.is_kana_like(&normalize_str("وكان")) && !w.is_kana_like(&normalize_str("قال")));
 }
 
@@ -893,6 +909,42 @@ fn cue_readings_agree_with_the_cue_tables() {
         }
     }
     assert!(cues >= 3 * keys.len() / 2, "{cues}");
+    // the shape pre-filter never turns a reading away, and turns most ordinary words away
+    for (form, _) in a.readings.iter() {
+        assert!(a.reading_shapes.may_contain(form), "{form}");
+    }
+    let ordinary = ["الوزير", "في", "من", "على", "الحكومة", "إلى", "التي", "الذي", "مع", "عن", "بين", "العام", "الرئيس", "وزارة", "المدينة", "الأمن", "a", "", "2024"];
+    let passed = ordinary.iter().filter(|w| a.reading_shapes.may_contain(&normalize_str(w))).count();
+    assert!(passed <= ordinary.len() / 3, "{passed}");
+}
+
+/// The sentence of each token and the token range of each sentence, as the token-by-token walk
+/// over the sentences gives them.
+#[test]
+fn token_sentences_agree_with_a_walk_over_the_tokens() {
+    fn by_tokens(doc: &Doc) -> (Vec<u32>, Vec<(u32, u32)>) {
+        let mut sent = vec![0u32; doc.tokens.len()];
+        let mut ranges: Vec<(u32, u32)> = Vec::new();
+        let mut s = 0usize;
+        for (i, t) in doc.tokens.iter().enumerate() {
+            while s + 1 < doc.sentences.len() && doc.sentences[s].end <= t.start as usize {
+                s += 1;
+            }
+            sent[i] = s as u32;
+            while ranges.len() <= s {
+                ranges.push((i as u32, i as u32));
+            }
+            ranges[s].1 = i as u32 + 1;
+        }
+        (sent, ranges)
+    }
+    for text in ["", "كلمة", ".", "قال الوزير. ثم غادر!\n\nوفي اليوم التالي، عاد؟ نعم… انتهى", "«جملة».  أخرى  . .", "أ. ب. ج"] {
+        let doc = Doc::new(text, "2024-01-01");
+        assert_eq!(token_sentences(&doc), by_tokens(&doc), "{text}");
+    }
+    let mut doc = Doc::new("قال الوزير إن الوضع مستقر", "2024-01-01");
+    doc.sentences.clear();
+    assert_eq!(token_sentences(&doc), by_tokens(&doc));
 }
 
 #[test]

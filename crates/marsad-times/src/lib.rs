@@ -141,7 +141,9 @@ struct Lexicon {
     /// or two proclitics ([`PROCLITICS`]), with its entries (an index into `lists`) and the number
     /// of proclitic letters stripped. One probe per token instead of one per clitic reading (an
     /// `EndingFilter` before it cost more than it saved: 8 M on the benchmark sample).
-    forms: marsad_text::WordTable<(u32, u8)>,
+    forms: marsad_text::WordTable<Form>,
+    /// The shapes of the keys of `forms`: two tokens in three have none of them and skip the probe.
+    shapes: ShapeFilter,
     /// The entry lists of the keys of `map`, for `forms`.
     lists: Vec<Vec<Entry>>,
     /// Beginnings of a future verb (`future_prefixes.tsv`: سي، ست، سن).
@@ -186,19 +188,21 @@ impl Lexicon {
     /// reading with the fewest proclitics stripped wins, as when the token is stripped letter by
     /// letter. Proclitics are stripped only while two letters or more remain.
     fn fill_forms(&mut self) {
-        let mut forms: marsad_text::WordTable<(u32, u8)> = marsad_text::WordTable::default();
-        let mut add = |form: &str, list: u32, strip: u8| {
-            let e = forms.get_or_insert_with(form, || (list, strip));
-            if e.1 > strip {
-                *e = (list, strip);
+        let mut forms: marsad_text::WordTable<Form> = marsad_text::WordTable::default();
+        let mut add = |form: &str, list: u32, kinds: u16, strip: u8| {
+            let e = forms.get_or_insert_with(form, || Form { list, strip, kinds });
+            if e.strip > strip {
+                *e = Form { list, strip, kinds };
             }
         };
         let mut lists = Vec::with_capacity(self.map.len());
         let mut form = String::new();
         for (key, entries) in self.map.iter() {
             let list = lists.len() as u32;
+            let kinds = entries.iter().fold(0, |m, e| m | e.kind.start_bit());
             lists.push(entries.clone());
-            add(key, list, 0);
+            let mut add = |form: &str, strip: u8| add(form, list, kinds, strip);
+            add(key, 0);
             if key.chars().nth(1).is_none() {
                 continue;
             }
@@ -206,14 +210,18 @@ impl Lexicon {
                 form.clear();
                 form.push(p);
                 form.push_str(key);
-                add(&form, list, 1);
+                add(&form, 1);
                 for q in PROCLITICS {
                     form.clear();
                     form.extend([p, q]);
                     form.push_str(key);
-                    add(&form, list, 2);
+                    add(&form, 2);
                 }
             }
+        }
+        self.shapes = ShapeFilter::default();
+        for (form, _) in forms.iter() {
+            self.shapes.insert(form);
         }
         self.forms = forms;
         self.lists = lists;
@@ -355,8 +363,76 @@ impl Lexicon {
     }
 }
 
+/// A filter of exact words by their shape: the first two letters, the last letter and the length.
+///
+/// Why: the time and quote layers probe a table with every token, and most tokens are in neither.
+/// Few words share a shape with a key: on the benchmark sample about one word in twelve has the
+/// shape of a cue form (قالت، وأكد، مضيفا…), one in three that of a time form with its proclitics;
+/// a bit test of a few instructions replaces the hash probe for the others. (The text layer's
+/// `EndingFilter` tests endings only, which most words share with some key, and cost more than it
+/// saved in both layers.) False positives only cost the probe.
+///
+/// General-purpose: it belongs next to `EndingFilter` in `marsad_text::fast_hash`; it lives here,
+/// where the quote layer (which depends on this crate) finds it, to keep this round's changes
+/// within the time and quote crates.
+#[derive(Clone)]
+pub struct ShapeFilter {
+    bits: Vec<u64>,
+}
+
+impl Default for ShapeFilter {
+    fn default() -> Self {
+        ShapeFilter { bits: vec![0; SHAPE_BITS / 64] }
+    }
+}
+
+impl std::fmt::Debug for ShapeFilter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "ShapeFilter({} shapes)", self.bits.iter().map(|b| b.count_ones()).sum::<u32>())
+    }
+}
+
+const SHAPE_BITS: usize = 1 << 16;
+
+impl ShapeFilter {
+    /// The slot of a word's shape, read on its bytes: the first four (two Arabic letters), the
+    /// last two (one letter) and the byte length.
+    #[inline]
+    fn slot(w: &str) -> usize {
+        let b = w.as_bytes();
+        let n = b.len();
+        let head = match b.first_chunk::<4>() {
+            Some(h) => u32::from_le_bytes(*h) as u64,
+            None => b.iter().fold(0u64, |h, &x| h << 8 | x as u64),
+        };
+        let tail = if n >= 2 { u16::from_le_bytes([b[n - 2], b[n - 1]]) as u64 } else { 0 };
+        let x = head | tail << 32 | (n.min(0xffff) as u64) << 48;
+        (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize & (SHAPE_BITS - 1)
+    }
+    pub fn insert(&mut self, w: &str) {
+        let s = Self::slot(w);
+        self.bits[s / 64] |= 1 << (s % 64);
+    }
+    /// False only when no inserted word has the shape of `w` (so `w` was not inserted).
+    #[inline]
+    pub fn may_contain(&self, w: &str) -> bool {
+        let s = Self::slot(w);
+        self.bits[s / 64] & (1 << (s % 64)) != 0
+    }
+}
+
 /// Proclitic letters allowed before the first word (one or two of them).
 const PROCLITICS: [char; 4] = ['و', 'ف', 'ب', 'ل'];
+
+/// What a form of [`Lexicon::forms`] reads as: its entry list (an index into `lists`), the number
+/// of proclitic letters stripped, and the first-token kinds (`start::*`) of the entries, folded at
+/// build time so that the scan of a document tests one number per token.
+#[derive(Clone, Copy, Debug)]
+struct Form {
+    list: u32,
+    strip: u8,
+    kinds: u16,
+}
 
 /// Lexicon hit of one token: the entries and how many proclitic letters were stripped.
 #[derive(Clone, Copy)]
@@ -365,9 +441,13 @@ struct Hit<'a> {
     strip: u8,
 }
 
-fn lookup<'a>(lx: &'a Lexicon, norm: &str) -> Option<Hit<'a>> {
-    let &(list, strip) = lx.forms.get(norm)?;
-    Some(Hit { entries: lx.lists.get(list as usize)?, strip })
+#[inline]
+fn lookup<'a>(lx: &'a Lexicon, norm: &str) -> Option<(Hit<'a>, u16)> {
+    if !lx.shapes.may_contain(norm) {
+        return None;
+    }
+    let f = lx.forms.get(norm)?;
+    Some((Hit { entries: lx.lists.get(f.list as usize)?, strip: f.strip }, f.kinds))
 }
 
 struct Found {
@@ -383,6 +463,11 @@ struct Ctx<'a> {
     lx: &'a Lexicon,
     hijri: &'a Hijri,
     hits: Vec<Option<Hit<'a>>>,
+    /// The first-token kinds (`start::*`) of each token, see [`Ctx::start_kinds`].
+    kinds: Vec<u16>,
+    /// The tokens with first-token kinds, in order: the only ones where a pattern may begin, which
+    /// the scan visits instead of every token.
+    starts: Vec<u32>,
     anchor: i64,
     ay: i64,
     am: u32,
@@ -397,20 +482,34 @@ impl<'a> Ctx<'a> {
     fn new(doc: &'a Doc, sh: &'a Shared) -> Self {
         let anchor = parse_date(&doc.date).unwrap_or_else(|| days_from_civil(2024, 1, 1));
         let (ay, am, ad) = calendar::civil_from_days(anchor);
-        let hits = (0..doc.tokens.len())
-            .map(|i| match doc.tokens[i].kind {
-                TokenKind::Word | TokenKind::Punct => lookup(&sh.lx, doc.tokens.norm(i)),
-                _ => None,
-            })
-            .collect();
-        Ctx { doc, lx: &sh.lx, hijri: &sh.hijri, hits, anchor, ay, am, ad, lo: 0, hi: 0 }
+        let n = doc.tokens.len();
+        let mut hits = vec![None; n];
+        let mut kinds = vec![0; n];
+        let mut starts = Vec::new();
+        for (i, t) in doc.tokens.iter().enumerate() {
+            let k = match t.kind {
+                TokenKind::Word | TokenKind::Punct => match lookup(&sh.lx, doc.tokens.norm(i)) {
+                    Some((hit, k)) => {
+                        hits[i] = Some(hit);
+                        k
+                    }
+                    None => 0,
+                },
+                TokenKind::Number => start::NUMBER,
+                _ => 0,
+            };
+            if k != 0 {
+                kinds[i] = k;
+                starts.push(i as u32);
+            }
+        }
+        Ctx { doc, lx: &sh.lx, hijri: &sh.hijri, hits, kinds, starts, anchor, ay, am, ad, lo: 0, hi: 0 }
     }
 
     /// The first-token kinds (`start::*`) present at token `i`: the patterns that may begin there.
     #[inline]
     fn start_kinds(&self, i: usize) -> u16 {
-        let number = if self.doc.tokens[i].kind == TokenKind::Number { start::NUMBER } else { 0 };
-        self.hits[i].map_or(number, |h| h.entries.iter().fold(number, |m, e| m | e.kind.start_bit()))
+        self.kinds[i]
     }
 
     fn norm(&self, i: usize) -> &str {
@@ -1174,7 +1273,7 @@ impl TimeAnnotator {
         let n = doc.tokens.len();
         let mut ctx = Ctx::new(doc, shared());
         let mut out: Vec<Time> = Vec::new();
-        let mut ranges: Vec<(usize, usize)> = (0..doc.sentences.len()).map(|s| doc.sentence_tokens(s)).map(|r| (r.start, r.end)).collect();
+        let mut ranges = sentence_token_ranges(doc);
         if ranges.is_empty() {
             ranges.push((0, n));
         }
@@ -1183,12 +1282,17 @@ impl TimeAnnotator {
             ctx.hi = hi.min(n);
             let mut i = lo;
             let mut last_year_end = usize::MAX;
-            while i < ctx.hi {
-                let kinds = ctx.start_kinds(i);
-                if kinds == 0 {
-                    i += 1;
-                    continue;
+            // (tokens with no first-token kind begin no pattern: visit the others only)
+            let mut next = ctx.starts.partition_point(|&s| (s as usize) < lo);
+            loop {
+                while next < ctx.starts.len() && (ctx.starts[next] as usize) < i {
+                    next += 1;
                 }
+                match ctx.starts.get(next) {
+                    Some(&s) if (s as usize) < ctx.hi => i = s as usize,
+                    _ => break,
+                }
+                let kinds = ctx.start_kinds(i);
                 let after_year = last_year_end != usize::MAX
                     && (i == last_year_end
                         || (i == last_year_end + 1
@@ -1248,6 +1352,25 @@ impl TimeAnnotator {
         }
         out
     }
+}
+
+/// The token range of every sentence, as [`Doc::sentence_tokens`] gives it, in one forward walk
+/// over the tokens instead of two binary searches per sentence (sentences come in text order; a
+/// boundary behind the walk falls back to the search).
+fn sentence_token_ranges(doc: &Doc) -> Vec<(usize, usize)> {
+    let toks = doc.tokens.as_slice();
+    let mut k = 0;
+    // the first token ending after `pos` (`Tokens::index_at`)
+    let mut first_after = |pos: usize| {
+        if k > 0 && toks[k - 1].end as usize > pos {
+            return doc.tokens.index_at(pos);
+        }
+        while k < toks.len() && toks[k].end as usize <= pos {
+            k += 1;
+        }
+        k
+    };
+    doc.sentences.iter().map(|s| (first_after(s.start), first_after(s.end))).collect()
 }
 
 impl Annotator for TimeAnnotator {
@@ -1440,6 +1563,32 @@ mod tests {
         assert_eq!(date_for(&doc, p, p + 4).as_deref(), Some("2024-W04"));
     }
 
+    #[test]
+    fn shape_filter_keeps_what_was_inserted() {
+        let mut f = ShapeFilter::default();
+        let words = ["", "a", "ab", "قال", "وقالت", "الأسبوع", "2024", "والثلاثاء"];
+        for w in words {
+            assert!(!f.may_contain(w), "{w}");
+            f.insert(w);
+        }
+        for w in words {
+            assert!(f.may_contain(w), "{w}");
+        }
+        // another shape (first letters, last letter or length differs) is turned away
+        for w in ["ب", "قيل", "قالوا", "الأسبوعين", "عام"] {
+            assert!(!f.may_contain(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn sentence_ranges_agree_with_the_doc() {
+        for text in ["", "كلمة", "قال الوزير. ثم غادر!\n\nوفي اليوم التالي، عاد؟ نعم… انتهى", "«جملة».  أخرى  . ."] {
+            let doc = Doc::new(text, "2024-01-01");
+            let expected: Vec<(usize, usize)> = (0..doc.sentences.len()).map(|s| doc.sentence_tokens(s)).map(|r| (r.start, r.end)).collect();
+            assert_eq!(sentence_token_ranges(&doc), expected, "{text}");
+        }
+    }
+
     /// The one-probe look-up answers as stripping the proclitics letter by letter does: for every
     /// key alone and after one or two proclitics (and a few other letters), and for words that are
     /// no time words.
@@ -1474,11 +1623,18 @@ mod tests {
         let mut found = 0;
         for w in &words {
             let read = |entries: &[Entry], strip: u8| (strip, entries.iter().map(|e| (e.kind, e.rest.clone())).collect::<Vec<_>>());
-            let fast = lookup(lx, w).map(|h| read(h.entries, h.strip));
+            let fast = lookup(lx, w).map(|(h, kinds)| {
+                assert_eq!(kinds, h.entries.iter().fold(0, |m, e| m | e.kind.start_bit()), "{w}");
+                read(h.entries, h.strip)
+            });
             let slow = stripping(lx, w).map(|(entries, strip)| read(entries, strip));
             assert_eq!(fast, slow, "{w}");
             found += usize::from(fast.is_some());
         }
         assert!(found > lx.map.len(), "{found}");
+        // the shape pre-filter never turns a form away
+        for (form, _) in lx.forms.iter() {
+            assert!(lx.shapes.may_contain(form), "{form}");
+        }
     }
 }
