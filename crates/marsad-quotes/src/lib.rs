@@ -185,7 +185,7 @@ pub struct QuoteAnnotator {
     /// reads as: one probe per token instead of the look-ups of each clitic reading.
     readings: marsad_text::WordTable<CueReading>,
     /// The shapes of the keys of `readings`, which turn most tokens away before the table is probed.
-    reading_shapes: marsad_times::ShapeFilter,
+    reading_shapes: marsad_text::ShapeFilter,
     stops: WordSet,
     name_heads: WordSet,
     anon_heads: WordSet,

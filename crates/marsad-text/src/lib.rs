@@ -34,7 +34,7 @@ pub mod token;
 
 pub use clitic::{segment_normalized_word, segment_word, Segment, SegmentCache, SegmentKind, Segmentation};
 pub use lists::{ends_with_any, starts_with_any, tagged_rows};
-pub use fast_hash::{EndingFilter, FastBuild, FastHasher, FastMap, FastSet, WordSet, WordTable};
+pub use fast_hash::{EndingFilter, FastBuild, FastHasher, FastMap, FastSet, ShapeFilter, WordSet, WordTable};
 pub use normalize::{normalize_str, normalize_str_with, NormalizeOptions, Normalized};
 pub use number::{find_numbers, parse_number_token, NumberExpr};
 pub use sentence::split_sentences;

@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 use calendar::{days_from_civil, days_in_month, fmt_day, fmt_week, parse_date, weekday, Hijri};
 use marsad_doc::{Annotator, Doc, Time};
 use marsad_text::clitic::{ARTICLE, FUSED_ARTICLE};
-use marsad_text::{normalize_str, TokenKind};
+use marsad_text::{normalize_str, ShapeFilter, TokenKind};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Role {
@@ -360,64 +360,6 @@ impl Lexicon {
         }
         lx.fill_forms();
         lx
-    }
-}
-
-/// A filter of exact words by their shape: the first two letters, the last letter and the length.
-///
-/// Why: the time and quote layers probe a table with every token, and most tokens are in neither.
-/// Few words share a shape with a key: on the benchmark sample about one word in twelve has the
-/// shape of a cue form (قالت، وأكد، مضيفا…), one in three that of a time form with its proclitics;
-/// a bit test of a few instructions replaces the hash probe for the others. (The text layer's
-/// `EndingFilter` tests endings only, which most words share with some key, and cost more than it
-/// saved in both layers.) False positives only cost the probe.
-///
-/// General-purpose: it belongs next to `EndingFilter` in `marsad_text::fast_hash`; it lives here,
-/// where the quote layer (which depends on this crate) finds it, to keep this round's changes
-/// within the time and quote crates.
-#[derive(Clone)]
-pub struct ShapeFilter {
-    bits: Vec<u64>,
-}
-
-impl Default for ShapeFilter {
-    fn default() -> Self {
-        ShapeFilter { bits: vec![0; SHAPE_BITS / 64] }
-    }
-}
-
-impl std::fmt::Debug for ShapeFilter {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "ShapeFilter({} shapes)", self.bits.iter().map(|b| b.count_ones()).sum::<u32>())
-    }
-}
-
-const SHAPE_BITS: usize = 1 << 16;
-
-impl ShapeFilter {
-    /// The slot of a word's shape, read on its bytes: the first four (two Arabic letters), the
-    /// last two (one letter) and the byte length.
-    #[inline]
-    fn slot(w: &str) -> usize {
-        let b = w.as_bytes();
-        let n = b.len();
-        let head = match b.first_chunk::<4>() {
-            Some(h) => u32::from_le_bytes(*h) as u64,
-            None => b.iter().fold(0u64, |h, &x| h << 8 | x as u64),
-        };
-        let tail = if n >= 2 { u16::from_le_bytes([b[n - 2], b[n - 1]]) as u64 } else { 0 };
-        let x = head | tail << 32 | (n.min(0xffff) as u64) << 48;
-        (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize & (SHAPE_BITS - 1)
-    }
-    pub fn insert(&mut self, w: &str) {
-        let s = Self::slot(w);
-        self.bits[s / 64] |= 1 << (s % 64);
-    }
-    /// False only when no inserted word has the shape of `w` (so `w` was not inserted).
-    #[inline]
-    pub fn may_contain(&self, w: &str) -> bool {
-        let s = Self::slot(w);
-        self.bits[s / 64] & (1 << (s % 64)) != 0
     }
 }
 
@@ -1561,23 +1503,6 @@ mod tests {
         assert_eq!(date_for(&doc, p, p + 3).as_deref(), Some("2024-01-23"));
         let p = pos("تبنى");
         assert_eq!(date_for(&doc, p, p + 4).as_deref(), Some("2024-W04"));
-    }
-
-    #[test]
-    fn shape_filter_keeps_what_was_inserted() {
-        let mut f = ShapeFilter::default();
-        let words = ["", "a", "ab", "قال", "وقالت", "الأسبوع", "2024", "والثلاثاء"];
-        for w in words {
-            assert!(!f.may_contain(w), "{w}");
-            f.insert(w);
-        }
-        for w in words {
-            assert!(f.may_contain(w), "{w}");
-        }
-        // another shape (first letters, last letter or length differs) is turned away
-        for w in ["ب", "قيل", "قالوا", "الأسبوعين", "عام"] {
-            assert!(!f.may_contain(w), "{w}");
-        }
     }
 
     #[test]
