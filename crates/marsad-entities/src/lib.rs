@@ -75,6 +75,9 @@ struct WordInfo {
 /// thread; it is emptied when it grows past [`WordMemo::MAX_WORDS`].
 struct WordMemo {
     ids: marsad_text::WordTable<u32>,
+    /// Memo ids by the text layer's word ids: a repeated word costs an
+    /// index, not a probe of `ids` (see `marsad_text::vocab`).
+    by_vocab: marsad_text::vocab::TypeIds,
     info: Vec<WordInfo>,
     vars: Vec<Var>,
 }
@@ -84,13 +87,23 @@ impl WordMemo {
 
     fn new() -> Self {
         // (sized for a few thousand articles: growing the table rehashes it)
-        WordMemo { ids: marsad_text::WordTable::with_capacity(1 << 15), info: Vec::new(), vars: Vec::new() }
+        WordMemo { ids: marsad_text::WordTable::with_capacity(1 << 15), by_vocab: Default::default(), info: Vec::new(), vars: Vec::new() }
     }
     /// No words and no allocation (what a [`Cx`] keeps once it gave its memo back).
     fn empty() -> Self {
-        WordMemo { ids: marsad_text::WordTable::default(), info: Vec::new(), vars: Vec::new() }
+        WordMemo { ids: marsad_text::WordTable::default(), by_vocab: Default::default(), info: Vec::new(), vars: Vec::new() }
     }
 
+    /// The memo id of token `i`'s word.
+    #[inline]
+    fn id_at(&mut self, kb: &Kb, tokens: &marsad_text::Tokens, i: usize) -> u32 {
+        if let Some(id) = self.by_vocab.get(tokens, i) {
+            return id;
+        }
+        let id = self.id(kb, tokens.norm(i));
+        self.by_vocab.set(tokens, i, id);
+        id
+    }
     /// The memo id of the normalised word `w`, computed on first sight.
     fn id(&mut self, kb: &Kb, w: &str) -> u32 {
         if let Some(&id) = self.ids.get(w) {
@@ -179,7 +192,7 @@ impl<'a> Cx<'a> {
         let memo = WORD_MEMO.try_with(Cell::take).ok().flatten();
         let mut memo = memo.filter(|m| m.info.len() < WordMemo::MAX_WORDS).unwrap_or_else(WordMemo::new);
         // (collected from exact-size iterators: no capacity test per push)
-        let word: Vec<u32> = (0..n).map(|i| memo.id(kb, doc.tokens.norm(i))).collect();
+        let word: Vec<u32> = (0..n).map(|i| memo.id_at(kb, &doc.tokens, i)).collect();
         let lex = word.iter().map(|&id| memo.info[id as usize].lex).collect();
         let any = word.iter().map(|&id| memo.info[id as usize].any).collect();
         Cx { kb, doc, lex, any, word, memo, seg: vec![Cell::new(0); n] }

@@ -712,6 +712,9 @@ impl Tok {
 /// Per-thread cache of the word types seen, and the decoder's scratch space.
 struct WordCache {
     ids: marsad_text::WordTable<u32>,
+    /// Cache ids by the text layer's word ids: a repeated word of a
+    /// document costs an index, not a probe of `ids` (see `marsad_text::vocab`).
+    by_vocab: marsad_text::vocab::TypeIds,
     words: Vec<WordInfo>,
     /// Each word type's [`Tok`] (a short array apart from `words`: the
     /// first pass over a sentence reads only these).
@@ -735,6 +738,7 @@ impl WordCache {
     fn new(f: &Fast, kb: &Kb) -> WordCache {
         let mut wc = WordCache {
             ids: marsad_text::WordTable::with_capacity(WORD_CACHE_START),
+            by_vocab: Default::default(),
             words: Vec::with_capacity(WORD_CACHE_START),
             word_toks: Vec::with_capacity(WORD_CACHE_START),
             toks: Vec::new(),
@@ -800,6 +804,11 @@ trait Source<'a> {
     fn norm(&self, i: usize) -> &'a str;
     fn kind(&self, i: usize) -> TokenKind;
     fn lex(&self, i: usize) -> &'a Lex;
+    /// The document's tokens and the index of token 0 among them, when the
+    /// words come from a document (their word ids spare the cache a probe).
+    fn tokens(&self) -> Option<(&'a marsad_text::Tokens, usize)> {
+        None
+    }
 }
 
 /// The words of [`tag_words`].
@@ -840,6 +849,9 @@ impl<'a> Source<'a> for DocSource<'a> {
     fn lex(&self, i: usize) -> &'a Lex {
         &self.lex[self.start + i]
     }
+    fn tokens(&self) -> Option<(&'a marsad_text::Tokens, usize)> {
+        Some((&self.doc.tokens, self.start))
+    }
 }
 
 /// Greedy decoding of one sentence with the embedded model, through [`Fast`];
@@ -855,7 +867,18 @@ fn tag_fast<'a>(f: &Fast, kb: &Kb, wc: &mut WordCache, src: &impl Source<'a>, no
         for i in 0..n {
             let w = src.norm(i);
             norms.push(w);
-            toks.push(wc.tok(f, kb, w, src.lex(i)));
+            let tok = match src.tokens() {
+                Some((tokens, at)) => match wc.by_vocab.get(tokens, at + i).and_then(|id| wc.word_toks.get(id as usize)) {
+                    Some(t) => *t,
+                    None => {
+                        let t = wc.tok(f, kb, w, src.lex(i));
+                        wc.by_vocab.set(tokens, at + i, t.id);
+                        t
+                    }
+                },
+                None => wc.tok(f, kb, w, src.lex(i)),
+            };
+            toks.push(tok);
         }
         toks.extend([outside, outside]);
         let (mut p1, mut p2) = (Tag::O, Tag::O);

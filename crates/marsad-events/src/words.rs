@@ -59,6 +59,9 @@ pub(crate) struct WordMemo {
     /// The annotator whose lexicon the facts come from (0: none yet).
     owner: u64,
     ids: marsad_text::WordTable<u32>,
+    /// Memo indices by the text layer's word ids: a repeated word costs an
+    /// index, not a probe of `ids` (see `marsad_text::vocab`).
+    by_vocab: marsad_text::vocab::TypeIds,
     words: Vec<WordFacts>,
     readings: Vec<Reading>,
 }
@@ -84,7 +87,7 @@ pub(crate) fn with_memo<R>(owner: u64, lex: &Lexicon, doc: &marsad_doc::Doc, f: 
             (doc.tokens.iter().enumerate())
                 .map(|(i, t)| match t.kind {
                     TokenKind::Punct | TokenKind::Quote | TokenKind::Number => NO_WORD,
-                    _ => m.id(lex, doc.tokens.norm(i)),
+                    _ => m.id_at(lex, &doc.tokens, i),
                 })
                 .collect()
         };
@@ -96,7 +99,7 @@ impl WordMemo {
     /// An empty memo for annotator `owner`, with [`NO_WORD`] (the empty word).
     fn new(owner: u64, lex: &Lexicon) -> Self {
         // room for the word types of a few thousand articles: no rehashing on the way
-        let mut m = WordMemo { owner, ids: marsad_text::WordTable::with_capacity(1 << 15), words: Vec::with_capacity(1 << 15), readings: Vec::new() };
+        let mut m = WordMemo { owner, ids: marsad_text::WordTable::with_capacity(1 << 15), by_vocab: Default::default(), words: Vec::with_capacity(1 << 15), readings: Vec::new() };
         m.id(lex, "");
         m
     }
@@ -109,6 +112,18 @@ impl WordMemo {
             Some(&i) => i,
             None => self.add(lex, w),
         }
+    }
+
+    /// The memo index of token `i`'s word ([`Self::id`] through the text
+    /// layer's word id).
+    #[inline]
+    fn id_at(&mut self, lex: &Lexicon, tokens: &marsad_text::Tokens, i: usize) -> u32 {
+        if let Some(id) = self.by_vocab.get(tokens, i) {
+            return id;
+        }
+        let id = self.id(lex, tokens.norm(i));
+        self.by_vocab.set(tokens, i, id);
+        id
     }
 
     /// [`Self::id`] for a word not in the memo yet (kept out of line).

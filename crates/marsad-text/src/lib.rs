@@ -26,6 +26,7 @@
 pub mod chars;
 pub mod clitic;
 pub mod fast_hash;
+pub mod vocab;
 pub mod lists;
 pub mod normalize;
 pub mod number;

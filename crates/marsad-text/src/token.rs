@@ -92,6 +92,10 @@ pub struct Tokens {
     norm: String,
     /// Whether a line break (a paragraph or line boundary) precedes token i.
     newline_before: Vec<bool>,
+    /// Each token's word id in the vocabulary `vocabulary` (see [`crate::vocab`]).
+    word_ids: Vec<u32>,
+    /// Stamp of the vocabulary of `word_ids` (0: none).
+    vocabulary: u64,
 }
 
 impl Tokens {
@@ -129,6 +133,17 @@ impl Tokens {
     #[inline]
     pub fn newline_before(&self, i: usize) -> bool {
         self.newline_before.get(i).copied().unwrap_or(false)
+    }
+    /// The id of token `i`'s normalised form in this thread's vocabulary
+    /// (equal forms, equal ids; see [`crate::vocab`]).
+    #[inline]
+    pub fn word_id(&self, i: usize) -> Option<u32> {
+        self.word_ids.get(i).copied()
+    }
+    /// Stamp of the vocabulary the word ids belong to (0: none).
+    #[inline]
+    pub fn vocabulary(&self) -> u64 {
+        self.vocabulary
     }
     /// Index of the first token whose end is after code-point offset `pos`.
     #[inline]
@@ -196,6 +211,8 @@ pub fn tokenize(text: &str) -> Tokens {
         items: Vec::with_capacity(text.len() / 6 + 1),
         norm: String::with_capacity(text.len()),
         newline_before: Vec::with_capacity(text.len() / 6 + 1),
+        word_ids: Vec::new(),
+        vocabulary: 0,
     };
     let mut cur = Cursor { text, byte: 0, chr: 0 };
     let mut saw_newline = false;
@@ -333,6 +350,10 @@ pub fn tokenize(text: &str) -> Tokens {
         out.newline_before.push(saw_newline);
         saw_newline = false;
     }
+    crate::vocab::with_vocabulary(|v| {
+        out.vocabulary = v.stamp();
+        out.word_ids = (0..out.items.len()).map(|i| v.id(out.norm(i))).collect();
+    });
     out
 }
 
