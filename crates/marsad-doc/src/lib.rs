@@ -283,7 +283,8 @@ impl Doc {
     pub fn new(text: impl Into<String>, date: impl Into<String>) -> Self {
         let text = text.into();
         let char_len = text.chars().count();
-        let tokens = tokenize(&text);
+        let mut tokens = tokenize(&text);
+        tokens.assign_word_ids();
         let sentences = split_sentences(&text, &tokens)
             .into_iter()
             .map(|r| Sentence { start: r.start, end: r.end })

@@ -135,10 +135,21 @@ impl Tokens {
         self.newline_before.get(i).copied().unwrap_or(false)
     }
     /// The id of token `i`'s normalised form in this thread's vocabulary
-    /// (equal forms, equal ids; see [`crate::vocab`]).
+    /// (equal forms, equal ids; see [`crate::vocab`]), once
+    /// [`Tokens::assign_word_ids`] has run.
     #[inline]
     pub fn word_id(&self, i: usize) -> Option<u32> {
         self.word_ids.get(i).copied()
+    }
+    /// Give every token the id of its normalised form in this thread's
+    /// vocabulary (see [`crate::vocab`]). Not part of [`tokenize`]: it
+    /// serves the annotators' per-word memos, and costs a table probe per
+    /// token that plain tokenising does not need.
+    pub fn assign_word_ids(&mut self) {
+        crate::vocab::with_vocabulary(|v| {
+            self.vocabulary = v.stamp();
+            self.word_ids = (0..self.items.len()).map(|i| v.id(self.norm(i))).collect();
+        });
     }
     /// Stamp of the vocabulary the word ids belong to (0: none).
     #[inline]
@@ -350,10 +361,6 @@ pub fn tokenize(text: &str) -> Tokens {
         out.newline_before.push(saw_newline);
         saw_newline = false;
     }
-    crate::vocab::with_vocabulary(|v| {
-        out.vocabulary = v.stamp();
-        out.word_ids = (0..out.items.len()).map(|i| v.id(out.norm(i))).collect();
-    });
     out
 }
 
