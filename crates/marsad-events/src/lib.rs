@@ -84,7 +84,7 @@ use marsad_doc::{ActorSpan, Annotator, Count, Counts, Doc, Event, Sentence};
 use marsad_text::clitic::{ARTICLE, FUSED_ARTICLE};
 use marsad_text::TokenKind;
 use std::ops::Range;
-use words::{WordFacts, WordMemo, UNKNOWN_CUES};
+use words::{remembered_cues, WordFacts, WordMemo};
 
 /// The events annotator. Build it once and share it between threads.
 pub struct EventAnnotator {
@@ -392,19 +392,13 @@ impl EventAnnotator {
     /// The cue classes of token `i` (looked up once per document).
     #[inline]
     fn cue_mask(&self, doc: &Doc, ctx: &Ctx, i: usize) -> u64 {
-        let m = ctx.word(i).cues.get();
-        if m != UNKNOWN_CUES {
-            return m;
-        }
-        self.look_up_cues(doc, ctx, i)
+        remembered_cues(&ctx.word(i).cues, || self.look_up_cues(doc, i))
     }
 
     /// The first look-up of token `i`'s cue classes (kept out of line).
     #[inline(never)]
-    fn look_up_cues(&self, doc: &Doc, ctx: &Ctx, i: usize) -> u64 {
-        let m = self.lex.cue_mask(doc.tokens.norm(i));
-        ctx.word(i).cues.set(m);
-        m
+    fn look_up_cues(&self, doc: &Doc, i: usize) -> u64 {
+        self.lex.cue_mask(doc.tokens.norm(i))
     }
 
     /// Cue test on the word with و/ف removed.
@@ -416,11 +410,7 @@ impl EventAnnotator {
     /// The cue classes of token `i` with و/ف removed or not.
     #[inline]
     fn loose_cue_mask(&self, doc: &Doc, ctx: &Ctx, i: usize) -> u64 {
-        let m = ctx.word(i).loose_cues.get();
-        if m != UNKNOWN_CUES {
-            return m;
-        }
-        self.look_up_loose_cues(doc, ctx, i)
+        remembered_cues(&ctx.word(i).loose_cues, || self.look_up_loose_cues(doc, ctx, i))
     }
 
     /// The first look-up of token `i`'s loose cue classes (kept out of line).
@@ -433,7 +423,6 @@ impl EventAnnotator {
                 m |= self.lex.cue_mask(r);
             }
         }
-        ctx.word(i).loose_cues.set(m);
         m
     }
 

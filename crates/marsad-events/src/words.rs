@@ -22,6 +22,19 @@ use std::cell::{Cell, RefCell};
 /// A cue mask not looked up yet (no word has every class).
 pub(crate) const UNKNOWN_CUES: u64 = u64::MAX;
 
+/// The cue mask remembered in `cell` (one of a word's [`WordFacts`]),
+/// found with `look_up` the first time a rule asks.
+#[inline]
+pub(crate) fn remembered_cues(cell: &Cell<u64>, look_up: impl FnOnce() -> u64) -> u64 {
+    let m = cell.get();
+    if m != UNKNOWN_CUES {
+        return m;
+    }
+    let m = look_up();
+    cell.set(m);
+    m
+}
+
 /// Past this many word types the memo starts afresh (memory bound).
 const MAX_WORDS: usize = 200_000;
 
