@@ -320,7 +320,7 @@ fn block_needs_escape(block: &[u8; BLOCK]) -> bool {
 /// The position of the first byte of `bytes` that [`needs_escape`] (where a
 /// JSON string literal's plain run ends: its closing quote, an escape, or a
 /// raw control character the literal may not hold). Whole blocks are tested
-/// at once; the remainder is tested padded with spaces to a block.
+/// at once; the remainder byte by byte.
 fn first_byte_to_escape(bytes: &[u8]) -> Option<usize> {
     let mut blocks = bytes.chunks_exact(BLOCK);
     let mut at = 0;
@@ -330,13 +330,9 @@ fn first_byte_to_escape(bytes: &[u8]) -> Option<usize> {
         }
         at += BLOCK;
     }
-    let rest = blocks.remainder();
-    let mut last = [b' '; BLOCK];
-    last[..rest.len()].copy_from_slice(rest);
-    if block_needs_escape(&last) {
-        return rest.iter().position(|&b| needs_escape(b)).map(|i| at + i);
-    }
-    None
+    // (the remainder byte by byte: copied into a padded block, its bytes
+    // would be stored one size and loaded another, which stalls the load)
+    blocks.remainder().iter().position(|&b| needs_escape(b)).map(|i| at + i)
 }
 
 fn escape(out: &mut Vec<u8>, b: u8) {

@@ -196,9 +196,8 @@ fn short_words(b: &[u8]) -> [u64; 3] {
 /// The words of a stored inline key (see [`short_words`]).
 #[inline]
 fn key_words(q: &[u8; INLINE_KEY]) -> [u64; 3] {
-    let mut tail = [0u8; 8];
-    tail[..INLINE_KEY - 16].copy_from_slice(&q[16..]);
-    [word_at(q, 0), word_at(q, 8), u64::from_le_bytes(tail)]
+    // (the last eight bytes, shifted down past the two before byte 16)
+    [word_at(q, 0), word_at(q, 8), word_at(q, INLINE_KEY - 8) >> (8 * (24 - INLINE_KEY))]
 }
 
 /// Hash of a short word of `n` bytes from its [`short_words`]: whole 8-byte
