@@ -363,9 +363,11 @@ pub fn tag_features(words: &[Word], i: usize, p1: Tag, p2: Tag, out: &mut Vec<u6
 /// costs 12 row adds instead of 23. The highest integer sum is the highest
 /// exact score.
 struct Fast {
-    rows: Vec<Row>,
-    index: HashMap<u64, u32>,
-    /// Which feature hashes may be in `index` (see [`HashFilter`]).
+    /// The model's features (see [`Slot`]).
+    slots: Box<[Slot]>,
+    /// The home slot of hash `h` is `TABLE_START + (spread(h) >> shift)`.
+    shift: u32,
+    /// Which feature hashes may be in `slots` (see [`HashFilter`]).
     present: HashFilter,
     c0: u32,
     /// Features 13 (shape) + 16 (flags), by `shape << 6 | mask`.
@@ -461,6 +463,36 @@ fn row_table<const N: usize>(row: impl Fn(usize) -> Row) -> Box<[Row; N]> {
 
 /// The row of a feature without weights (all zeros).
 const ZERO_ROW: u32 = 0;
+/// The slot of the one feature whose hash is 0, if the model has it: 0
+/// marks the table's empty slots.
+const HASH_ZERO_ROW: u32 = 1;
+/// The first slot of the open-addressed table.
+const TABLE_START: usize = 2;
+
+/// One feature of the model: its hash and its weights as the file stores
+/// them (multiples of the scale, see [`Row`]); a slot of [`Fast`]'s table.
+///
+/// Why one table of hash and weights together: the decoder looks up a few
+/// features per token in a model of some 100 k features, several megabytes,
+/// and most look-ups miss the cache. A hash map from hash to row index, then
+/// the row, was two dependent misses per feature (and a third for the map's
+/// control bytes); here a present feature is one slot of 32 bytes, usually
+/// the first one probed, and the weights stay 16-bit until they are added.
+#[derive(Clone, Copy, Default, Debug)]
+#[repr(C, align(32))]
+struct Slot {
+    hash: u64,
+    weights: [i16; NT],
+}
+
+/// Spreads a feature hash over the table's index bits. The FNV states'
+/// high bits are the well-mixed ones, but [`HashFilter`] already slots by
+/// them: without the multiply, a hash the filter lets through by mistake
+/// would start its probe in a run of stored keys, and probe longer.
+#[inline]
+fn spread(h: u64) -> u64 {
+    h.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
 /// A feature-22 row not computed yet.
 const UNSET: u32 = u32::MAX;
 /// No flag mask (masks are below 64).
@@ -515,19 +547,12 @@ impl Fast {
         if records.is_empty() {
             return None;
         }
-        let mut rows = Vec::with_capacity(records.len() + 1);
-        rows.push(Row::default());
-        let mut index = HashMap::with_capacity_and_hasher(records.len(), Default::default());
-        for (h, q) in &records {
-            // a repeated hash keeps its last record, as in `Model::from_bytes`
-            index.insert(*h, rows.len() as u32);
-            rows.push(Row::new(q));
-        }
-        let present = HashFilter::new(index.keys().copied(), index.len());
+        // at most 7/8 full: a present feature is mostly in its home slot or the next
+        let cap = (records.len() * 8 / 7 + 1).next_power_of_two().max(2);
         let mut f = Fast {
-            rows,
-            index,
-            present,
+            slots: vec![Slot::default(); TABLE_START + cap].into_boxed_slice(),
+            shift: 64 - cap.trailing_zeros(),
+            present: HashFilter::new(records.iter().map(|r| r.0), records.len()),
             c0: ZERO_ROW,
             shape_flags: row_table(|_| Row::default()),
             types: row_table(|_| Row::default()),
@@ -535,15 +560,20 @@ impl Fast {
             s17: [0; 64],
             s22: [0; NT],
         };
+        for (h, q) in &records {
+            // a repeated hash keeps its last record, as in `Model::from_bytes`
+            let at = f.slot_of(*h);
+            f.slots[at] = Slot { hash: *h, weights: *q };
+        }
         f.c0 = f.get(feat(0, &[]));
-        let shape: Vec<Row> = ["w", "L", "9", "q", "."].iter().map(|sh| *f.row(feat(13, &[sh]))).collect();
+        let shape: Vec<Row> = ["w", "L", "9", "q", "."].iter().map(|sh| f.row(feat(13, &[sh]))).collect();
         let t18: Vec<Row> =
-            (0..16u8).map(|t| *f.row(feat(18, &[std::str::from_utf8(&[b'a' + t]).unwrap_or("")]))).collect();
+            (0..16u8).map(|t| f.row(feat(18, &[std::str::from_utf8(&[b'a' + t]).unwrap_or("")]))).collect();
         let mut t16 = [Row::default(); 64];
         for (mask, r) in t16.iter_mut().enumerate() {
             let g = g_string(mask);
             let g = std::str::from_utf8(&g.0[..g.1]).unwrap_or("");
-            *r = *f.row(feat(16, &[g]));
+            *r = f.row(feat(16, &[g]));
             f.s17[mask] = feat(17, &[g]);
         }
         f.shape_flags = row_table(|k| match shape.get(k >> 6) {
@@ -553,7 +583,7 @@ impl Fast {
         f.types = row_table(|k| {
             let (tp, t0, tn) = (k >> 8, (k >> 4) & 15, k & 15);
             let s = [b'a' + tp as u8, b'a' + t0 as u8, b'a' + tn as u8];
-            t18[t0].plus(f.row(feat(19, &[std::str::from_utf8(&s).unwrap_or("")])))
+            t18[t0].plus(&f.row(feat(19, &[std::str::from_utf8(&s).unwrap_or("")])))
         });
         f.history = row_table(|k| {
             let (p1, p2) = ((k >> 4) as u8, (k & 15) as u8);
@@ -561,30 +591,47 @@ impl Fast {
                 return Row::default();
             }
             let s1 = std::str::from_utf8(&[p1]).unwrap_or("").to_string();
-            f.row(feat(20, &[&s1])).plus(f.row(feat(21, &[std::str::from_utf8(&[p1, p2]).unwrap_or("")])))
+            f.row(feat(20, &[&s1])).plus(&f.row(feat(21, &[std::str::from_utf8(&[p1, p2]).unwrap_or("")])))
         });
         for p1 in 0..NT as u8 {
             f.s22[p1 as usize] = feat(22, &[std::str::from_utf8(&[p1]).unwrap_or("")]);
         }
         Some(f)
     }
-    /// Row of a feature hash ([`ZERO_ROW`] when the model has no weights for it).
+    /// The slot holding hash `h`, or the empty slot where it would go
+    /// (linear probing from its home slot; the table always has empty slots).
+    fn slot_of(&self, h: u64) -> usize {
+        if h == 0 {
+            return HASH_ZERO_ROW as usize;
+        }
+        let mask = self.slots.len() - TABLE_START - 1;
+        let mut i = (spread(h) >> self.shift) as usize & mask;
+        loop {
+            match self.slots.get(TABLE_START + i) {
+                Some(s) if s.hash != h && s.hash != 0 => i = (i + 1) & mask,
+                _ => return TABLE_START + i,
+            }
+        }
+    }
+    /// Slot of a feature hash ([`ZERO_ROW`] when the model has no weights for it).
     #[inline]
     fn get(&self, h: u64) -> u32 {
         if !self.present.may_contain(h) {
             return ZERO_ROW;
         }
-        self.index.get(&h).copied().unwrap_or(ZERO_ROW)
+        let at = self.slot_of(h);
+        // (an empty slot: the feature is absent)
+        if self.slots.get(at).is_some_and(|s| s.hash == h) { at as u32 } else { ZERO_ROW }
     }
     /// The weights of a feature hash (zeros when the model has none).
     #[inline]
-    fn row(&self, h: u64) -> &Row {
+    fn row(&self, h: u64) -> Row {
         self.at(self.get(h))
     }
-    /// The row at an index from [`Fast::get`].
+    /// The weights in slot `r` (from [`Fast::get`]).
     #[inline]
-    fn at(&self, r: u32) -> &Row {
-        self.rows.get(r as usize).unwrap_or(&self.rows[0])
+    fn at(&self, r: u32) -> Row {
+        self.slots.get(r as usize).map(|s| Row::new(&s.weights)).unwrap_or_default()
     }
     /// What the decoder keeps about a word type (see [`WordInfo`]), and the
     /// type's [`Tok`] (id 0) from `lex`, the word's table entry.
@@ -607,9 +654,9 @@ impl Fast {
         // the stem's entry is the word's own when nothing was stripped
         let stem_lex = if st.len() == w.len() { *lex } else { kb.lex(st) };
         let info = WordInfo {
-            own: [h1, h2, h9, h10, h11, h12].iter().fold(*self.at(self.c0), |s, &h| s.plus(row(h))),
-            as_prev: row(h3).plus(row(h14)),
-            as_next: row(h4).plus(row(h15)),
+            own: [h1, h2, h9, h10, h11, h12].iter().fold(self.at(self.c0), |s, &h| s.plus(&row(h))),
+            as_prev: row(h3).plus(&row(h14)),
+            as_next: row(h4).plus(&row(h15)),
             as_prev2: self.get(h5),
             as_next2: self.get(h6),
             pair7,
@@ -926,15 +973,15 @@ fn tag_fast<'a>(f: &Fast, kb: &Kb, wc: &mut WordCache, src: &impl Source<'a>, no
                 .own
                 .plus(&word(1).as_prev)
                 .plus(&word(3).as_next)
-                .plus(f.at(word(0).as_prev2))
-                .plus(f.at(word(4).as_next2))
-                .plus(f.row(h7))
-                .plus(f.row(h8))
+                .plus(&f.at(word(0).as_prev2))
+                .plus(&f.at(word(4).as_next2))
+                .plus(&f.row(h7))
+                .plus(&f.row(h8))
                 .plus(&f.shape_flags[(shape_index(kind) << 6 | mask as usize) & 511])
                 .plus(&f.types[(tp << 8 | t0 << 4 | tn) & 4095])
-                .plus(f.at(r17))
+                .plus(&f.at(r17))
                 .plus(&f.history[(p1.0 as usize) << 4 & 0xf0 | p2.0 as usize & 15])
-                .plus(f.at(r22));
+                .plus(&f.at(r22));
             let t = best_tag(sc.scores());
             tags.push(t);
             p2 = p1;
@@ -1101,9 +1148,9 @@ mod tests {
         assert!(!empty.may_contain(keys[0]));
         // the model's filter: every stored feature passes, and a rejected hash has no row
         if let Some(fast) = fast() {
-            assert!(fast.index.keys().all(|&h| fast.present.may_contain(h)));
+            assert!(fast.slots.iter().filter(|s| s.hash != 0).all(|s| fast.present.may_contain(s.hash)));
             for h in (0..20000u64).map(|i| feat(7, &["x", &i.to_string()])) {
-                assert!(fast.present.may_contain(h) || !fast.index.contains_key(&h));
+                assert!(fast.present.may_contain(h) || fast.slots.iter().all(|s| s.hash != h));
             }
         }
     }
@@ -1114,19 +1161,23 @@ mod tests {
         assert!(scale > 0.0, "the argmax of integer sums is the argmax of the scores");
         for (h, w) in &m.weights {
             let r = f.row(*h);
+            assert_ne!(f.get(*h), ZERO_ROW, "every feature has its slot");
             assert_eq!(r.0[..NT].iter().map(|&q| q as f32 * scale).collect::<Vec<_>>(), w.to_vec());
             assert!(r.0[NT..].iter().all(|&x| x == 0), "padding stays zero");
         }
-        assert_eq!(*f.row(feat(99, &["not a feature"])), Row::default());
+        assert_eq!(f.row(feat(99, &["not a feature"])), Row::default());
+        // every stored feature is found from its home slot
+        let stored = f.slots.iter().filter(|s| s.hash != 0).count();
+        assert_eq!(stored, m.weights.len() - usize::from(m.weights.contains_key(&0)));
         // the pre-added tables are the sums of their features
         let g = g_string(5);
         let g = std::str::from_utf8(&g.0[..g.1]).unwrap_or("");
-        assert_eq!(f.shape_flags[2 << 6 | 5], f.row(feat(13, &["9"])).plus(f.row(feat(16, &[g]))));
-        let tt = f.row(feat(18, &["c"])).plus(f.row(feat(19, &["bca"])));
+        assert_eq!(f.shape_flags[2 << 6 | 5], f.row(feat(13, &["9"])).plus(&f.row(feat(16, &[g]))));
+        let tt = f.row(feat(18, &["c"])).plus(&f.row(feat(19, &["bca"])));
         assert_eq!(f.types[1 << 8 | 2 << 4], tt);
         let (p1, p2) = (Tag::begin(0).0, Tag::inside(2).0);
         let hist = f.row(feat(20, &[std::str::from_utf8(&[p1]).unwrap_or("")]))
-            .plus(f.row(feat(21, &[std::str::from_utf8(&[p1, p2]).unwrap_or("")])));
+            .plus(&f.row(feat(21, &[std::str::from_utf8(&[p1, p2]).unwrap_or("")])));
         assert_eq!(f.history[(p1 as usize) << 4 | p2 as usize], hist);
         for w in sample_words() {
             let info = f.word_info(kb(), w, &kb().lex(w)).0;
@@ -1134,10 +1185,10 @@ mod tests {
             let own = [feat(0, &[]), feat(1, &[w]), feat(2, &[st]), feat(9, &[prefix(w, 2)])]
                 .into_iter()
                 .chain([feat(10, &[suffix(w, 2)]), feat(11, &[suffix(w, 3)]), feat(12, &[prefix(st, 3)])])
-                .fold(Row::default(), |s, h| s.plus(f.row(h)));
+                .fold(Row::default(), |s, h| s.plus(&f.row(h)));
             assert_eq!(info.own, own, "{w:?}");
-            assert_eq!(info.as_prev, f.row(feat(3, &[w])).plus(f.row(feat(14, &[st]))));
-            assert_eq!(info.as_next, f.row(feat(4, &[w])).plus(f.row(feat(15, &[st]))));
+            assert_eq!(info.as_prev, f.row(feat(3, &[w])).plus(&f.row(feat(14, &[st]))));
+            assert_eq!(info.as_next, f.row(feat(4, &[w])).plus(&f.row(feat(15, &[st]))));
             assert_eq!([info.pair7, info.pair8], [feat(7, &[w]), feat(8, &[w])]);
             assert_eq!([info.as_prev2, info.as_next2], [f.get(feat(5, &[w])), f.get(feat(6, &[w]))]);
         }
