@@ -74,6 +74,7 @@ struct WordInfo {
 /// only on the knowledge base (one per process), so it lives as long as its
 /// thread; it is emptied when it grows past [`WordMemo::MAX_WORDS`].
 struct WordMemo {
+    /// Memo ids of the words of tokens without a word id (see `by_vocab`).
     ids: marsad_text::WordTable<u32>,
     /// Memo ids by the text layer's word ids: a repeated word costs an
     /// index, not a probe of `ids` (see `marsad_text::vocab`).
@@ -100,7 +101,10 @@ impl WordMemo {
         if let Some(id) = self.by_vocab.get(tokens, i) {
             return id;
         }
-        let id = self.id(kb, tokens.norm(i));
+        // a token with a word id is added without the word table: its id
+        // finds it from now on (a word is added again only under a later
+        // vocabulary)
+        let id = if tokens.word_id(i).is_some() { self.add(kb, tokens.norm(i)) } else { self.id(kb, tokens.norm(i)) };
         self.by_vocab.set(tokens, i, id);
         id
     }
@@ -109,9 +113,14 @@ impl WordMemo {
         if let Some(&id) = self.ids.get(w) {
             return id;
         }
-        let id = self.info.len() as u32;
+        let id = self.add(kb, w);
         // (one probe to insert: the table's `insert` would look the word up again)
         self.ids.get_or_insert_with(w, || id);
+        id
+    }
+    /// Works out the [`WordInfo`] of `w` and gives it the next memo id.
+    fn add(&mut self, kb: &Kb, w: &str) -> u32 {
+        let id = self.info.len() as u32;
         let lex = kb.lex(w);
         let start = self.vars.len() as u32;
         let mut any = 0;

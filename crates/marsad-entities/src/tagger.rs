@@ -758,6 +758,7 @@ impl Tok {
 
 /// Per-thread cache of the word types seen, and the decoder's scratch space.
 struct WordCache {
+    /// Cache ids of the words of tokens without a word id (see `by_vocab`).
     ids: marsad_text::WordTable<u32>,
     /// Cache ids by the text layer's word ids: a repeated word of a
     /// document costs an index, not a probe of `ids` (see `marsad_text::vocab`).
@@ -817,20 +818,23 @@ impl WordCache {
         if let Some(t) = self.ids.get(w).and_then(|&i| self.word_toks.get(i as usize)) {
             return *t;
         }
-        self.enter(f, kb, w, lex)
+        self.enter(f, kb, w, lex, true)
     }
-    /// [`WordCache::tok`] of a word not seen yet. Kept out of line: the hit
-    /// path inlined into the decoder's loop stays a few instructions long.
+    /// [`WordCache::tok`] of a word not seen yet, put in the word table when
+    /// `in_table`. Kept out of line: the hit path inlined into the decoder's
+    /// loop stays a few instructions long.
     #[cold]
     #[inline(never)]
-    fn enter(&mut self, f: &Fast, kb: &Kb, w: &str, lex: &Lex) -> Tok {
+    fn enter(&mut self, f: &Fast, kb: &Kb, w: &str, lex: &Lex, in_table: bool) -> Tok {
         let id = self.words.len() as u32;
         let (info, tok) = f.word_info(kb, w, lex);
         let tok = Tok { id, ..tok };
         self.words.push(info);
         self.word_toks.push(tok);
-        // (absent: one probe where `insert` makes two)
-        self.ids.get_or_insert_with(w, || id);
+        if in_table {
+            // (absent: one probe where `insert` makes two)
+            self.ids.get_or_insert_with(w, || id);
+        }
         tok
     }
 }
@@ -918,7 +922,10 @@ fn tag_fast<'a>(f: &Fast, kb: &Kb, wc: &mut WordCache, src: &impl Source<'a>, no
                 Some((tokens, at)) => match wc.by_vocab.get(tokens, at + i).and_then(|id| wc.word_toks.get(id as usize)) {
                     Some(t) => *t,
                     None => {
-                        let t = wc.tok(f, kb, w, src.lex(i));
+                        // a token with a word id is entered without the word
+                        // table: its id finds it from now on (a word is entered
+                        // again only under a later vocabulary)
+                        let t = if tokens.word_id(at + i).is_some() { wc.enter(f, kb, w, src.lex(i), false) } else { wc.tok(f, kb, w, src.lex(i)) };
                         wc.by_vocab.set(tokens, at + i, t.id);
                         t
                     }
