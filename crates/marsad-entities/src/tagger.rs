@@ -547,8 +547,10 @@ impl Fast {
         if records.is_empty() {
             return None;
         }
-        // at most 7/8 full: a present feature is mostly in its home slot or the next
-        let cap = (records.len() * 8 / 7 + 1).next_power_of_two().max(2);
+        // at most half full: a present feature is nearly always in its home
+        // slot (under 1.5 probes a hit on average; at 7/8 full, ~4 probes,
+        // the pipeline ran 3-5% slower)
+        let cap = (records.len() * 2).next_power_of_two().max(2);
         let mut f = Fast {
             slots: vec![Slot::default(); TABLE_START + cap].into_boxed_slice(),
             shift: 64 - cap.trailing_zeros(),
