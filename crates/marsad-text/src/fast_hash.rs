@@ -85,6 +85,9 @@ enum WordKey {
 }
 
 impl WordKey {
+    /// (Inlined where a table inserts: called, it returns the key through
+    /// memory that the insertion then reads back in other widths.)
+    #[inline]
     fn new(w: &str) -> Self {
         let b = w.as_bytes();
         if b.len() <= INLINE_KEY {
