@@ -347,9 +347,9 @@ pub fn tag_features(words: &[Word], i: usize, p1: Tag, p2: Tag, out: &mut Vec<u6
 /// The embedded model laid out for decoding.
 ///
 /// Why: [`Model::scores`] hashes 23 feature strings per token (FNV over the
-/// words' bytes) and looks each up. Here the weight rows sit in one vector
-/// (row 0 is all zeros and stands for "no weights", so every feature is one
-/// branch-free add), the rows of features that take few values are
+/// words' bytes) and looks each up. Here the weights sit in one table of
+/// [`Slot`]s (slot 0 is all zeros and stands for "no weights", so every
+/// feature is one branch-free add), the rows of features that take few values are
 /// precomputed, and the per-thread [`WordCache`] keeps each word type's
 /// single-word rows and the FNV states its pair features continue from, so
 /// a token costs one word look-up plus three short hashes (features 7, 8 and
