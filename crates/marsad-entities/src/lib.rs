@@ -95,18 +95,38 @@ impl WordMemo {
         WordMemo { ids: marsad_text::WordTable::default(), by_vocab: Default::default(), info: Vec::new(), vars: Vec::new() }
     }
 
-    /// The memo id of token `i`'s word.
-    #[inline]
-    fn id_at(&mut self, kb: &Kb, tokens: &marsad_text::Tokens, i: usize) -> u32 {
-        if let Some(id) = self.by_vocab.get(tokens, i) {
-            return id;
-        }
-        // a token with a word id is added without the word table: its id
-        // finds it from now on (a word is added again only under a later
-        // vocabulary)
-        let id = if tokens.word_id(i).is_some() { self.add(kb, tokens.norm(i)) } else { self.id(kb, tokens.norm(i)) };
-        self.by_vocab.set(tokens, i, id);
-        id
+    /// The memo ids of the words of every token.
+    ///
+    /// The words first seen here are added together ([`WordMemo::add_all`]);
+    /// a word of a token with a word id is added without the word table:
+    /// its id finds it from now on (a word is added again only under a
+    /// later vocabulary).
+    fn ids_of(&mut self, kb: &Kb, tokens: &marsad_text::Tokens) -> Vec<u32> {
+        let mut fresh: Vec<&str> = Vec::new();
+        let word = (0..tokens.len())
+            .map(|i| {
+                if let Some(id) = self.by_vocab.get(tokens, i) {
+                    return id;
+                }
+                let id = if tokens.word_id(i).is_some() {
+                    // (the id it will have once added)
+                    fresh.push(tokens.norm(i));
+                    (self.info.len() + fresh.len() - 1) as u32
+                } else {
+                    // (tokens have ids all or none: this never follows a fresh word,
+                    // whose id counts on the words added before it)
+                    if !fresh.is_empty() {
+                        self.add_all(kb, &fresh);
+                        fresh.clear();
+                    }
+                    self.id(kb, tokens.norm(i))
+                };
+                self.by_vocab.set(tokens, i, id);
+                id
+            })
+            .collect();
+        self.add_all(kb, &fresh);
+        word
     }
     /// The memo id of the normalised word `w`, computed on first sight.
     fn id(&mut self, kb: &Kb, w: &str) -> u32 {
@@ -121,18 +141,38 @@ impl WordMemo {
     /// Works out the [`WordInfo`] of `w` and gives it the next memo id.
     fn add(&mut self, kb: &Kb, w: &str) -> u32 {
         let id = self.info.len() as u32;
-        let lex = kb.lex(w);
-        let start = self.vars.len() as u32;
-        let mut any = 0;
-        let vars = &mut self.vars;
-        for_each_proclitic_variant(w, |skip, form| {
-            let vl = if skip == 0 { lex } else { kb.lex(&form) };
-            any |= vl.flags;
-            vars.push(Var { skip, form: form.into_owned().into_boxed_str(), lex: vl });
-        });
-        let introduces_name = lex.has(lexf::NAME_INTRODUCER) || w.strip_prefix('و').is_some_and(|rest| kb.name_introducers.contains(rest));
-        self.info.push(WordInfo { lex, any, vars: (start, self.vars.len() as u32), introduces_name });
+        self.add_all(kb, &[w]);
         id
+    }
+    /// [`WordMemo::add`] for several words, in order.
+    ///
+    /// Why together: a new word's look-ups in the word table (the word and
+    /// its proclitic readings) are most of its cost, and mostly cache
+    /// misses. Made in one loop of look-ups alone, several misses are in
+    /// flight at once; made word by word, between the building of records,
+    /// they are mostly waited for one at a time.
+    fn add_all(&mut self, kb: &Kb, words: &[&str]) {
+        let mut forms: Vec<(usize, std::borrow::Cow<str>)> = Vec::with_capacity(words.len() * 2);
+        let mut ends = Vec::with_capacity(words.len());
+        for w in words {
+            for_each_proclitic_variant(w, |skip, form| forms.push((skip, form)));
+            ends.push(forms.len());
+        }
+        let lexes: Vec<Lex> = forms.iter().map(|(_, form)| kb.lex(form)).collect();
+        let mut at = 0;
+        for (w, end) in words.iter().zip(ends) {
+            // (the first reading is the word itself)
+            let lex = lexes[at];
+            let start = self.vars.len() as u32;
+            let mut any = 0;
+            for ((skip, form), vl) in forms[at..end].iter_mut().zip(&lexes[at..end]) {
+                any |= vl.flags;
+                self.vars.push(Var { skip: *skip, form: std::mem::take(form).into_owned().into_boxed_str(), lex: *vl });
+            }
+            at = end;
+            let introduces_name = lex.has(lexf::NAME_INTRODUCER) || w.strip_prefix('و').is_some_and(|rest| kb.name_introducers.contains(rest));
+            self.info.push(WordInfo { lex, any, vars: (start, self.vars.len() as u32), introduces_name });
+        }
     }
 }
 
@@ -201,7 +241,7 @@ impl<'a> Cx<'a> {
         let memo = WORD_MEMO.try_with(Cell::take).ok().flatten();
         let mut memo = memo.filter(|m| m.info.len() < WordMemo::MAX_WORDS).unwrap_or_else(WordMemo::new);
         // (collected from exact-size iterators: no capacity test per push)
-        let word: Vec<u32> = (0..n).map(|i| memo.id_at(kb, &doc.tokens, i)).collect();
+        let word = memo.ids_of(kb, &doc.tokens);
         let lex = word.iter().map(|&id| memo.info[id as usize].lex).collect();
         let any = word.iter().map(|&id| memo.info[id as usize].any).collect();
         Cx { kb, doc, lex, any, word, memo, seg: vec![Cell::new(0); n] }

@@ -148,7 +148,16 @@ impl Tokens {
     pub fn assign_word_ids(&mut self) {
         crate::vocab::with_vocabulary(|v| {
             self.vocabulary = v.stamp();
-            self.word_ids = (0..self.items.len()).map(|i| v.id(self.norm(i))).collect();
+            // look-ups first, then the new words: a loop of independent
+            // probes keeps several cache misses in flight, where entering a
+            // new word between them would serialise them
+            let mut ids: Vec<u32> = (0..self.items.len()).map(|i| v.known(self.norm(i))).collect();
+            for (i, id) in ids.iter_mut().enumerate() {
+                if *id == crate::vocab::UNKNOWN {
+                    *id = v.id(self.norm(i));
+                }
+            }
+            self.word_ids = ids;
         });
     }
     /// Stamp of the vocabulary the word ids belong to (0: none).

@@ -27,6 +27,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// 10 MB of table; a day of news has a few tens of thousands of words).
 pub const MAX_WORDS: usize = 1 << 18;
 
+/// Not a word id ([`MAX_WORDS`] keeps ids far below it).
+pub(crate) const UNKNOWN: u32 = u32::MAX;
+
 /// The next vocabulary's stamp (0 means "no vocabulary").
 static NEXT_STAMP: AtomicU64 = AtomicU64::new(1);
 
@@ -46,6 +49,11 @@ impl Vocabulary {
     }
     pub(crate) fn stamp(&self) -> u64 {
         self.stamp
+    }
+    /// The id of normalised word `w` if it has one, else [`UNKNOWN`].
+    #[inline]
+    pub(crate) fn known(&self, w: &str) -> u32 {
+        self.ids.get(w).copied().unwrap_or(UNKNOWN)
     }
     /// The id of normalised word `w`, given on first sight.
     #[inline]
