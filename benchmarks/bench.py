@@ -368,7 +368,50 @@ def speed(only_marsad=False):
                 print("%-12s %-12s FAILED %s" % (task, peer, str(e)[-200:]), flush=True)
             row["peers"].append(rec)
         rows.append(row)
-    write_json("speed.json", {"sample": info, "rows": rows})
+    out = {"sample": info, "rows": rows}
+    h2h = head_to_head(rows, files, tiny, info)
+    if h2h:
+        out["head_to_head"] = h2h
+    write_json("speed.json", out)
+
+
+# rounds of the interleaved end-to-end comparison (each: marsad full, marsad one-article, the peer)
+H2H_ROUNDS = 10
+
+
+def head_to_head(rows, files, tiny, info):
+    """End to end against the fastest peer's single layer (tokenising aside), interleaved.
+
+    Why: the table times each task once, minutes apart, and on this kind of machine the same
+    command drifts by up to 30 % over minutes (BENCHMARKS.md, Caveats): two figures from
+    different minutes compare the machine's moods as much as the programs. Here the two
+    commands alternate, round after round, and each keeps its fastest round, so the drift
+    falls on both alike. The peer gets as many runs as marsad."""
+    e2e = next((r for r in rows if r["task"] == "e2e" and r.get("marsad")), None)
+    single = [(p, r) for r in rows if r["task"] not in ("tokenize", "normalize", "e2e")
+              for p in r["peers"] if "words_per_s" in p and p["peer"] != "hunspell-ar"
+              and p.get("words") == info["words"]]
+    if not e2e or not single:
+        return None
+    peer, prow = max(single, key=lambda x: x[0]["words_per_s"])
+    mcmd = [MARSAD, "analyze", "-j", "1", "--input", files["jsonl"]]
+    tcmd = [MARSAD, "analyze", "-j", "1", "--input", tiny["jsonl"]]
+    pcmd = [PY, os.path.abspath(__file__), "worker", prow["task"], peer["peer"], files["txt"]]
+    full, one, theirs = [], [], []
+    for _ in range(H2H_ROUNDS):
+        full.append(timed(mcmd, stdout=subprocess.DEVNULL)[0])
+        one.append(timed(tcmd, stdout=subprocess.DEVNULL)[0])
+        _, _, o = timed(pcmd)
+        theirs.append(json.loads(o.decode().strip().splitlines()[-1])["run_s"])
+    net = max(min(full) - min(one), 1e-6)
+    words = info["words"]
+    h = {"peer": peer["peer"], "task": prow["task"], "label": prow["label"], "rounds": H2H_ROUNDS,
+         "marsad_words_per_s": words / net, "peer_words_per_s": words / min(theirs),
+         "ratio": min(theirs) / net, "marsad_net_s": net, "peer_s": min(theirs),
+         "marsad_full_s": full, "marsad_one_article_s": one, "peer_run_s": theirs}
+    print("head-to-head marsad e2e %10.0f words/s net vs %s %.0f words/s: %.2fx" %
+          (h["marsad_words_per_s"], peer["peer"], h["peer_words_per_s"], h["ratio"]), flush=True)
+    return h
 
 
 # ---------------------------------------------------------------- quality: segmentation
@@ -965,9 +1008,20 @@ def targets(sp, q):
         single = [(p["peer"], r["label"], p["words_per_s"]) for t, r in rows.items()
                   if t not in ("tokenize", "normalize", "e2e") for p in peers(t)]
         faster = [x for x in single if x[2] > e2e]
-        out.append("- End-to-end analysis (%s words/s) faster than any peer's single layer except plain "
-                   "tokenisation: %s" % (fmt_rate(e2e), "met" if not faster else "NOT met (faster: %s)" %
-                                          ", ".join("%s %s %s" % (a, b, fmt_rate(c)) for a, b, c in faster)))
+        h = sp.get("head_to_head")
+        if h:
+            # the verdict is the interleaved comparison's (see head_to_head); the table's figures are given too
+            out.append("- End-to-end analysis faster than any peer's single layer except plain tokenisation: "
+                       "interleaved, %d rounds, against the fastest (%s, %s): %s vs %s words/s, %.2f× — %s. "
+                       "In the table, timed minutes apart: %s words/s, %s."
+                       % (h["rounds"], h["peer"], h["label"], fmt_rate(h["marsad_words_per_s"]),
+                          fmt_rate(h["peer_words_per_s"]), h["ratio"], "met" if h["ratio"] > 1 else "NOT met",
+                          fmt_rate(e2e), "faster than every peer" if not faster else "slower than %s" %
+                          ", ".join("%s %s %s" % (a, b, fmt_rate(c)) for a, b, c in faster)))
+        else:
+            out.append("- End-to-end analysis (%s words/s) faster than any peer's single layer except plain "
+                       "tokenisation: %s" % (fmt_rate(e2e), "met" if not faster else "NOT met (faster: %s)" %
+                                              ", ".join("%s %s %s" % (a, b, fmt_rate(c)) for a, b, c in faster)))
     out.append("")
     return out
 
