@@ -3,7 +3,7 @@
 
     python3 benchmarks/ab.py [--rounds N] [--twice] BINARY [BINARY ...]
 
-Each round runs every binary, in turn, on the benchmark sample and on its one-article sample
+Each round runs every binary, in turn (the order turning round by round), on the benchmark sample and on its one-article sample
 (`analyze -j 1 --input`, one core with `taskset -c 0`, output to /dev/null). For each binary
 it prints the minimum and first quartile of (full - one article): the time past start-up.
 With --twice it also runs the sample twice over in one process, and prints the second
@@ -56,8 +56,10 @@ def main():
         files["double"] = doubled.name
     times = {b: {k: [] for k in files} for b in a.binaries}
     try:
-        for _ in range(a.rounds):
-            for b in a.binaries:
+        for r in range(a.rounds):
+            # the order turns round by round, so that no build always runs first
+            k = r % len(a.binaries)
+            for b in a.binaries[k:] + a.binaries[:k]:
                 for k, p in files.items():
                     times[b][k].append(run(b, p))
     finally:

@@ -398,11 +398,15 @@ def head_to_head(rows, files, tiny, info):
     tcmd = [MARSAD, "analyze", "-j", "1", "--input", tiny["jsonl"]]
     pcmd = [PY, os.path.abspath(__file__), "worker", prow["task"], peer["peer"], files["txt"]]
     full, one, theirs = [], [], []
-    for _ in range(H2H_ROUNDS):
-        full.append(timed(mcmd, stdout=subprocess.DEVNULL)[0])
-        one.append(timed(tcmd, stdout=subprocess.DEVNULL)[0])
+    def peer_once():
         _, _, o = timed(pcmd)
         theirs.append(json.loads(o.decode().strip().splitlines()[-1])["run_s"])
+    runs = [lambda: full.append(timed(mcmd, stdout=subprocess.DEVNULL)[0]),
+            lambda: one.append(timed(tcmd, stdout=subprocess.DEVNULL)[0]), peer_once]
+    for r in range(H2H_ROUNDS):
+        # the order turns round by round, so that neither side always runs first
+        for run in runs[r % 3:] + runs[:r % 3]:
+            run()
     net = max(min(full) - min(one), 1e-6)
     words = info["words"]
     h = {"peer": peer["peer"], "task": prow["task"], "label": prow["label"], "rounds": H2H_ROUNDS,

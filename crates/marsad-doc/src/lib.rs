@@ -7,9 +7,9 @@
 //! [`Annotator`] and each adds one layer; data flows one way.
 //!
 //! **Offsets are code points** into the exact input text, end exclusive,
-//! so `text == input[start:end]` in Python. [`Doc::span`] is the one way to
-//! build a [`Span`] and it always slices the original text, so a span's
-//! `text` can never disagree with its offsets.
+//! so `text == input[start:end]` in Python. [`Doc::span`] and
+//! [`Doc::token_span`] build every [`Span`] and both slice the original
+//! text, so a span's `text` can never disagree with its offsets.
 
 use marsad_text::{split_sentences, tokenize, OffsetMap, Tokens};
 use std::sync::OnceLock;
@@ -263,9 +263,9 @@ pub struct Doc {
     text: String,
     /// Number of code points in `text`.
     char_len: usize,
-    /// Byte/code-point conversions for any offset, built on first need:
-    /// spans that start and end on token boundaries (nearly all of them)
-    /// are converted through the tokens, which carry both offsets.
+    /// Byte/code-point conversions of every offset, built only when
+    /// [`Doc::offsets`] is asked for: spans are converted through the
+    /// tokens, which carry both offsets (see `byte_at`).
     offsets: OnceLock<OffsetMap>,
     pub tokens: Tokens,
     pub sentences: Vec<Sentence>,
@@ -282,8 +282,12 @@ impl Doc {
     /// Build a document and its text layer (tokens, sentences).
     pub fn new(text: impl Into<String>, date: impl Into<String>) -> Self {
         let text = text.into();
-        let char_len = text.chars().count();
         let mut tokens = tokenize(&text);
+        // (the tokens carry code-point offsets: only the text after the last one is counted)
+        let char_len = match tokens.as_slice().last() {
+            Some(t) => t.end as usize + text.get(t.byte_end as usize..).map_or(0, |rest| rest.chars().count()),
+            None => text.chars().count(),
+        };
         tokens.assign_word_ids();
         let sentences = split_sentences(&text, &tokens)
             .into_iter()
@@ -377,6 +381,26 @@ impl Doc {
     pub fn sentence_tokens(&self, i: usize) -> std::ops::Range<usize> {
         let s = self.sentences[i];
         self.tokens.index_at(s.start)..self.tokens.index_at(s.end)
+    }
+
+    /// [`Doc::sentence_tokens`] of every sentence, in one forward walk over
+    /// the tokens instead of two binary searches per sentence (sentences
+    /// come in text order; a boundary behind the walk falls back to the
+    /// search).
+    pub fn sentence_token_ranges(&self) -> Vec<std::ops::Range<usize>> {
+        let toks = self.tokens.as_slice();
+        let mut k = 0;
+        // the first token ending after `pos` (`Tokens::index_at`)
+        let mut first_after = |pos: usize| {
+            if k > 0 && toks[k - 1].end as usize > pos {
+                return self.tokens.index_at(pos);
+            }
+            while k < toks.len() && toks[k].end as usize <= pos {
+                k += 1;
+            }
+            k
+        };
+        self.sentences.iter().map(|s| first_after(s.start)..first_after(s.end)).collect()
     }
 
     /// Record a canonical actor once.
@@ -525,6 +549,15 @@ pub fn shift_analysis(a: &mut Analysis, by: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentence_token_ranges_agree_with_sentence_tokens() {
+        for text in ["", "كلمة", "قال الوزير. ثم غادر!\n\nوفي اليوم التالي، عاد؟ نعم… انتهى", "«جملة».  أخرى  . ."] {
+            let doc = Doc::new(text, "2024-01-01");
+            let expected: Vec<_> = (0..doc.sentences.len()).map(|s| doc.sentence_tokens(s)).collect();
+            assert_eq!(doc.sentence_token_ranges(), expected, "{text}");
+        }
+    }
 
     /// Python-style slicing by code points, the contract every span keeps.
     fn char_slice(text: &str, start: usize, end: usize) -> String {

@@ -70,9 +70,13 @@ struct WordInfo {
 /// News repeats its words: the 200 k tokens of the benchmark sample are
 /// about 32 k distinct normalised words. Computing a token's readings costs
 /// a hash probe per reading, the proclitic analysis and a string per
-/// reading; with the memo a repeated word costs one probe. The memo depends
+/// reading; with the memo a repeated word costs an index (its word id, see
+/// `marsad_text::vocab`). The memo depends
 /// only on the knowledge base (one per process), so it lives as long as its
-/// thread; it is emptied when it grows past [`WordMemo::MAX_WORDS`].
+/// thread; it is emptied when it grows past [`WordMemo::MAX_WORDS`]. Its
+/// word table starts empty: it serves only tokens without word ids (the
+/// tests'); a document's tokens all have them.
+#[derive(Default)]
 struct WordMemo {
     /// Memo ids of the words of tokens without a word id (see `by_vocab`).
     ids: marsad_text::WordTable<u32>,
@@ -86,14 +90,6 @@ struct WordMemo {
 impl WordMemo {
     const MAX_WORDS: usize = 100_000;
 
-    fn new() -> Self {
-        // (sized for a few thousand articles: growing the table rehashes it)
-        WordMemo { ids: marsad_text::WordTable::with_capacity(1 << 15), by_vocab: Default::default(), info: Vec::new(), vars: Vec::new() }
-    }
-    /// No words and no allocation (what a [`Cx`] keeps once it gave its memo back).
-    fn empty() -> Self {
-        WordMemo { ids: marsad_text::WordTable::default(), by_vocab: Default::default(), info: Vec::new(), vars: Vec::new() }
-    }
 
     /// The memo ids of the words of every token.
     ///
@@ -229,7 +225,7 @@ fn seg_info_of(word: &str) -> u8 {
 
 impl Drop for Cx<'_> {
     fn drop(&mut self) {
-        let memo = std::mem::replace(&mut self.memo, WordMemo::empty());
+        let memo = std::mem::take(&mut self.memo);
         let _ = WORD_MEMO.try_with(|m| m.set(Some(memo)));
     }
 }
@@ -239,7 +235,7 @@ impl<'a> Cx<'a> {
     fn new(kb: &'a Kb, doc: &'a Doc) -> Self {
         let n = doc.tokens.len();
         let memo = WORD_MEMO.try_with(Cell::take).ok().flatten();
-        let mut memo = memo.filter(|m| m.info.len() < WordMemo::MAX_WORDS).unwrap_or_else(WordMemo::new);
+        let mut memo = memo.filter(|m| m.info.len() < WordMemo::MAX_WORDS).unwrap_or_default();
         // (collected from exact-size iterators: no capacity test per push)
         let word = memo.ids_of(kb, &doc.tokens);
         let lex = word.iter().map(|&id| memo.info[id as usize].lex).collect();
@@ -756,9 +752,7 @@ fn find_with(kb: &Kb, doc: &Doc, use_model: bool, skip_quiet: bool) -> Vec<Cand>
     let mut country_count: HashMap<usize, usize> = HashMap::default();
     let model_tags = if use_model { tagger::tag_doc_with(doc, &cx.lex) } else { Vec::new() };
 
-    for (si, s) in doc.sentences.iter().enumerate() {
-        let _ = si;
-        let range = doc.tokens.index_at(s.start)..doc.tokens.index_at(s.end);
+    for range in doc.sentence_token_ranges() {
         let end = range.end.min(n);
         let mut sent_country: Option<usize> = None;
         let mut i = range.start;
@@ -1353,8 +1347,6 @@ fn rule_person(cx: &Cx, i: usize, end: usize) -> Option<Cand> {
     Some(Cand { first, last, skip, etype: EntityType::PER, actor: ActorId::Local(name), source: "rule" })
 }
 
-/// A normalised word without its first `skip` letters; the ل of an article
-/// written لل gets its alef back (للاتحاد → الاتحاد, but للبنان → لبنان).
 /// A word that introduces a person's name (يدعى، ويدعى، اسمه).
 /// (Either listed, or و + a listed word: computed once per word, see [`WordMemo`].)
 fn introduces_name(cx: &Cx, j: usize) -> bool {
@@ -1405,6 +1397,8 @@ fn compound_din(kb: &Kb, doc: &Doc, i: usize, end: usize) -> bool {
     i + 2 < end && is_word(doc, i + 1) && is_word(doc, i + 2) && kb.words.compound_name_tails.contains(doc.tokens.norm(i + 1)) && doc.tokens.norm(i).chars().count() >= 2
 }
 
+/// A normalised word without its first `skip` letters; the ل of an article
+/// written لل gets its alef back (للاتحاد → الاتحاد, but للبنان → لبنان).
 fn strip_to(w: &str, skip: usize) -> String {
     let rest: String = w.chars().skip(skip).collect();
     if skip > 0 && rest.starts_with('ل') && w.chars().nth(skip - 1) == Some('ل') {
@@ -2031,9 +2025,6 @@ mod prefilter_tests {
         Doc::new(&text, "2024-01-01")
     }
 
-    /// Skipping the words where [`may_start`] is false changes no
-    /// candidate: on names, titles and heads between frequent words, and on
-    /// real news (with the tagger when one is embedded).
     /// Every reading of a word has the word's tail, so the short-form
     /// filter never rejects a word with a reading among its words.
     #[test]
@@ -2060,6 +2051,9 @@ mod prefilter_tests {
         assert!(!f.may_have_tail_of("دمشق"));
     }
 
+    /// Skipping the words where [`may_start`] is false changes no
+    /// candidate: on names, titles and heads between frequent words, and on
+    /// real news (with the tagger when one is embedded).
     #[test]
     fn skipping_quiet_words_changes_nothing() {
         let kb = kb();

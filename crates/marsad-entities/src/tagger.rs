@@ -249,24 +249,6 @@ fn suffix(w: &str, n: usize) -> &str {
     }
     w.get(start..).unwrap_or(w)
 }
-/// Where [`suffix`]`(w, 2)` and [`suffix`]`(w, 3)` start, in one backward scan.
-fn suffix_starts(w: &str) -> [usize; 2] {
-    let b = w.as_bytes();
-    // starts of the last one, two and three characters (0 past the first)
-    let mut starts = [0; 3];
-    let mut start = b.len();
-    for s in &mut starts {
-        if start == 0 {
-            break;
-        }
-        start -= 1;
-        while start > 0 && is_continuation(b[start]) {
-            start -= 1;
-        }
-        *s = start;
-    }
-    [starts[1], starts[2]]
-}
 /// Whether a UTF-8 byte continues a character (10xxxxxx).
 #[inline]
 fn is_continuation(b: u8) -> bool {
@@ -348,19 +330,21 @@ pub fn tag_features(words: &[Word], i: usize, p1: Tag, p2: Tag, out: &mut Vec<u6
 ///
 /// Why: [`Model::scores`] hashes 23 feature strings per token (FNV over the
 /// words' bytes) and looks each up. Here the weights sit in one table of
-/// [`Slot`]s (slot 0 is all zeros and stands for "no weights", so every
-/// feature is one branch-free add), the rows of features that take few values are
+/// [`Slot`]s (slot 0 is all zeros and stands for "no weights", so a
+/// feature the model lacks adds zeros), the rows of features that take few values are
 /// precomputed, and the per-thread [`WordCache`] keeps each word type's
 /// single-word rows and the FNV states its pair features continue from, so
-/// a token costs one word look-up plus three short hashes (features 7, 8 and
-/// 17; feature 22 is cached per word and previous tag).
+/// a token costs its word records plus two short hashes (the pair features 7
+/// and 8); features 17 and 22 are hashed only when the word's memoised score
+/// does not serve (after a tag other than O, or under another flag mask;
+/// see [`WordInfo::base`]).
 ///
 /// The weights are kept as the model file stores them, integer multiples of
 /// one positive scale, and summed as integers: the sums are exact whatever
 /// the order, so rows that always occur together are pre-added (a word's own
 /// single-word rows, its rows as left or right neighbour, shape with flags,
 /// the token-type features, the two tag-history features), and a token
-/// costs 12 row adds instead of 23. The highest integer sum is the highest
+/// sums 10 rows instead of 23. The highest integer sum is the highest
 /// exact score.
 struct Fast {
     /// The model's features (see [`Slot`]).
@@ -663,8 +647,7 @@ impl Fast {
         let [h1, h3, h4, h5, h6, pair7, pair8, h2, h14, h15] =
             extend_all([a1, a3, a4, a5, a6, a7, a8, s2, s14, s15], st);
         let [h9] = feats([9], prefix(w, 2));
-        let [s2, s3] = suffix_starts(w);
-        let (suffix2, suffix3) = (w.get(s2..).unwrap_or(w), w.get(s3..).unwrap_or(w));
+        let (suffix2, suffix3) = (suffix(w, 2), suffix(w, 3));
         let [h10] = feats([10], suffix2);
         let [h11] = feats([11], suffix3);
         let [h12] = feats([12], prefix(st, 3));
@@ -798,7 +781,7 @@ struct WordCache {
 
 const WORD_CACHE_MAX: usize = 200_000;
 /// Word types a new cache has room for: a day of news has a few tens of
-/// thousands, and growing the tables rehashes and copies them.
+/// thousands, and growing the vectors copies them.
 const WORD_CACHE_START: usize = 1 << 14;
 /// The id of [`OUTSIDE`]: a new cache enters it first.
 const OUTSIDE_ID: u32 = 0;
@@ -810,7 +793,7 @@ thread_local! {
 impl WordCache {
     fn new(f: &Fast, kb: &Kb) -> WordCache {
         let mut wc = WordCache {
-            ids: marsad_text::WordTable::with_capacity(WORD_CACHE_START),
+            ids: marsad_text::WordTable::default(),
             by_vocab: Default::default(),
             words: Vec::with_capacity(WORD_CACHE_START),
             word_toks: Vec::with_capacity(WORD_CACHE_START),
@@ -825,13 +808,10 @@ impl WordCache {
     fn with<R>(f: &Fast, kb: &Kb, run: impl FnOnce(&mut WordCache) -> R) -> R {
         WORD_CACHE.with(|c| {
             let mut c = c.borrow_mut();
-            if c.as_ref().is_none_or(|wc| wc.words.len() > WORD_CACHE_MAX) {
-                *c = Some(WordCache::new(f, kb));
+            if c.as_ref().is_some_and(|wc| wc.words.len() > WORD_CACHE_MAX) {
+                *c = None;
             }
-            match c.as_mut() {
-                Some(wc) => run(wc),
-                None => run(&mut WordCache::new(f, kb)),
-            }
+            run(c.get_or_insert_with(|| WordCache::new(f, kb)))
         })
     }
     /// The [`Tok`] of word `w`; `lex` is its table entry (`kb.lex(w)`, the
@@ -933,90 +913,88 @@ impl<'a> Source<'a> for DocSource<'a> {
 /// Greedy decoding of one sentence with the embedded model, through [`Fast`];
 /// `norms` is scratch space (each token's word, sliced once).
 fn tag_fast<'a>(f: &Fast, kb: &Kb, wc: &mut WordCache, src: &impl Source<'a>, norms: &mut Vec<&'a str>, tags: &mut Vec<Tag>) {
-    {
-        let n = src.len();
-        let outside = Tok { id: OUTSIDE_ID, ..Tok::default() };
-        let mut toks = std::mem::take(&mut wc.toks);
-        toks.clear();
-        toks.extend([outside, outside]);
-        norms.clear();
-        for i in 0..n {
-            let w = src.norm(i);
-            norms.push(w);
-            let tok = match src.tokens() {
-                Some((tokens, at)) => match wc.by_vocab.get(tokens, at + i).and_then(|id| wc.word_toks.get(id as usize)) {
-                    Some(t) => *t,
-                    None => {
-                        // a token with a word id is entered without the word
-                        // table: its id finds it from now on (a word is entered
-                        // again only under a later vocabulary)
-                        let t = if tokens.word_id(at + i).is_some() { wc.enter(f, kb, w, src.lex(i), false) } else { wc.tok(f, kb, w, src.lex(i)) };
-                        wc.by_vocab.set(tokens, at + i, t.id);
-                        t
-                    }
-                },
-                None => wc.tok(f, kb, w, src.lex(i)),
-            };
-            toks.push(tok);
-        }
-        toks.extend([outside, outside]);
-        let (mut p1, mut p2) = (Tag::O, Tag::O);
-        let skip_common = SKIP_COMMON.load(std::sync::atomic::Ordering::Relaxed);
-        // feature 7 of token i, hashed with feature 8 of token i - 1 (same bytes)
-        let mut next7: Option<(usize, u64)> = None;
-        for i in 0..n {
-            let (norm, kind) = (norms[i], src.kind(i));
-            if tagged_o_unscored(kind, src.lex(i), p1, skip_common) {
-                tags.push(Tag::O);
-                p2 = p1;
-                p1 = Tag::O;
-                continue;
-            }
-            // toks[i + 2] is token i; its neighbours at -2..=2 are always there
-            let t = &toks[i..i + 5];
-            let mask = (t[2].own | t[1].for_next) & 63;
-            let base = {
-                let e = &mut wc.words[t[2].id as usize];
-                if p1 == Tag::O && e.base_mask == mask {
-                    Row::of_lanes(&e.base)
-                } else {
-                    let suffix2 = norm.get(norm.len().saturating_sub(e.suffix2_len as usize)..).unwrap_or("");
-                    let [h17, h22] = [extend(f.s17[mask as usize], suffix2), extend(f.s22[p1.0 as usize], norm)];
-                    let sum = Row::of_lanes(&e.own).plus(&f.row(h17)).plus(&f.row(h22));
-                    if p1 == Tag::O {
-                        (e.base, e.base_mask) = (sum.lanes(), mask);
-                    }
-                    sum
+    let n = src.len();
+    let outside = Tok { id: OUTSIDE_ID, ..Tok::default() };
+    let mut toks = std::mem::take(&mut wc.toks);
+    toks.clear();
+    toks.extend([outside, outside]);
+    norms.clear();
+    for i in 0..n {
+        let w = src.norm(i);
+        norms.push(w);
+        let tok = match src.tokens() {
+            Some((tokens, at)) => match wc.by_vocab.get(tokens, at + i).and_then(|id| wc.word_toks.get(id as usize)) {
+                Some(t) => *t,
+                None => {
+                    // a token with a word id is entered without the word
+                    // table: its id finds it from now on (a word is entered
+                    // again only under a later vocabulary)
+                    let t = if tokens.word_id(at + i).is_some() { wc.enter(f, kb, w, src.lex(i), false) } else { wc.tok(f, kb, w, src.lex(i)) };
+                    wc.by_vocab.set(tokens, at + i, t.id);
+                    t
                 }
-            };
-            let word = |k: usize| &wc.words[t[k].id as usize];
-            let me = word(2);
-            let next_norm = norms.get(i + 1).copied().unwrap_or(OUTSIDE);
-            let h7 = match next7 {
-                Some((j, h)) if j == i => h,
-                _ => extend(word(1).pair7, norm),
-            };
-            let [h8, h7_next] = extend_all([me.pair8, me.pair7], next_norm);
-            next7 = Some((i + 1, h7_next));
-            let (tp, t0, tn) = ((t[1].types & 15) as usize, (t[2].types & 15) as usize, (t[3].types & 15) as usize);
-            // integer sums: the order of the adds does not matter
-            let sc = base
-                .plus(&Row::of_lanes(&word(1).as_prev))
-                .plus(&Row::of_lanes(&word(3).as_next))
-                .plus(&Row::new(&word(0).as_prev2))
-                .plus(&Row::new(&word(4).as_next2))
-                .plus(&f.row(h7))
-                .plus(&f.row(h8))
-                .plus(&f.shape_flags[(shape_index(kind) << 6 | mask as usize) & 511])
-                .plus(&f.types[(tp << 8 | t0 << 4 | tn) & 4095])
-                .plus(&f.history[(p1.0 as usize) << 4 & 0xf0 | p2.0 as usize & 15]);
-            let t = best_tag(sc.scores());
-            tags.push(t);
-            p2 = p1;
-            p1 = t;
-        }
-        wc.toks = toks;
+            },
+            None => wc.tok(f, kb, w, src.lex(i)),
+        };
+        toks.push(tok);
     }
+    toks.extend([outside, outside]);
+    let (mut p1, mut p2) = (Tag::O, Tag::O);
+    let skip_common = SKIP_COMMON.load(std::sync::atomic::Ordering::Relaxed);
+    // feature 7 of token i, hashed with feature 8 of token i - 1 (same bytes)
+    let mut next7: Option<(usize, u64)> = None;
+    for i in 0..n {
+        let (norm, kind) = (norms[i], src.kind(i));
+        if tagged_o_unscored(kind, src.lex(i), p1, skip_common) {
+            tags.push(Tag::O);
+            p2 = p1;
+            p1 = Tag::O;
+            continue;
+        }
+        // toks[i + 2] is token i; its neighbours at -2..=2 are always there
+        let t = &toks[i..i + 5];
+        let mask = (t[2].own | t[1].for_next) & 63;
+        let base = {
+            let e = &mut wc.words[t[2].id as usize];
+            if p1 == Tag::O && e.base_mask == mask {
+                Row::of_lanes(&e.base)
+            } else {
+                let suffix2 = norm.get(norm.len().saturating_sub(e.suffix2_len as usize)..).unwrap_or("");
+                let [h17, h22] = [extend(f.s17[mask as usize], suffix2), extend(f.s22[p1.0 as usize], norm)];
+                let sum = Row::of_lanes(&e.own).plus(&f.row(h17)).plus(&f.row(h22));
+                if p1 == Tag::O {
+                    (e.base, e.base_mask) = (sum.lanes(), mask);
+                }
+                sum
+            }
+        };
+        let word = |k: usize| &wc.words[t[k].id as usize];
+        let me = word(2);
+        let next_norm = norms.get(i + 1).copied().unwrap_or(OUTSIDE);
+        let h7 = match next7 {
+            Some((j, h)) if j == i => h,
+            _ => extend(word(1).pair7, norm),
+        };
+        let [h8, h7_next] = extend_all([me.pair8, me.pair7], next_norm);
+        next7 = Some((i + 1, h7_next));
+        let (tp, t0, tn) = ((t[1].types & 15) as usize, (t[2].types & 15) as usize, (t[3].types & 15) as usize);
+        // integer sums: the order of the adds does not matter
+        let sc = base
+            .plus(&Row::of_lanes(&word(1).as_prev))
+            .plus(&Row::of_lanes(&word(3).as_next))
+            .plus(&Row::new(&word(0).as_prev2))
+            .plus(&Row::new(&word(4).as_next2))
+            .plus(&f.row(h7))
+            .plus(&f.row(h8))
+            .plus(&f.shape_flags[(shape_index(kind) << 6 | mask as usize) & 511])
+            .plus(&f.types[(tp << 8 | t0 << 4 | tn) & 4095])
+            .plus(&f.history[(p1.0 as usize) << 4 & 0xf0 | p2.0 as usize & 15]);
+        let t = best_tag(sc.scores());
+        tags.push(t);
+        p2 = p1;
+        p1 = t;
+    }
+    wc.toks = toks;
 }
 
 /// Punctuation, and function words (common words too, when `skip_common`)
@@ -1125,8 +1103,6 @@ mod tests {
                 assert_eq!(prefix(w, n), prefix_chars(w, n), "prefix({w:?}, {n})");
                 assert_eq!(suffix(w, n), suffix_chars(w, n), "suffix({w:?}, {n})");
             }
-            let [s2, s3] = suffix_starts(w);
-            assert_eq!([&w[s2..], &w[s3..]], [suffix(w, 2), suffix(w, 3)], "{w:?}");
         }
     }
 
@@ -1194,7 +1170,7 @@ mod tests {
             assert!(r.0[NT..].iter().all(|&x| x == 0), "padding stays zero");
         }
         assert_eq!(f.row(feat(99, &["not a feature"])), Row::default());
-        // every stored feature is found from its home slot
+        // one slot per feature (hash 0 has its own, outside the table)
         let stored = f.slots.iter().filter(|s| s.hash != 0).count();
         assert_eq!(stored, m.weights.len() - usize::from(m.weights.contains_key(&0)));
         // the pre-added tables are the sums of their features

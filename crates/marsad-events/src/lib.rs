@@ -84,7 +84,7 @@ use marsad_doc::{ActorSpan, Annotator, Count, Counts, Doc, Event, Sentence};
 use marsad_text::clitic::{ARTICLE, FUSED_ARTICLE};
 use marsad_text::TokenKind;
 use std::ops::Range;
-use words::{remembered_cues, WordFacts, WordMemo};
+use words::{remembered_cues, remembered_fact, WordFacts, WordMemo};
 
 /// The events annotator. Build it once and share it between threads.
 pub struct EventAnnotator {
@@ -389,7 +389,7 @@ impl EventAnnotator {
         self.cue_mask(doc, ctx, i) & c.bit() != 0
     }
 
-    /// The cue classes of token `i` (looked up once per document).
+    /// The cue classes of token `i` (looked up once per word, in the word memo).
     #[inline]
     fn cue_mask(&self, doc: &Doc, ctx: &Ctx, i: usize) -> u64 {
         remembered_cues(&ctx.word(i).cues, || self.look_up_cues(doc, i))
@@ -1092,8 +1092,8 @@ impl EventAnnotator {
         None
     }
 
-    /// The knowledge base's nationality adjective at token `i` (none known
-    /// is remembered for the document).
+    /// The knowledge base's nationality adjective at token `i` (that there
+    /// is none is remembered per word, in the word memo).
     fn nationality_at(&self, doc: &Doc, ctx: &Ctx, i: usize) -> Option<marsad_entities::ActorInfo> {
         let known = ctx.word(i).facts.get();
         if known & NO_NATIONALITY != 0 {
@@ -1198,7 +1198,7 @@ impl EventAnnotator {
         self.verb_form_facts(doc, ctx, j) & (VERB_FORM | VERB_FORM_AFTER_CONJ) != 0 || self.cue_loose(doc, ctx, j, Cue::Report)
     }
 
-    /// [`VERB_FORM`] and [`VERB_FORM_AFTER_CONJ`] of token `j` (looked up once per document).
+    /// [`VERB_FORM`] and [`VERB_FORM_AFTER_CONJ`] of token `j` (looked up once per word, in the word memo).
     fn verb_form_facts(&self, doc: &Doc, ctx: &Ctx, j: usize) -> u16 {
         let known = ctx.word(j).facts.get();
         if known & VERB_FORMS_KNOWN != 0 {
@@ -1323,8 +1323,7 @@ impl EventAnnotator {
         let mut cands: Vec<Cand> = Vec::new();
         let mut hits = Vec::with_capacity(8);
         let mut consumed: Vec<usize> = Vec::new();
-        for si in 0..doc.sentences.len() {
-            let r = doc.sentence_tokens(si);
+        for (si, r) in doc.sentence_token_ranges().into_iter().enumerate() {
             let (start, end) = (r.start, r.end.min(n));
             let first_cand = cands.len();
             consumed.clear();
@@ -2326,19 +2325,14 @@ impl EventAnnotator {
         cands.retain(|_| !it.next().unwrap_or(false));
     }
 
-    /// A trigger verb with an object pronoun (شنه، رفضتها، طالبوه = طالبوا + ه).
     /// [`Self::verb_with_pronoun`] for token `i` (remembered per word; `min_stem` 2 or 3).
     fn verb_with_pronoun_at(&self, doc: &Doc, ctx: &Ctx, i: usize, min_stem: usize) -> bool {
+        debug_assert!(min_stem == 2 || min_stem == 3, "one memo slot per stem length");
         let (known, yes) = if min_stem == 2 { (PRONOUN2_KNOWN, PRONOUN2) } else { (PRONOUN3_KNOWN, PRONOUN3) };
-        let f = ctx.word(i).facts.get();
-        if f & known != 0 {
-            return f & yes != 0;
-        }
-        let v = self.verb_with_pronoun(doc.tokens.norm(i), min_stem);
-        ctx.word(i).facts.set(f | known | if v { yes } else { 0 });
-        v
+        remembered_fact(&ctx.word(i).facts, known, yes, || self.verb_with_pronoun(doc.tokens.norm(i), min_stem))
     }
 
+    /// A trigger verb with an object pronoun (شنه، رفضتها، طالبوه = طالبوا + ه).
     fn verb_with_pronoun(&self, w: &str, min_stem: usize) -> bool {
         let w = w.strip_prefix('و').filter(|r| !self.lex.is_verb_form(w) && r.chars().count() > 2).unwrap_or(w);
         let Some(stem) =
@@ -2367,19 +2361,15 @@ impl EventAnnotator {
     }
 
     /// A statement or decision noun, with or without ب/ل and the article ("بقرار", "الدعوه").
-    /// (Remembered per token for the document.)
+    /// (Remembered per word, in the word memo.)
     fn statement_at(&self, doc: &Doc, ctx: &Ctx, q: usize) -> bool {
-        let known = ctx.word(q).facts.get();
-        if known & STATEMENT_KNOWN != 0 {
-            return known & STATEMENT != 0;
-        }
-        let w = doc.tokens.norm(q);
-        let w = w.strip_prefix('و').unwrap_or(w);
-        let w = w.strip_prefix('ب').or_else(|| w.strip_prefix('ل')).filter(|r| r.chars().count() > 2).unwrap_or(w);
-        let has = |x: &str| self.lex.cue_mask(x) & Cue::Statement.bit() != 0;
-        let statement = has(w) || has(strip_article(w));
-        ctx.word(q).facts.set(known | STATEMENT_KNOWN | if statement { STATEMENT } else { 0 });
-        statement
+        remembered_fact(&ctx.word(q).facts, STATEMENT_KNOWN, STATEMENT, || {
+            let w = doc.tokens.norm(q);
+            let w = w.strip_prefix('و').unwrap_or(w);
+            let w = w.strip_prefix('ب').or_else(|| w.strip_prefix('ل')).filter(|r| r.chars().count() > 2).unwrap_or(w);
+            let has = |x: &str| self.lex.cue_mask(x) & Cue::Statement.bit() != 0;
+            has(w) || has(strip_article(w))
+        })
     }
 
     /// The subject of the clause a participle or pronoun hangs on: the speaker

@@ -35,6 +35,20 @@ pub(crate) fn remembered_cues(cell: &Cell<u64>, look_up: impl FnOnce() -> u64) -
     m
 }
 
+/// A yes-or-no fact remembered in a word's facts `cell`: bit `known` says
+/// it was worked out (with `look_up`, the first time a rule asks), bit `yes`
+/// holds it.
+#[inline]
+pub(crate) fn remembered_fact(cell: &Cell<u16>, known: u16, yes: u16, look_up: impl FnOnce() -> bool) -> bool {
+    let f = cell.get();
+    if f & known != 0 {
+        return f & yes != 0;
+    }
+    let v = look_up();
+    cell.set(f | known | if v { yes } else { 0 });
+    v
+}
+
 /// Past this many word types the memo starts afresh (memory bound).
 const MAX_WORDS: usize = 200_000;
 

@@ -224,8 +224,9 @@ fn hash_word(w: &[u8]) -> u64 {
 }
 
 /// A word being looked up, laid out as the table stores it, so that a
-/// candidate slot is compared without a library call: a short word as a
-/// padded fixed-size array, a long one as a byte slice.
+/// candidate slot is compared without a library call: a short word as the
+/// three words of its zero-padded bytes ([`short_words`]), a long one as a
+/// byte slice.
 enum Probe<'a> {
     Short(u8, [u64; 3]),
     Long(&'a [u8]),

@@ -70,9 +70,10 @@ pub fn split_sentences(text: &str, tokens: &Tokens) -> Vec<Range<usize>> {
         let t = tokens[i];
         // Only quotation marks and punctuation change the state: a word
         // (most tokens) is not even sliced.
+        let raw = if matches!(t.kind, TokenKind::Quote | TokenKind::Punct) { tokens.text(text, i) } else { "" };
         match t.kind {
             TokenKind::Quote => {
-                let c = tokens.text(text, i).chars().next().unwrap_or('"');
+                let c = raw.chars().next().unwrap_or('"');
                 if chars::is_opening_quote(c) {
                     quote_stack.push(c);
                 } else if chars::is_closing_quote(c) {
@@ -85,30 +86,20 @@ pub fn split_sentences(text: &str, tokens: &Tokens) -> Vec<Range<usize>> {
                     }
                 }
             }
-            TokenKind::Punct => {
-                let raw = tokens.text(text, i);
-                if matches!(raw, "(" | "[" | "{") {
-                    if paren_depth == 0 {
-                        paren_since = i;
-                    }
-                    paren_depth += 1;
-                    i += 1;
-                    continue;
+            TokenKind::Punct if matches!(raw, "(" | "[" | "{") => {
+                if paren_depth == 0 {
+                    paren_since = i;
                 }
-                if matches!(raw, ")" | "]" | "}") {
-                    paren_depth = paren_depth.saturating_sub(1);
-                    i += 1;
-                    continue;
-                }
-                // A full stop inside brackets does not end the sentence, unless the
-                // bracket was left open long ago (a typo must not glue a paragraph).
-                if !(quote_stack.is_empty()
+                paren_depth += 1;
+            }
+            TokenKind::Punct if matches!(raw, ")" | "]" | "}") => paren_depth = paren_depth.saturating_sub(1),
+            // A full stop inside brackets does not end the sentence, unless the
+            // bracket was left open long ago (a typo must not glue a paragraph).
+            TokenKind::Punct
+                if quote_stack.is_empty()
                     && (paren_depth == 0 || i - paren_since > MAX_BRACKET_TOKENS)
-                    && raw.chars().all(chars::is_sentence_final))
-                {
-                    i += 1;
-                    continue;
-                }
+                    && raw.chars().all(chars::is_sentence_final) =>
+            {
                 let glued_to_prev = i > first && tokens[i - 1].end == t.start;
                 // "عام 1950م." : the era letter after a year is no abbreviation of a name.
                 let era_after_year = i >= 2

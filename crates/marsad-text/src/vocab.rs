@@ -55,15 +55,12 @@ impl Vocabulary {
     pub(crate) fn known(&self, w: &str) -> u32 {
         self.ids.get(w).copied().unwrap_or(UNKNOWN)
     }
-    /// The id of normalised word `w`, given on first sight.
+    /// The id of normalised word `w`, given on first sight (called for the
+    /// words [`Vocabulary::known`] did not know: one probe finds or enters).
     #[inline]
     pub(crate) fn id(&mut self, w: &str) -> u32 {
-        if let Some(&id) = self.ids.get(w) {
-            return id;
-        }
-        let id = self.ids.len() as u32;
-        self.ids.get_or_insert_with(w, || id);
-        id
+        let next = self.ids.len() as u32;
+        *self.ids.get_or_insert_with(w, || next)
     }
 }
 
@@ -72,13 +69,10 @@ impl Vocabulary {
 pub(crate) fn with_vocabulary<R>(run: impl FnOnce(&mut Vocabulary) -> R) -> R {
     VOCABULARY.with(|v| {
         let mut v = v.borrow_mut();
-        if v.as_ref().is_none_or(|v| v.ids.len() >= MAX_WORDS) {
-            *v = Some(Vocabulary::new());
+        if v.as_ref().is_some_and(|v| v.ids.len() >= MAX_WORDS) {
+            *v = None;
         }
-        match v.as_mut() {
-            Some(v) => run(v),
-            None => run(&mut Vocabulary::new()),
-        }
+        run(v.get_or_insert_with(Vocabulary::new))
     })
 }
 

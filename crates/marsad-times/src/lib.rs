@@ -1215,11 +1215,11 @@ impl TimeAnnotator {
         let n = doc.tokens.len();
         let mut ctx = Ctx::new(doc, shared());
         let mut out: Vec<Time> = Vec::new();
-        let mut ranges = sentence_token_ranges(doc);
+        let mut ranges = doc.sentence_token_ranges();
         if ranges.is_empty() {
-            ranges.push((0, n));
+            ranges.push(0..n);
         }
-        for (lo, hi) in ranges {
+        for std::ops::Range { start: lo, end: hi } in ranges {
             ctx.lo = lo;
             ctx.hi = hi.min(n);
             let mut i = lo;
@@ -1294,25 +1294,6 @@ impl TimeAnnotator {
         }
         out
     }
-}
-
-/// The token range of every sentence, as [`Doc::sentence_tokens`] gives it, in one forward walk
-/// over the tokens instead of two binary searches per sentence (sentences come in text order; a
-/// boundary behind the walk falls back to the search).
-fn sentence_token_ranges(doc: &Doc) -> Vec<(usize, usize)> {
-    let toks = doc.tokens.as_slice();
-    let mut k = 0;
-    // the first token ending after `pos` (`Tokens::index_at`)
-    let mut first_after = |pos: usize| {
-        if k > 0 && toks[k - 1].end as usize > pos {
-            return doc.tokens.index_at(pos);
-        }
-        while k < toks.len() && toks[k].end as usize <= pos {
-            k += 1;
-        }
-        k
-    };
-    doc.sentences.iter().map(|s| (first_after(s.start), first_after(s.end))).collect()
 }
 
 impl Annotator for TimeAnnotator {
@@ -1503,15 +1484,6 @@ mod tests {
         assert_eq!(date_for(&doc, p, p + 3).as_deref(), Some("2024-01-23"));
         let p = pos("تبنى");
         assert_eq!(date_for(&doc, p, p + 4).as_deref(), Some("2024-W04"));
-    }
-
-    #[test]
-    fn sentence_ranges_agree_with_the_doc() {
-        for text in ["", "كلمة", "قال الوزير. ثم غادر!\n\nوفي اليوم التالي، عاد؟ نعم… انتهى", "«جملة».  أخرى  . ."] {
-            let doc = Doc::new(text, "2024-01-01");
-            let expected: Vec<(usize, usize)> = (0..doc.sentences.len()).map(|s| doc.sentence_tokens(s)).map(|r| (r.start, r.end)).collect();
-            assert_eq!(sentence_token_ranges(&doc), expected, "{text}");
-        }
     }
 
     /// The one-probe look-up answers as stripping the proclitics letter by letter does: for every
