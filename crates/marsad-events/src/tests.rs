@@ -848,3 +848,34 @@ fn ending_filter_rejects_endings_it_never_saw() {
     assert!(f.may_have_suffix_key("والاجتماع") && f.may_have_suffix_key("بقصف"));
     assert!(!f.may_have_suffix_key("مدينة") && !f.may_have_suffix_key("ب"));
 }
+
+/// The per-thread word memos (the vocabulary's, the entity layer's, the
+/// tagger's and this layer's) change no result: an article analysed on a
+/// thread that has already seen every evaluation article gives the events
+/// it gives on a fresh thread, where every memo starts empty.
+#[test]
+fn warm_word_memos_give_the_events_of_cold_ones() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../eval/events");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    let texts: Vec<String> = paths.iter().map(|p| std::fs::read_to_string(p).unwrap_or_default()).collect();
+    assert!(texts.len() >= 10, "the evaluation articles are there ({})", texts.len());
+    for t in texts.iter().rev() {
+        run_full(t, "2024-01-27");
+    }
+    let mut events = 0;
+    for t in &texts {
+        let warm = run_full(t, "2024-01-27");
+        let text = t.clone();
+        let cold = std::thread::spawn(move || run_full(&text, "2024-01-27")).join().expect("no panic");
+        assert_eq!(warm, cold, "{}", t.chars().take(60).collect::<String>());
+        events += warm.len();
+    }
+    assert!(events >= 20, "the articles have events ({events})");
+}
