@@ -27,7 +27,8 @@ SHARED = os.path.join(os.path.dirname(ROOT), "shared", "data")
 WORK = os.path.join(HERE, "work")
 RESULTS = os.path.join(HERE, "results")
 DATA = os.path.join(HERE, "data")
-MARSAD = os.path.join(ROOT, "target", "release", "marsad")
+# the distributed binary (scripts/build-dist.sh: fat LTO, one code unit, the PGO profile of data/pgo)
+MARSAD = os.path.join(ROOT, "target", "dist", "marsad")
 NEWS = os.path.join(SHARED, "news", "ant-jawharafm.jsonl.gz")
 SAMPLE_WORDS = int(os.environ.get("BENCH_WORDS", "200000"))
 # Slow peers run on the first N words of the same sample (a full run would take many minutes).
@@ -955,7 +956,13 @@ def environment():
     rev = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, stdout=subprocess.PIPE).stdout.decode().strip()
     hs = subprocess.run(["bash", "-c", "dpkg -s hunspell-ar 2>/dev/null | grep ^Version"], stdout=subprocess.PIPE).stdout.decode().strip()
     st = os.stat(MARSAD)
+    sources = subprocess.run(["bash", "scripts/pgo-sources.sh"], cwd=ROOT, stdout=subprocess.PIPE).stdout.decode().strip()
+    with open(os.path.join(ROOT, "data", "pgo", "sources.sha256")) as f:
+        trained_on = f.read().strip()
     build = {"status": os.environ.get("MARSAD_BUILD", "not built by run.sh"),
+             "binary": os.path.relpath(MARSAD, ROOT),
+             "profile": "dist: fat LTO, one code unit, PGO with data/pgo/marsad.profdata.gz (scripts/build-dist.sh)",
+             "pgo_profile_trained_on_these_sources": sources == trained_on,
              "binary_mtime": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(st.st_mtime))}
     env = {"build": build, "cpu": cpu, "nproc": os.cpu_count(), "python": sys.version.split()[0], "packages": pk,
            "marsad": mv, "git": rev, "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),

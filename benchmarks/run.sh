@@ -3,7 +3,8 @@
 # Usage: bash benchmarks/run.sh            (everything: venv, peers, build, speed, quality, table)
 #        bash benchmarks/run.sh speed|quality|report   (one stage; needs a previous full run)
 # Writes benchmarks/results/{environment,speed,quality}.json and benchmarks/results/table.md.
-# Not part of CI. Uses one core (taskset -c 0) for every timed run; takes ~3–4 minutes (plus the first pip install).
+# Not part of CI. Uses one core (taskset -c 0) for every timed run; takes ~3–4 minutes (plus the first pip
+# install, and the few minutes of the first scripts/build-dist.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV=benchmarks/.venv
@@ -14,10 +15,11 @@ fi
 command -v hunspell >/dev/null && [ -e /usr/share/hunspell/ar.dic ] \
     || echo "note: hunspell-ar is not installed (apt-get install hunspell hunspell-ar); it will be reported as failed" >&2
 export MARSAD_BUILD=ok
-if ! cargo build --release -q -p marsad-cli; then
+# the distributed binary: fat LTO and the PGO profile of data/pgo (scripts/build-dist.sh)
+if ! bash scripts/build-dist.sh >/dev/null; then
     # other work in progress can break the workspace build for a moment: measure the last binary, and say so
-    [ -x target/release/marsad ] || exit 1
-    echo "warning: cargo build failed; measuring the existing target/release/marsad" >&2
+    [ -x target/dist/marsad ] || exit 1
+    echo "warning: scripts/build-dist.sh failed; measuring the existing target/dist/marsad" >&2
     export MARSAD_BUILD=failed
 fi
 PY="$VENV/bin/python"
