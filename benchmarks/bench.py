@@ -1026,7 +1026,7 @@ def targets(sp, q):
                        "interleaved, %d rounds, against the fastest (%s, %s): %s vs %s words/s, %.2f× — %s. "
                        "In the table, timed minutes apart: %s words/s, %s."
                        % (h["rounds"], h["peer"], h["label"], fmt_rate(h["marsad_words_per_s"]),
-                          fmt_rate(h["peer_words_per_s"]), h["ratio"], "met" if h["ratio"] > 1 else "NOT met",
+                          fmt_rate(h["peer_words_per_s"]), h["ratio"], head_to_head_verdict(h["ratio"]),
                           fmt_rate(e2e), "faster than every peer" if not faster else "slower than %s" %
                           ", ".join("%s %s %s" % (a, b, fmt_rate(c)) for a, b, c in faster)))
         else:
@@ -1035,6 +1035,21 @@ def targets(sp, q):
                                               ", ".join("%s %s %s" % (a, b, fmt_rate(c)) for a, b, c in faster)))
     out.append("")
     return out
+
+
+# Within this band of 1.0 one head-to-head is called level, not met: the same build's
+# ratio moves from run to run (three runs of one build gave 0.98x, 1.03x and 1.04x), so a
+# margin of a few per cent says nothing about which program is faster (BENCHMARKS.md, Caveats).
+LEVEL_BAND = 0.05
+
+
+def head_to_head_verdict(ratio):
+    """One run's verdict: met only past the noise band, NOT met below it, level in between."""
+    if ratio >= 1 + LEVEL_BAND:
+        return "met"
+    if ratio > 1 - LEVEL_BAND:
+        return "level within the noise (±%d %%), not counted as met" % round(100 * LEVEL_BAND)
+    return "NOT met"
 
 
 def report():

@@ -22,7 +22,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p target/pgo
 PROFILE="$PWD/target/pgo/marsad.profdata"
-gzip -dc data/pgo/marsad.profdata.gz > "$PROFILE"
+# (rewritten only when it changed: cargo rebuilds every crate when the profile's date moves)
+gzip -dc data/pgo/marsad.profdata.gz > "$PROFILE.new"
+if cmp -s "$PROFILE.new" "$PROFILE"; then rm "$PROFILE.new"; else mv "$PROFILE.new" "$PROFILE"; fi
 if [ "$(bash scripts/pgo-sources.sh)" != "$(cat data/pgo/sources.sha256)" ]; then
     echo "build-dist: warning: the sources changed since data/pgo was trained; the binary is correct but may be" \
          "slower: retrain with bash scripts/pgo-train.sh" >&2
