@@ -28,7 +28,7 @@ WORK = os.path.join(HERE, "work")
 RESULTS = os.path.join(HERE, "results")
 DATA = os.path.join(HERE, "data")
 # the distributed binary (scripts/build-dist.sh: fat LTO, one code unit, the PGO profile of data/pgo)
-MARSAD = os.path.join(ROOT, "target", "dist", "marsad")
+MARSAD = os.path.join(os.environ.get("CARGO_TARGET_DIR") or os.path.join(ROOT, "target"), "dist", "marsad")
 NEWS = os.path.join(SHARED, "news", "ant-jawharafm.jsonl.gz")
 SAMPLE_WORDS = int(os.environ.get("BENCH_WORDS", "200000"))
 # Slow peers run on the first N words of the same sample (a full run would take many minutes).

@@ -18,7 +18,7 @@ export MARSAD_BUILD=ok
 # the distributed binary: fat LTO and the PGO profile of data/pgo (scripts/build-dist.sh)
 if ! bash scripts/build-dist.sh >/dev/null; then
     # other work in progress can break the workspace build for a moment: measure the last binary, and say so
-    [ -x target/dist/marsad ] || exit 1
+    [ -x "${CARGO_TARGET_DIR:-target}/dist/marsad" ] || exit 1
     echo "warning: scripts/build-dist.sh failed; measuring the existing target/dist/marsad" >&2
     export MARSAD_BUILD=failed
 fi

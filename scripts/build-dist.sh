@@ -20,6 +20,7 @@
 # script warns when the sources differ from those the profile was trained on.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+TARGET="${CARGO_TARGET_DIR:-target}"
 mkdir -p target/pgo
 PROFILE="$PWD/target/pgo/marsad.profdata"
 # (rewritten only when it changed: cargo rebuilds every crate when the profile's date moves)
@@ -30,18 +31,18 @@ if [ "$(bash scripts/pgo-sources.sh)" != "$(cat data/pgo/sources.sha256)" ]; the
          "slower: retrain with bash scripts/pgo-train.sh" >&2
 fi
 RUSTFLAGS="-Cprofile-use=$PROFILE" cargo build --profile dist --locked -p marsad-cli
-echo "built target/dist/marsad"
+echo "built $TARGET/dist/marsad"
 
 if [ "${1:-}" = "--check" ]; then
     cargo build --release --locked -p marsad-cli
     status=0
     for f in examples/*.txt eval/*/*.txt; do
-        if ! cmp -s <(target/release/marsad analyze --date 2024-01-27 "$f") \
-                    <(target/dist/marsad analyze --date 2024-01-27 "$f"); then
-            echo "build-dist: target/dist/marsad and target/release/marsad differ on $f" >&2
+        if ! cmp -s <("$TARGET/release/marsad" analyze --date 2024-01-27 "$f") \
+                    <("$TARGET/dist/marsad" analyze --date 2024-01-27 "$f"); then
+            echo "build-dist: the dist and release binaries differ on $f" >&2
             status=1
         fi
     done
-    [ "$status" = 0 ] && echo "target/dist/marsad gives the output of target/release/marsad on $(ls examples/*.txt eval/*/*.txt | wc -l) articles"
+    [ "$status" = 0 ] && echo "$TARGET/dist/marsad gives the output of $TARGET/release/marsad on $(ls examples/*.txt eval/*/*.txt | wc -l) articles"
     exit "$status"
 fi
