@@ -1026,7 +1026,7 @@ def targets(sp, q):
                        "interleaved, %d rounds, against the fastest (%s, %s): %s vs %s words/s, %.2f× — %s. "
                        "In the table, timed minutes apart: %s words/s, %s."
                        % (h["rounds"], h["peer"], h["label"], fmt_rate(h["marsad_words_per_s"]),
-                          fmt_rate(h["peer_words_per_s"]), h["ratio"], head_to_head_verdict(h["ratio"]),
+                          fmt_rate(h["peer_words_per_s"]), h["ratio"], head_to_head_verdict(round(h["ratio"], 2)),
                           fmt_rate(e2e), "faster than every peer" if not faster else "slower than %s" %
                           ", ".join("%s %s %s" % (a, b, fmt_rate(c)) for a, b, c in faster)))
         else:
