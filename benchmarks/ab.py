@@ -58,8 +58,8 @@ def main():
     try:
         for r in range(a.rounds):
             # the order turns round by round, so that no build always runs first
-            k = r % len(a.binaries)
-            for b in a.binaries[k:] + a.binaries[:k]:
+            first = r % len(a.binaries)
+            for b in a.binaries[first:] + a.binaries[:first]:
                 for k, p in files.items():
                     times[b][k].append(run(b, p))
     finally:

@@ -90,7 +90,6 @@ struct WordMemo {
 impl WordMemo {
     const MAX_WORDS: usize = 100_000;
 
-
     /// The memo ids of the words of every token.
     ///
     /// The words first seen here are added together ([`WordMemo::add_all`]);
@@ -98,25 +97,19 @@ impl WordMemo {
     /// its id finds it from now on (a word is added again only under a
     /// later vocabulary).
     fn ids_of(&mut self, kb: &Kb, tokens: &marsad_text::Tokens) -> Vec<u32> {
+        if tokens.vocabulary() == 0 {
+            // tokens without word ids (they have them all or none): the word table
+            return (0..tokens.len()).map(|i| self.id(kb, tokens.norm(i))).collect();
+        }
         let mut fresh: Vec<&str> = Vec::new();
         let word = (0..tokens.len())
             .map(|i| {
                 if let Some(id) = self.by_vocab.get(tokens, i) {
                     return id;
                 }
-                let id = if tokens.word_id(i).is_some() {
-                    // (the id it will have once added)
-                    fresh.push(tokens.norm(i));
-                    (self.info.len() + fresh.len() - 1) as u32
-                } else {
-                    // (tokens have ids all or none: this never follows a fresh word,
-                    // whose id counts on the words added before it)
-                    if !fresh.is_empty() {
-                        self.add_all(kb, &fresh);
-                        fresh.clear();
-                    }
-                    self.id(kb, tokens.norm(i))
-                };
+                fresh.push(tokens.norm(i));
+                // (the id it will have once added)
+                let id = (self.info.len() + fresh.len() - 1) as u32;
                 self.by_vocab.set(tokens, i, id);
                 id
             })

@@ -624,16 +624,21 @@ impl Fast {
     fn row(&self, h: u64) -> Row {
         self.at(self.get(h))
     }
+    /// The weights in slot `r` (from [`Fast::get`]) as the file stores them.
+    #[inline]
+    fn slot_weights(&self, r: u32) -> [i16; NT] {
+        self.slots.get(r as usize).map(|s| s.weights).unwrap_or_default()
+    }
     /// The weights in slot `r` (from [`Fast::get`]).
     #[inline]
     fn at(&self, r: u32) -> Row {
-        self.slots.get(r as usize).map(|s| Row::new(&s.weights)).unwrap_or_default()
+        Row::new(&self.slot_weights(r))
     }
     /// The weights of a feature hash as the file stores them (zeros when
     /// the model has none).
     #[inline]
     fn weights(&self, h: u64) -> [i16; NT] {
-        self.slots.get(self.get(h) as usize).map(|s| s.weights).unwrap_or_default()
+        self.slot_weights(self.get(h))
     }
     /// What the decoder keeps about a word type (see [`WordInfo`]), and the
     /// type's [`Tok`] (id 0) from `lex`, the word's table entry.
@@ -694,8 +699,9 @@ fn fast() -> Option<&'static Fast> {
     F.get_or_init(|| Fast::from_bytes(MODEL)).as_ref()
 }
 
-/// What the fast decoder keeps about one word type; everything here depends
-/// on the word's string alone.
+/// What the fast decoder keeps about one word type: all of it depends on
+/// the word's string alone, except the memo `base`, which is valid under the
+/// flag mask `base_mask` it was computed with.
 ///
 /// Why the weights are copied here rather than kept as slot numbers: the
 /// decoder reads five records per token, and a slot of the model's table
@@ -1058,8 +1064,8 @@ pub fn tag_doc_with(doc: &Doc, lex: &[Lex]) -> Vec<Tag> {
     let mut tags = Vec::with_capacity(doc.tokens.len());
     let mut norms = Vec::with_capacity(doc.tokens.len());
     WordCache::with(f, kb, |wc| {
-        for s in &doc.sentences {
-            let r = doc.tokens.index_at(s.start)..doc.tokens.index_at(s.end).min(lex.len());
+        for r in doc.sentence_token_ranges() {
+            let r = r.start..r.end.min(lex.len());
             while tags.len() < r.start {
                 tags.push(Tag::O);
             }
